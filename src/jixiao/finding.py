@@ -1,0 +1,51 @@
+"""The finding: the one record every rule emits and every report renders.
+
+Small and flat on purpose (like flake8's ``Violation``): reports, JSON consumers and the LLM
+guard all read the same fields, and the JSON keys are a documented, stable contract.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Severity", "SEVERITY_ORDER", "Location", "Finding"]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str = ""
+    line: int | None = None
+    sheet: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "?"]
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.line is not None:
+            parts.append(str(self.line))
+        return ":".join(parts)
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    name: str
+    severity: Severity
+    form: str
+    indicator: str | None = None
+    field: str | None = None
+    message: str
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    location: Location = Field(default_factory=Location)
+    source: Literal["rules", "llm"] = "rules"
+    """``llm`` marks model output (LLM0xx): shown, never counted for the exit status."""
+
+    def at_least(self, severity: Severity) -> bool:
+        return SEVERITY_ORDER[self.severity] >= SEVERITY_ORDER[severity]

@@ -1,0 +1,135 @@
+"""The typed form: the one shape every reader produces and every rule consumes.
+
+The JSON keys are a public contract (scripts, reports, the LLM side and the canonical YAML all
+rely on them), so fields are only ever added, never renamed. Missing cells are ``None``, never 0:
+a rule must be able to tell "printed 0" from "not printed".
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Op",
+    "Tier",
+    "Value",
+    "FundsRow",
+    "Funds",
+    "Goal",
+    "Indicator",
+    "Source",
+    "Form",
+]
+
+Op = Literal[">=", ">", "<=", "<", "=", "range", "±"]
+"""Comparison operator of a value. ``range`` uses ``value``..``upper``; ``±`` is a tolerance."""
+
+Tier = Literal["achieved", "partial", "unachieved"]
+"""The three qualitative tiers: 达成 / 部分达成并具有一定效果 / 未达成且效果较差."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Value(_Strict):
+    """A cell of 年度指标值 or 实际完成值: the printed text plus what the value grammar read.
+
+    ``text`` is kept verbatim so that reports quote what the unit printed, not our reading of it.
+    """
+
+    text: str = ""
+    op: Op | None = None
+    value: float | None = None
+    upper: float | None = None
+    unit: str | None = None
+    approx: bool = False
+    tier: Tier | None = None
+
+    @property
+    def is_blank(self) -> bool:
+        return self.value is None and self.tier is None and not self.text.strip()
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.value is not None
+
+
+class FundsRow(_Strict):
+    """One row of the funds table (万元 unless ``Funds.unit`` says otherwise)."""
+
+    initial: float | None = None
+    budget: float | None = None
+    executed: float | None = None
+    rate: float | None = None
+    score: float | None = None
+
+
+class Funds(_Strict):
+    """项目资金: 年度资金总额 and its 其中 rows; only ``total`` carries a score."""
+
+    unit: str = "万元"
+    weight: float | None = None
+    total: FundsRow = Field(default_factory=FundsRow)
+    appropriation: FundsRow | None = None
+    carryover: FundsRow | None = None
+    other: FundsRow | None = None
+
+    def sub_rows(self) -> dict[str, FundsRow]:
+        rows = {"appropriation": self.appropriation, "carryover": self.carryover, "other": self.other}
+        return {k: v for k, v in rows.items() if v is not None}
+
+
+class Goal(_Strict):
+    """年度总体目标: 预期目标 beside 实际完成情况, each as one clean paragraph."""
+
+    planned: str = ""
+    achieved: str = ""
+
+
+class Indicator(_Strict):
+    """One leaf row of the indicator table."""
+
+    level1: str = ""
+    level2: str = ""
+    name: str = ""
+    target: Value = Field(default_factory=Value)
+    actual: Value = Field(default_factory=Value)
+    weight: float | None = None
+    score: float | None = None
+    deviation: str = ""
+    line: int | None = None
+    """1-based line (text) or row (grid) of the indicator in its source, for findings."""
+
+
+class Source(_Strict):
+    """Where a form came from, so a finding can point a reviewer at the place."""
+
+    file: str = ""
+    start_line: int | None = None
+    end_line: int | None = None
+    sheet: str | None = None
+
+
+class Form(_Strict):
+    """One 财政项目支出绩效自评表."""
+
+    project: str | None = None
+    year: int | None = None
+    department: str | None = None
+    implementer: str | None = None
+    funds: Funds = Field(default_factory=Funds)
+    goal: Goal = Field(default_factory=Goal)
+    indicators: list[Indicator] = Field(default_factory=list)
+    total_weight: float | None = None
+    total_score: float | None = None
+    grade: str | None = None
+    source: Source = Field(default_factory=Source)
+    warnings: list[str] = Field(default_factory=list)
+    """Fields that could not be read: a form is never passed off as whole when it is not."""
+
+    @property
+    def label(self) -> str:
+        return self.project or f"{self.source.file}:{self.source.start_line or '?'}"

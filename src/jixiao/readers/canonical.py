@@ -1,0 +1,60 @@
+"""The canonical form file: the model itself as YAML or JSON, read and written losslessly.
+
+A canonical file holds one form (a mapping) or several (a list). ``dump_forms`` →
+``read_canonical`` gives back equal models; that round trip is what lets people keep corrected
+forms under version control and feed them back in.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import NoFormError, NotTextError
+from ..model import Form
+
+__all__ = ["read_canonical", "dump_forms", "forms_to_data"]
+
+
+def forms_to_data(forms: list[Form]) -> list[dict[str, Any]]:
+    return [f.model_dump(mode="json") for f in forms]
+
+
+def dump_forms(forms: list[Form], fmt: str = "json") -> str:
+    data = forms_to_data(forms)
+    if fmt == "yaml":
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def read_canonical(data: bytes, *, name: str) -> list[Form]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotTextError("不是 UTF-8 编码的 YAML/JSON 文本", file=name) from None
+    try:
+        loaded = yaml.safe_load(text)  # JSON is YAML; one parser keeps line numbers in errors
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise NoFormError(f"YAML/JSON 语法错误：{getattr(exc, 'problem', exc)}", file=name, line=line) from None
+    if loaded is None:
+        raise NoFormError("文件为空，没有找到自评表", file=name)
+    items = loaded if isinstance(loaded, list) else [loaded]
+    forms: list[Form] = []
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise NoFormError(f"第 {i} 项不是自评表对象", file=name)
+        try:
+            form = Form.model_validate(item)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            raise NoFormError(f"第 {i} 张表字段 {where} 无效：{err['msg']}", file=name) from None
+        if not form.source.file:
+            form.source.file = name
+        forms.append(form)
+    return forms

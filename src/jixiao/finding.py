@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Severity", "SEVERITY_ORDER", "Location", "Finding"]
+__all__ = ["Severity", "SEVERITY_ORDER", "Location", "Finding", "Draft"]
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -49,3 +49,21 @@ class Finding(BaseModel):
 
     def at_least(self, severity: Severity) -> bool:
         return SEVERITY_ORDER[self.severity] >= SEVERITY_ORDER[severity]
+
+
+class Draft(BaseModel):
+    """A drafted 偏差原因分析及改进措施 for one indicator, as the reports show it.
+
+    ``origin`` tells a reviewer whether a model wrote it or the template did; ``accepted`` is the
+    facts guard's verdict and ``notes`` says why a model draft was replaced.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    form: str
+    indicator: str
+    text: str
+    origin: Literal["model", "template"]
+    accepted: bool = True
+    triggers: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

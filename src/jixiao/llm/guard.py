@@ -1,0 +1,156 @@
+"""The facts guard: a drafted text is kept only if the rules accept it.
+
+Design: "llm drafts → guard (rules again) → drafts". A small model invents figures ("满意度提升至
+95%"), calls a met target missed, or writes boilerplate; each of those is caught here with a
+Chinese reason the user sees. The guard never asks a model anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..finding import Finding
+from ..model import Form
+from ._facts import IndicatorFacts, form_numbers
+
+__all__ = ["GUARD_RULES", "numbers_in", "unknown_numbers", "status_contradiction", "guard_draft"]
+
+GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "N003"})
+"""Checker findings on the drafted indicator that reject a draft when the checker is re-run."""
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_NUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_DATE_PART = re.compile(r"(?<![\d.])(\d{4})\s*年(?:度)?|(?<![\d.])(\d{1,2})\s*月|(?<![\d.])(\d{1,2})\s*日")
+_ENUM = re.compile(r"(?:^|[。；;：:\s])\s*[（(]?([1-9])[)）、.．]")
+_QUARTER = re.compile(r"第\s*([1-4])\s*季度")
+
+_MISS = re.compile(
+    r"(?:未|没有|没能|未能|尚未)(?:完全|全部)?(?:达到|达成|完成|实现)(?:了)?(?:年度|预期|既定)?(?:指标|目标)"
+    r"|未达标|低于(?:年度|预期)?(?:指标|目标)"
+)
+_MET = re.compile(r"(?:达到|达成|完成|实现)(?:了)?(?:年度|预期|既定)?(?:指标|目标)")
+_MET_NEGATORS = ("未", "没有", "没能", "未能", "尚未", "部分", "未完全", "未全部", "未能完全", "尚未完全")
+_STRONG_MET = re.compile(r"(?<![未不没])(?:全面完成|圆满完成|超额完成|全部完成|完全达到|完全达成)")
+
+
+def _normalize(text: str) -> str:
+    text = text.translate(_FULLWIDTH)
+    return re.sub(r"(?<=\d),(?=\d{3})", "", text)
+
+
+def numbers_in(text: str, *, year: int | None = None) -> list[float]:
+    """Numbers a reader would take as claims: dates of a deadline and list numbering are not."""
+    text = _normalize(text)
+    skip: set[int] = set()
+    for m in _DATE_PART.finditer(text):
+        y, mo, d = m.groups()
+        ok = (y is not None and year is not None and int(y) in (year, year + 1)) or (
+            mo is not None and 1 <= int(mo) <= 12) or (d is not None and 1 <= int(d) <= 31)
+        if ok:
+            skip.add(m.start(1) if y else m.start(2) if mo else m.start(3))
+    for rx in (_ENUM, _QUARTER):
+        for m in rx.finditer(text):
+            skip.add(m.start(1))
+    return [float(m.group()) for m in _NUM.finditer(text) if m.start() not in skip]
+
+
+def unknown_numbers(form: Form, text: str) -> list[str]:
+    """Numbers in ``text`` that are neither facts of the form nor derived from them."""
+    facts = form_numbers(form)
+    for extra in (form.project or "", *(i.name for i in form.indicators)):
+        facts.update(round(x, 4) for x in numbers_in(extra))
+    bad: list[str] = []
+    for x in numbers_in(text, year=form.year):
+        if not any(abs(x - f) <= 0.011 for f in facts):
+            shown = f"{x:g}"
+            if shown not in bad:
+                bad.append(shown)
+    return bad
+
+
+def _met_claims(text: str) -> tuple[bool, bool]:
+    """(claims met, claims missed) as the text words it."""
+    missed = bool(_MISS.search(text))
+    met = bool(_STRONG_MET.search(text))
+    for m in _MET.finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        if not any(before.endswith(neg) for neg in _MET_NEGATORS):
+            met = True
+    return met, missed
+
+
+def status_contradiction(facts: IndicatorFacts, text: str) -> str | None:
+    """Why the text contradicts the table's verdict on this indicator, or None."""
+    met, missed = _met_claims(text)
+    if facts.met is True and missed and not facts.qualitative:
+        return f"称未达到目标，但实际完成值 {facts.indicator.actual.text} 已达到年度指标值 {facts.indicator.target.text}"
+    if facts.met is False and met:
+        return f"称已完成或达成目标，但表中为「{facts.indicator.actual.text}」，未达到年度指标值 {facts.indicator.target.text}"
+    if facts.lost and facts.lost > 0.005 and _STRONG_MET.search(text):
+        return f"称「{_STRONG_MET.search(text).group()}」，但该指标扣了 {facts.lost:g} 分"  # type: ignore[union-attr]
+    return None
+
+
+def _optional(module: str, name: str) -> Any:
+    """A colleague's function if its module imports; the guard degrades rather than breaks
+    while the checker is absent or mid-change (its own tests catch that, not drafting)."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except Exception:  # noqa: BLE001 - any import-time failure means "not available"
+        return None
+
+
+def _gaps(text: str) -> list[str]:
+    """D002 boilerplate test, from the checker when it is there."""
+    deviation_gaps = _optional("jixiao.rules.deviation", "deviation_gaps")
+    if deviation_gaps is None:
+        return _basic_gaps(text)
+    return list(deviation_gaps(text))
+
+
+def _basic_gaps(text: str) -> list[str]:
+    """Used only while the checker's ``deviation_gaps`` is not installed: cause and measure words."""
+    gaps = []
+    if not re.search(r"由于|因为|原因|导致|因|未留存|不足|滞后|偏高|偏低|不够|缺乏|缺少", text):
+        gaps.append("未说明具体原因")
+    if not re.search(r"将|拟|后续|下一年度|下年度|建立|完善|加强|开展|制定|落实|于.*前", text):
+        gaps.append("未提出具体改进措施")
+    return gaps
+
+
+def _checker_findings(form: Form, facts: IndicatorFacts, text: str) -> list[Finding]:
+    """Re-run the checker on a copy of the form with the draft filled in."""
+    check_form = _optional("jixiao.check", "check_form")
+    if check_form is None:
+        return []
+    copy = form.model_copy(deep=True)
+    copy.indicators[facts.id - 1].deviation = text
+    return [
+        f
+        for f in check_form(copy)
+        if f.rule in GUARD_RULES and f.indicator == facts.name
+    ]
+
+
+def guard_draft(form: Form, facts: IndicatorFacts, text: str) -> list[str]:
+    """Reasons (Chinese) to reject ``text`` as the 偏差原因分析 of one indicator; empty = accept."""
+    reasons: list[str] = []
+    text = text.strip()
+    if not text:
+        return ["草稿为空"]
+    bad = unknown_numbers(form, text)
+    if bad:
+        reasons.append(f"出现表中没有的数字：{'、'.join(bad)}")
+    clash = status_contradiction(facts, text)
+    if clash:
+        reasons.append(clash)
+    gaps = _gaps(text)
+    if gaps:
+        reasons.append("套话（D002）：" + "；".join(gaps))
+    for f in _checker_findings(form, facts, text):
+        if not (f.rule == "D002" and gaps):
+            reasons.append(f"检查规则 {f.rule}：{f.message}")
+    return reasons

@@ -1,0 +1,63 @@
+"""What the model must answer, as pydantic models whose JSON schema is sent with the request.
+
+``max_length`` is honoured by grammar-constrained servers (llama.cpp) and keeps answers short
+enough for a slow local model; the validators check what a schema cannot say (the answer covers
+exactly the indicators asked for), and their messages are quoted back in the repair turn.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+__all__ = ["IndicatorDraft", "DraftAnswer", "ReviewItem", "ReviewAnswer"]
+
+
+class IndicatorDraft(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: int = Field(description="指标编号，与题目中的【编号】一致")
+    cause: str = Field(min_length=4, max_length=60, description="具体原因")
+    measure: str = Field(min_length=4, max_length=60, description="针对原因的改进措施")
+    owner_when: str = Field(min_length=2, max_length=30, description="责任部门与完成时间")
+    text: str = Field(min_length=20, max_length=200, description="完整的偏差原因分析及改进措施")
+
+
+class DraftAnswer(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    drafts: list[IndicatorDraft] = Field(min_length=1, max_length=12)
+
+    @field_validator("drafts")
+    @classmethod
+    def _covers_requested(cls, value: list[IndicatorDraft], info: ValidationInfo) -> list[IndicatorDraft]:
+        wanted = (info.context or {}).get("ids")
+        if wanted is None:
+            return value
+        got = [d.id for d in value]
+        missing = [i for i in wanted if i not in got]
+        extra = [i for i in got if i not in wanted]
+        if missing or extra or len(got) != len(set(got)):
+            raise ValueError(
+                f"drafts 中的 id 应恰好为 {sorted(wanted)}，实际为 {got}"
+                + (f"；缺少 {missing}" if missing else "")
+                + (f"；多出 {extra}" if extra else "")
+            )
+        return value
+
+
+class ReviewItem(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    kind: Literal["contradiction", "weak_reason"] = Field(
+        description="contradiction：文字与表格矛盾；weak_reason：偏差原因空泛"
+    )
+    id: int = Field(description="相关指标编号；针对实际完成情况整体时为 0")
+    message: str = Field(min_length=4, max_length=80, description="问题说明，引用表中事实")
+
+
+class ReviewAnswer(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    items: list[ReviewItem] = Field(default_factory=list, max_length=4)

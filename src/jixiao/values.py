@@ -1,37 +1,149 @@
 """The value grammar: how 年度指标值 / 实际完成值 cells and narrative quantities are read.
 
-PLACEHOLDER: a minimal first cut so readers can start; the full grammar (operators, Chinese
-numerals, 万/亿, approximations, ranges, placeholders, tiers and synonyms, narrative quantities)
-replaces it.
+Every reader and the narrative checker go through this one module, so a number is read the same
+way wherever it stands (domain rules §4). A cell is read whole: an optional operator word, a
+number (Arabic, full-width, with thousands separators, Chinese, with 万/亿), an optional range or
+tolerance, a unit in or out of brackets, and approximation marks. Anything else is kept as text:
+a placeholder, a tier label, or a qualitative target. Free narrative is scanned by
+:func:`find_quantities` (in ``_values_narrative``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .model import Tier, Value
+from ._values_lex import (
+    APPROX_PREFIX_RE,
+    CN_CHARS,
+    MULT,
+    NUM,
+    PREFIX_OP_RE,
+    PREFIX_OPS,
+    SUFFIX_OP_RE,
+    SUFFIX_OPS,
+    compose,
+    halfwidth,
+)
+from ._values_narrative import Quantity, find_quantities, find_years
+from ._values_tiers import infer_tier, tier_of
+from ._values_units import convert, normalize_unit, split_unit, unit_family
+from .model import Value
 
-__all__ = ["parse_value", "tier_of"]
-
-_TIERS: list[tuple[str, Tier]] = [
-    ("未达成", "unachieved"),
-    ("部分达成", "partial"),
-    ("达成", "achieved"),
+__all__ = [
+    "parse_value",
+    "parse_number",
+    "is_placeholder",
+    "tier_of",
+    "infer_tier",
+    "normalize_unit",
+    "unit_family",
+    "convert",
+    "Quantity",
+    "find_quantities",
+    "find_years",
 ]
-_OPS = {"≥": ">=", "≤": "<=", "=": "=", ">": ">", "<": "<"}
-_RE = re.compile(r"^\s*([≥≤=><])?\s*(\d+(?:\.\d+)?)\s*\(?\s*([^\d()（）\s]*)\s*\)?\s*$")
+
+_PLACEHOLDER = re.compile(r"[-—–―/*]*|无|暂无|不适用|n/?a", re.IGNORECASE)
+_TRAILING = "。；;，,、"
+
+# The common shape of a cell ("≥16.00(个)", "100.00(%)", "95%"), tried before the full grammar.
+_FAST = re.compile(r"(≥|≤|>=|<=|=|>|<)?(\d+(?:\.\d+)?)(?:\(([^()]{1,8})\)|(%))?")
+_FAST_OPS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<"}
+
+_CELL = re.compile(
+    rf"""
+    (?P<op>{PREFIX_OP_RE})?
+    (?P<pre>{APPROX_PREFIX_RE})?
+    (?P<n1>-?{NUM})(?P<m1>{MULT})?(?P<a1>余|多|\+)?
+    (?:
+      (?P<u1>\([^()]{{1,8}}\)|[%‰]|[\u4e00-\u9fff]{{1,4}}?)?
+      (?P<sep>[-~—–]|至|到)
+      (?P<n2>-?{NUM})(?P<m2>{MULT})?(?P<a2>余|多|\+)?
+    )?
+    (?P<unit>\([^()]{{1,10}}\)|[%‰㎡㎞]|[A-Za-z][A-Za-z0-9²³/]{{0,4}}|[\u4e00-\u9fff/]{{1,7}}?)?
+    (?P<a3>左右|上下|\+)?
+    (?P<sop>{SUFFIX_OP_RE})?
+    (?P<bunit>\([^()]{{1,10}}\))?
+    """,
+    re.VERBOSE,
+)
+_PERCENT_WORDS = re.compile(rf"百分之((?:\d+(?:\.\d+)?)|[{CN_CHARS}]+)")
+
+_Parsed = tuple  # (op, value, upper, unit, approx, tier)
+_TEXT_ONLY: _Parsed = (None, None, None, None, False, None)
 
 
-def tier_of(text: str) -> Tier | None:
-    for word, tier in _TIERS:
-        if word in text:
-            return tier
-    return None
+def is_placeholder(text: str) -> bool:
+    """True for cells that say "nothing here" ("-", "—", "/", "*", "无", "不适用", "N/A", "")."""
+    s = "".join(halfwidth(text).split())
+    return _PLACEHOLDER.fullmatch(s) is not None
 
 
 def parse_value(text: str) -> Value:
-    m = _RE.match(text)
+    """Read one value cell; ``text`` is kept verbatim, the parsed fields are ``None`` when absent."""
+    op, value, upper, unit, approx, tier = _parse(text)
+    return Value.model_construct(
+        text=text, op=op, value=value, upper=upper, unit=unit, approx=approx, tier=tier
+    )
+
+
+def parse_number(text: str) -> tuple[float, bool] | None:
+    """The plain number a cell holds and whether it is approximate; ``None`` for anything with an
+    operator, a range or no number at all. A unit may follow ("170.00", "1.2万", "约500人").
+    """
+    op, value, _upper, _unit, approx, _tier = _parse(text)
+    if value is None or op is not None:
+        return None
+    return value, approx
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str) -> _Parsed:
+    s = "".join(halfwidth(text).split()).rstrip(_TRAILING)
+    if _PLACEHOLDER.fullmatch(s):
+        return _TEXT_ONLY
+    tier = tier_of(s)
+    if tier is not None:
+        return (None, None, None, None, False, tier)
+    m = _FAST.fullmatch(s)
     if m:
-        op = _OPS.get(m.group(1) or "")
-        return Value(text=text, op=op, value=float(m.group(2)), unit=m.group(3) or None)  # type: ignore[arg-type]
-    return Value(text=text, tier=tier_of(text))
+        unit = m.group(4) or (split_unit(m.group(3), strict=False)[0] if m.group(3) else None)
+        return (_FAST_OPS.get(m.group(1) or ""), float(m.group(2)), None, unit, False, None)
+    if "百分之" in s:
+        s = _PERCENT_WORDS.sub(r"\1%", s)
+    m = _CELL.fullmatch(s)
+    if m is None:
+        return _TEXT_ONLY
+    return _from_match(m) or _TEXT_ONLY
+
+
+def _from_match(m: re.Match[str]) -> _Parsed | None:
+    g = m.group
+    n1 = g("n1")
+    cn = not (n1[0].isdigit() or n1[0] == "-")
+    raw_unit = g("unit") or g("bunit") or g("u1")
+    bracketed = bool(raw_unit) and raw_unit[0] == "("
+    parts = compose(n1, g("m1"), g("n2"), g("m2"), None if bracketed else raw_unit)
+    if parts is None:
+        return None
+    value, upper, unit, rest = parts
+    if bracketed:
+        unit = unit or split_unit(raw_unit[1:-1], strict=False)[0]
+    elif rest:
+        found, ok = split_unit(rest, strict=True, cn_number=cn)
+        if not ok or unit:
+            return None
+        unit = found
+    op: str | None = PREFIX_OPS[g("op")] if g("op") else None
+    if upper is not None:
+        if op not in (None, "="):
+            return None
+        op = "range"
+    sop = g("sop")
+    if sop and op is None:
+        op = SUFFIX_OPS[sop]
+    elif sop and op != SUFFIX_OPS[sop]:
+        return None
+    approx = bool(g("pre") or g("a1") or g("a2") or g("a3"))
+    return (op, value, upper, unit, approx, None)

@@ -1,0 +1,248 @@
+"""Quantities and years in free narrative (年度总体目标, deviation text), for the N and S rules.
+
+Narrative is not a cell: numbers stand among words, so only a known unit makes a number a
+quantity, dates and years are set aside (they are reported by :func:`find_years` instead), and
+Chinese numerals count only where they clearly count something ("十六个区", not "一定效果").
+PDF extraction puts blanks around numbers ("截至 2024年 12月 31日，…覆盖 16个区"); the
+patterns allow them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ._values_lex import (
+    CN_CHARS,
+    MULT,
+    NUM,
+    PREFIX_OPS,
+    SUFFIX_OPS,
+    UNIT_ALT,
+    cn_number,
+    compose,
+    halfwidth,
+)
+from ._values_units import _KNOWN_SET, CLASSIFIERS, split_unit
+
+__all__ = ["Quantity", "find_quantities", "find_years"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity found in narrative; ``start``/``end`` index the original text.
+
+    ``noun`` is the word right after a measure word (覆盖 16个区 -> 个, noun 区), at most four
+    characters and cut at punctuation: compare it with ``startswith``, it may run on.
+    ``unit`` is ``None`` for a bare number ("受众人数 1230，").
+    """
+
+    value: float
+    unit: str | None
+    op: str | None
+    approx: bool
+    upper: float | None
+    start: int
+    end: int
+    text: str
+    noun: str | None = None
+
+
+_SP = r"[ \t\r\n\u3000]"
+_NARR = re.compile(
+    rf"""
+    (?P<n1>{NUM})(?P<m1>{MULT})?(?P<a1>余|多|\+)?
+    (?:{_SP}{{0,2}}(?P<u1>{UNIT_ALT})?{_SP}{{0,2}}(?P<sep>[-~—–]|至|到){_SP}{{0,2}}
+       (?P<n2>{NUM})(?P<m2>{MULT})?)?
+    (?P<a2>余|多|\+)?
+    (?:{_SP}{{0,3}}(?:\((?P<bunit>[^()]{{1,8}})\)|(?P<unit>{UNIT_ALT})))?
+    (?P<a3>左右|上下|\+)?
+    (?P<sop>及以上|以上|及以下|以下|以内|之内|内(?![容部涵在外存]))?
+    """,
+    re.VERBOSE,
+)
+
+_YEAR = r"(?:19|20)\d{2}"
+_MONTH_DAY = rf"(?:{_SP}*\d{{1,2}}{_SP}*月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?)?"
+_DATES = re.compile(
+    rf"""
+    (?<![\d.,])(?P<y1>{_YEAR}){_SP}*[-~—–至到]{_SP}*(?P<y2>{_YEAR}){_SP}*年度?
+  | (?<![\d.,])(?P<ymd>{_YEAR}){_SP}*(?P<s>[-/.]){_SP}*\d{{1,2}}{_SP}*(?P=s){_SP}*\d{{1,2}}(?!\d)
+  | (?<![\d.,])(?P<y>{_YEAR}){_SP}*年度?{_MONTH_DAY}
+  | (?P<cy>[〇零一二三四五六七八九]{{4}}){_SP}*年度?
+  | (?<![\d.])\d{{1,2}}{_SP}*月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?
+  | [(（〔\[【]{_SP}*(?P<by>{_YEAR}){_SP}*[)）〕\]】]
+  | (?<![\d.,])(?P<bare>{_YEAR})(?![\d.,%])
+    """,
+    re.VERBOSE,
+)
+_NOT_YEAR_NEXT = frozenset("万亿千百余多")
+
+_PREFIX_WORDS = sorted(PREFIX_OPS, key=len, reverse=True)
+_APPROX_WORDS = ("大约", "将近", "接近", "约", "近")
+_CN_BEFORE_NOT_NUMBER = frozenset("第统唯之万专逐")
+_CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分", "千家万户", "一批批")
+_CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
+_ENUM_OPEN = frozenset("(（〔[【")
+_ENUM_CLOSE = frozenset(")）〕]】")
+_NOUN_STOP = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _date_spans(s: str) -> list[tuple[int, int, list[int]]]:
+    spans: list[tuple[int, int, list[int]]] = []
+    for m in _DATES.finditer(s):
+        g = m.group
+        if g("bare"):
+            if not _bare_year(s, m.end()):
+                continue
+            years = [int(g("bare"))]
+        elif g("y1"):
+            years = [int(g("y1")), int(g("y2"))]
+        elif g("cy"):
+            v = cn_number(g("cy"))
+            if v is None or not 1900 <= v < 2100:
+                continue
+            years = [int(v)]
+        else:
+            y = g("ymd") or g("y") or g("by")
+            years = [int(y)] if y else []
+        spans.append((m.start(), m.end(), years))
+    return spans
+
+
+def _bare_year(s: str, end: int) -> bool:
+    """A bare 2024 is a year only when a word follows that is not its unit ("2024上海市")."""
+    k = end
+    while k < len(s) and s[k] in " \t\u3000":
+        k += 1
+    if k >= len(s) or not "\u4e00" <= s[k] <= "\u9fff" or s[k] in _NOT_YEAR_NEXT:
+        return False
+    return not any(s.startswith(u, k) for u in _UNIT_HEADS.get(s[k], ()))
+
+
+_UNIT_HEADS: dict[str, tuple[str, ...]] = {}
+for _u in _KNOWN_SET:
+    _UNIT_HEADS[_u[0]] = _UNIT_HEADS.get(_u[0], ()) + (_u,)
+
+
+def find_years(text: str) -> list[int]:
+    """Every year the text names, in order and with repeats: 2024年, 2024年度, 2023-2025年,
+    2024-12-31, 二〇二四年, 〔2020〕, and a bare 2024 before a word ("2024上海市").
+    """
+    return [y for _s, _e, years in _date_spans(halfwidth(text)) for y in years]
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` in order, with operator, unit, approximation and offsets.
+
+    Dates and years are not quantities; neither are ordinals (第3), list numbers ("（2）",
+    "1、") nor numbers glued to letters (5G).
+    """
+    s = halfwidth(text)
+    dates = _date_spans(s)
+    starts = [d[0] for d in dates]
+    out: list[Quantity] = []
+    for m in _NARR.finditer(s):
+        start = m.start()
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < dates[i][1]:
+            continue
+        q = _quantity(s, m, text)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
+    g = m.group
+    start, end = m.start(), m.end()
+    n1 = g("n1")
+    cn = n1[0] in CN_CHARS
+    before = s[start - 1] if start else ""
+    if before and (before.isascii() and (before.isalnum() or before == ".") or before in "第#№"):
+        return None
+    after = s[end] if end < len(s) else ""
+    bunit, unit_word = g("bunit"), g("unit") or g("u1")
+    if cn and not _chinese_counts(s, m, unit_word, before):
+        return None
+    if after.isascii() and after.isalpha():
+        return None
+    raw_unit = unit_word
+    if bunit:
+        raw_unit = split_unit(bunit.strip(), strict=False)[0]
+    parts = compose(n1, g("m1"), g("n2"), g("m2"), raw_unit)
+    if parts is None:
+        return None
+    value, upper, money, rest = parts
+    unit = money or (split_unit(rest, strict=False)[0] if rest else None)
+    if unit is None and not g("m1"):
+        if not _bare_number_counts(s, start, end, after):
+            return None
+        if not g("n2") and len(n1) == 4 and n1.isdigit() and n1[:2] in ("19", "20"):
+            return None  # a lone 2024 is more likely a year than a count
+
+    # Operator and approximation words stand before the number, possibly across a blank.
+    approx = bool(g("a1") or g("a2") or g("a3"))
+    j = start
+    while j > 0 and s[j - 1] in " \t\r\n\u3000":
+        j -= 1
+    op_start = start
+    for w in _APPROX_WORDS:
+        if s.endswith(w, 0, j):
+            approx, j, op_start = True, j - len(w), j - len(w)
+            break
+    if cn and j > 0 and s[j - 1] == "上" and n1[0] in "百千万":
+        approx, j, op_start = True, j - 1, j - 1
+    op: str | None = None
+    for w in _PREFIX_WORDS:
+        if s.endswith(w, 0, j):
+            op, op_start = PREFIX_OPS[w], j - len(w)
+            break
+    if g("n2"):
+        op = "range" if op in (None, "=") else op
+    elif g("sop") and op is None:
+        op = SUFFIX_OPS[g("sop")]
+    prev2 = s[start - 2] if start >= 2 else ""
+    if not cn and before == "-" and op is None and not (prev2.isascii() and prev2.isalnum()):
+        value, op_start = -value, start - 1
+    noun = None
+    if unit in CLASSIFIERS:
+        run = _NOUN_STOP.split(s[end : end + 4], 1)[0]
+        noun = run or None
+    return Quantity(
+        value=value,
+        unit=unit,
+        op=op,
+        approx=approx,
+        upper=upper,
+        start=op_start,
+        end=end,
+        text=text[op_start:end],
+        noun=noun,
+    )
+
+
+def _chinese_counts(s: str, m: re.Match[str], unit: str | None, before: str) -> bool:
+    """A Chinese numeral is a quantity only before a real measure word, and not in set phrases."""
+    n1 = m.group("n1")
+    if not unit or unit in _CN_BAD_UNITS or before in _CN_BEFORE_NOT_NUMBER:
+        return False
+    if len(n1) == 1 and n1 in "百千万亿" and not (s.endswith("近", 0, m.start()) or
+                                                  s.endswith("上", 0, m.start())):
+        return False
+    if any(s.startswith(w, m.start()) for w in _CN_IDIOMS):
+        return False
+    return not s.startswith("性", m.end())
+
+
+def _bare_number_counts(s: str, start: int, end: int, after: str) -> bool:
+    """A number with no unit is kept unless it is a list mark, a code or glued to a word."""
+    if after and ("\u4e00" <= after <= "\u9fff" or after in "、."):
+        return False
+    k = start - 1
+    while k >= 0 and s[k] in " \t\u3000":
+        k -= 1
+    if k >= 0 and s[k] in _ENUM_OPEN and after in _ENUM_CLOSE:
+        return False
+    return True

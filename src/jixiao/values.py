@@ -83,7 +83,7 @@ def is_placeholder(text: str) -> bool:
 def parse_value(text: str) -> Value:
     """Read one value cell; ``text`` is kept verbatim, the parsed fields are ``None`` when absent."""
     op, value, upper, unit, approx, tier = _parse(text)
-    return Value.model_construct(
+    return Value(
         text=text, op=op, value=value, upper=upper, unit=unit, approx=approx, tier=tier
     )
 
@@ -101,21 +101,26 @@ def parse_number(text: str) -> tuple[float, bool] | None:
 @lru_cache(maxsize=16384)
 def _parse(text: str) -> _Parsed:
     s = "".join(halfwidth(text).split()).rstrip(_TRAILING)
+    m = _FAST.fullmatch(s)
+    if m:
+        unit = m.group(4) or (_bracket_unit(m.group(3)) if m.group(3) else None)
+        return (_FAST_OPS.get(m.group(1) or ""), float(m.group(2)), None, unit, False, None)
     if _PLACEHOLDER.fullmatch(s):
         return _TEXT_ONLY
     tier = tier_of(s)
     if tier is not None:
         return (None, None, None, None, False, tier)
-    m = _FAST.fullmatch(s)
-    if m:
-        unit = m.group(4) or (split_unit(m.group(3), strict=False)[0] if m.group(3) else None)
-        return (_FAST_OPS.get(m.group(1) or ""), float(m.group(2)), None, unit, False, None)
     if "百分之" in s:
         s = _PERCENT_WORDS.sub(r"\1%", s)
     m = _CELL.fullmatch(s)
     if m is None:
         return _TEXT_ONLY
     return _from_match(m) or _TEXT_ONLY
+
+
+@lru_cache(maxsize=256)
+def _bracket_unit(inner: str) -> str | None:
+    return split_unit(inner, strict=False)[0]
 
 
 def _from_match(m: re.Match[str]) -> _Parsed | None:

@@ -1,0 +1,102 @@
+"""The engine: run the selected rules over forms and return findings in a stable order.
+
+Pure on purpose: no files, terminals or models. The CLI, the reports and the LLM side's guard
+(which re-runs ``check_form`` on a copy of a form with a drafted deviation filled in) all call
+these two functions, so what they see is always the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .config import Settings
+from .finding import Finding, Location, SEVERITY_ORDER
+from .model import Form
+from .rules import Hit, Rule, all_rules
+
+__all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
+
+_DEFAULT = Settings()
+_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+
+
+def selected_rules(settings: Settings) -> list[Rule]:
+    """The rules ``settings`` enables, in catalogue order (cached per select/ignore pair)."""
+    key = (settings.select, settings.ignore)
+    if key not in _selection:
+        _selection[key] = [r for r in all_rules() if settings.enabled(r.code)]
+    return _selection[key]
+
+
+def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
+    ind = hit.indicator
+    line = getattr(ind, "line", None) if ind is not None else None
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        severity=hit.severity or rule.severity,
+        form=form.label,
+        indicator=getattr(ind, "name", None) if ind is not None else None,
+        field=hit.field,
+        message=hit.message,
+        evidence=hit.evidence,
+        location=Location(
+            file=form.source.file,
+            line=line if line is not None else form.source.start_line,
+            sheet=form.source.sheet,
+        ),
+    )
+
+
+def _order(f: Finding) -> tuple:
+    return (f.location.line if f.location.line is not None else -1, f.rule, f.indicator or "", f.message)
+
+
+def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in rules:
+        if rule.scope == "form":
+            out.extend(_finding(rule, form, hit) for hit in rule.func(form, settings))
+    return out
+
+
+def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
+    """Findings of every selected per-form rule, ordered by line, then rule code."""
+    settings = settings or _DEFAULT
+    return sorted(_run(selected_rules(settings), form, settings), key=_order)
+
+
+def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
+    """``check_form`` for each form, plus the cross-form X rules over the forms of each file.
+
+    Findings stay grouped by form, in the order the forms were given.
+    """
+    settings = settings or _DEFAULT
+    rules = selected_rules(settings)
+    per_form: list[list[Finding]] = [_run(rules, f, settings) for f in forms]
+    by_file: dict[str, list[int]] = {}
+    for i, f in enumerate(forms):
+        by_file.setdefault(f.source.file, []).append(i)
+    for rule in rules:
+        if rule.scope != "file":
+            continue
+        for idxs in by_file.values():
+            group = [forms[i] for i in idxs]
+            for hit in rule.func(group, settings):
+                owner = hit.form if hit.form is not None else group[0]
+                k = next(i for i in idxs if forms[i] is owner)
+                per_form[k].append(_finding(rule, owner, hit))
+    return [f for chunk in per_form for f in sorted(chunk, key=_order)]
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def exit_status(findings: Iterable[Finding], fail_on: str = "error") -> int:
+    """1 when a rules finding reaches ``fail_on``; model findings never change the status."""
+    floor = SEVERITY_ORDER[fail_on]
+    return int(any(f.source == "rules" and SEVERITY_ORDER[f.severity] >= floor for f in findings))

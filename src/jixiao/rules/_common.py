@@ -1,0 +1,238 @@
+"""Small facts about indicators that several rule families share.
+
+Kept in one place so that "is this target met?", "is this row quantitative?" and "is this
+deviation box empty?" have one answer across the catalogue; two rules disagreeing on whether a
+target was met would be worse than either being wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Indicator, Value
+
+__all__ = [
+    "EPS",
+    "MONEY",
+    "PLACEHOLDERS",
+    "fmt",
+    "fmt_value",
+    "is_blank_text",
+    "is_quantitative",
+    "is_qualitative",
+    "is_reverse",
+    "convert",
+    "units_compatible",
+    "target_met",
+    "ratio",
+    "deducted",
+    "full_score",
+    "tier_of_indicator",
+    "is_satisfaction",
+    "is_rate",
+    "scored",
+    "compact",
+    "has_funds_explanation",
+    "form_texts",
+    "actual_in_target_unit",
+    "infer_tier",
+    "is_subtotal",
+    "leaves",
+    "level1_kind",
+]
+
+EPS = 0.01 + 1e-9
+"""Scores and rates are printed to two decimals; systems round half-up or truncate."""
+
+MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
+_WS = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
+    return _WS.sub("", text or "")
+
+
+def fmt(x: float | None) -> str:
+    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50."""
+    if x is None:
+        return "空"
+    if abs(x - round(x)) < 1e-9:
+        return str(int(round(x)))
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_value(v: Value) -> str:
+    """A value in the normal notation (≥90%, 16个), falling back to the printed text."""
+    if v.value is None:
+        return compact(v.text) or "空"
+    unit = v.unit or ""
+    if v.op == "range" and v.upper is not None:
+        return f"{fmt(v.value)}{unit}-{fmt(v.upper)}{unit}"
+    if v.op == "±" and v.upper is not None:
+        return f"{fmt(v.value)}{unit}±{fmt(v.upper)}{unit}"
+    sign = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}.get(v.op or "", "")
+    return f"{sign}{'约' if v.approx else ''}{fmt(v.value)}{unit}"
+
+
+def is_blank_text(text: str | None) -> bool:
+    return compact(text or "").strip("。.，,").lower() in PLACEHOLDERS
+
+
+def is_quantitative(ind: Indicator) -> bool:
+    """A row scored by formula: a numeric target and no tier label as the actual."""
+    return ind.target.value is not None and ind.actual.tier is None
+
+
+def is_qualitative(ind: Indicator) -> bool:
+    return not is_quantitative(ind) and not (ind.target.is_blank and ind.actual.is_blank)
+
+
+def is_reverse(v: Value) -> bool:
+    return v.op in ("<=", "<")
+
+
+def convert(value: float, unit: str | None, to_unit: str | None) -> float | None:
+    """``value`` expressed in ``to_unit``; None when the units are not the same quantity."""
+    if (unit or "") == (to_unit or ""):
+        return value
+    if unit in MONEY and to_unit in MONEY:
+        return value * MONEY[unit] / MONEY[to_unit]
+    return None
+
+
+def units_compatible(a: str | None, b: str | None) -> bool:
+    return convert(1.0, a, b) is not None
+
+
+def actual_in_target_unit(ind: Indicator) -> float | None:
+    if ind.actual.value is None:
+        return None
+    if ind.target.unit and ind.actual.unit:
+        return convert(ind.actual.value, ind.actual.unit, ind.target.unit)
+    return ind.actual.value
+
+
+def target_met(ind: Indicator) -> bool | None:
+    """Whether a quantitative target is met; None when it cannot be judged."""
+    t = ind.target
+    b = actual_in_target_unit(ind)
+    if t.value is None or b is None:
+        return None
+    a = t.value
+    if t.op in (">=", "=", None):
+        return b >= a - 1e-9
+    if t.op == ">":
+        return b > a
+    if t.op == "<=":
+        return b <= a + 1e-9
+    if t.op == "<":
+        return b < a
+    if t.op == "range" and t.upper is not None:
+        return a - 1e-9 <= b <= t.upper + 1e-9
+    if t.op == "±" and t.upper is not None:
+        return abs(b - a) <= abs(t.upper) + 1e-9
+    return None
+
+
+def ratio(ind: Indicator) -> float | None:
+    """B / A for a quantitative row, in A's unit; None when A is 0 or missing."""
+    b = actual_in_target_unit(ind)
+    if ind.target.value in (None, 0) or b is None:
+        return None
+    return b / ind.target.value  # type: ignore[operator]
+
+
+def scored(ind: Indicator) -> bool:
+    return ind.weight is not None and ind.score is not None
+
+
+def deducted(ind: Indicator) -> bool:
+    return scored(ind) and ind.score < ind.weight - EPS  # type: ignore[operator]
+
+
+def full_score(ind: Indicator) -> bool:
+    return scored(ind) and abs(ind.score - ind.weight) <= EPS  # type: ignore[operator]
+
+
+_ACHIEVED_WORDS = ("已完成", "完成", "及时", "按时", "达到", "达标", "健全", "明显", "有效", "提升",
+                   "改善", "规范", "满足", "符合", "良好", "显著", "多样", "是", "已")
+_PARTIAL_WORDS = ("部分", "基本", "一定", "有所", "较好", "初步")
+_UNACHIEVED_WORDS = ("未", "没有", "较差", "不", "否", "滞后", "延迟", "差")
+
+
+def infer_tier(text: str) -> str | None:
+    """The tier a free-text actual (已完成, 基本完成, 未完成) most likely means."""
+    t = compact(text)
+    if not t or is_blank_text(t):
+        return None
+    if any(w in t for w in _UNACHIEVED_WORDS) and not any(w in t for w in _PARTIAL_WORDS):
+        return "unachieved"
+    if any(w in t for w in _PARTIAL_WORDS):
+        return "partial"
+    if any(w in t for w in _ACHIEVED_WORDS):
+        return "achieved"
+    return None
+
+
+def tier_of_indicator(ind: Indicator) -> str | None:
+    """The printed tier, else one inferred from the actual's words."""
+    return ind.actual.tier or infer_tier(ind.actual.text)
+
+
+def is_satisfaction(ind: Indicator) -> bool:
+    return "满意" in ind.name or "满意" in ind.level2 or "满意" in ind.level1
+
+
+def is_rate(ind: Indicator) -> bool:
+    return ind.name.endswith("率") or "满意度" in ind.name or ind.target.unit == "%"
+
+
+def form_texts(form) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every free text of a form a reviewer reads for explanations."""
+    return [form.goal.planned, form.goal.achieved, *(i.deviation for i in form.indicators)]
+
+
+_FUNDS_TOPIC = re.compile(r"执行率|预算|资金|经费|支出|拨付|结转|结余")
+_CAUSE = re.compile(r"原因|由于|因为|因|导致|致使|影响|尚未|未能|推迟|延迟|滞后|调整|调减|追加|调增")
+
+
+def has_funds_explanation(form, extra: re.Pattern[str] | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether any text of the form explains the funds (a topic word near a cause word)."""
+    pattern = extra or _CAUSE
+    for text in form_texts(form):
+        t = compact(text)
+        for sentence in re.split(r"[。；;！!]", t):
+            if _FUNDS_TOPIC.search(sentence) and pattern.search(sentence):
+                return True
+    return False
+
+
+def is_subtotal(ind: Indicator) -> bool:
+    """A printed 小计/合计 row, or a row that only repeats its level's name."""
+    name = compact(ind.name)
+    if name in ("小计", "合计"):
+        return True
+    if not name:
+        return ind.weight is not None and ind.target.is_blank and ind.actual.is_blank
+    return name in (compact(ind.level1), compact(ind.level2)) and ind.target.is_blank
+
+
+def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
+    """The scored leaf indicators: every row but printed subtotals."""
+    return [i for i in form.indicators if not is_subtotal(i)]
+
+
+def level1_kind(ind: Indicator) -> str | None:
+    """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
+    text = compact(ind.level1) + "|" + compact(ind.level2)
+    head = compact(ind.level1)
+    for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
+        if key in head:
+            return kind
+    for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
+                      ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
+        if key in text:
+            return kind
+    return None

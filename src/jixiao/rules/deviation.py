@@ -1,0 +1,129 @@
+"""D: the 偏差原因分析及改进措施 box: required where something deviates, and concrete.
+
+``deviation_gaps`` is public: the LLM side's guard runs it on drafted text, so what counts as
+"concrete" is decided here once (rules.md §5: the fact, the cause, the measure, who and when).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..model import Form, Indicator
+from . import Hit, rule
+from ._common import (compact, deducted, fmt, fmt_value, is_blank_text, is_quantitative, is_reverse, leaves,
+                      ratio, target_met, tier_of_indicator)
+
+__all__ = ["deviation_gaps", "deviation_reasons"]
+
+_VAGUE_CAUSE = re.compile(r"(?:客观|主观|其他|多种|各种|诸多|一些|多方面|某些)(?:因素|原因)")
+_CAUSE = re.compile(
+    r"由于|因为|原因|导致|致使|造成|受.{0,12}影响|未能|未按|未及时|未留存|未保留|未存档|未开展|未进行|未到|尚未|没有|"
+    r"缺乏|缺少|不足|不够|滞后|延迟|推迟|延期|取消|调整|变更|减少|增加|下降|上升|偏低|偏高|偏少|偏多|不到位|不完善|"
+    r"不规范|不充分|疫情|政策|天气|招标|采购|合同|付款|审批|验收|结算")
+_MEASURE = re.compile(
+    r"加强|建立|完善|制定|落实|开展|调整|优化|健全|留存|存档|归档|规范|提高|改进|细化|合理|组织|做好|强化|督促|"
+    r"跟踪|按期|重新|修订|采取|确保|实行|实施|定期|及时|增设|设立|补充|核实|测算|编制|引入|委托")
+_WHEN = re.compile(
+    r"\d{4}\s*年|\d{1,2}\s*月|下一?年度?|明年|次年|来年|年底|年末|年内|季度|月底|月末|上半年|下半年|之前|以前|"
+    r"前完成|周内|日内|个月内|预算编制|编制.{0,6}预算|每年|每季|每月|每半年|即日起|立即|本周期|下一周期|下个周期")
+_WHO = re.compile(
+    r"由.{1,12}(?:负责|牵头|落实|承担)|负责|牵头|责任|[科处室部组股]负责|办公室|财务[科处部室]?|项目组|"
+    r"[本我该]单位|[本我该]中心|[本我该]局|[本我该]部门|业务[科处部室]|综合[科处部室]|中心|协会")
+
+
+def deviation_gaps(text: str) -> list[str]:
+    """What a deviation text lacks, in Chinese (empty list: it names cause, measure, who and when).
+
+    Used by D002 and by the LLM side's guard on drafted text, so every message names one missing
+    element a drafter can add.
+    """
+    t = compact(text)
+    if is_blank_text(t):
+        return ["未填写偏差原因分析及改进措施"]
+    gaps: list[str] = []
+    stripped = _VAGUE_CAUSE.sub("", t)
+    if not _CAUSE.search(stripped):
+        gaps.append("未说明具体原因（如政策调整、资金到位晚、记录未留存），仅有笼统表述或没有原因"
+                    if _VAGUE_CAUSE.search(t) else "未说明偏差的具体原因")
+    if not _MEASURE.search(t):
+        gaps.append("未提出改进措施")
+    else:
+        if not _WHEN.search(t):
+            gaps.append("改进措施未说明完成时间（如“2025年6月前”“下一年度预算编制时”）")
+        if not _WHO.search(t):
+            gaps.append("改进措施未说明责任主体（由谁负责，如“由项目实施科室负责”）")
+    return gaps
+
+
+def deviation_reasons(ind: Indicator, settings: Settings) -> list[str]:
+    """Why this indicator needs a deviation text (empty: nothing deviates)."""
+    reasons: list[str] = []
+    met = target_met(ind) if is_quantitative(ind) else None
+    if met is False:
+        reasons.append(f"目标 {fmt_value(ind.target)} 未达到（实际 {fmt_value(ind.actual)}）")
+    if not is_quantitative(ind):
+        tier = tier_of_indicator(ind)
+        if tier in ("partial", "unachieved"):
+            reasons.append("定性指标未完全达成")
+    if deducted(ind):
+        reasons.append(f"扣 {fmt(ind.weight - ind.score)} 分（{fmt(ind.score)}/{fmt(ind.weight)}）")  # type: ignore[operator]
+    if settings.over_achievement_reason_required and met and not is_reverse(ind.target):
+        r = ratio(ind)
+        if r is not None and r >= settings.over_achievement_ratio - 1e-9:
+            reasons.append(f"实际完成值为目标的 {r * 100:.0f}%（超额较多）")
+    return reasons
+
+
+def _large_deviation(ind: Indicator, settings: Settings) -> bool:
+    r = ratio(ind) if is_quantitative(ind) else None
+    return r is not None and not is_reverse(ind.target) and r >= settings.over_achievement_ratio - 1e-9
+
+
+@rule("D001", "deviation-missing", "error", "有偏差（未达标、未完全达成或扣分）却未填写偏差原因", doc="""
+检查：目标未达到、定性档次低于"达成"或得分低于分值时，偏差原因分析及改进措施是否为空、"无"或"/"。
+广西（profile = "guangxi"）超额 130% 以上也必须说明。
+原因：财预〔2011〕285号要求对未完成的目标分析原因并提出措施。
+示例：目标 ≥60 场，完成 50 场，得分 8.33/10，偏差原因"无"。
+修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
+""")
+def d001(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        reasons = deviation_reasons(ind, settings)
+        if reasons and is_blank_text(ind.deviation):
+            shown = compact(ind.deviation) or "空白"
+            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
+                      field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
+
+
+@rule("D002", "deviation-boilerplate", "warning", "偏差原因是套话：缺具体原因或具体措施（谁、做什么、何时）", doc="""
+检查：需要说明偏差的指标，其偏差原因分析及改进措施是否写出了具体原因，以及改进措施的内容、责任主体和
+完成时间。笼统的"客观原因""后续加强管理"不算。
+原因：评审要据此判断偏差是否合理、措施能否落实；套话等于没写。
+示例："长效管理机制需进一步完善，后续加强机制管理。"（没有原因，没有谁、何时）
+修正：写明原因（如"满意度调查问卷未归档"），措施（如"每次活动后发放问卷并归档"），责任（如"由活动部负责"）
+和时间（如"自2025年起"）。
+""")
+def d002(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        if is_blank_text(ind.deviation) or not deviation_reasons(ind, settings):
+            continue
+        gaps = deviation_gaps(ind.deviation)
+        if gaps:
+            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
+                      evidence={"gaps": gaps})
+
+
+@rule("D003", "deviation-without-deviation", "info", "没有偏差却填写了偏差原因", doc="""
+检查：目标已达到、档次为"达成"、得满分且没有大幅超额，偏差原因栏却有文字。
+原因：多半是从别的行或上一年复制来的，读表的人会以为有问题。
+示例：目标 ≥5 场，完成 6 场，满分，偏差原因"活动延期"。
+修正：删除，或改写到真正有偏差的指标下。
+""")
+def d003(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        if is_blank_text(ind.deviation) or deviation_reasons(ind, settings) or _large_deviation(ind, settings):
+            continue
+        yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
+                  f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")

@@ -1,0 +1,55 @@
+"""E: whether the reported values have something behind them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..model import Form
+from . import Hit, rule
+from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfaction, leaves
+
+_SURVEY = re.compile(r"样本|问卷|调查|调研|测评|回收|抽样|访谈|评价表|打分表")
+_NO_RECORDS = re.compile(r"未留存|未保留|没有留存|没有保留|无留存|未存档|未归档|没有存档|未保存|无相关(?:记录|资料|档案)|"
+                         r"未(?:开展|进行|组织)[^，。；]{0,6}(?:调查|问卷|测评)|缺少[^，。；]{0,6}(?:记录|资料|佐证)")
+
+
+@rule("E001", "unsupported-value", "warning", "满意度没有调查依据，或偏差原因承认未留存记录", doc="""
+检查：(1) 满意度指标填了数值，而全表（年度总体目标、偏差原因）没有任何问卷、调查、样本的迹象；
+(2) 偏差原因承认"未留存""未存档"相关资料，实际完成值却照样填了数。
+原因：满意度按定义是调查中满意人数/有效样本；没有记录的数值无法核实。
+示例：受众群体满意度 90%，偏差原因"满意度未留存相关存档文件"。
+修正：补充调查依据（样本量、问卷回收数）；确无记录的，如实说明并据实评分。
+""")
+def e001(form: Form, settings: Settings) -> Iterator[Hit]:
+    survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
+    for ind in leaves(form):
+        if ind.actual.is_blank or is_blank_text(ind.actual.text) and ind.actual.value is None:
+            continue
+        m = _NO_RECORDS.search(compact(ind.deviation))
+        if m:
+            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(ind.actual)}，该数值缺少依据",
+                      indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": ind.actual.text})
+        elif is_satisfaction(ind) and not survey_anywhere:
+            yield Hit(f"满意度填 {fmt_value(ind.actual)}，表中没有问卷、调查或样本量等依据", indicator=ind,
+                      field="actual", evidence={"actual": ind.actual.text})
+
+
+@rule("E002", "exactly-on-target", "info", "实际完成值恰好等于目标值（踩线），满意度尤其可疑", doc="""
+检查：实际完成值恰好等于一个有实际意义的目标值（≥ 或 > 的目标，目标不是 0，也不是 =100% 这类本来就应
+恰好等于的值）。
+原因：恰好踩线的数值常是"按目标填"的，满意度尤其如此。
+示例：受众群体满意度 目标 ≥90%，实际 90%。
+修正：核对原始数据（问卷、台账），如实填报。
+""")
+def e002(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        t, a = ind.target, ind.actual
+        if t.value is None or a.value is None or t.op not in (">=", ">") or t.value == 0:
+            continue
+        if (t.unit or "") != (a.unit or "") or abs(t.value - a.value) > 1e-9:
+            continue
+        note = "，满意度恰好踩线尤其需要调查数据支撑" if is_satisfaction(ind) else ""
+        yield Hit(f"实际完成值 {fmt_value(a)} 恰好等于目标 {fmt_value(t)}{note}", indicator=ind, field="actual",
+                  evidence={"target": t.value, "actual": a.value})

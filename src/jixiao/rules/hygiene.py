@@ -1,0 +1,60 @@
+"""P: text hygiene a careful clerk fixes before the form is filed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..model import Form
+from . import Hit, rule
+
+_REPEAT = re.compile(r"([。，、；：！？,;!?])\1+")
+_NUM_SPACE = re.compile(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}")
+_PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"))
+
+
+def quote_problems(text: str) -> list[str]:
+    """Reversed (”…“) or unbalanced paired marks, in the order they occur."""
+    problems: list[str] = []
+    for left, right in _PAIRS:
+        depth = 0
+        for ch in text:
+            if ch == left:
+                depth += 1
+            elif ch == right:
+                depth -= 1
+                if depth < 0:
+                    problems.append(f"「{right}」出现在「{left}」之前（引号或括号方向反了）")
+                    break
+        else:
+            if depth > 0:
+                problems.append(f"「{left}」没有配对的「{right}」")
+    return problems
+
+
+def hygiene_problems(text: str) -> list[str]:
+    problems = [f"重复标点「{m.group(0)}」" for m in _REPEAT.finditer(text)]
+    problems += quote_problems(text)
+    problems += [f"数字中间有空格「{m.group(0)}」" for m in _NUM_SPACE.finditer(text)]
+    return problems
+
+
+@rule("P001", "text-hygiene", "info", "重复标点、引号方向或配对错误、数字中间有空格", doc="""
+检查：年度总体目标、偏差原因和指标名称中的重复标点（"。。""，，"）、方向反了或不配对的引号括号（”…“）、
+数字中间的空格（"1 000""3. 5"）。
+原因：小错会让评审怀疑整张表是否认真填写，也会干扰机器读取数字。
+示例："年开展场次不少于 5场次。。"；"2024上海市”全国科普日“活动"。
+修正：删去多余标点，改正引号方向，去掉数字中的空格。
+""")
+def p001(form: Form, settings: Settings) -> Iterator[Hit]:
+    # Narrative texts keep their PDF line breaks: join lines without inventing spaces.
+    places = [("预期目标", "goal.planned", form.goal.planned, None),
+              ("实际完成情况", "goal.achieved", form.goal.achieved, None)]
+    places += [("三级指标", "name", i.name, i) for i in form.indicators]
+    places += [("偏差原因", "deviation", i.deviation, i) for i in form.indicators]
+    for where, field, text, ind in places:
+        joined = text.replace("\r", "").replace("\n", "")
+        problems = hygiene_problems(joined)
+        if problems:
+            yield Hit(f"{where}：{'；'.join(problems)}", indicator=ind, field=field, evidence={"problems": problems})

@@ -1,0 +1,84 @@
+"""L: qualitative indicators, scored within the band of their tier."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..model import Form, Indicator
+from . import Hit, rule
+from ._common import compact, fmt, fmt_value, full_score, infer_tier, is_blank_text, is_qualitative, leaves, scored
+
+TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
+_LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
+
+
+def band(tier: str, settings: Settings) -> tuple[float, float]:
+    """[low, high) share of the weight for a tier; 80% belongs to 达成 (national wording)."""
+    floor = settings.partial_floor
+    return {"achieved": (0.8, 1.0), "partial": (floor, 0.8), "unachieved": (0.0, floor)}[tier]
+
+
+def _qual(form: Form) -> list[Indicator]:
+    return [i for i in leaves(form) if i.actual.tier or (is_qualitative(i) and not is_blank_text(i.actual.text))]
+
+
+@rule("L001", "tier-label-missing", "warning", "定性指标的实际完成值不是三档标准表述", doc="""
+检查：定性指标的实际完成值是否是"达成年度指标""部分达成年度指标并具有一定效果""未达成年度指标且效果较差"
+之一（也接受"达成预期指标""达成指标"等）。写成"已完成""及时""效果明显"时，按字面推断档次并提示。
+原因：定性指标按档次确定得分区间，没有档次就无法核对得分。
+示例：时效指标实际完成值写"及时"。
+修正：改为三档标准表述之一。
+""")
+def l001(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _qual(form):
+        text = compact(ind.actual.text)
+        if not text or _LABEL.match(text):
+            continue
+        tier = ind.actual.tier or infer_tier(text)
+        guess = f"，按字面推断为「{TIER_CN[tier]}」" if tier else "，无法推断档次"
+        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", indicator=ind, field="actual",
+                  evidence={"actual": text, "inferred_tier": tier})
+
+
+@rule("L002", "score-outside-tier-band", "warning", "定性指标得分不在其档次的分数区间内", doc="""
+检查：达成 80%–100%（含 80%）；部分达成 60%–80%（不含 80%）；未达成 60% 以下。得分/分值落在档次区间外即
+报告。江西旧规以 50% 为部分达成下限（partial-floor）。
+原因：全国模板原文"100-80%（含80%）、80-60%（含60%）、60-0%"：恰好 80% 属于"达成"档。
+示例：部分达成，分值 20，得分 16（80%，已属达成档）。
+修正：按档次区间重新打分，或改正档次。
+""")
+def l002(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _qual(form):
+        tier = ind.actual.tier or infer_tier(ind.actual.text)
+        if tier is None or not scored(ind) or not ind.weight:
+            continue
+        share = ind.score / ind.weight  # type: ignore[operator]
+        low, high = band(tier, settings)
+        inside = low - 1e-9 <= share <= 1 + 1e-9 if tier == "achieved" else low - 1e-9 <= share < high - 1e-9
+        if not inside:
+            top = "100%" if tier == "achieved" else f"{high * 100:.0f}%（不含）"
+            yield Hit(f"实际完成值为「{TIER_CN[tier]}」，得分 {fmt(ind.score)}/{fmt(ind.weight)} = {share * 100:.0f}%，"
+                      f"不在该档 {low * 100:.0f}%–{top} 的区间内",
+                      indicator=ind, field="score",
+                      evidence={"tier": tier, "score": ind.score, "weight": ind.weight, "share": round(share, 4),
+                                "band": [low, min(high, 1.0)]})
+
+
+_VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
+                    r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
+
+
+@rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
+检查：年度指标值是"效果明显""有效提升""符合相关规定"之类无法衡量的表述，而得分为满分。
+原因：表中没有任何数据能证明这样的目标已经达成，满分缺乏依据。
+示例：基层科普服务能力提升情况，目标"有效提升"，实际"达成指标"，20/20。
+修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
+""")
+def l003(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        target = compact(ind.target.text)
+        if ind.target.value is None and target and _VAGUE.search(target) and full_score(ind):
+            yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
+                      indicator=ind, field="target", evidence={"target": target, "score": ind.score})

@@ -1,0 +1,217 @@
+"""Q: quantitative indicators, scored by formula from target A and actual B."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..model import Form, Indicator
+from . import Hit, rule
+from ._common import (EPS, actual_in_target_unit, compact, convert, deducted, fmt, fmt_value,
+                      full_score, is_blank_text, is_quantitative, is_rate, is_reverse, leaves,
+                      ratio, scored, target_met)
+
+
+def _quant(form: Form) -> list[Indicator]:
+    return [i for i in leaves(form) if is_quantitative(i) and actual_in_target_unit(i) is not None]
+
+
+def _in_range(ind: Indicator) -> bool:
+    return scored(ind) and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
+
+
+def _gap(ind: Indicator) -> str:
+    return f"实际完成值 {fmt_value(ind.actual)}，目标 {fmt_value(ind.target)}，得分 {fmt(ind.score)}/{fmt(ind.weight)}"
+
+
+def forward_expected(ind: Indicator) -> float | None:
+    """正向 / "=": w × min(1, B/A); with A = 0, B ≤ 0 gives w for "=" and any B ≥ 0 for ≥."""
+    a, b, w = ind.target.value, actual_in_target_unit(ind), ind.weight
+    if a is None or b is None or w is None:
+        return None
+    if a == 0:
+        if ind.target.op == "=":
+            return w if b <= 0 else 0.0
+        return w if b >= 0 else 0.0
+    return w * max(0.0, min(1.0, b / a))
+
+
+def reverse_expected(ind: Indicator) -> dict[str, float]:
+    """The two conventions for a missed 反向 target: ratio w×A/B and linear w×(1−(B−A)/A)."""
+    a, b, w = ind.target.value, actual_in_target_unit(ind), ind.weight
+    if a is None or b is None or w is None:
+        return {}
+    if b <= a:
+        return {"ratio": w, "linear": w}
+    out = {"ratio": w * a / b if b else w}
+    out["linear"] = w * max(0.0, 1 - (b - a) / a) if a > 0 else 0.0
+    return out
+
+
+@rule("Q001", "forward-score-mismatch", "error", "正向/等于指标得分 ≠ 分值 × min(1, B/A)", doc="""
+检查：未达到目标的正向（≥、不低于、达到……）或"="指标，得分是否等于 分值 × 实际完成值/目标值（±0.01）。
+已达到目标而扣分的情形见 Q005（警告），满分而未达到目标见 Q004。
+原因：定量指标按完成比例计分，是全国模板明确的公式。
+示例：目标 ≥100 次，完成 80 次，分值 10，得分却填 6（应为 8）。
+修正：按 分值 × B/A 计分，保留两位小数。
+""")
+def q001(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _quant(form):
+        if is_reverse(ind.target) or ind.target.op in ("range", "±") or not _in_range(ind):
+            continue
+        if target_met(ind) or full_score(ind):
+            continue
+        expected = forward_expected(ind)
+        if expected is not None and abs(ind.score - expected) > EPS:  # type: ignore[operator]
+            r = ratio(ind)
+            share = f"{r * 100:.2f}%" if r is not None else "—"
+            yield Hit(f"{_gap(ind)}；按 {fmt(ind.weight)} × {share} 应得 {expected:.2f}",
+                      indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
+                                "score": ind.score, "expected": round(expected, 4)})
+
+
+@rule("Q002", "reverse-score-mismatch", "error", "反向指标得分两种算法都不符", doc="""
+检查：未达到目标的反向指标（≤、不高于、控制在……以内），得分是否符合 分值 × A/B 或 分值 × (1 − (B−A)/A)
+之一（由 reverse-convention 决定接受哪种，默认两种都接受）。
+原因：反向指标超出上限要按比例扣分；两种算法各地都在用，但总得符合其一。
+示例：目标 ≤10 天，实际 12 天，分值 10：按比例应得 8.33，按线性应得 8.00，表中填 5。
+修正：按单位采用的算法重算得分。
+""")
+def q002(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _quant(form):
+        if not is_reverse(ind.target) or not _in_range(ind) or target_met(ind) or full_score(ind):
+            continue
+        options = reverse_expected(ind)
+        if settings.reverse_convention != "either":
+            options = {k: v for k, v in options.items() if k == settings.reverse_convention}
+        if options and all(abs(ind.score - v) > EPS for v in options.values()):  # type: ignore[operator]
+            names = {"ratio": "比例法 A/B", "linear": "线性法 1−(B−A)/A"}
+            alts = "，".join(f"{names[k]} 应得 {v:.2f}" for k, v in options.items())
+            yield Hit(f"{_gap(ind)}；{alts}", indicator=ind, field="score",
+                      evidence={"score": ind.score, **{k: round(v, 4) for k, v in options.items()}})
+
+
+@rule("Q003", "score-out-of-range", "error", "得分小于 0 或大于分值", doc="""
+检查：每个三级指标的得分是否在 0 到分值之间。
+原因：超额完成不加分，指标得分也不会为负。
+示例：分值 10，得分 12。
+修正：得分封顶为分值，最低为 0。
+""")
+def q003(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        if scored(ind) and not _in_range(ind):
+            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", indicator=ind, field="score",
+                      evidence={"score": ind.score, "weight": ind.weight})
+
+
+@rule("Q004", "full-score-unmet", "error", "目标未达到却得满分", doc="""
+检查：定量指标的实际完成值没有达到目标值，得分却等于分值。
+原因：未完成目标应按比例扣分；满分会虚高总分。
+示例：目标 ≥90%，实际 85%，分值 10，得分 10。
+修正：按公式扣分，并在偏差原因中说明未完成的原因。
+""")
+def q004(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _quant(form):
+        if target_met(ind) is False and full_score(ind):
+            yield Hit(f"{_gap(ind)}：目标未达到却得满分", indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
+
+
+@rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，须说明扣分依据", doc="""
+检查：定量指标的实际完成值已达到（或超过）目标，得分却低于分值。
+原因：按公式应得满分；自行扣分（例如因为缺少佐证）可以，但偏差原因必须写明扣分依据。
+示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17。
+修正：有依据的，在偏差原因中写明扣分理由；没有依据的，改为满分。
+""")
+def q005(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _quant(form):
+        if target_met(ind) and deducted(ind) and _in_range(ind):
+            lost = ind.weight - ind.score  # type: ignore[operator]
+            yield Hit(f"实际完成值 {fmt_value(ind.actual)} 已达到目标 {fmt_value(ind.target)}，但扣 {fmt(lost)} 分"
+                      f"（{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因须说明扣分依据",
+                      indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
+                                "score": ind.score, "lost": round(lost, 4)})
+
+
+@rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""
+检查：正向指标的实际完成值达到目标的 130%（over-achievement-ratio）以上而偏差原因为空；或达到 2 倍以上
+（目标可能定得过低）。广西要求此时必须说明原因（profile = "guangxi" 时为错误）。
+原因：大幅超额通常说明目标设定偏低，评审可酌情扣分。
+示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
+修正：说明超额原因；下一年度按历史完成情况设定目标。
+""")
+def q006(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in _quant(form):
+        r = ratio(ind)
+        if r is None or is_reverse(ind.target) or ind.target.value is None or ind.target.value <= 0:
+            continue
+        silent = is_blank_text(ind.deviation)
+        over = r >= settings.over_achievement_ratio - 1e-9 and silent
+        double = r >= 2 - 1e-9 and full_score(ind)
+        if not (over or double):
+            continue
+        parts = [f"实际完成值 {fmt_value(ind.actual)} 为目标 {fmt_value(ind.target)} 的 {r * 100:.0f}%"]
+        if silent:
+            parts.append("偏差原因未说明超额原因")
+        if double:
+            parts.append("达到目标 2 倍以上仍得满分，目标是否定得过低")
+        required = settings.over_achievement_reason_required and silent
+        yield Hit("，".join(parts), indicator=ind, field="actual",
+                  evidence={"ratio": round(r, 4), "deviation_empty": silent},
+                  severity="error" if required else None)
+
+
+@rule("Q007", "unit-mismatch", "warning", "年度指标值与实际完成值的单位不同", doc="""
+检查：同一指标的目标值和实际完成值单位是否相同。元、万元、亿元可以换算，不算不同；人与人次是不同的量。
+原因：单位不同的两个数不能相比，得分也就无从计算。
+示例：目标 ≥2000 人，实际 3000 人次。
+修正：统一口径和单位。
+""")
+def q007(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        a, b = ind.target.unit, ind.actual.unit
+        if ind.target.value is None or ind.actual.value is None or not a or not b:
+            continue
+        if convert(1.0, b, a) is None:
+            yield Hit(f"目标 {fmt_value(ind.target)} 的单位是「{a}」，实际完成值 {fmt_value(ind.actual)} 的单位是「{b}」",
+                      indicator=ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
+
+
+@rule("Q008", "malformed-quantity", "warning", "定量目标无单位、实际值带比较符或不是数字", doc="""
+检查：定量指标的目标值是否带单位；实际完成值是否带了比较符（如"≥95%"，实际值应是一个确定的数）；
+定量目标的实际完成值是否是数字。
+原因：这些写法让计分无法核对。
+示例：目标"≥500"（没有单位）；实际完成值"≥95%"；目标 ≥10 场而实际完成值写"已完成"。
+修正：补单位；实际完成值写成确定的数。
+""")
+def q008(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        if ind.target.value is None:
+            continue
+        if not ind.target.unit:
+            yield Hit(f"定量目标 {fmt_value(ind.target)} 没有单位", indicator=ind, field="target.unit",
+                      evidence={"target": ind.target.text})
+        if ind.actual.value is not None and ind.actual.op not in (None, "="):
+            yield Hit(f"实际完成值 {fmt_value(ind.actual)} 带比较符，应填确定的数", indicator=ind, field="actual",
+                      evidence={"actual": ind.actual.text, "op": ind.actual.op})
+        if ind.actual.value is None and not is_blank_text(ind.actual.text):
+            yield Hit(f"目标 {fmt_value(ind.target)} 是定量的，实际完成值「{compact(ind.actual.text)}」却不是数字",
+                      indicator=ind, field="actual", evidence={"actual": ind.actual.text})
+
+
+@rule("Q009", "rate-target-over-100", "info", "比率类目标高于 100% 或写成 ≥100%", doc="""
+检查：率、满意度、覆盖率等以 % 计的指标，目标值是否超过 100%，或写成"≥100%"（应写"=100%"）。
+原因：比率不会超过 100%，"≥100%"表述不严谨。
+示例：活动质量完成率 ≥100%。
+修正：改为"=100%"或合理的目标值。
+""")
+def q009(form: Form, settings: Settings) -> Iterator[Hit]:
+    for ind in leaves(form):
+        t = ind.target
+        if t.value is None or not is_rate(ind) or (t.unit not in (None, "%")):
+            continue
+        if t.value > 100 + 1e-9 or (t.op in (">=", ">") and abs(t.value - 100) < 1e-9):
+            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=ind,
+                      field="target", evidence={"target": t.value, "op": t.op})

@@ -1,0 +1,206 @@
+"""S: the totals, the weights, the grade and leftovers of the template."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..model import Form
+from . import Hit, rule
+from ._common import EPS, compact, fmt, is_blank_text, is_subtotal, leaves, level1_kind
+
+GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
+
+
+def grade_of(total: float) -> str:
+    """优 ≥ 90; 良 80 ≤ s < 90; 中 60 ≤ s < 80; 差 < 60."""
+    for name, floor in GRADES:
+        if total >= floor - 1e-9:
+            return name
+    return "差"
+
+
+def recomputed_total(form: Form) -> float | None:
+    """执行率得分 + Σ leaf scores; None when any of them is missing."""
+    parts = [form.funds.total.score, *(i.score for i in leaves(form))]
+    if any(p is None for p in parts):
+        return None
+    return round(sum(parts), 4)  # type: ignore[arg-type]
+
+
+@rule("S001", "total-score-mismatch", "error", "总分 ≠ 执行率得分 + 各指标得分之和", doc="""
+检查：总分是否等于项目资金的执行率得分加上全部三级指标得分（±0.02）。
+原因：总分决定评分等级，加错会改变等级。
+示例：执行率得分 10.00，指标得分合计 83.00，总分却填 94.00。
+修正：重新加总；若某项得分有误，先改正该项。
+""")
+def s001(form: Form, settings: Settings) -> Iterator[Hit]:
+    total = recomputed_total(form)
+    if total is None or form.total_score is None:
+        return
+    if abs(form.total_score - total) > 0.02 + 1e-9:
+        yield Hit(f"总分填 {fmt(form.total_score)}，但执行率得分 {fmt(form.funds.total.score)} + 指标得分之和 "
+                  f"{fmt(total - (form.funds.total.score or 0))} = {fmt(total)}",
+                  field="total_score", evidence={"printed": form.total_score, "recomputed": total})
+
+
+@rule("S002", "weights-sum-mismatch", "error", "各项分值之和 ≠ 总分值（通常为 100）", doc="""
+检查：执行率分值加全部三级指标分值，是否等于表中印出的总分值（没有印出时按 100）。
+原因：权重之和不等于 100，得分就失去可比性。
+示例：分值合计 95，总分行分值 100。
+修正：调整各指标分值，使合计等于总分值。
+""")
+def s002(form: Form, settings: Settings) -> Iterator[Hit]:
+    weights = [form.funds.weight, *(i.weight for i in leaves(form))]
+    if any(w is None for w in weights) or not leaves(form):
+        return
+    s = round(sum(weights), 4)  # type: ignore[arg-type]
+    expected = form.total_weight if form.total_weight is not None else 100.0
+    if abs(s - expected) > EPS:
+        yield Hit(f"执行率分值 {fmt(form.funds.weight)} 与各指标分值合计 {fmt(s)}，不等于总分值 {fmt(expected)}",
+                  field="total_weight", evidence={"sum": s, "total_weight": expected})
+
+
+@rule("S003", "grade-mismatch", "error", "评分等级与总分不符", doc="""
+检查：评分等级是否符合总分所在的区间：优 ≥ 90；良 80–90；中 60–80；差 < 60。若按各项得分重算的总分落在
+另一个区间，也一并报告。
+原因：等级是评审结论，必须与分数一致。
+示例：总分 88.50，评分等级填"优"。
+修正：按总分确定等级；先改正加总错误。
+""")
+def s003(form: Form, settings: Settings) -> Iterator[Hit]:
+    if not form.grade or form.total_score is None:
+        return
+    printed = compact(form.grade)[:1]
+    expected = grade_of(form.total_score)
+    if printed != expected:
+        yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
+                  field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
+        return
+    total = recomputed_total(form)
+    if total is not None and grade_of(total) != printed:
+        yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
+                  field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
+
+
+@rule("S004", "subtotal-mismatch", "error", "小计与其下各项之和不符", doc="""
+检查：表中印出的一级或二级指标小计（名称为"小计""合计"或与所在层级同名的行）的分值、得分，是否等于其下
+三级指标之和。
+原因：小计错会误导读表的人，也常是漏算某一行的信号。
+示例：产出指标小计得分 45，其下各项得分合计 40。
+修正：重新加总小计。
+""")
+def s004(form: Form, settings: Settings) -> Iterator[Hit]:
+    for sub in form.indicators:
+        if not is_subtotal(sub):
+            continue
+        key = "level2" if compact(sub.level2) else "level1"
+        group = compact(getattr(sub, key))
+        children = [i for i in leaves(form) if compact(getattr(i, key)) == group]
+        if not group or not children:
+            continue
+        for attr, cn in (("weight", "分值"), ("score", "得分")):
+            printed = getattr(sub, attr)
+            vals = [getattr(c, attr) for c in children]
+            if printed is None or any(v is None for v in vals):
+                continue
+            s = round(sum(vals), 4)
+            if abs(printed - s) > 0.02 + 1e-9:
+                yield Hit(f"{group}小计{cn} {fmt(printed)}，其下 {len(children)} 项合计 {fmt(s)}",
+                          indicator=sub, field=attr, evidence={"printed": printed, "sum": s})
+
+
+_DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
+
+
+@rule("S005", "unusual-weights", "info", "一级指标权重不是通常的 50/30/10/10", doc="""
+检查：执行率分值是否等于配置的 funds-weight（默认 10），以及产出（含列在一级的成本指标）、效益、满意度
+指标分值合计是否为 50/30/10。
+原因：单位可以调整权重，但评审会留意偏离默认权重的表。
+示例：满意度指标合计 15 分，产出指标 45 分。
+修正：确认权重调整有依据；无依据时恢复默认权重。
+""")
+def s005(form: Form, settings: Settings) -> Iterator[Hit]:
+    diffs: list[str] = []
+    if form.funds.weight is not None and abs(form.funds.weight - settings.funds_weight) > EPS:
+        diffs.append(f"执行率 {fmt(form.funds.weight)}（通常 {fmt(settings.funds_weight)}）")
+    sums: dict[str, float] = {}
+    for ind in leaves(form):
+        kind = level1_kind(ind)
+        if kind is None or ind.weight is None:
+            continue
+        kind = "产出" if kind == "成本" else kind
+        sums[kind] = sums.get(kind, 0.0) + ind.weight
+    if abs(settings.funds_weight - 10.0) <= EPS and sums:
+        for kind, share in _DEFAULT_SHARES.items():
+            got = sums.get(kind, 0.0)
+            if abs(got - share) > EPS:
+                diffs.append(f"{kind}指标 {fmt(got)}（通常 {fmt(share)}）")
+    if diffs:
+        yield Hit("权重与通常分配不同：" + "；".join(diffs), field="weights",
+                  evidence={"funds": form.funds.weight, **{k: round(v, 4) for k, v in sums.items()}})
+
+
+@rule("S006", "missing-indicator-kind", "warning", "缺少产出或效益指标（缺满意度、成本指标为提示）", doc="""
+检查：指标表中是否至少有一项产出指标和一项效益指标（缺少时为警告），以及满意度指标、成本指标（缺少时为
+提示）。
+原因：产出和效益是绩效目标的核心；满意度和成本指标是财预〔2021〕101号要求设置的核心指标。
+示例：指标表只有数量指标和满意度指标，没有效益指标。
+修正：补设缺少的指标。
+""")
+def s006(form: Form, settings: Settings) -> Iterator[Hit]:
+    kinds = {level1_kind(i) for i in leaves(form)}
+    if not leaves(form):
+        return
+    for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):
+        if kind not in kinds:
+            yield Hit(f"指标表中没有{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]
+
+
+_TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|请填写|填写说明|（略）")
+
+
+@rule("S007", "template-leftover", "warning", "模板文字未删除，或实际完成值、得分、总分空白", doc="""
+检查：名称、指标值和文字中是否残留模板文字（"指标1：""……""XX""请填写"），以及三级指标的实际完成值、
+得分和总分是否空白。
+原因：残留模板或空白说明表没有填完。
+示例：三级指标名称仍是"指标1："；某项得分空白。
+修正：删除模板文字，补填空白。
+""")
+def s007(form: Form, settings: Settings) -> Iterator[Hit]:
+    places = [("项目名称", form.project or "", None), ("预期目标", form.goal.planned, None),
+              ("实际完成情况", form.goal.achieved, None)]
+    for ind in leaves(form):
+        places += [("三级指标", ind.name, ind), ("年度指标值", ind.target.text, ind),
+                   ("实际完成值", ind.actual.text, ind), ("偏差原因", ind.deviation, ind)]
+    for where, text, ind in places:
+        m = _TEMPLATE.search(compact(text))
+        if m:
+            yield Hit(f"{where}中残留模板文字「{m.group(0)}」", indicator=ind, field=where,
+                      evidence={"text": m.group(0)})
+    for ind in leaves(form):
+        if ind.actual.is_blank or is_blank_text(ind.actual.text) and ind.actual.value is None and ind.actual.tier is None:
+            yield Hit("实际完成值空白", indicator=ind, field="actual")
+        if ind.score is None and ind.weight is not None:
+            yield Hit("得分空白", indicator=ind, field="score")
+    if form.total_score is None and form.indicators:
+        yield Hit("总分空白", field="total_score")
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+@rule("S008", "year-mismatch", "warning", "表头年度与实际完成情况所述年度不符", doc="""
+检查：实际完成情况中提到的年份（如"截至 2023年 12月 31日"）是否包含表头的年度。
+原因：照抄上一年的自评表，最常见的痕迹就是年份没改。
+示例：表头"（2024年度）"，实际完成情况写"截至 2023年 12月 31日"。
+修正：核对年度，更新实际完成情况。
+""")
+def s008(form: Form, settings: Settings) -> Iterator[Hit]:
+    if form.year is None:
+        return
+    years = sorted({int(y) for y in _YEAR.findall(form.goal.achieved)})
+    if years and form.year not in years:
+        yield Hit(f"表头为 {form.year} 年度，实际完成情况提到的却是 {'、'.join(map(str, years))} 年",
+                  field="goal.achieved", evidence={"year": form.year, "narrative_years": years})

@@ -70,7 +70,7 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUM = rf"(?:{ARABIC}|[{CN_CHARS}]+)"
 # 千 is a multiplier except in 千米 / 千克 / 千瓦 (units of their own).
 MULT = r"(?:千万|百万|万|亿|千(?![米克瓦]))"
-_MULT_VALUE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}
+_MULT_VALUE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
 UNIT_ALT = "|".join(re.escape(u) for u in KNOWN_UNITS)
 
@@ -122,7 +122,13 @@ def compose(
     money = None
     if unit and unit[0] == "元":
         last = m2 if n2 else m1
-        if last in ("万", "亿", "千"):
+        if last in ("千万", "百万"):  # 3千万元 is 3000 万元
+            money, unit = "万元", unit[1:] or None
+            if n2:
+                m2 = "千" if last == "千万" else "百"
+            else:
+                m1 = "千" if last == "千万" else "百"
+        elif last in ("万", "亿", "千"):
             money, unit = last + "元", unit[1:] or None
             if n2:
                 m2 = None

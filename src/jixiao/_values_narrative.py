@@ -25,6 +25,7 @@ from ._values_lex import (
     halfwidth,
 )
 from ._values_units import _KNOWN_SET, CLASSIFIERS, split_unit
+from .model import Op
 
 __all__ = ["Quantity", "find_quantities", "find_years"]
 
@@ -40,7 +41,7 @@ class Quantity:
 
     value: float
     unit: str | None
-    op: str | None
+    op: Op | None
     approx: bool
     upper: float | None
     start: int
@@ -64,14 +65,15 @@ _NARR = re.compile(
 )
 
 _YEAR = r"(?:19|20)\d{2}"
-_MONTH_DAY = rf"(?:{_SP}*\d{{1,2}}{_SP}*月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?)?"
+_MONTH = rf"\d{{1,2}}{_SP}*(?:[-~—–至到]{_SP}*\d{{1,2}}{_SP}*)?月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?"
+_MONTH_DAY = rf"(?:{_SP}*{_MONTH})?"
 _DATES = re.compile(
     rf"""
     (?<![\d.,])(?P<y1>{_YEAR}){_SP}*[-~—–至到]{_SP}*(?P<y2>{_YEAR}){_SP}*年度?
   | (?<![\d.,])(?P<ymd>{_YEAR}){_SP}*(?P<s>[-/.]){_SP}*\d{{1,2}}{_SP}*(?P=s){_SP}*\d{{1,2}}(?!\d)
   | (?<![\d.,])(?P<y>{_YEAR}){_SP}*年度?{_MONTH_DAY}
   | (?P<cy>[〇零一二三四五六七八九]{{4}}){_SP}*年度?
-  | (?<![\d.])\d{{1,2}}{_SP}*月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?
+  | (?<![\d.]){_MONTH}
   | [(（〔\[【]{_SP}*(?P<by>{_YEAR}){_SP}*[)）〕\]】]
   | (?<![\d.,])(?P<bare>{_YEAR})(?![\d.,%])
     """,
@@ -194,15 +196,15 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
             break
     if cn and j > 0 and s[j - 1] == "上" and n1[0] in "百千万":
         approx, j, op_start = True, j - 1, j - 1
-    op: str | None = None
+    op: Op | None = None
     for w in _PREFIX_WORDS:
         if s.endswith(w, 0, j):
-            op, op_start = PREFIX_OPS[w], j - len(w)
+            op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
             break
     if g("n2"):
         op = "range" if op in (None, "=") else op
     elif g("sop") and op is None:
-        op = SUFFIX_OPS[g("sop")]
+        op = SUFFIX_OPS[g("sop")]  # type: ignore[assignment]
     prev2 = s[start - 2] if start >= 2 else ""
     if not cn and before == "-" and op is None and not (prev2.isascii() and prev2.isalnum()):
         value, op_start = -value, start - 1

@@ -127,6 +127,8 @@ def _from_match(m: re.Match[str]) -> _Parsed | None:
     g = m.group
     n1 = g("n1")
     cn = not (n1[0].isdigit() or n1[0] == "-")
+    if n1 in ("千", "万", "亿") and not g("pre"):
+        return None  # 万人, 千家: a word, not a number (上千人, 近万人 are numbers)
     raw_unit = g("unit") or g("bunit") or g("u1")
     bracketed = bool(raw_unit) and raw_unit[0] == "("
     parts = compose(n1, g("m1"), g("n2"), g("m2"), None if bracketed else raw_unit)

@@ -1,0 +1,269 @@
+"""Text extracted from a PDF of the form: one visual line per text line, columns interleaved.
+
+The extractor emits a table row column by column and cell by cell, so a merged label cell comes
+out as fragments ("可持", "续影", "响指", "标"), a wrapped cell as several lines, and a row cut
+by a page break continues after a gap of blank lines. The parser walks the lines once with a small
+state machine; where a line could belong to two cells it decides by the shape of the text (a
+sentence ends with "。", a label is one of the known ones, a wrapped name piece is as wide as its
+column), never by which form it is reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._text_common import (
+    SENTENCE_END,
+    TITLE,
+    FormParts,
+    LabelTracker,
+    RowCells,
+    clean,
+    display_width,
+    find_unit,
+    find_year,
+    funds_columns,
+    funds_row_kind,
+    is_value_token,
+    join_wrapped,
+)
+from ._text_goal import split_goal
+from ._text_rows import split_cells
+
+__all__ = ["split_pdf_forms", "parse_pdf_form"]
+
+_PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
+_DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
+_IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
+_TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
+_GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
+_SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+_OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_TABLE_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标")
+_HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
+_FUNDS_HEADER_HINT = ("年初预算", "全年预算", "执行数", "执行率", "分值", "分数", "得分")
+
+
+def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称."""
+    starts: list[int] = []
+    has_project = False
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if s.startswith(TITLE):
+            starts.append(i)
+            has_project = False
+        elif s.startswith("项目名称"):
+            if has_project or not starts:
+                starts.append(i)
+            has_project = True
+    return [(a, starts[k + 1] if k + 1 < len(starts) else len(lines)) for k, a in enumerate(starts)]
+
+
+@dataclass
+class _OpenRow:
+    cells: RowCells
+    deviation: list[str] = field(default_factory=list)
+    open: bool = True
+
+
+def _first(lines: list[str], a: int, b: int, test) -> int | None:
+    for i in range(a, b):
+        if test(lines[i].strip()):
+            return i
+    return None
+
+
+def parse_pdf_form(lines: list[str], start: int, stop: int, *, file: str) -> FormParts | None:
+    """One form between line indexes ``start`` and ``stop``; ``None`` if nothing form-like is there."""
+    end = stop
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    parts = FormParts(file=file, start_line=start + 1, end_line=end)
+    i_funds = _first(lines, start, end, lambda s: "项目资金" in s or "年初预算" in s or "资金总额" in s)
+    i_goal = _first(lines, i_funds or start, end, lambda s: "预期目标" in s or "实际完成情况" in s)
+    i_table = _first(
+        lines, i_goal or i_funds or start, end, lambda s: s in ("一级", "一级指标", "绩效指标", "绩效") or "三级指标" in s
+    )
+    i_total = _first(lines, i_table or i_goal or i_funds or start, end, lambda s: bool(_TOTAL.match(s)))
+    if i_funds is None and i_table is None and i_total is None and not any(
+        lines[i].strip().startswith("项目名称") for i in range(start, end)
+    ):
+        return None
+    header_end = next((x for x in (i_funds, i_goal, i_table, i_total) if x is not None), end)
+    _header(lines, start, header_end, parts)
+    if i_funds is not None:
+        _funds(lines, i_funds, i_goal or i_table or i_total or end, parts)
+    if i_goal is not None:
+        goal_lines = [(k + 1, lines[k]) for k in range(i_goal + 1, i_table or i_total or end)]
+        parts.planned, parts.achieved, warnings = split_goal(goal_lines)
+        parts.warnings.extend(warnings)
+    if i_table is not None:
+        _table(lines, i_table, i_total if i_total is not None else end, parts)
+    if i_total is not None:
+        _closing(lines, i_total, end, parts)
+    return parts
+
+
+def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
+    parts.year = find_year(" ".join(lines[a:b]))
+    for i in range(a, b):
+        s = clean(lines[i])
+        m = _PROJECT.search(s)
+        if m and parts.project is None:
+            value = m.group(1)
+            if not value:  # the name sits on the next line of the cell
+                nxt = next((clean(lines[k]) for k in range(i + 1, b) if lines[k].strip()), "")
+                value = "" if ("主管部门" in nxt or "实施单位" in nxt) else nxt
+            parts.project = value.strip() or None
+        m = _DEPARTMENT.search(s)
+        if m and parts.department is None:
+            parts.department = m.group(1).strip() or None
+        m = _IMPLEMENTER.search(s)
+        if m and parts.implementer is None:
+            parts.implementer = m.group(1).strip() or None
+
+
+def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
+    header: list[str] = []
+    label: list[str] = []
+    columns: tuple[str, ...] | None = None
+    for i in range(a, b):
+        s = clean(lines[i])
+        if not s:
+            continue
+        tokens = s.split(" ")
+        k = len(tokens)
+        while k > 0 and is_value_token(tokens[k - 1]):
+            k -= 1
+        values = tokens[k:]
+        if len(values) < 3:
+            if any(h in s for h in _FUNDS_HEADER_HINT):
+                header.append(s)
+            elif "项目资金" not in s and not find_unit(s):
+                label.append(s)
+            continue
+        if columns is None:
+            columns = funds_columns("".join(header))
+        name = join_wrapped(label + tokens[:k])
+        label = []
+        kind = funds_row_kind(name)
+        if kind is None:
+            parts.warnings.append(f"第 {i + 1} 行项目资金「{name}」行无法识别")
+        elif len(values) != len(columns):
+            parts.warnings.append(
+                f"第 {i + 1} 行项目资金「{name}」有 {len(values)} 个数，应为 {len(columns)} 个，无法对齐各列"
+            )
+        elif kind not in parts.funds:
+            parts.funds[kind] = dict(zip(columns, values))
+    parts.unit = find_unit(" ".join(lines[a:b]))
+
+
+def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
+    """Split a row line at its 分值 得分 pair: (cells before, weight, score, deviation after)."""
+    tokens = s.split(" ")
+    n = len(tokens)
+    for i in range(n - 1):
+        if _SCORE.match(tokens[i]) and _SCORE.match(tokens[i + 1]) and (i + 2 >= n or not _SCORE.match(tokens[i + 2])):
+            return _merge_operators(tokens[:i]), tokens[i], tokens[i + 1], " ".join(tokens[i + 2 :])
+    return None
+
+
+def _merge_operators(tokens: list[str]) -> list[str]:
+    """"≥ 90%" printed with a space is still one cell."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and _OPERATOR_ONLY.match(out[-1]):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+def _is_table_header(s: str) -> bool:
+    tokens = s.split(" ")
+    return all(any(_HEADER_NOTE.sub("", t) in w for w in _TABLE_HEADER_WORDS) for t in tokens if t)
+
+
+def _name_threshold(lines: list[str], a: int, b: int) -> float:
+    """How wide a name piece must be to have wrapped: 80 % of the widest one-line name seen."""
+    widest = 0
+    for i in range(a, b):
+        anchor = _anchor(clean(lines[i]))
+        if anchor and len(anchor[0]) >= 3:
+            widest = max(widest, display_width("".join(anchor[0][:-2])))
+    return 0.8 * widest if widest >= 10 else 20.0
+
+
+def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
+    i = a
+    while i < b and (not lines[i].strip() or _is_table_header(clean(lines[i]))):
+        i += 1
+    threshold = _name_threshold(lines, i, b)
+    labels = LabelTracker()
+    buffer: list[tuple[int, str]] = []
+    last: _OpenRow | None = None
+    rows: list[_OpenRow] = []
+    for k in range(i, b):
+        s = clean(lines[k])
+        if not s or _PAGE_NUMBER.match(s):
+            continue
+        if labels.feed(s):
+            if labels.starting and last is not None and last.open:
+                last.deviation.extend(text for _, text in buffer)
+                buffer = []
+                last.open = False
+            continue
+        if "三级指标" in s or "年度指标值" in s:
+            continue  # the header repeated at the top of a new page
+        anchor = _anchor(s)
+        if anchor is None:
+            buffer.append((k + 1, s))
+            continue
+        pre, weight, score, tail = anchor
+        pieces = buffer
+        if last is not None and last.open:
+            cut = max((j + 1 for j, (_, t) in enumerate(buffer) if t[-1] in SENTENCE_END), default=0)
+            dev, pieces = buffer[:cut], buffer[cut:]
+            if pieces and len(pre) >= 3 and (last.deviation or dev):
+                dev, pieces = buffer, []
+            last.deviation.extend(text for _, text in dev)
+            last.open = False
+        buffer = []
+        level1, level2 = labels.take()
+        name, target, actual = split_cells([t for _, t in pieces], pre, threshold)
+        line = pieces[0][0] if pieces else k + 1
+        last = _OpenRow(RowCells(level1, level2, name, target, actual, weight, score, "", line))
+        if tail:
+            last.deviation.append(tail)
+        rows.append(last)
+    if buffer:
+        if last is not None and last.open:
+            last.deviation.extend(text for _, text in buffer)
+        else:
+            for line, text in buffer:
+                parts.warnings.append(f"第 {line} 行「{text}」未能归入任何指标")
+    for row in rows:
+        row.cells.deviation = join_wrapped(row.deviation)
+        parts.rows.append(row.cells)
+
+
+def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:
+    m = _TOTAL.match(clean(lines[a]))
+    rest = m.group(1) if m else ""
+    grade_here = _GRADE.search(rest)
+    numbers = [t for t in (rest[: grade_here.start()] if grade_here else rest).split(" ") if is_value_token(t)]
+    if len(numbers) >= 2:
+        parts.total_weight, parts.total_score = numbers[0], numbers[1]
+    elif numbers:
+        parts.total_score = numbers[0]
+    for k in range(a, b):
+        g = _GRADE.search(clean(lines[k]))
+        if g:
+            value = g.group(1).strip()
+            if not value:
+                value = next((clean(lines[j]) for j in range(k + 1, b) if lines[j].strip()), "")
+            parts.grade = value.split(" ")[0] if value else None
+            break

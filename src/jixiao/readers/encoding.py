@@ -1,0 +1,81 @@
+"""Bytes → text for the text reader, without asking the user which encoding they saved in.
+
+Finance offices save text in whatever their tool defaults to: UTF-8 (with or without the BOM
+Notepad adds), GBK/GB18030 from older Windows, UTF-16 from "Unicode" in Notepad or Excel. We try
+the encodings that are strict enough to reject each other first (BOMs, strict UTF-8, GB18030),
+and only then ask charset-normalizer, so a clean UTF-8 file is never misread as something exotic.
+Binary files (a .txt that is really a PDF or a zip) are refused with the file named rather than
+producing mojibake forms.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import NotTextError
+
+__all__ = ["decode", "normalize_newlines"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 controls other than tab, newline, carriage return, vertical tab and form feed: text saved by
+# a person never holds them, binary data decoded by a permissive codec is full of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MAX_CONTROL_RATIO = 0.01
+
+
+def decode(data: bytes, *, name: str) -> str:
+    """Decode ``data`` or raise ``NotTextError`` naming ``name``; empty input gives ``""``."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec), name=name, codec=codec)
+            except UnicodeDecodeError:
+                raise NotTextError(f"文件以 {codec.upper()} 标记开头，但内容无法按该编码解码", file=name) from None
+    if b"\x00" in data:
+        raise NotTextError("含有 NUL 字节，是二进制文件而不是文本（PDF/Excel/Word 请用原文件检查）", file=name)
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return _checked(data.decode(codec), name=name, codec=codec)
+        except UnicodeDecodeError:
+            continue
+    return _checked(_guess(data, name=name), name=name, codec="charset-normalizer")
+
+
+def _guess(data: bytes, *, name: str) -> str:
+    """Last resort (Big5, Latin-1 …): charset-normalizer is slow to import, so only here."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise NotTextError("无法识别文本编码（不是 UTF-8、GBK/GB18030 或 UTF-16），可能是二进制文件", file=name)
+    return str(best)
+
+
+def _checked(text: str, *, name: str, codec: str) -> str:
+    if not text:
+        return text
+    controls = len(_CONTROL.findall(text))
+    if controls and controls / len(text) > _MAX_CONTROL_RATIO:
+        raise NotTextError(f"按 {codec} 解码后含有大量控制字符，可能是二进制文件", file=name)
+    return text
+
+
+_NEWLINES = re.compile(r"\r\n?")
+# Full-width and no-break spaces become ordinary spaces; zero-width characters vanish. Form
+# feeds (page breaks in extracted text) vanish too: the blank lines around them already mark the
+# page break, and dropping them keeps our line numbers equal to an editor's.
+_SPACE_TABLE = str.maketrans(
+    {"\u3000": " ", "\xa0": " ", "\t": " ", "\v": " ", "\f": None, "\u200b": None, "\ufeff": None}
+)
+
+
+def normalize_newlines(text: str) -> list[str]:
+    """Split into lines the way an editor numbers them (only ``\\n``, ``\\r\\n`` and ``\\r``)."""
+    return _NEWLINES.sub("\n", text).translate(_SPACE_TABLE).split("\n")

@@ -1,0 +1,62 @@
+"""The text reader: .txt files holding one or more 财政项目支出绩效自评表.
+
+Published copies come in three text shapes, told apart by content, not by file name:
+
+- ``pdf``: text extracted from a PDF, one visual line per line, columns interleaved (the seed
+  ``examples/shanghai-kepu-2024.txt``); see ``_text_pdf``.
+- ``line``: a whole form flattened onto one line with cells separated by spaces, as a web page
+  copies it; see ``_text_cells``.
+- ``pipe``: a Markdown-style pipe table (``| 一级指标 | 二级指标 | … |``); see ``_text_cells``.
+
+Every shape yields ``FormParts`` that ``_text_common.assemble`` turns into ``Form`` objects, so
+missing fields are flagged the same way (``None`` plus a Chinese entry in ``Form.warnings``).
+"""
+
+from __future__ import annotations
+
+from ..errors import NoFormError
+from ..model import Form
+from ._text_cells import parse_cell_forms
+from ._text_common import TITLE, assemble
+from ._text_pdf import parse_pdf_form, split_pdf_forms
+from .encoding import decode, normalize_newlines
+
+__all__ = ["read_text", "detect_shape"]
+
+
+def detect_shape(lines: list[str]) -> str:
+    """``pipe``, ``line`` or ``pdf``: the first two have unmistakable marks, PDF text is the rest."""
+    pipe_rows = 0
+    for raw in lines:
+        s = raw.strip()
+        if s.startswith("|") and s.count("|") >= 3:
+            pipe_rows += 1
+            if pipe_rows >= 3:
+                return "pipe"
+    for raw in lines:
+        if "项目名称" in raw and ("三级指标" in raw or "资金总额" in raw or "总分" in raw):
+            return "line"
+    return "pdf"
+
+
+def read_text(data: bytes, *, name: str) -> list[Form]:
+    """Every form in the text ``data`` (from the file ``name``), in file order."""
+    lines = normalize_newlines(decode(data, name=name))
+    if not any(raw.strip() for raw in lines):
+        raise NoFormError("文件为空，没有找到自评表", file=name)
+    shape = detect_shape(lines)
+    if shape == "pdf":
+        parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
+    else:
+        parts = parse_cell_forms(lines, file=name, pipe=shape == "pipe")
+    if not parts:
+        raise _no_form(lines, name)
+    return [assemble(p) for p in parts]
+
+
+def _no_form(lines: list[str], name: str) -> NoFormError:
+    for i, raw in enumerate(lines):
+        if TITLE in raw:
+            return NoFormError(f"有标题「{TITLE}」，但其后没有项目名称、项目资金或绩效指标", file=name, line=i + 1)
+    return NoFormError(f"没有找到自评表（未见标题「{TITLE}」或「项目名称」）", file=name)
+

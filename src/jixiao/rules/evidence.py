@@ -46,7 +46,7 @@ def e001(form: Form, settings: Settings) -> Iterator[Hit]:
 def e002(form: Form, settings: Settings) -> Iterator[Hit]:
     for ind in leaves(form):
         t, a = ind.target, ind.actual
-        if t.value is None or a.value is None or t.op not in (">=", ">") or t.value == 0:
+        if t.value is None or a.value is None or t.op not in (">=", ">") or t.value == 0 or (t.unit == "%" and t.value >= 100):
             continue
         if (t.unit or "") != (a.unit or "") or abs(t.value - a.value) > 1e-9:
             continue

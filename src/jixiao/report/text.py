@@ -1,0 +1,74 @@
+"""The terminal report: findings grouped by form, one summary line per form, and a total.
+
+Plain text unless ``color`` is asked for (the CLI does so only when stdout is a terminal); colour
+comes from rich, imported only then.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..finding import Finding
+from ..model import Form
+
+__all__ = ["render_text", "summary_line", "SEVERITY_CN"]
+
+SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    c = Counter(f.severity for f in findings)
+    return f"{c['error']} 个错误，{c['warning']} 个警告，{c['info']} 条提示"
+
+
+def _form_key(form: Form) -> tuple[str, str]:
+    return (form.source.file, form.label)
+
+
+def _lines(forms: Sequence[Form], findings: Sequence[Finding], statistics: bool) -> list[tuple[str, str | None]]:
+    """(text, style) pairs; style names a severity to colour, or ``header``/``None``."""
+    out: list[tuple[str, str | None]] = []
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.location.file, f.form), []).append(f)
+    keys = [_form_key(f) for f in forms]
+    keys += [k for k in groups if k not in keys]
+    for file, label in keys:
+        own = groups.get((file, label), [])
+        form = next((f for f in forms if _form_key(f) == (file, label)), None)
+        where = f"{file}:{form.source.start_line}" if form and form.source.start_line else file
+        out.append((f"{label}（{where}）", "header"))
+        for f in own:
+            loc = f"{f.location.line}" if f.location.line is not None else "-"
+            subject = f"「{f.indicator}」" if f.indicator else ""
+            out.append((f"  {loc:>5}  {f.rule} {SEVERITY_CN[f.severity]}  {subject}{f.message}", f.severity))
+        out.append((f"  小结：{summary_line(own)}" if own else "  小结：未发现问题", None))
+        out.append(("", None))
+    unreadable = "" if forms else "（没有读到任何自评表）"
+    out.append((f"共 {len(keys)} 张表：{summary_line(findings)}{unreadable}", "header"))
+    if statistics and findings:
+        out.append(("", None))
+        by_rule = Counter((f.rule, f.name, f.severity) for f in findings)
+        for (code, name, sev), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append((f"{n:>5}  {code}  {SEVERITY_CN[sev]}  {name}", sev))
+    return out
+
+
+def render_text(forms: Sequence[Form], findings: Sequence[Finding], *, color: bool = False,
+                statistics: bool = False, **_: Any) -> str:
+    lines = _lines(forms, findings, statistics)
+    if not color:
+        return "\n".join(text for text, _ in lines) + "\n"
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buf = StringIO()
+    console = Console(file=buf, force_terminal=True, color_system="standard", width=10_000, highlight=False)
+    for text, style in lines:
+        console.print(Text(text, style=_STYLE.get(style or "", "bold" if style == "header" else "")), soft_wrap=True)
+    return buf.getvalue()

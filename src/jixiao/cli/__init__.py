@@ -42,6 +42,8 @@ def _root(
 
 
 from . import parse as _parse  # noqa: E402,F401  (registers `parse`)
+from . import check as _check  # noqa: E402,F401  (registers `check`)
+from . import rules as _rules  # noqa: E402,F401  (registers `rules`)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ._values_lex import (
     APPROX_PREFIX_RE,
@@ -28,7 +29,7 @@ from ._values_lex import (
 from ._values_narrative import Quantity, find_quantities, find_years
 from ._values_tiers import infer_tier, tier_of
 from ._values_units import convert, normalize_unit, split_unit, unit_family
-from .model import Value
+from .model import Op, Tier, Value
 
 __all__ = [
     "parse_value",
@@ -70,7 +71,7 @@ _CELL = re.compile(
 )
 _PERCENT_WORDS = re.compile(rf"百分之((?:\d+(?:\.\d+)?)|[{CN_CHARS}]+)")
 
-_Parsed = tuple  # (op, value, upper, unit, approx, tier)
+_Parsed = tuple[Op | None, float | None, float | None, str | None, bool, Tier | None]
 _TEXT_ONLY: _Parsed = (None, None, None, None, False, None)
 
 
@@ -142,7 +143,7 @@ def _from_match(m: re.Match[str]) -> _Parsed | None:
         if not ok or unit:
             return None
         unit = found
-    op: str | None = PREFIX_OPS[g("op")] if g("op") else None
+    op: Any = PREFIX_OPS[g("op")] if g("op") else None
     if upper is not None:
         if op not in (None, "="):
             return None

@@ -44,6 +44,7 @@ def _root(
 from . import parse as _parse  # noqa: E402,F401  (registers `parse`)
 from . import check as _check  # noqa: E402,F401  (registers `check`)
 from . import rules as _rules  # noqa: E402,F401  (registers `rules`)
+from . import draft as _draft  # noqa: E402,F401  (registers `draft`)
 
 
 def main() -> None:

@@ -76,9 +76,23 @@ class IndicatorFacts:
             return "已达成年度指标" if self.met else "未完全达成年度指标"
         return "已达到年度指标值" if self.met else "未达到年度指标值"
 
+    @property
+    def fact(self) -> str:
+        """The fact sentence every draft starts with (rules.md §5, point 1), from the table only."""
+        ind = self.indicator
+        what = "情况" if self.qualitative else "值"
+        parts = [f"{ind.name}年度指标值为“{ind.target.text}”，实际完成{what}为“{ind.actual.text}”，{self.verdict}"]
+        if self.ratio is not None and self.ratio >= 130:
+            parts.append(f"为年度指标值的{fmt_num(self.ratio)}%")
+        parts.append(f"分值{fmt_num(ind.weight)}分，得分{fmt_num(ind.score)}分")
+        if self.lost is not None and self.lost > 0.005:
+            parts.append(f"扣{fmt_num(self.lost)}分")
+        return "，".join(parts) + "。"
+
     def prompt_facts(self) -> dict[str, object]:
         ind = self.indicator
         return {
+            "fact": self.fact,
             "id": self.id,
             "name": ind.name,
             "level": "/".join(x for x in (ind.level1, ind.level2) if x),

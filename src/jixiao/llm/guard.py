@@ -19,6 +19,9 @@ __all__ = ["GUARD_RULES", "numbers_in", "unknown_numbers", "status_contradiction
 GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "N003"})
 """Checker findings on the drafted indicator that reject a draft when the checker is re-run."""
 
+_SCAFFOLD = ("事实句", "检查发现", "编号", "<<<", ">>>", "表内文字", "单位原来填写")
+"""Words of the prompt's own layout: a draft that contains them parroted the prompt."""
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 _NUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _DATE_PART = re.compile(r"(?<![\d.])(\d{4})\s*年(?:度)?|(?<![\d.])(\d{1,2})\s*月|(?<![\d.])(\d{1,2})\s*日")
@@ -141,6 +144,9 @@ def guard_draft(form: Form, facts: IndicatorFacts, text: str) -> list[str]:
     text = text.strip()
     if not text:
         return ["草稿为空"]
+    leaked = [w for w in _SCAFFOLD if w in text]
+    if leaked:
+        reasons.append(f"照抄了提示词的格式用语：{'、'.join(leaked)}")
     bad = unknown_numbers(form, text)
     if bad:
         reasons.append(f"出现表中没有的数字：{'、'.join(bad)}")

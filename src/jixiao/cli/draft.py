@@ -1,0 +1,130 @@
+"""`jixiao draft`: write the 偏差原因分析及改进措施 a reviewer would accept, per form and indicator.
+
+With a model configured (OPENAI_BASE_URL, JIXIAO_MODEL) the model drafts and the facts guard
+judges; without one, or when it fails, template drafts (模板草稿) come from the facts alone.
+Heavy imports stay inside the function so ``jixiao --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from . import app
+
+__all__ = ["draft"]
+
+
+class DraftFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+def _render_text(forms, drafts, said: str | None) -> str:  # type: ignore[no-untyped-def]
+    """Notes already said once on stderr (no model) are not repeated under every draft."""
+    lines: list[str] = []
+    for form, ds in zip(forms, drafts):
+        where = f"{form.source.file}:{form.source.start_line}" if form.source.start_line else form.source.file
+        lines.append(f"■ {form.label}（{where}）")
+        if not ds:
+            lines.append("  无需起草：没有扣分、未达标或需要说明偏差的指标。")
+        for d in ds:
+            kind = "模型草稿" if d.origin == "model" else "模板草稿"
+            lines.append(f"  ● {d.indicator}［{kind}；触发：{'、'.join(d.triggers)}］")
+            lines.append(f"    {d.text}")
+            for note in d.notes:
+                if said and note.startswith(said):
+                    continue
+                lines.append(f"    注：{note}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@app.command()
+def draft(
+    files: list[Path] = typer.Argument(..., help="自评表文件（.txt .yaml .json .xlsx .docx .pdf）"),
+    fmt: DraftFormat = typer.Option(DraftFormat.text, "--format", "-f", help="输出格式"),
+    out: Path | None = typer.Option(
+        None, "--output", "-o", help="把填好偏差说明的自评表写入此文件（YAML/JSON，原子写入；不会改动输入文件）"
+    ),
+    model: str | None = typer.Option(None, "--model", "-m", help="模型名（默认 JIXIAO_MODEL）"),
+    base_url: str | None = typer.Option(None, "--base-url", help="OpenAI 兼容接口地址（默认 OPENAI_BASE_URL）"),
+    api_key: str | None = typer.Option(
+        None, "--api-key", help="密钥（默认 OPENAI_API_KEY；建议用环境变量，以免留在命令历史中）"
+    ),
+    style: str | None = typer.Option(
+        None, "--style", help="结构化输出方式：json_schema | json_object | json_object+schema（默认，llama.cpp）"
+    ),
+    timeout: float | None = typer.Option(None, "--timeout", help="每次请求的超时秒数（默认 180）"),
+    retries: int | None = typer.Option(None, "--retries", help="429/5xx/连接错误的重试次数（默认 2）"),
+    concurrency: int | None = typer.Option(None, "--concurrency", help="同时请求的表单数（默认 2）"),
+    no_llm: bool = typer.Option(False, "--no-llm", help="不调用模型，只生成模板草稿"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="不使用也不写入应答缓存"),
+    show_prompt: bool = typer.Option(False, "--show-prompt", help="把发给模型的提示词打印到标准错误"),
+    log: Path | None = typer.Option(None, "--log", help="把每次请求与应答追加写入此 JSONL 文件（默认写在缓存目录）"),
+) -> None:
+    """为扣分、未达标等指标起草“偏差原因分析及改进措施”（模型草稿经事实校验，否则用模板草稿）。"""
+    from ..llm._session import open_client
+    from ..llm.config import settings_from_env
+    from ..llm.draft import apply_drafts, draft_forms
+    from ..llm.guard import _optional
+    from ..readers.canonical import dump_forms
+    from ._common import emit, read_all
+
+    forms = read_all(files)
+    settings = settings_from_env(
+        base_url=base_url, api_key=api_key, model=model, style=style, timeout=timeout,
+        max_retries=retries, concurrency=concurrency, use_cache=not no_cache, log_path=log,
+    )
+    check_forms = _optional("jixiao.check", "check_forms")
+    findings = None
+    if check_forms is not None:
+        found = check_forms(forms)
+        findings = [[f for f in found if f.form == form.label] for form in forms]
+
+    def show(text: str) -> None:
+        print(text, file=sys.stderr)
+
+    if no_llm:
+        client, why = None, "按 --no-llm 要求未调用模型"
+    else:
+        client, why = open_client(settings, show=show if show_prompt else None)
+    if client is None:
+        print(f"jixiao: {why}；以下为模板草稿，请人工核改。", file=sys.stderr)
+    drafts = draft_forms(forms, findings, client, settings, unavailable=why)
+
+    flat = [d for ds in drafts for d in ds]
+    n_model = sum(d.origin == "model" for d in flat)
+    replaced = sum(d.origin == "template" and any("拒绝" in n or "无法" in n for n in d.notes) for d in flat)
+    summary = f"共 {len(flat)} 条草稿：模型草稿 {n_model} 条，模板草稿 {len(flat) - n_model} 条"
+    if replaced:
+        summary += f"（其中 {replaced} 条因模型草稿未通过校验或模型出错而改用模板）"
+    if client is not None:
+        summary += f"；向模型发出请求 {client.requests_sent} 次"
+
+    if out is not None:
+        kind = "json" if fmt is DraftFormat.json or out.suffix.lower() == ".json" else "yaml"
+        if files and any(out.resolve() == Path(f).resolve() for f in files):
+            from ..errors import UsageError
+
+            raise UsageError(f"输出文件 {out} 与输入文件相同：jixiao 不会改动输入文件，请换一个文件名")
+        emit(dump_forms(apply_drafts(forms, drafts), kind), out)
+        print(f"jixiao: 已写入 {out}；{summary}", file=sys.stderr)
+        return
+    if fmt is DraftFormat.text:
+        emit(_render_text(forms, drafts, why if client is None else None), None)
+    else:
+        import json
+
+        data = [d.model_dump(mode="json") for d in flat]
+        if fmt is DraftFormat.json:
+            emit(json.dumps(data, ensure_ascii=False, indent=2), None)
+        else:
+            import yaml
+
+            emit(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), None)
+    print(f"jixiao: {summary}", file=sys.stderr)

@@ -12,7 +12,7 @@ from typing import Any
 from jixiao.model import Form, Funds, FundsRow, Goal, Indicator, Source
 from jixiao.values import parse_value
 
-__all__ = ["ind", "funds", "form", "seed_forms", "SEED_FILE"]
+__all__ = ["ind", "funds", "form", "seed_forms", "SEED_FILE", "hits", "with_ind"]
 
 SEED_FILE = "examples/shanghai-kepu-2024.txt"
 
@@ -36,7 +36,8 @@ def funds(budget: float | None = 100.0, executed: float | None = 100.0, *, initi
     if not subs:
         return Funds(unit=unit, weight=weight, total=total)
     return Funds(unit=unit, weight=weight, total=total,
-                 appropriation=FundsRow(initial=initial, budget=budget, executed=executed, rate=rate),
+                 appropriation=FundsRow(initial=initial, budget=budget, executed=executed,
+                                        rate=round(executed / budget * 100, 2) if budget and executed is not None else None),
                  carryover=FundsRow(initial=0, budget=0, executed=0, rate=0),
                  other=FundsRow(initial=0, budget=0, executed=0, rate=0))
 
@@ -213,3 +214,19 @@ def seed_forms() -> list[Form]:
         total_weight=100, total_score=93, grade="优", source=Source(file=src, start_line=710, end_line=896),
     )
     return [f1, f2, f3, f4, f5]
+
+
+def hits(code: str, f: Form, **settings: Any) -> list:
+    """Findings of one rule on one form (other rules deselected), with optional settings."""
+    from jixiao.check import check_form
+    from jixiao.config import Settings
+
+    return check_form(f, Settings(select=[code], **settings))
+
+
+def with_ind(base: Form, index: int, **changes: Any) -> Form:
+    """``base`` with indicator ``index`` changed (values given as printed text are parsed)."""
+    inds = list(base.indicators)
+    data = {k: parse_value(v) if k in ("target", "actual") else v for k, v in changes.items()}
+    inds[index] = inds[index].model_copy(update=data)
+    return base.model_copy(update={"indicators": inds})

@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from .errors import UsageError
 
@@ -75,6 +75,14 @@ class Settings(BaseModel):
     execution_reason_required: bool = False
     low_execution: float = 0.6
     """执行率 below this while everything claims completion is suspicious (N006)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _apply_profile(cls, data: Any) -> Any:
+        """A profile fills in its knobs; knobs given explicitly still win."""
+        if isinstance(data, dict) and data.get("profile") in PROFILES:
+            return {**PROFILES[data["profile"]], **data}
+        return data
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
@@ -159,9 +167,8 @@ def load_settings(overrides: dict[str, Any] | None = None, start: Path | None = 
     if profile not in PROFILES:
         names = "、".join(PROFILES)
         raise UsageError(f"未知的地区规则配置 {profile!r}（可选：{names}）")
-    values = {**PROFILES[profile], **merged}
     try:
-        settings = Settings(**values)
+        settings = Settings(**merged)
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(x) for x in err["loc"])

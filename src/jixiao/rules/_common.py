@@ -121,6 +121,8 @@ def target_met(ind: Indicator) -> bool | None:
     if t.value is None or b is None:
         return None
     a = t.value
+    if t.op == "=" and a == 0:
+        return b <= 1e-9  # "=0" (零事故, 零投诉): any occurrence misses it
     if t.op in (">=", "=", None):
         return b >= a - 1e-9
     if t.op == ">":

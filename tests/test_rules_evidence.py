@@ -1,0 +1,44 @@
+"""E rules: values need something behind them."""
+
+from __future__ import annotations
+
+import pytest
+from _forms import form, hits, ind
+
+SAT = {"level1": "满意度指标", "level2": "服务对象满意度指标"}
+
+
+@pytest.mark.parametrize(
+    ("actual", "deviation", "achieved", "expected"),
+    [
+        ("90(%)", "满意度未留存相关存档文件，后续加强存档管理。", "满意度90%。", 1),   # admits no records
+        ("93(%)", "", "发放问卷200份，满意度93%。", 0),
+        ("93(%)", "", "满意度93%。", 1),                                               # no sign of a survey
+        ("93(%)", "", "经第三方抽样调查，满意度93%。", 0),
+    ],
+)
+def test_e001_unsupported_values(actual: str, deviation: str, achieved: str, expected: int) -> None:
+    row = ind("受众群体满意度", "≥90(%)", actual, 10, 10, deviation=deviation, **SAT)
+    found = hits("E001", form(row, achieved=achieved, planned="满意度不低于90%。"))
+    assert len(found) == expected
+
+
+def test_e001_admission_on_a_non_satisfaction_row() -> None:
+    row = ind("培训人次", "≥500(人次)", "520(人次)", 10, 9, deviation="签到表未留存，后续加强管理。")
+    (f,) = hits("E001", form(row))
+    assert "未留存" in f.message and f.evidence["admission"] == "未留存"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("≥90.00(%)", "90.00(%)", 1),
+        ("≥16.00(个)", "16.00(个)", 1),
+        ("≥90.00(%)", "93.00(%)", 0),
+        ("=100.00(%)", "100.00(%)", 0),    # "=" targets are meant to be hit exactly
+        ("≥100.00(%)", "100.00(%)", 0),    # a rate cannot exceed 100% (Q009's business)
+        ("≥0.00(%)", "0.00(%)", 0),
+    ],
+)
+def test_e002_exactly_on_target(target: str, actual: str, expected: int) -> None:
+    assert len(hits("E002", form(ind("受众群体满意度", target, actual, **SAT)))) == expected

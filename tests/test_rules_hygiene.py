@@ -1,0 +1,39 @@
+"""P001: text hygiene."""
+
+from __future__ import annotations
+
+import pytest
+from _forms import form, hits
+
+from jixiao.rules.hygiene import hygiene_problems
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("年开展场次不少于 5场次。。", ["重复标点「。。」"]),
+        ("重点做好2024上海市”全国科普日“活动", ["「”」出现在「“」之前（引号或括号方向反了）"]),
+        ("“人民城市”重要理念", []),
+        ("“人民城市重要理念", ["「“」没有配对的「”」"]),
+        ("受众 3 000人", ["数字中间有空格「3 0」"]),
+        ("覆盖 16个区，达标率 100%……", []),
+        ("（科普资源库）", []),
+    ],
+)
+def test_hygiene_problems(text: str, problems: list[str]) -> None:
+    assert hygiene_problems(text) == problems
+
+
+@pytest.mark.parametrize(
+    ("planned", "expected"),
+    [("不少于 5场次。。", 1), ("不少于 5场次。", 0)],
+)
+def test_p001_on_narrative(planned: str, expected: int) -> None:
+    found = hits("P001", form(planned=planned))
+    assert len(found) == expected
+    assert all(f.severity == "info" and f.field == "goal.planned" for f in found)
+
+
+def test_p001_joins_pdf_line_breaks_before_looking() -> None:
+    assert hits("P001", form(planned="不少于 5场次。\n。")) != []
+    assert hits("P001", form(planned="覆盖 16\n个区。")) == []

@@ -1,0 +1,114 @@
+"""Q rules: the formula for quantitative indicators, read row by row."""
+
+from __future__ import annotations
+
+import pytest
+from _forms import form, hits, ind
+
+
+def one(code: str, target: str, actual: str, weight: float | None = 10, score: float | None = 10,
+        deviation: str = "", **settings):  # type: ignore[no-untyped-def]
+    row = ind("培训场次", target, actual, weight, score, deviation=deviation)
+    return hits(code, form(row), **settings)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score", "expected"),
+    [
+        ("≥100(次)", "80(次)", 6, 1),      # should be 8
+        ("≥100(次)", "80(次)", 8, 0),
+        ("≥100(次)", "80(次)", 8.004, 0),   # rounding tolerance
+        ("=0(起)", "2(起)", 3, 1),          # "=" with A = 0: B > 0 scores 0
+        ("=0(起)", "2(起)", 0, 0),
+        ("≥90(%)", "95(%)", 10, 0),
+        ("≥90(%)", "90(%)", 7, 0),          # met but deducted: Q005, not Q001
+    ],
+)
+def test_q001_forward_formula(target: str, actual: str, score: float, expected: int) -> None:
+    assert len(one("Q001", target, actual, 10, score)) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score", "convention", "expected"),
+    [
+        ("≤10(天)", "12(天)", 5, "either", 1),
+        ("≤10(天)", "12(天)", 8.33, "either", 0),   # ratio w×A/B
+        ("≤10(天)", "12(天)", 8.0, "either", 0),    # linear w×(1-(B-A)/A)
+        ("≤10(天)", "12(天)", 8.0, "ratio", 1),
+        ("≤10(天)", "12(天)", 8.33, "linear", 1),
+        ("≤10(天)", "9(天)", 10, "either", 0),
+    ],
+)
+def test_q002_reverse_conventions(target: str, actual: str, score: float, convention: str, expected: int) -> None:
+    assert len(one("Q002", target, actual, 10, score, reverse_convention=convention)) == expected
+
+
+@pytest.mark.parametrize(("score", "expected"), [(12, 1), (-1, 1), (10, 0), (0, 0)])
+def test_q003_score_within_zero_and_weight(score: float, expected: int) -> None:
+    assert len(one("Q003", "≥10(场)", "12(场)", 10, score)) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score", "expected"),
+    [("≥90(%)", "85(%)", 10, 1), ("≥90(%)", "85(%)", 9.44, 0), ("≤5(天)", "7(天)", 10, 1), ("≥90(%)", "92(%)", 10, 0)],
+)
+def test_q004_full_score_on_a_missed_target(target: str, actual: str, score: float, expected: int) -> None:
+    assert len(one("Q004", target, actual, 10, score)) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "weight", "score", "expected"),
+    [
+        ("≥90.00(%)", "90.00(%)", 20, 17, 1),
+        ("≥90.00(%)", "90.00(%)", 20, 20, 0),
+        ("≤10(天)", "8(天)", 10, 9, 1),
+        ("≥90.00(%)", "85.00(%)", 20, 18.89, 0),   # not met: the formula applies
+    ],
+)
+def test_q005_met_but_deducted(target: str, actual: str, weight: float, score: float, expected: int) -> None:
+    assert len(one("Q005", target, actual, weight, score)) == expected
+
+
+def test_q005_message_quotes_target_actual_and_points() -> None:
+    (f,) = one("Q005", "≥90.00(%)", "90.00(%)", 20, 17)
+    assert f.message == "实际完成值 90% 已达到目标 ≥90%，但扣 3 分（17/20），偏差原因须说明扣分依据"
+    assert f.severity == "warning" and f.evidence["lost"] == 3
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "deviation", "profile", "severities"),
+    [
+        ("≥20(次)", "29(次)", "", "national", ["warning"]),           # 145%, no text
+        ("≥20(次)", "29(次)", "", "guangxi", ["error"]),              # required in Guangxi
+        ("≥20(次)", "29(次)", "新增两个街镇需求，追加场次。", "national", []),
+        ("≥2(个)", "8(个)", "社区需求增加，由科普部2025年起按历史数据设定目标。", "national", ["warning"]),  # ≥ 2A full
+        ("≥20(次)", "24(次)", "", "national", []),
+    ],
+)
+def test_q006_far_over_target(target: str, actual: str, deviation: str, profile: str, severities: list[str]) -> None:
+    assert [f.severity for f in one("Q006", target, actual, deviation=deviation, profile=profile)] == severities
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [("≥2000(人)", "3000(人次)", 1), ("≥20(万元)", "250000(元)", 0), ("≥2000(人)", "3000(人)", 0)],
+)
+def test_q007_units_differ(target: str, actual: str, expected: int) -> None:
+    assert len(one("Q007", target, actual)) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [("≥500", "520", 1), ("≥95(%)", "≥95(%)", 1), ("≥10(场)", "已完成", 1), ("≥10(场)", "12(场)", 0)],
+)
+def test_q008_malformed_quantities(target: str, actual: str, expected: int) -> None:
+    assert len(one("Q008", target, actual)) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [("≥100(%)", 1), ("≥105(%)", 1), ("=100(%)", 0), ("≥95(%)", 0)],
+)
+def test_q009_rate_above_100(target: str, expected: int) -> None:
+    row = ind("活动质量完成率", target, "100(%)")
+    assert len(hits("Q009", form(row))) == expected

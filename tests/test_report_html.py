@@ -11,6 +11,7 @@ import pytest
 from jixiao.finding import Draft, Finding, Location
 from jixiao.model import Form, Funds, FundsRow, Goal, Indicator, Source, Value
 from jixiao.report.html import render_html
+from jixiao.rules import get_rule
 
 # --- a tiny DOM, so assertions are about elements and their text, not about regexes -----------
 
@@ -155,7 +156,7 @@ def test_summary_counts_rules_findings_and_model_findings_apart(page: Node, iden
 def test_rule_table_lists_each_rule_with_its_name_and_count(page: Node) -> None:
     rows = {tr.find_all("td")[0].text(): tr for tr in page.by_id("rule-table").find_all("tr")[1:]}
     assert set(rows) == {f.rule for f in FINDINGS}
-    assert "Q004名称" in rows["Q004"].text()
+    assert get_rule("Q004").summary in rows["Q004"].text() and "Q004名称" in rows["Q004"].text()
     assert "模型" in rows["LLM001"].text() and "模型" not in rows["Q004"].text()
     # errors first, model findings last
     assert list(rows)[0] in {"Q004", "D001", "F001", "F002", "N001", "S003"} and list(rows)[-1] == "LLM001"
@@ -227,7 +228,10 @@ def test_finding_note_follows_its_row_with_code_name_and_message(page: Node) -> 
     anchor = next(a for a in td.find_all("a", "chip") if a.text() == "Q004").attrs["href"][1:]
     note = page.by_id(anchor)
     assert "sev-error" in note.classes
-    assert "Q004" in note.text() and "Q004名称" in note.text() and "却得满分" in note.text()
+    # the catalogue's Chinese title is shown, the finding's own name kept as a tooltip
+    name = note.find_all("span", "name")[0]
+    assert name.text() and get_rule("Q004").summary.startswith(name.text()) and name.attrs["title"] == "Q004名称"
+    assert "Q004" in note.text() and "实际 50场次 < 目标 60场次，却得满分" in note.text()
     row = td.parent
     siblings = [c for c in row.parent.children if isinstance(c, Node)]
     assert siblings[siblings.index(row) + 1] is note.parent.parent.parent  # li < ul < td < tr
@@ -238,6 +242,7 @@ def test_model_finding_is_marked_and_does_not_colour_the_cell(page: Node) -> Non
     assert "llm-hit" in td.classes and not any(c.startswith("sev-") for c in td.classes)
     note = page.by_id(td.find_all("a", "chip")[0].attrs["href"][1:])
     assert "model" in note.classes and "模型输出" in note.text()
+    assert note.find_all("span", "name")[0].text() == "LLM001名称"  # not in the catalogue: its own name
 
 
 def test_worst_severity_wins_when_findings_share_a_cell() -> None:

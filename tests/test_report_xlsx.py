@@ -14,6 +14,7 @@ from jixiao._io import write_atomic
 from jixiao.finding import Draft, Finding, Location
 from jixiao.model import Form, Funds, FundsRow, Goal, Indicator, Source, Value
 from jixiao.report.xlsx import FINDINGS_SHEET, SEVERITY_FILLS, render_xlsx
+from jixiao.rules import get_rule
 
 SHEET = "2024自评表"
 FILE = "unit/kepu.xlsx"
@@ -138,7 +139,12 @@ def fill(cell) -> str:
 )
 def test_finding_becomes_comment_and_fill_on_its_cell(annotated: Workbook, rule: str, ref: str, severity: str) -> None:
     cell = annotated[SHEET][ref]
-    assert cell.comment is not None and f"{rule} {rule}名称：{rule} 的说明" in cell.comment.text
+    assert cell.comment is not None
+    line = next(x for x in cell.comment.text.split("\n") if f"] {rule} " in x)
+    title = line.split(f"] {rule} ", 1)[1].split("：")[0]
+    # the catalogue's Chinese title (the finding's own name for codes outside it), then the message
+    assert title == "LLM001名称" if rule == "LLM001" else get_rule(rule).summary.startswith(title) and title
+    assert line.endswith(f"：{rule} 的说明")
     assert fill(cell) == SEVERITY_FILLS[severity]
 
 
@@ -171,7 +177,9 @@ def test_findings_sheet_lists_every_finding_in_order_with_a_link(annotated: Work
     assert rows[0] == ("序号", "表单", "三级指标", "规则", "名称", "严重程度", "来源", "说明", "位置", "单元格")
     assert [r[3] for r in rows[1:]] == [f.rule for f in FINDINGS]
     by_rule = {r[3]: r for r in rows[1:]}
-    assert by_rule["Q004"][1:8] == ("基层科普服务", "活动场次", "Q004", "Q004名称", "错误", "规则", "Q004 的说明")
+    assert by_rule["Q004"][1:4] + by_rule["Q004"][5:8] == ("基层科普服务", "活动场次", "Q004", "错误", "规则", "Q004 的说明")
+    assert get_rule("Q004").summary.startswith(by_rule["Q004"][4])
+    assert by_rule["LLM001"][4] == "LLM001名称"  # a code outside the catalogue keeps its own name
     assert by_rule["Q004"][8] == f"{FILE}:{SHEET}" and by_rule["Q004"][9].endswith("!I14")
     assert by_rule["LLM001"][6] == "模型"
     assert by_rule["X001"][9] is None  # unknown form: listed, linked nowhere

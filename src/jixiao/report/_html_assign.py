@@ -24,6 +24,7 @@ __all__ = [
     "place",
     "worst",
     "form_key",
+    "rule_title",
 ]
 
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -72,6 +73,21 @@ def worst(findings: list[Finding]) -> str | None:
     """The severity that colours a cell; model findings never colour one (they are advice)."""
     counted = [f.severity for f in findings if f.source == "rules"]
     return max(counted, key=SEVERITY_ORDER.__getitem__) if counted else None
+
+
+def rule_title(code: str, name: str) -> tuple[str, str]:
+    """A Chinese title (short, full) for a rule code: reviewers read Chinese, not rule slugs.
+
+    Falls back to the finding's own name for codes the catalogue does not know (model findings).
+    """
+    try:
+        from ..rules import get_rule
+
+        summary = get_rule(code).summary
+    except Exception:  # unknown code (LLM0xx) or a catalogue that failed to load: still render
+        return name, name
+    short = summary.split("：")[0].split("（")[0].strip()
+    return short or name, summary
 
 
 def form_key(form: Form) -> str:

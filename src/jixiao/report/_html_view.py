@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..finding import Draft, Finding
 from ..model import Form, FundsRow, Value
-from ._html_assign import FUNDS_COLS, FUNDS_ROWS, SEVERITY_LABELS, Placed, Slot, worst
+from ._html_assign import FUNDS_COLS, FUNDS_ROWS, SEVERITY_LABELS, Placed, Slot, rule_title, worst
 
 __all__ = ["Cell", "Note", "IndicatorRow", "FormView", "build_form", "fmt_num", "fmt_value", "GRADE_BANDS", "band_of"]
 
@@ -54,6 +54,7 @@ class Note:
     anchor: str
     rule: str
     name: str
+    title: str
     severity: str
     severity_label: str
     message: str
@@ -128,6 +129,7 @@ class _Builder:
                 anchor=f"{self.prefix}-n{len(self.notes) + 1}",
                 rule=f.rule,
                 name=f.name,
+                title=rule_title(f.rule, f.name)[0],
                 severity=f.severity,
                 severity_label=SEVERITY_LABELS[f.severity],
                 message=f.message,

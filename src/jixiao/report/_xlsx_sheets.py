@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..finding import Draft, Finding
-from ._html_assign import SEVERITY_LABELS
+from ._html_assign import SEVERITY_LABELS, rule_title
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -85,7 +85,7 @@ def add_findings_sheet(
     for n, f in enumerate(findings, start=1):
         location = str(f.location) if (f.location.file or f.location.line is not None) else ""
         ref = where.get(id(f), "")
-        row = _append(ws, [n, f.form, f.indicator or "", f.rule, f.name, SEVERITY_LABELS[f.severity],
+        row = _append(ws, [n, f.form, f.indicator or "", f.rule, rule_title(f.rule, f.name)[0], SEVERITY_LABELS[f.severity],
                            "模型" if f.source == "llm" else "规则", f.message, location, ref])
         ws.cell(row=row, column=6).fill = PatternFill("solid", fgColor=_FILLS[f.severity])
         ws.cell(row=row, column=8).alignment = wrap

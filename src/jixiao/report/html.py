@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..finding import Draft, Finding
 from ..model import Form
-from ._html_assign import SEVERITY_LABELS, place
+from ._html_assign import SEVERITY_LABELS, place, rule_title
 from ._html_view import GRADE_BANDS, FormView, Note, band_of, build_form, count, fmt_num
 
 __all__ = ["render_html"]
@@ -25,6 +25,7 @@ _TEMPLATES = Path(__file__).parent / "templates"
 class _RuleRow:
     rule: str
     name: str
+    summary: str
     severity: str
     severity_label: str
     llm: bool
@@ -54,6 +55,7 @@ def _rule_rows(findings: list[Finding]) -> list[_RuleRow]:
             _RuleRow(
                 rule=rule,
                 name=fs[0].name,
+                summary=rule_title(rule, fs[0].name)[1],
                 severity=top,
                 severity_label=SEVERITY_LABELS[top],
                 llm=all(f.source == "llm" for f in fs),
@@ -102,6 +104,7 @@ def render_html(forms: list[Form], findings: list[Finding], drafts: list[Draft] 
             anchor=f"u{i + 1}",
             rule=f.rule,
             name=f.name,
+            title=rule_title(f.rule, f.name)[0],
             severity=f.severity,
             severity_label=SEVERITY_LABELS[f.severity],
             message=f"「{f.form}」：{f.message}",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..finding import Draft, Finding
 from ..model import Form
-from ._html_assign import SEVERITY_LABELS, Placed, Slot, form_key, place, worst
+from ._html_assign import SEVERITY_LABELS, Placed, Slot, form_key, place, rule_title, worst
 from ._xlsx_sheets import add_drafts_sheet, add_findings_sheet, sheet_title
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def _comment_text(findings: list[Finding], drafts: list[Draft]) -> str:
     parts = []
     for f in findings:
         tag = "【模型输出，仅供参考】" if f.source == "llm" else ""
-        parts.append(f"{tag}[{SEVERITY_LABELS[f.severity]}] {f.rule} {f.name}：{f.message}")
+        parts.append(f"{tag}[{SEVERITY_LABELS[f.severity]}] {f.rule} {rule_title(f.rule, f.name)[0]}：{f.message}")
     for d in drafts:
         kind = "模型草稿" if d.origin == "model" else "模板草稿"
         verdict = "" if d.accepted else f"（未采用：{'；'.join(d.notes) or '未通过检查'}）"

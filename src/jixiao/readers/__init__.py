@@ -21,13 +21,22 @@ LEGACY_SUFFIXES = {".xls", ".doc", ".wps", ".et"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | CANONICAL_SUFFIXES | GRID_SUFFIXES
 
 
-def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Form]:
-    """Read every form in one file; raises an ``InputError`` subclass naming the file."""
+def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, convert_legacy: bool = False) -> list[Form]:
+    """Read every form in one file; raises an ``InputError`` subclass naming the file.
+
+    ``convert_legacy``: a .xls/.doc/.wps/.et file is converted with LibreOffice (``soffice``),
+    when it is installed, into a temporary folder and read from there; the input is untouched.
+    """
     p = Path(path)
     suffix = p.suffix.lower()
     name = str(path)
     if suffix in LEGACY_SUFFIXES:
         target = ".docx" if suffix in {".doc", ".wps"} else ".xlsx"
+        if convert_legacy:
+            from ._legacy import read_converted
+
+            read_bytes(p, max_bytes=max_bytes)  # same existence and size checks as any input
+            return read_converted(p, target=target, name=name)
         raise LegacyFormatError(
             f"不支持旧版 {suffix} 格式，请用 WPS 或 Office 另存为 {target} 后再检查", file=name
         )

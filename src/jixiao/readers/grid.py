@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import InputError, NoFormError, NotTextError
+from ..errors import InputError, LegacyFormatError, NoFormError, NotTextError
 from ..model import Form
 
 __all__ = ["Cell", "Grid", "clean_text", "read_grid_file"]
@@ -87,11 +87,21 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(lambda m: " ", text).strip()
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def read_grid_file(data: bytes, *, name: str, suffix: str) -> list[Form]:
     """Read an .xlsx/.xlsm/.docx/.pdf file into forms; every failure is an ``InputError``."""
     from .mapper import grid_to_forms
 
     suffix = suffix.lower()
+    if not data.strip():
+        raise NoFormError("文件为空，没有找到自评表", file=name)
+    if data[:8] == _OLE_MAGIC:
+        raise LegacyFormatError(
+            f"文件扩展名是 {suffix}，内容却是旧版 Office 格式（.xls/.doc）或加了密码；请用 WPS/Office 去掉密码并另存为 {suffix} 后再检查",
+            file=name,
+        )
     try:
         if suffix in {".xlsx", ".xlsm"}:
             from .xlsx import read_xlsx_grids

@@ -224,15 +224,16 @@ class _Mapper:
         right = [c for c in row if c.col > label.last_col]
         w = cell_at(right, cols.get("weight"))
         s = cell_at(right, cols.get("score"))
-        if w is None or s is None or w is s:
+        if "weight" not in cols or "score" not in cols or (w is not None and w is s):
+            # No column map to go by (or one merged cell): the numbers in order, weight first.
             nums = [n for n, ok in (parse_number(c.text) for c in right) if ok and n is not None]
             if len(nums) >= 2:
                 self.cur.form.total_weight, self.cur.form.total_score = nums[0], nums[1]
             elif len(nums) == 1:
                 self.cur.form.total_score = nums[0]
             return
-        self.cur.form.total_weight = self._num(w.text, "总分分值")
-        self.cur.form.total_score = self._num(s.text, "总分得分")
+        self.cur.form.total_weight = self._num(w.text, "总分分值") if w is not None else None
+        self.cur.form.total_score = self._num(s.text, "总分得分") if s is not None else None
 
     def _inline_goal(self, row: list[Cell], starting: list[Cell]) -> bool:
         """Templates that put 预期目标 and 实际完成情况 as row labels with the text to the right."""

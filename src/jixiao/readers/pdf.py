@@ -54,10 +54,20 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
     row = 0
     for page_no, page, tables in pages:
         sheet = f"第{page_no}页"
-        line_tops = sorted(ln["top"] for ln in page.extract_text_lines(return_chars=False))
+        page_lines = sorted(page.extract_text_lines(return_chars=True), key=lambda ln: ln["top"])
+        line_tops = [ln["top"] for ln in page_lines]
 
-        def line_at(top: float) -> int:
-            return bisect.bisect_left(line_tops, top - _TOL) + 1
+        def line_at(top: float, box: tuple[float, float, float, float] | None = None) -> int:
+            """1-based text line of the page at ``top``; in ``box``, the first line with text inside it."""
+            i = bisect.bisect_left(line_tops, top - _TOL)
+            if box is not None:
+                x0, _t, x1, bottom = box
+                for j in range(i, len(page_lines)):
+                    if line_tops[j] > bottom:
+                        break
+                    if any(x0 - _TOL <= ch["x0"] <= x1 for ch in page_lines[j]["chars"]):
+                        return j + 1
+            return i + 1
 
         # (top, kind, payload): text lines outside tables and the tables, in reading order.
         items: list[tuple[float, int, Any]] = []
@@ -86,7 +96,7 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
                     x0, top, x1, bottom = bbox
                     col = _index(xs, x0)
                     r0 = _index(tops, top)
-                    n = line_at(top)
+                    n = line_at(top, bbox)
                     grid.cells.append(
                         Cell(
                             row=row + r0,

@@ -26,6 +26,7 @@ from ._text_common import (
     funds_row_kind,
     is_label,
     is_value_token,
+    merge_operators,
 )
 from ._text_rows import TIER_PHRASES
 
@@ -42,7 +43,6 @@ class _Cell:
 
 _SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
-_OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
 _INLINE = re.compile(r"^(项目名称|主管部门|实施单位|评分等级)\s*[：:]\s*(.+)$")
 _GOAL_LABELS = frozenset({"年度总体目标", "年度总体", "总体目标", "年度", "目标", "预期目标", "实际完成情况"})
 _TABLE_WORDS = frozenset(
@@ -78,19 +78,9 @@ def _cells(lines: list[str], *, pipe: bool) -> list[_Cell]:
         elif pipe:
             cells.append(_Cell(" ".join(s.split()), i + 1, i, 0))
         else:
-            for j, tok in enumerate(_merge_operators(s.split())):
+            for j, tok in enumerate(merge_operators(s.split())):
                 cells.append(_Cell(tok, i + 1, i, j))
     return cells
-
-
-def _merge_operators(tokens: list[str]) -> list[str]:
-    out: list[str] = []
-    for tok in tokens:
-        if out and _OPERATOR_ONLY.match(out[-1]):
-            out[-1] += tok
-        else:
-            out.append(tok)
-    return out
 
 
 def _split_forms(cells: list[_Cell]) -> list[list[_Cell]]:
@@ -132,7 +122,7 @@ class _Form:
     def parse(self) -> FormParts | None:
         i_funds = self._find(lambda t: "项目资金" in t or "资金总额" in t or "年初预算" in t)
         i_goal = self._find(lambda t: t in ("预期目标", "实际完成情况", "年度总体目标"), i_funds or 0)
-        i_table = self._find(lambda t: t in ("一级指标", "三级指标"), i_goal or i_funds or 0)
+        i_table = self._find(lambda t: t in ("绩效指标", "一级指标", "三级指标"), i_goal or i_funds or 0)
         i_total = self._find(lambda t: t.replace(" ", "").startswith("总分"), i_table or i_goal or i_funds or 0)
         has_project = self._find(lambda t: t.startswith("项目名称")) is not None
         if i_funds is None and i_table is None and i_total is None and not has_project:

@@ -28,9 +28,11 @@ __all__ = [
     "LabelTracker",
     "assemble",
     "clean",
+    "clean_lines",
     "join_wrapped",
     "display_width",
     "parse_number",
+    "merge_operators",
     "is_value_token",
     "funds_row_kind",
     "funds_columns",
@@ -47,6 +49,7 @@ PLACEHOLDERS = frozenset({"-", "—", "–", "－", "/", "／", "*", "＊", "无
 _SPACES = re.compile(r"\s+")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－", "0123456789.,%-")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
+_OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
 _YEAR_PAREN = re.compile(r"[（(]\s*(\d{4})\s*年(?:度)?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"(\d{4})\s*年度")
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
@@ -57,6 +60,11 @@ ACHIEVED_OPENER = re.compile(
 
 def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Each line stripped, inner runs of spaces collapsed; parsers then never clean again."""
+    return [_SPACES.sub(" ", s).strip() if "  " in s else s.strip() for s in lines]
 
 
 def join_wrapped(pieces: Iterable[str]) -> str:
@@ -76,6 +84,17 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
+def merge_operators(tokens: list[str]) -> list[str]:
+    """"≥ 90%" printed with a space is still one cell."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and _OPERATOR_ONLY.match(out[-1]):
+            out[-1] += " " + tok  # keep the printed text verbatim
+        else:
+            out.append(tok)
+    return out
+
+
 def display_width(text: str) -> int:
     """Width in half-width cells: column widths in PDFs are fixed in this unit, not in chars."""
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
@@ -83,13 +102,15 @@ def display_width(text: str) -> int:
 
 def is_value_token(token: str) -> bool:
     """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder."""
-    t = token.translate(_FULLWIDTH)
-    return t in PLACEHOLDERS or bool(_NUMBER.match(t))
+    t = token if token.isascii() else token.translate(_FULLWIDTH)
+    return t in PLACEHOLDERS or _NUMBER.match(t) is not None
 
 
 def parse_number(token: str) -> float | None:
     """A funds/score cell as a number; placeholders ("-", "—", "/", "无") are ``None``, never 0."""
-    t = token.strip().translate(_FULLWIDTH)
+    t = token.strip()
+    if not t.isascii():
+        t = t.translate(_FULLWIDTH)
     if not t or t in PLACEHOLDERS or not _NUMBER.match(t):
         return None
     return float(t.rstrip("%").replace(",", ""))
@@ -170,10 +191,12 @@ _CHILDREN = {
 LABELS = tuple(dict.fromkeys(LEVEL1 + LEVEL2))
 _PREFIXES = frozenset(label[:i] for label in LABELS for i in range(1, len(label) + 1))
 _LEVEL1_ONLY = frozenset(LEVEL1) - frozenset(LEVEL2)
+_LABEL_SET = frozenset(LABELS)
+_EXTENDABLE = frozenset(a for a in LABELS if any(b != a and b.startswith(a) for b in LABELS))
 
 
 def is_label(text: str) -> bool:
-    return text in LABELS
+    return text in _LABEL_SET
 
 
 class LabelTracker:
@@ -222,15 +245,13 @@ class LabelTracker:
         return bool(self._buffer or self._pending)
 
     def _close_if_complete(self) -> None:
-        if self._buffer in LABELS and not any(
-            label != self._buffer and label.startswith(self._buffer) for label in LABELS
-        ):
+        if self._buffer in _LABEL_SET and self._buffer not in _EXTENDABLE:
             self._flush_buffer()
 
     def _flush_buffer(self) -> None:
         if not self._buffer:
             return
-        if self._buffer in LABELS:
+        if self._buffer in _LABEL_SET:
             self._pending.append(self._buffer)
         else:
             full = self._complete(self._buffer)

@@ -11,12 +11,12 @@ follows on the next page. So:
 3. A later block continues the column that was cut mid-sentence (its text does not end with
    "。" or the like); if both were cut, the planned column gets the lines up to its first sentence
    end and the achieved column the rest; if neither was, the block is a new planned paragraph
-   unless it opens the achieved narrative.
+   unless it opens the achieved narrative while that is still empty.
 """
 
 from __future__ import annotations
 
-from ._text_common import ACHIEVED_OPENER, SENTENCE_END, clean, display_width, join_wrapped
+from ._text_common import ACHIEVED_OPENER, SENTENCE_END, display_width, join_wrapped
 
 __all__ = ["split_goal"]
 
@@ -25,11 +25,10 @@ _LABELS = frozenset(
 )
 
 
-def _blocks(lines: list[tuple[int, str]]) -> list[list[str]]:
+def _blocks(lines: list[str]) -> list[list[str]]:
     blocks: list[list[str]] = [[]]
     blank = 0
-    for _, raw in lines:
-        s = clean(raw)
+    for s in lines:
         if not s:
             blank += 1
             continue
@@ -57,8 +56,8 @@ def _switch(block: list[str]) -> int | None:
     return None
 
 
-def split_goal(lines: list[tuple[int, str]]) -> tuple[str, str, list[str]]:
-    """(planned, achieved, warnings) from the lines below the 预期目标/实际完成情况 header."""
+def split_goal(lines: list[str]) -> tuple[str, str, list[str]]:
+    """(planned, achieved, warnings) from the cleaned lines below the 预期目标/实际完成情况 header."""
     blocks = _blocks(lines)
     planned: list[str] = []
     achieved: list[str] = []

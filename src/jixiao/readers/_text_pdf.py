@@ -19,7 +19,6 @@ from ._text_common import (
     FormParts,
     LabelTracker,
     RowCells,
-    clean,
     display_width,
     find_unit,
     find_year,
@@ -27,6 +26,7 @@ from ._text_common import (
     funds_row_kind,
     is_value_token,
     join_wrapped,
+    merge_operators,
 )
 from ._text_goal import split_goal
 from ._text_rows import split_cells
@@ -37,9 +37,9 @@ _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
 _IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
+_TABLE_STARTS = frozenset({"一级", "一级指标", "绩效指标", "绩效"})
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
-_OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _TABLE_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标")
 _HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
@@ -50,8 +50,9 @@ def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
     """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称."""
     starts: list[int] = []
     has_project = False
-    for i, raw in enumerate(lines):
-        s = raw.strip()
+    for i, s in enumerate(lines):
+        if not s or (s[0] != "财" and s[0] != "项"):
+            continue
         if s.startswith(TITLE):
             starts.append(i)
             has_project = False
@@ -69,39 +70,56 @@ class _OpenRow:
     open: bool = True
 
 
-def _first(lines: list[str], a: int, b: int, test) -> int | None:
-    for i in range(a, b):
-        if test(lines[i].strip()):
-            return i
-    return None
+def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
+    """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before.
+
+    One pass with inline tests: this runs over every line of every form, so it stays cheap.
+    """
+    found: list[int | None] = [None, None, None, None]
+    stage = 0
+    for i in range(start, end):
+        s = lines[i]
+        if not s:
+            continue
+        if stage == 0 and ("项目资金" in s or "年初预算" in s or "资金总额" in s):
+            found[0], stage = i, 1
+        elif stage <= 1 and ("预期目标" in s or "实际完成情况" in s):
+            found[1], stage = i, 2
+        elif stage <= 2 and (s in _TABLE_STARTS or "三级指标" in s):
+            found[2], stage = i, 3
+        elif s[0] == "总" and _TOTAL.match(s):
+            found[3] = i
+            break
+    return found
+
+
+def _after(*indexes: int | None, default: int) -> int:
+    return next((i for i in indexes if i is not None), default)
 
 
 def parse_pdf_form(lines: list[str], start: int, stop: int, *, file: str) -> FormParts | None:
-    """One form between line indexes ``start`` and ``stop``; ``None`` if nothing form-like is there."""
+    """One form between line indexes ``start`` and ``stop`` of the cleaned ``lines``.
+
+    ``None`` if nothing form-like is there (a cover page, a stray title).
+    """
     end = stop
-    while end > start and not lines[end - 1].strip():
+    while end > start and not lines[end - 1]:
         end -= 1
-    parts = FormParts(file=file, start_line=start + 1, end_line=end)
-    i_funds = _first(lines, start, end, lambda s: "项目资金" in s or "年初预算" in s or "资金总额" in s)
-    i_goal = _first(lines, i_funds or start, end, lambda s: "预期目标" in s or "实际完成情况" in s)
-    i_table = _first(
-        lines, i_goal or i_funds or start, end, lambda s: s in ("一级", "一级指标", "绩效指标", "绩效") or "三级指标" in s
-    )
-    i_total = _first(lines, i_table or i_goal or i_funds or start, end, lambda s: bool(_TOTAL.match(s)))
+    i_funds, i_goal, i_table, i_total = _markers(lines, start, end)
     if i_funds is None and i_table is None and i_total is None and not any(
-        lines[i].strip().startswith("项目名称") for i in range(start, end)
+        lines[i].startswith("项目名称") for i in range(start, end)
     ):
         return None
-    header_end = next((x for x in (i_funds, i_goal, i_table, i_total) if x is not None), end)
-    _header(lines, start, header_end, parts)
+    parts = FormParts(file=file, start_line=start + 1, end_line=end)
+    _header(lines, start, _after(i_funds, i_goal, i_table, i_total, default=end), parts)
     if i_funds is not None:
-        _funds(lines, i_funds, i_goal or i_table or i_total or end, parts)
+        _funds(lines, i_funds, _after(i_goal, i_table, i_total, default=end), parts)
     if i_goal is not None:
-        goal_lines = [(k + 1, lines[k]) for k in range(i_goal + 1, i_table or i_total or end)]
+        goal_lines = lines[i_goal + 1 : _after(i_table, i_total, default=end)]
         parts.planned, parts.achieved, warnings = split_goal(goal_lines)
         parts.warnings.extend(warnings)
     if i_table is not None:
-        _table(lines, i_table, i_total if i_total is not None else end, parts)
+        _table(lines, i_table, _after(i_total, default=end), parts)
     if i_total is not None:
         _closing(lines, i_total, end, parts)
     return parts
@@ -110,12 +128,14 @@ def parse_pdf_form(lines: list[str], start: int, stop: int, *, file: str) -> For
 def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     parts.year = find_year(" ".join(lines[a:b]))
     for i in range(a, b):
-        s = clean(lines[i])
+        s = lines[i]
+        if not s:
+            continue
         m = _PROJECT.search(s)
         if m and parts.project is None:
             value = m.group(1)
             if not value:  # the name sits on the next line of the cell
-                nxt = next((clean(lines[k]) for k in range(i + 1, b) if lines[k].strip()), "")
+                nxt = next((lines[k] for k in range(i + 1, b) if lines[k]), "")
                 value = "" if ("主管部门" in nxt or "实施单位" in nxt) else nxt
             parts.project = value.strip() or None
         m = _DEPARTMENT.search(s)
@@ -131,7 +151,7 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     label: list[str] = []
     columns: tuple[str, ...] | None = None
     for i in range(a, b):
-        s = clean(lines[i])
+        s = lines[i]
         if not s:
             continue
         tokens = s.split(" ")
@@ -161,25 +181,23 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     parts.unit = find_unit(" ".join(lines[a:b]))
 
 
+_PAIR = re.compile(r"(?<!\S)\d{1,3}(?:\.\d+)? \d{1,3}(?:\.\d+)?(?!\S)")
+
+
 def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
-    """Split a row line at its 分值 得分 pair: (cells before, weight, score, deviation after)."""
+    """Split a row line at its 分值 得分 pair: (cells before, weight, score, deviation after).
+
+    The pair is the first two adjacent plain numbers not followed by a third, so a bare-number
+    actual value ("95 10.00 10.00") stays a cell.
+    """
+    if not _PAIR.search(s):
+        return None
     tokens = s.split(" ")
     n = len(tokens)
     for i in range(n - 1):
         if _SCORE.match(tokens[i]) and _SCORE.match(tokens[i + 1]) and (i + 2 >= n or not _SCORE.match(tokens[i + 2])):
-            return _merge_operators(tokens[:i]), tokens[i], tokens[i + 1], " ".join(tokens[i + 2 :])
+            return merge_operators(tokens[:i]), tokens[i], tokens[i + 1], " ".join(tokens[i + 2 :])
     return None
-
-
-def _merge_operators(tokens: list[str]) -> list[str]:
-    """"≥ 90%" printed with a space is still one cell."""
-    out: list[str] = []
-    for tok in tokens:
-        if out and _OPERATOR_ONLY.match(out[-1]):
-            out[-1] += tok
-        else:
-            out.append(tok)
-    return out
 
 
 def _is_table_header(s: str) -> bool:
@@ -187,11 +205,10 @@ def _is_table_header(s: str) -> bool:
     return all(any(_HEADER_NOTE.sub("", t) in w for w in _TABLE_HEADER_WORDS) for t in tokens if t)
 
 
-def _name_threshold(lines: list[str], a: int, b: int) -> float:
+def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> float:
     """How wide a name piece must be to have wrapped: 80 % of the widest one-line name seen."""
     widest = 0
-    for i in range(a, b):
-        anchor = _anchor(clean(lines[i]))
+    for anchor in anchors:
         if anchor and len(anchor[0]) >= 3:
             widest = max(widest, display_width("".join(anchor[0][:-2])))
     return 0.8 * widest if widest >= 10 else 20.0
@@ -199,18 +216,17 @@ def _name_threshold(lines: list[str], a: int, b: int) -> float:
 
 def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     i = a
-    while i < b and (not lines[i].strip() or _is_table_header(clean(lines[i]))):
+    while i < b and (not lines[i] or _is_table_header(lines[i])):
         i += 1
-    threshold = _name_threshold(lines, i, b)
+    body = [(k, s) for k in range(i, b) if (s := lines[k]) and not _PAGE_NUMBER.match(s)]
+    anchors = [_anchor(s) for _, s in body]
+    threshold = _name_threshold(anchors)
     labels = LabelTracker()
     buffer: list[tuple[int, str]] = []
     last: _OpenRow | None = None
     rows: list[_OpenRow] = []
-    for k in range(i, b):
-        s = clean(lines[k])
-        if not s or _PAGE_NUMBER.match(s):
-            continue
-        if labels.feed(s):
+    for (k, s), anchor in zip(body, anchors):
+        if anchor is None and labels.feed(s):
             if labels.starting and last is not None and last.open:
                 last.deviation.extend(text for _, text in buffer)
                 buffer = []
@@ -218,7 +234,6 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
             continue
         if "三级指标" in s or "年度指标值" in s:
             continue  # the header repeated at the top of a new page
-        anchor = _anchor(s)
         if anchor is None:
             buffer.append((k + 1, s))
             continue
@@ -251,7 +266,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 
 def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:
-    m = _TOTAL.match(clean(lines[a]))
+    m = _TOTAL.match(lines[a])
     rest = m.group(1) if m else ""
     grade_here = _GRADE.search(rest)
     numbers = [t for t in (rest[: grade_here.start()] if grade_here else rest).split(" ") if is_value_token(t)]
@@ -260,10 +275,10 @@ def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     elif numbers:
         parts.total_score = numbers[0]
     for k in range(a, b):
-        g = _GRADE.search(clean(lines[k]))
+        g = _GRADE.search(lines[k])
         if g:
             value = g.group(1).strip()
             if not value:
-                value = next((clean(lines[j]) for j in range(k + 1, b) if lines[j].strip()), "")
+                value = next((lines[j] for j in range(k + 1, b) if lines[j]), "")
             parts.grade = value.split(" ")[0] if value else None
             break

@@ -67,15 +67,26 @@ def _checked(text: str, *, name: str, codec: str) -> str:
     return text
 
 
-_NEWLINES = re.compile(r"\r\n?")
 # Full-width and no-break spaces become ordinary spaces; zero-width characters vanish. Form
 # feeds (page breaks in extracted text) vanish too: the blank lines around them already mark the
-# page break, and dropping them keeps our line numbers equal to an editor's.
-_SPACE_TABLE = str.maketrans(
-    {"\u3000": " ", "\xa0": " ", "\t": " ", "\v": " ", "\f": None, "\u200b": None, "\ufeff": None}
+# page break, and dropping them keeps our line numbers equal to an editor's. ``str.replace`` per
+# character present is an order of magnitude faster than ``str.translate`` on CJK text.
+_REPLACEMENTS = (
+    ("\r\n", "\n"),
+    ("\r", "\n"),
+    ("\u3000", " "),
+    ("\xa0", " "),
+    ("\t", " "),
+    ("\v", " "),
+    ("\f", ""),
+    ("\u200b", ""),
+    ("\ufeff", ""),
 )
 
 
 def normalize_newlines(text: str) -> list[str]:
     """Split into lines the way an editor numbers them (only ``\\n``, ``\\r\\n`` and ``\\r``)."""
-    return _NEWLINES.sub("\n", text).translate(_SPACE_TABLE).split("\n")
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text.split("\n")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..errors import NoFormError
 from ..model import Form
 from ._text_cells import parse_cell_forms
-from ._text_common import TITLE, assemble
+from ._text_common import TITLE, assemble, clean_lines
 from ._text_pdf import parse_pdf_form, split_pdf_forms
 from .encoding import decode, normalize_newlines
 
@@ -46,7 +46,8 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
         raise NoFormError("文件为空，没有找到自评表", file=name)
     shape = detect_shape(lines)
     if shape == "pdf":
-        parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
+        cleaned = clean_lines(lines)
+        parts = [p for a, b in split_pdf_forms(cleaned) if (p := parse_pdf_form(cleaned, a, b, file=name))]
     else:
         parts = parse_cell_forms(lines, file=name, pipe=shape == "pipe")
     if not parts:

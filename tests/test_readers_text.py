@@ -1,0 +1,232 @@
+"""The text reader on the seed (PDF-extracted text) and on the one-line and pipe-table shapes.
+
+The expected models in tests/data/expected/ were checked line by line against the source text;
+a mismatch prints every differing field with its path, so a regression reads like a review note.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.errors import NoFormError, NotTextError
+from jixiao.readers import read_path
+from jixiao.readers._text_common import join_wrapped
+from jixiao.readers.text import detect_shape, read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "examples/shanghai-kepu-2024.txt"
+SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
+DATA = "tests/data/text"
+EXPECTED = ROOT / "tests/data/expected"
+
+
+def diff(expected: Any, got: Any, path: str = "") -> list[str]:
+    """Every differing leaf as 'path: expected … got …'."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        out: list[str] = []
+        for key in expected.keys() | got.keys():
+            out += diff(expected.get(key, "<missing>"), got.get(key, "<missing>"), f"{path}.{key}")
+        return out
+    if isinstance(expected, list) and isinstance(got, list):
+        out = [f"{path}: {len(expected)} items expected, {len(got)} read"] if len(expected) != len(got) else []
+        for i, (e, g) in enumerate(zip(expected, got)):
+            out += diff(e, g, f"{path}[{i}]")
+        return out
+    return [] if expected == got else [f"{path}: expected {expected!r}, read {got!r}"]
+
+
+def read_rel(rel: str) -> list[dict[str, Any]]:
+    return [f.model_dump(mode="json") for f in read_path(rel)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (SEED, "shanghai-kepu-2024.json"),
+        (f"{DATA}/oneline-2023.txt", "oneline-2023.json"),
+        (f"{DATA}/pipe-2024.txt", "pipe-2024.json"),
+    ],
+)
+def test_reads_every_field_as_checked_by_hand(source: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    want = json.loads((EXPECTED / expected).read_text(encoding="utf-8"))
+    problems = diff(want, read_rel(source))
+    assert not problems, "\n".join(sorted(problems))
+
+
+@pytest.fixture(scope="module")
+def seed() -> list:
+    return read_text(SEED_TEXT.encode("utf-8"), name=SEED)
+
+
+@pytest.mark.parametrize(
+    ("index", "project", "rows", "start", "end", "total"),
+    [
+        (0, "基层科普服务", 6, 2, 213, 93.0),
+        (1, "科技会客厅-科学咖啡馆", 9, 217, 383, 94.0),
+        (2, "惠民科普直通车", 8, 387, 534, 94.0),
+        (3, "大型科普活动", 10, 538, 706, 94.0),
+        (4, "科普资源配送", 13, 710, 896, 93.0),
+    ],
+)
+def test_seed_forms_in_file_order(seed, index, project, rows, start, end, total) -> None:
+    form = seed[index]
+    assert (form.project, len(form.indicators), form.source.start_line, form.source.end_line) == (
+        project,
+        rows,
+        start,
+        end,
+    )
+    assert (form.year, form.total_weight, form.total_score, form.grade, form.warnings) == (2024, 100.0, total, "优", [])
+
+
+@pytest.mark.parametrize(
+    ("index", "row", "field", "value"),
+    [
+        # a merged label broken into "可持/续影/响指/标", a qualitative actual wrapped over 3 lines
+        (0, 4, "level2", "可持续影响指标"),
+        (0, 4, "actual", "部分达成指标并具有一定效果"),
+        (0, 4, "line", 173),
+        # the deviation on the lines below its row, up to 总分
+        (0, 5, "deviation", "满意度未留存相关存档文件，后续加强存档管理。"),
+        # a name wrapped over two lines; the target shares the last line with the actual
+        (1, 5, "name", "科学咖啡馆系列科普活动举办及时性"),
+        (1, 5, "target", "及时"),
+        (1, 5, "line", 317),
+        # 成本指标 first-level, 经济成本指标 below it
+        (1, 0, "level1", "成本指标"),
+        (1, 0, "level2", "经济成本指标"),
+        # the 二级 label "服务对象满意度指标" finished after the deviation and a page break
+        (1, 8, "level2", "服务对象满意度指标"),
+        (1, 8, "deviation", "满意度未留存相关存档文件，后续加强存档资料管理。"),
+        # a short name alone on its line, then a wrapped target
+        (2, 6, "name", "科普形式多样性"),
+        (2, 6, "target", "内容形式多样"),
+        # a merged 二级 cell covering the next row
+        (2, 4, "level2", "质量指标"),
+        # the deviation split by "标 满意 度指 标" after a page break
+        (3, 9, "deviation", "满意度未留存相关存档资料，后续加强存档资料管理。"),
+        (3, 9, "level1", "满意度指标"),
+        (3, 9, "level2", "服务对象满意度指标"),
+        # a deviation without a full stop is kept as printed
+        (4, 11, "deviation", "长效管理机制需进一步完善，后续加强机制管理"),
+        (4, 1, "target", "≥80(次)"),
+    ],
+)
+def test_seed_layout_traps(seed, index, row, field, value) -> None:
+    indicator = seed[index].indicators[row]
+    got = getattr(indicator, field)
+    assert (got.text if field in ("target", "actual") else got) == value
+
+
+def test_goal_columns_split_and_continued_after_the_page_break(seed) -> None:
+    goal = seed[0].goal
+    assert goal.achieved == (
+        "预算执行率 100%，截至 2024年 12月 31日，基层科普服务项目覆盖 16个区，项目质量达标率 100%，"
+        "项目完成及时率 100%，基层科普服务能力有效提升，长效管理机制需进一步完善。"
+    )
+    assert goal.planned.startswith("紧密围绕本市“发挥科技创新的引领作用、建设更具活力的全球性科技创新中心”")
+    assert "全年计划开展不少于 80次。为积极践行“人民城市”重要理念" in goal.planned
+    assert goal.planned.endswith("计划全年开展不少于 60场次。")
+    assert "预算执行率" not in goal.planned
+
+
+@pytest.mark.parametrize(
+    ("index", "opening"),
+    [(1, "预算执行率 100%"), (2, "本项目预算执行率 100%。"), (3, "预算执行率 100%"), (4, "预算执行率 100%")],
+)
+def test_achieved_paragraph_starts_the_narrative(seed, index, opening) -> None:
+    assert seed[index].goal.achieved.startswith(opening)
+    assert seed[index].goal.planned[-1] == "。"
+
+
+def test_funds_sub_row_label_broken_over_lines_and_dash_placeholders(seed) -> None:
+    funds = seed[0].funds
+    assert (funds.unit, funds.weight) == ("万元", 10.0)
+    assert funds.total.model_dump() == {"initial": 170.0, "budget": 170.0, "executed": 170.0, "rate": 100.0, "score": 10.0}
+    assert funds.appropriation is not None and funds.appropriation.budget == 170.0
+    assert funds.appropriation.score is None  # "-" is not 0
+    assert funds.carryover is not None and funds.carryover.rate == 0.0
+
+
+@pytest.mark.parametrize(
+    ("pieces", "joined"),
+    [
+        (["紧密围绕本市“发挥科技创新的引领作用、建设更具活", "力的全球性科技创新中心”"], "紧密围绕本市“发挥科技创新的引领作用、建设更具活力的全球性科技创新中心”"),
+        (["截至 2024年 12月 31日，基层科", "普服务"], "截至 2024年 12月 31日，基层科普服务"),
+        (["计划全年开展不少于 60", "场次。"], "计划全年开展不少于 60场次。"),
+        (["open  data", "platform"], "open data platform"),
+        (["", "  ", "a"], "a"),
+    ],
+)
+def test_join_wrapped_rule(pieces: list[str], joined: str) -> None:
+    assert join_wrapped(pieces) == joined
+
+
+@pytest.mark.parametrize(
+    ("path", "shape"),
+    [(SEED, "pdf"), (f"{DATA}/oneline-2023.txt", "line"), (f"{DATA}/pipe-2024.txt", "pipe")],
+)
+def test_shape_detected_from_content(path: str, shape: str) -> None:
+    assert detect_shape((ROOT / path).read_text(encoding="utf-8").split("\n")) == shape
+
+
+def test_forms_split_at_project_name_when_titles_are_missing() -> None:
+    text = SEED_TEXT.replace("财政项目支出绩效自评表\n", "\n")
+    forms = read_text(text.encode(), name="no-title.txt")
+    assert [f.project for f in forms] == ["基层科普服务", "科技会客厅-科学咖啡馆", "惠民科普直通车", "大型科普活动", "科普资源配送"]
+    assert sum(len(f.indicators) for f in forms) == 46
+
+
+def test_windows_newlines_form_feeds_and_fullwidth_spaces_read_the_same(seed) -> None:
+    text = SEED_TEXT.replace("\n\n\n\n财政", "\n\n\n\f\n财政").replace("项目名称 ", "项目名称\u3000")
+    forms = read_text(text.replace("\n", "\r\n").encode(), name="crlf.txt")
+    assert [f.model_dump(exclude={"source"}) for f in forms] == [f.model_dump(exclude={"source"}) for f in seed]
+    assert [f.source.start_line for f in forms] == [f.source.start_line for f in seed]
+
+
+def test_missing_closing_rows_are_flagged_not_invented() -> None:
+    first_form = SEED_TEXT.split("总分 100.00 93.00")[0]
+    (form,) = read_text(first_form.encode(), name="cut.txt")
+    assert (form.total_score, form.total_weight, form.grade) == (None, None, None)
+    assert "未能读取总分" in form.warnings and "未能读取评分等级" in form.warnings
+    assert len(form.indicators) == 6
+
+
+def test_missing_header_fields_are_flagged() -> None:
+    text = SEED_TEXT.split("\n\n\n\n财政")[0].replace("主管部门 上海市科学技术协会 ", "")
+    (form,) = read_text(text.encode(), name="x.txt")
+    assert form.department is None and form.implementer == "上海市科普事业中心"
+    assert form.warnings == ["未能读取主管部门"]
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "words"),
+    [
+        (b"", NoFormError, "文件为空"),
+        (b"  \n\r\n\t\n", NoFormError, "文件为空"),
+        ("会议纪要\n今天讨论了预算。\n".encode(), NoFormError, "没有找到自评表"),
+        (f"{'财政项目支出绩效自评表'}\n\n（2024年度）\n".encode(), NoFormError, "第 1 行"),
+        (b"%PDF-1.7\n\x00\x01\x02binary", NotTextError, "二进制"),
+    ],
+)
+def test_unreadable_input_names_the_file(content: bytes, error: type, words: str) -> None:
+    with pytest.raises(error) as info:
+        read_text(content, name="some/form.txt")
+    assert "some/form.txt" in str(info.value) and words in str(info.value)
+
+
+def test_one_line_and_pipe_shapes_agree_on_the_model_fields() -> None:
+    """Same template, different shape: both give complete forms with no warnings."""
+    for rel in (f"{DATA}/oneline-2023.txt", f"{DATA}/pipe-2024.txt"):
+        forms = read_path(ROOT / rel)
+        assert len(forms) == 2
+        for form in forms:
+            assert form.warnings == []
+            weights = (form.funds.weight or 0) + sum(i.weight or 0 for i in form.indicators)
+            assert weights == form.total_weight
+            assert round((form.funds.total.score or 0) + sum(i.score or 0 for i in form.indicators), 2) == form.total_score

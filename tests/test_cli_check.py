@@ -1,0 +1,134 @@
+"""`jixiao check` end to end through the real entry point: output, files, folders, exit status."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from jixiao.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
+
+
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["jixiao", "check", *args])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no stray config file decides anything
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "shanghai.txt"
+    shutil.copy(SEED, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        ((), 0),                              # only warnings and info in the seed
+        (("--fail-on", "warning"), 1),
+        (("--fail-on", "info"), 1),
+        (("--select", "P001", "--fail-on", "warning"), 0),
+        (("--ignore", "Q,L,D,N,E,S", "--fail-on", "warning"), 0),
+    ],
+)
+def test_exit_status_follows_fail_on(monkeypatch, capsys, seed_copy: Path, args: tuple, status: int) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), *args)
+    assert code == status
+
+
+def test_text_report(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(monkeypatch, capsys, str(seed_copy), "--statistics")
+    assert "基层科普服务（" in out and "Q005 警告" in out and "共 5 张表：0 个错误" in out
+    assert "met-but-deducted" in out
+    assert "\x1b[" not in out and err == ""
+
+
+def test_json_with_select(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "--format", "json", "--select", "Q005")
+    data = json.loads(out)
+    assert [d["score"] for d in (x["evidence"] for x in data)] == [17, 12, 4, 12, 7]
+
+
+def test_jsonl_streams_lines(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "jsonl", "--select", "L002")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["form"] for r in rows] == ["基层科普服务", "科技会客厅-科学咖啡馆", "大型科普活动"]
+
+
+def test_output_file_is_written(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out" / "findings.json"
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "json", "-o", str(target))
+    assert out == "" and len(json.loads(target.read_text(encoding="utf-8"))) > 20
+
+
+def test_github_format(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "github", "--select", "P001")
+    assert out.startswith("::notice file=") and out.count("\n") == 3
+
+
+def test_html_needs_an_output_file(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(monkeypatch, capsys, str(seed_copy), "-f", "html")
+    assert code == 2 and "需要用 -o 指定输出文件" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--select", "Z1"), "未知的规则代码"),
+        (("--profile", "hainan"), "未知的地区规则配置"),
+    ],
+)
+def test_usage_errors_exit_2_in_chinese(monkeypatch, capsys, seed_copy: Path, args: tuple, message: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(monkeypatch, capsys, str(seed_copy), *args)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_profile_changes_the_verdict(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "--profile", "guangxi", "-f", "json", "--select", "Q006")
+    assert code == 1 and {d["severity"] for d in json.loads(out)} == {"error"}
+
+
+def test_config_file_in_the_working_folder(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "jixiao.toml").write_text('select = ["P001"]\nfail-on = "info"\n', encoding="utf-8")
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "json")
+    assert code == 1 and {d["rule"] for d in json.loads(out)} == {"P001"}
+
+
+def test_missing_named_file_exits_2_but_others_are_checked(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(monkeypatch, capsys, "nope.txt", str(seed_copy), "--select", "Q005")
+    assert code == 2
+    assert "nope.txt" in err and "Q005" in out
+
+
+def test_folder_walk_reports_unreadable_files_and_goes_on(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "forms"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(seed_copy, folder / "sub" / "a.txt")
+    (folder / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "notes.png").write_bytes(b"\x89PNG")
+    code, out, err = run(monkeypatch, capsys, str(folder), "--select", "Q005")
+    assert code == 0
+    assert "另存为 .xlsx" in err and "notes.png" not in err
+    assert "汇总" in out and "无法读取的文件\t1" in out and "文件\t2" in out and "自评表\t5" in out
+
+
+def test_folder_summary_goes_to_stderr_for_machine_formats(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    shutil.copy(seed_copy, folder / "a.txt")
+    code, out, err = run(monkeypatch, capsys, str(folder), "-f", "json", "--select", "Q005")
+    assert len(json.loads(out)) == 5 and "汇总" in err

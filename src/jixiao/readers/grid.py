@@ -72,7 +72,8 @@ class Grid:
 
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》【】…—"
-_JOIN_CJK = re.compile(rf"(?<=[{_CJK}])\s*\n\s*|\s*\n\s*(?=[{_CJK}])")
+_GLUE = _CJK + "()%"  # a wrap next to these is never a word space: "≥16.00\n(个)", "100\n%"
+_JOIN_CJK = re.compile(rf"(?<=[{_GLUE}])\s*\n\s*|\s*\n\s*(?=[{_GLUE}])")
 _SPACES = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+")
 
 

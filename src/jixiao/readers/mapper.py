@@ -69,6 +69,11 @@ def _header_values(row: list[Cell]) -> list[tuple[str, str]]:
             for w in words
             if text.find(key(w)) >= 0
         )
+        kept: list[tuple[int, str, str]] = []
+        for hit in hits:  # "项目实施单位" also contains "实施单位": keep the longer, earlier label
+            if not kept or hit[0] >= kept[-1][0] + len(kept[-1][2]):
+                kept.append(hit)
+        hits = kept
         if not hits or hits[0][0] != 0:
             continue
         raw = clean_text(cell.text)

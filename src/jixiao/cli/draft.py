@@ -75,6 +75,10 @@ def draft(
     from ..readers.canonical import dump_forms
     from ._common import emit, read_all
 
+    if out is not None and any(out.resolve() == Path(f).resolve() for f in files):
+        from ..errors import UsageError
+
+        raise UsageError(f"输出文件 {out} 与输入文件相同：jixiao 不会改动输入文件，请换一个文件名")
     forms = read_all(files)
     settings = settings_from_env(
         base_url=base_url, api_key=api_key, model=model, style=style, timeout=timeout,
@@ -108,10 +112,6 @@ def draft(
 
     if out is not None:
         kind = "json" if fmt is DraftFormat.json or out.suffix.lower() == ".json" else "yaml"
-        if files and any(out.resolve() == Path(f).resolve() for f in files):
-            from ..errors import UsageError
-
-            raise UsageError(f"输出文件 {out} 与输入文件相同：jixiao 不会改动输入文件，请换一个文件名")
         emit(dump_forms(apply_drafts(forms, drafts), kind), out)
         print(f"jixiao: 已写入 {out}；{summary}", file=sys.stderr)
         return

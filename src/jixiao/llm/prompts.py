@@ -34,10 +34,13 @@ def prompts_dir() -> Path:
 
 
 def fmt_num(value: float | None) -> str:
-    """90.0 → "90", 0.125 → "0.13": how the forms print numbers, without float noise."""
+    """90.0 → "90", 0.125 → "0.13" (half-up, as the forms round): no float noise in prompts."""
     if value is None:
         return "（空）"
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    from decimal import ROUND_HALF_UP, Decimal
+
+    text = str(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 

@@ -1,0 +1,79 @@
+"""The facts guard, on the seed's first form (长效管理 16/20 partial; 满意度 90% ≥90% met, 17/20)."""
+
+from __future__ import annotations
+
+import pytest
+from _llm_seed import seed_forms
+
+from jixiao.llm._facts import needs_draft
+from jixiao.llm.guard import guard_draft, numbers_in, status_contradiction, unknown_numbers
+
+FORM = seed_forms()[0]
+LONG_TERM, SATISFACTION = needs_draft(FORM)
+GOOD = ("原因：满意度调查问卷未按要求留存归档，评分依据不足。改进措施：由上海市科普事业中心负责，"
+        "于2025年度预算编制前建立问卷归档制度，每次活动后收集问卷并存档。")
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("扣3分，得分17分", [3, 17]),
+        ("于2025年6月底前完成", []),  # a deadline is not a claim about the form
+        ("１．建立台账；2、按季度检查", []),  # list numbering
+        ("满意度为９０％", [90]),
+        ("受众 6,500 人次", [6500]),
+        ("第3季度完成", []),
+    ],
+)
+def test_numbers_in_skips_dates_and_numbering(text: str, numbers: list[float]) -> None:
+    assert numbers_in(text, year=2024) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("分值20分，得分17分，扣3分", []),
+        ("满意度90%，达到年度指标值90%", []),
+        ("得分率85%", []),  # 17/20 = 85%: derived from the row's weight and score
+        ("明年满意度提升至95%", ["95"]),
+        ("2030年完成", ["2030"]),
+        ("2025年度预算编制前完成", []),
+    ],
+)
+def test_unknown_numbers_are_those_not_among_the_forms_facts(text: str, unknown: list[str]) -> None:
+    assert unknown_numbers(FORM, text) == unknown
+
+
+@pytest.mark.parametrize(
+    ("which", "text", "clash"),
+    [
+        ("satisfaction", "满意度未达到年度指标，原因是问卷未留存。", True),
+        ("satisfaction", "满意度已达到年度指标值，但问卷未留存扣3分。", False),
+        ("long_term", "长效管理制度已全面完成，运行良好。", True),
+        ("long_term", "长效管理制度部分达成年度指标，尚未印发配套办法。", False),
+        ("long_term", "该指标已达成年度目标。", True),
+        ("long_term", "该指标未完全达成年度指标。", False),
+    ],
+)
+def test_status_contradiction_catches_met_called_missed_and_the_reverse(which: str, text: str, clash: bool) -> None:
+    facts = SATISFACTION if which == "satisfaction" else LONG_TERM
+    assert (status_contradiction(facts, text) is not None) is clash
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (GOOD, None),
+        ("满意度未达到年度指标，明年提升到95%。", "表中没有的数字"),
+        ("满意度未达到年度指标，原因是问卷未留存，后续加强管理。", "称未达到目标"),
+        ("事实句：受众群体满意度……编号 6", "照抄了提示词"),
+        ("", "草稿为空"),
+        ("工作有待进一步提高。", "D002"),
+    ],
+)
+def test_guard_draft_gives_chinese_reasons(text: str, fragment: str | None) -> None:
+    reasons = guard_draft(FORM, SATISFACTION, text)
+    if fragment is None:
+        assert reasons == []
+    else:
+        assert any(fragment in r for r in reasons), reasons

@@ -149,6 +149,12 @@ def check(
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="达到该级别即以状态 1 退出（默认 error）"),
     statistics: bool = typer.Option(False, "--statistics", help="文本报告末尾按规则统计数量"),
     profile: str | None = typer.Option(None, "--profile", help="地区规则：national、sichuan、guangxi、jiangxi"),
+    llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字与表格矛盾，LLM002 偏差原因空泛）；不影响退出状态"),
+    llm_model: str | None = typer.Option(None, "--model", help="--llm 使用的模型名（默认 JIXIAO_MODEL）"),
+    llm_base_url: str | None = typer.Option(None, "--base-url", help="--llm 的 OpenAI 兼容接口地址（默认 OPENAI_BASE_URL）"),
+    llm_no_cache: bool = typer.Option(False, "--no-cache", help="--llm 不使用应答缓存"),
+    llm_show_prompt: bool = typer.Option(False, "--show-prompt", help="把发给模型的提示词打印到标准错误"),
+    llm_log: Path | None = typer.Option(None, "--log", help="把 --llm 的请求与应答追加写入此 JSONL 文件"),
 ) -> None:
     """检查自评表：算术、计分、档次、偏差说明、文字与表格一致性。退出状态：0 通过，1 有问题，2 用法或输入错误。"""
     from ..check import exit_status
@@ -171,6 +177,16 @@ def check(
         sys.stdout.flush()
 
     run = run_check(paths, settings, stream=stream if streaming else None, progress=_is_tty(sys.stderr))
+    if llm:  # model findings are added after the rules ran and never count for the exit status
+        from ..llm.review import review_for_check
+
+        extra, notices = review_for_check(run.forms, model=llm_model, base_url=llm_base_url,
+                                          use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log)
+        for notice in notices:
+            print(f"jixiao: {notice}", file=sys.stderr)
+        run.findings.extend(extra)
+        if streaming:
+            stream(extra)
 
     if not streaming:
         report = render(fmt.value, run.forms, run.findings, color=color, statistics=statistics)

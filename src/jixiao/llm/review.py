@@ -21,7 +21,7 @@ from .draft import ask_json
 from .prompts import fmt_num, render_messages
 from .schema import ReviewAnswer
 
-__all__ = ["REVIEW_PROMPT", "LLM_RULES", "review_form", "review_forms"]
+__all__ = ["REVIEW_PROMPT", "LLM_RULES", "review_form", "review_forms", "review_for_check"]
 
 REVIEW_PROMPT = "review_narrative_v1"
 SCHEMA_HINT = '{"items": [{"kind": "contradiction 或 weak_reason", "id": 指标编号, "message": "问题说明"}]}'
@@ -96,3 +96,30 @@ def review_forms(
     findings = [f for fs, _ in results for f in fs]
     notices = [n for _, n in results if n]
     return findings, notices
+
+
+def review_for_check(
+    forms: Sequence[Form],
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    use_cache: bool = True,
+    show_prompt: bool = False,
+    log_path: Path | None = None,
+    http_client: object = None,
+) -> tuple[list[Finding], list[str]]:
+    """What ``check --llm`` adds: model findings and notices; never raises for model trouble."""
+    import sys
+
+    from ._session import open_client
+    from .config import settings_from_env
+
+    settings = settings_from_env(model=model, base_url=base_url, use_cache=use_cache, log_path=log_path)
+    client, why = open_client(
+        settings,
+        show=(lambda text: print(text, file=sys.stderr)) if show_prompt else None,
+        http_client=http_client,
+    )
+    if client is None:
+        return [], [f"--llm：{why}；只输出规则检查结果"]
+    return review_forms(forms, client, settings)

@@ -331,3 +331,19 @@ def test_css_has_cjk_fonts_and_print_rules() -> None:
     assert "Microsoft YaHei" in style and "Noto Sans CJK SC" in style and "PingFang SC" in style
     printing = style[style.index("@media print"):]
     assert "break-before: page" in printing and "position: static" in printing
+
+
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        (Location(file="examples/kepu.txt", line=121), "第 121 行"),
+        (Location(file="other.txt", line=7), "other.txt 第 7 行"),
+        (Location(file="examples/kepu.txt", sheet="表1", line=9), "工作表「表1」 第 9 行"),
+        (Location(), ""),
+    ],
+)
+def test_note_names_the_place_without_repeating_the_forms_file(location: Location, shown: str) -> None:
+    f = Finding(rule="Q004", name="n", severity="error", form="基层科普服务", indicator="活动场次", field="score",
+                message="m", location=location)
+    note = dom(render_html([kepu_form()], [f])).find_all("li", "sev-error")[0]
+    assert [w.text() for w in note.find_all("span", "where")] == ([shown] if shown else [])

@@ -292,3 +292,43 @@ def test_sheet_titles_are_legal_and_unique(wanted: str, taken: list[str], expect
     for t in taken:
         wb.create_sheet(t)
     assert sheet_title(wb, wanted) == expected
+
+
+# --- end to end: a unit's workbook through the real reader and checker ------------------------
+
+_HEADERS = {"target": "指标值", "actual": "实际完成值", "score": "得分", "deviation": "偏差原因"}
+
+
+@pytest.mark.parametrize("case", ["seed", "seed_stacked", "sichuan", "formulas"])
+def test_checker_findings_land_on_their_indicator_rows(case: str, tmp_path: Path) -> None:
+    from fixtures.catalog import CASES, build_case
+
+    from jixiao.check import check_forms
+    from jixiao.readers import read_path
+
+    path = build_case(CASES[case], "xlsx", tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    forms = read_path(path)
+    findings = check_forms(forms)
+    wb = load_workbook(io.BytesIO(render_xlsx(forms, findings, sources={str(path): path.read_bytes()})))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    rows = list(wb[FINDINGS_SHEET].iter_rows(min_row=2, values_only=True))
+    assert [r[3] for r in rows] == [f.rule for f in findings] and all(r[9] for r in rows)  # every one placed
+    checked = 0
+    for f, row in zip(findings, rows):
+        if f.source != "rules" or not f.indicator or f.field not in _HEADERS:
+            continue
+        form = next(x for x in forms if x.project == f.form)
+        line = next(i.line for i in form.indicators if i.name == f.indicator)
+        sheet, ref = row[9].rsplit("!", 1)
+        ws = wb[sheet.strip("'")]
+        cell = ws[ref]
+        assert ws.title == form.source.sheet and cell.row == line, (f.rule, f.indicator, row[9])
+        header = next(r for r in range(line - 1, 0, -1) if any("实际完成值" in str(c.value or "") for c in ws[r]))
+        label = "".join(str(ws.cell(row=header, column=cell.column).value).split())
+        assert _HEADERS[f.field] in label, (f.rule, f.field, label)
+        on_cell = [g.severity for g, r in zip(findings, rows) if r[9] == row[9] and g.source == "rules"]
+        worst = max(on_cell, key=["info", "warning", "error"].index)
+        assert f.rule in cell.comment.text and fill(cell) == SEVERITY_FILLS[worst]
+        checked += 1
+    assert checked >= 5

@@ -124,7 +124,7 @@ class _Builder:
     def note(self, f: Finding) -> Note:
         key = id(f)
         if key not in self.notes:
-            where = str(f.location) if (f.location.file or f.location.line is not None) else ""
+            where = _where(f, self.placed.form)
             self.notes[key] = Note(
                 anchor=f"{self.prefix}-n{len(self.notes) + 1}",
                 rule=f.rule,
@@ -266,6 +266,17 @@ def count(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         out["llm" if f.source == "llm" else f.severity] += 1
     return out
+
+
+def _where(f: Finding, form: Form) -> str:
+    """The place within the form's own file; the file is named only when it is another one."""
+    loc = f.location
+    parts = [loc.file] if loc.file and loc.file != form.source.file else []
+    if loc.sheet and loc.sheet != form.source.sheet:
+        parts.append(f"工作表「{loc.sheet}」")
+    if loc.line is not None:
+        parts.append(f"第 {loc.line} 行")
+    return " ".join(parts)
 
 
 def _source_text(form: Form) -> str:

@@ -1,8 +1,9 @@
 """Finding the cells of a form inside the unit's own worksheet.
 
-Units move columns around (an extra blank column, 分数 for 分值, "偏差原因分析\\n及改进措施" on
-two lines), so columns are found by their header labels, never by fixed letters; rows come from
-``Indicator.line`` (the sheet row the reader saw), or from the indicator's name as a fallback.
+Units move columns around (an extra blank column, 分数 for 分值, 权重 and 指标值 in Sichuan's
+variant, "偏差原因分析\\n及改进措施" on two lines), so columns are found by their header labels,
+never by fixed letters; rows come from ``Indicator.line`` (the sheet row the reader saw), or
+from the indicator's name as a fallback.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ Coord = tuple[int, int]
 
 _IND_COLS: dict[str, tuple[str, ...]] = {
     "name": ("三级指标",),
-    "target": ("年度指标值",),
+    "target": ("年度指标值", "指标值"),
     "actual": ("实际完成值",),
     "weight": ("分值", "分数", "权重"),
     "score": ("得分",),
@@ -145,7 +146,7 @@ def _locate_funds(g: _Grid, out: dict[Slot, Coord]) -> None:
 
 
 def _locate_indicators(form: Form, g: _Grid, out: dict[Slot, Coord]) -> None:
-    head = g.find("年度指标值")
+    head = g.find("实际完成值")  # in every variant; 年度指标值 is 指标值 in Sichuan's
     if head is None:
         return
     cols = g.row_columns(head[0], _IND_COLS)

@@ -230,3 +230,12 @@ def test_one_line_and_pipe_shapes_agree_on_the_model_fields() -> None:
             weights = (form.funds.weight or 0) + sum(i.weight or 0 for i in form.indicators)
             assert weights == form.total_weight
             assert round((form.funds.total.score or 0) + sum(i.score or 0 for i in form.indicators), 2) == form.total_score
+
+
+def test_untitled_fragment_with_landmarks_is_one_flagged_form() -> None:
+    """A form cut out of a longer file (no title, no 项目名称) still reads, with what is missing named."""
+    fragment = "\n".join(SEED_TEXT.split("\n")[9:213])  # from 项目资金 to 评分等级
+    (form,) = read_text(fragment.encode(), name="cut.txt")
+    assert (form.project, form.year, len(form.indicators), form.total_score) == (None, None, 6, 93.0)
+    assert form.warnings[:4] == ["未能读取项目名称", "未能读取年度", "未能读取主管部门", "未能读取实施单位"]
+    assert form.source.start_line == 1

@@ -71,7 +71,7 @@ def join_wrapped(pieces: Iterable[str]) -> str:
     """Undo column wrapping (see the module docstring for the rule)."""
     out = ""
     for piece in pieces:
-        piece = clean(piece)
+        piece = clean(piece) if "  " in piece else piece.strip()
         if not piece:
             continue
         if out and _latin(out[-1]) and _latin(piece[0]):
@@ -97,7 +97,8 @@ def merge_operators(tokens: list[str]) -> list[str]:
 
 def display_width(text: str) -> int:
     """Width in half-width cells: column widths in PDFs are fixed in this unit, not in chars."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+    # CJK takes 3 bytes in UTF-8 and 2 cells on the page, ASCII 1 and 1: counted in C, not per char
+    return (len(text) + len(text.encode("utf-8"))) // 2
 
 
 def is_value_token(token: str) -> bool:
@@ -109,6 +110,8 @@ def is_value_token(token: str) -> bool:
 def parse_number(token: str) -> float | None:
     """A funds/score cell as a number; placeholders ("-", "—", "/", "无") are ``None``, never 0."""
     t = token.strip()
+    if t[:1].isdigit() and t.isascii() and t.replace(".", "", 1).isdigit():
+        return float(t)  # the common case, "170.00", without the regex
     if not t.isascii():
         t = t.translate(_FULLWIDTH)
     if not t or t in PLACEHOLDERS or not _NUMBER.match(t):
@@ -217,7 +220,9 @@ class LabelTracker:
 
     def feed(self, line: str) -> bool:
         """Take ``line`` if it is a label fragment; False means it is content."""
-        text = line.replace(" ", "")
+        if len(line) > 12:
+            return False
+        text = line.replace(" ", "") if " " in line else line
         if not text or len(text) > 9:
             return False
         if self._buffer and (self._buffer + text) in _PREFIXES:
@@ -291,7 +296,7 @@ class LabelTracker:
 # ---------------------------------------------------------------- assembly
 
 
-@dataclass
+@dataclass(slots=True)
 class RowCells:
     """One indicator row as text cells, before the value grammar reads them."""
 
@@ -306,7 +311,7 @@ class RowCells:
     line: int | None
 
 
-@dataclass
+@dataclass(slots=True)
 class FormParts:
     """Everything a shape parser found; ``assemble`` turns it into a ``Form`` with warnings."""
 
@@ -370,6 +375,8 @@ def assemble(parts: FormParts) -> Form:
 
 
 def _number_field(text: str | None, label: str, warnings: list[str], *, required: bool) -> float | None:
+    if text and text[0].isdigit() and text.isascii() and text.replace(".", "", 1).isdigit():
+        return float(text)  # the common case, "170.00", without the general path
     if text is None or not text.strip():
         if required:
             warnings.append(f"未能读取{label}")

@@ -37,33 +37,51 @@ _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
 _IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
-_TABLE_STARTS = frozenset({"一级", "一级指标", "绩效指标", "绩效"})
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_VALUE = r"(?:[-+]?[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?[%％]?|[-—–－/／*＊]|——|--|无|不适用|N/A|n/a)"
+_TRAILING_VALUES = re.compile(rf"(?<!\S){_VALUE}(?: {_VALUE})*$")
+_FORM_START = re.compile(rf"^(?:{TITLE}|项目名称)", re.M)
+_LANDMARKS = (
+    re.compile("项目资金|年初预算|资金总额"),
+    re.compile("预期目标|实际完成情况"),
+    re.compile(r"^(?:一级|一级指标|绩效指标|绩效)$|三级指标", re.M),
+    re.compile(r"^总\s*分", re.M),
+)
+_PAGE_NUMBER_START = frozenset("-—第0123456789")
 _TABLE_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标")
 _HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
-_FUNDS_HEADER_HINT = ("年初预算", "全年预算", "执行数", "执行率", "分值", "分数", "得分")
+_HEADER_FRAGMENTS = frozenset(w[i:j] for w in _TABLE_HEADER_WORDS for i in range(len(w)) for j in range(i + 1, len(w) + 1))
+_FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
 def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
-    """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称."""
+    """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称.
+
+    The landmarks are found by one regex over the joined text rather than a Python loop over
+    every line: this is the reader's hot path.
+    """
+    text = "\n".join(lines)
     starts: list[int] = []
     has_project = False
-    for i, s in enumerate(lines):
-        if not s or (s[0] != "财" and s[0] != "项"):
-            continue
-        if s.startswith(TITLE):
-            starts.append(i)
+    line, pos = 0, 0
+    for m in _FORM_START.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if m.group() == TITLE:
+            starts.append(line)
             has_project = False
-        elif s.startswith("项目名称"):
+        else:
             if has_project or not starts:
-                starts.append(i)
+                starts.append(line)
             has_project = True
+    if not starts:  # a form cut from a longer file: one untitled chunk, kept if it has landmarks
+        return [(0, len(lines))]
     return [(a, starts[k + 1] if k + 1 < len(starts) else len(lines)) for k, a in enumerate(starts)]
 
 
-@dataclass
+@dataclass(slots=True)
 class _OpenRow:
     cells: RowCells
     deviation: list[str] = field(default_factory=list)
@@ -71,25 +89,18 @@ class _OpenRow:
 
 
 def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
-    """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before.
-
-    One pass with inline tests: this runs over every line of every form, so it stays cheap.
-    """
-    found: list[int | None] = [None, None, None, None]
-    stage = 0
-    for i in range(start, end):
-        s = lines[i]
-        if not s:
+    """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before."""
+    text = "\n".join(lines[start:end])
+    found: list[int | None] = []
+    pos = 0
+    for regex in _LANDMARKS:
+        m = regex.search(text, pos)
+        if m is None:
+            found.append(None)
             continue
-        if stage == 0 and ("项目资金" in s or "年初预算" in s or "资金总额" in s):
-            found[0], stage = i, 1
-        elif stage <= 1 and ("预期目标" in s or "实际完成情况" in s):
-            found[1], stage = i, 2
-        elif stage <= 2 and (s in _TABLE_STARTS or "三级指标" in s):
-            found[2], stage = i, 3
-        elif s[0] == "总" and _TOTAL.match(s):
-            found[3] = i
-            break
+        found.append(start + text.count("\n", 0, m.start()))
+        nl = text.find("\n", m.start())
+        pos = len(text) if nl < 0 else nl + 1
     return found
 
 
@@ -105,11 +116,12 @@ def parse_pdf_form(lines: list[str], start: int, stop: int, *, file: str) -> For
     end = stop
     while end > start and not lines[end - 1]:
         end -= 1
-    i_funds, i_goal, i_table, i_total = _markers(lines, start, end)
-    if i_funds is None and i_table is None and i_total is None and not any(
-        lines[i].startswith("项目名称") for i in range(start, end)
-    ):
-        return None
+    markers = _markers(lines, start, end)
+    i_funds, i_goal, i_table, i_total = markers
+    titled = lines[start].startswith(TITLE) or lines[start].startswith("项目名称")
+    if sum(m is not None for m in markers) < (1 if titled else 2):
+        if not titled or not any(lines[i].startswith("项目名称") for i in range(start, end)):
+            return None
     parts = FormParts(file=file, start_line=start + 1, end_line=end)
     _header(lines, start, _after(i_funds, i_goal, i_table, i_total, default=end), parts)
     if i_funds is not None:
@@ -154,13 +166,12 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        tokens = s.split(" ")
+        m = _TRAILING_VALUES.search(s)
+        values = s[m.start() :].split(" ") if m else []
+        tokens = s[: m.start()].split(" ") if m and m.start() else ([] if m else s.split(" "))
         k = len(tokens)
-        while k > 0 and is_value_token(tokens[k - 1]):
-            k -= 1
-        values = tokens[k:]
         if len(values) < 3:
-            if any(h in s for h in _FUNDS_HEADER_HINT):
+            if _FUNDS_HEADER.search(s):
                 header.append(s)
             elif "项目资金" not in s and not find_unit(s):
                 label.append(s)
@@ -181,28 +192,26 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     parts.unit = find_unit(" ".join(lines[a:b]))
 
 
-_PAIR = re.compile(r"(?<!\S)\d{1,3}(?:\.\d+)? \d{1,3}(?:\.\d+)?(?!\S)")
+_NUM = r"\d{1,3}(?:\.\d+)?"
+_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
 
 
 def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """Split a row line at its 分值 得分 pair: (cells before, weight, score, deviation after).
 
     The pair is the first two adjacent plain numbers not followed by a third, so a bare-number
-    actual value ("95 10.00 10.00") stays a cell.
+    actual value ("95 10.00 10.00") stays a cell. One regex: this runs on every table line.
     """
-    if not _PAIR.search(s):
+    m = _ANCHOR.match(s)
+    if m is None:
         return None
-    tokens = s.split(" ")
-    n = len(tokens)
-    for i in range(n - 1):
-        if _SCORE.match(tokens[i]) and _SCORE.match(tokens[i + 1]) and (i + 2 >= n or not _SCORE.match(tokens[i + 2])):
-            return merge_operators(tokens[:i]), tokens[i], tokens[i + 1], " ".join(tokens[i + 2 :])
-    return None
+    before, weight, score, tail = m.groups()
+    return (merge_operators(before.split(" ")) if before else []), weight, score, tail or ""
 
 
 def _is_table_header(s: str) -> bool:
     tokens = s.split(" ")
-    return all(any(_HEADER_NOTE.sub("", t) in w for w in _TABLE_HEADER_WORDS) for t in tokens if t)
+    return all(_HEADER_NOTE.sub("", t) in _HEADER_FRAGMENTS for t in tokens if t)
 
 
 def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> float:
@@ -218,7 +227,9 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     i = a
     while i < b and (not lines[i] or _is_table_header(lines[i])):
         i += 1
-    body = [(k, s) for k in range(i, b) if (s := lines[k]) and not _PAGE_NUMBER.match(s)]
+    body = [
+        (k, s) for k in range(i, b) if (s := lines[k]) and not (s[0] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(s))
+    ]
     anchors = [_anchor(s) for _, s in body]
     threshold = _name_threshold(anchors)
     labels = LabelTracker()

@@ -59,6 +59,8 @@ def _join(segs: list[str], bounds: list[str]) -> str:
 
 
 def split_cells(piece_lines: list[str], pre: list[str], threshold: float) -> tuple[str, str, str]:
+    if not piece_lines and len(pre) == 3:
+        return pre[0], pre[1], pre[2]  # the usual one-line row
     segs, bounds = _segments(piece_lines, pre)
     n = len(segs)
     if n == 0:

@@ -14,6 +14,8 @@ missing fields are flagged the same way (``None`` plus a Chinese entry in ``Form
 
 from __future__ import annotations
 
+import re
+
 from ..errors import NoFormError
 from ..model import Form
 from ._text_cells import parse_cell_forms
@@ -24,30 +26,34 @@ from .encoding import decode, normalize_newlines
 __all__ = ["read_text", "detect_shape"]
 
 
+_PIPE_ROW = re.compile(r"^\|[^\n]*\|[^\n]*\|", re.M)
+
+
 def detect_shape(lines: list[str]) -> str:
     """``pipe``, ``line`` or ``pdf``: the first two have unmistakable marks, PDF text is the rest."""
+    text = "\n".join(lines)
     pipe_rows = 0
-    for raw in lines:
-        s = raw.strip()
-        if s.startswith("|") and s.count("|") >= 3:
-            pipe_rows += 1
-            if pipe_rows >= 3:
-                return "pipe"
-    for raw in lines:
-        if "项目名称" in raw and ("三级指标" in raw or "资金总额" in raw or "总分" in raw):
+    for _ in _PIPE_ROW.finditer(text):
+        pipe_rows += 1
+        if pipe_rows >= 3:
+            return "pipe"
+    pos = text.find("项目名称")
+    while pos >= 0:
+        line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+        if "三级指标" in line or "资金总额" in line or "总分" in line:
             return "line"
+        pos = text.find("项目名称", pos + 4)
     return "pdf"
 
 
 def read_text(data: bytes, *, name: str) -> list[Form]:
     """Every form in the text ``data`` (from the file ``name``), in file order."""
-    lines = normalize_newlines(decode(data, name=name))
-    if not any(raw.strip() for raw in lines):
+    lines = clean_lines(normalize_newlines(decode(data, name=name)))
+    if not any(lines):
         raise NoFormError("文件为空，没有找到自评表", file=name)
     shape = detect_shape(lines)
     if shape == "pdf":
-        cleaned = clean_lines(lines)
-        parts = [p for a, b in split_pdf_forms(cleaned) if (p := parse_pdf_form(cleaned, a, b, file=name))]
+        parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
     else:
         parts = parse_cell_forms(lines, file=name, pipe=shape == "pipe")
     if not parts:

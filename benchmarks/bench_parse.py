@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from jixiao.readers._text_common import assemble, clean_lines
+from jixiao.readers._text_assemble import assemble
+from jixiao.readers._text_common import clean_lines
 from jixiao.readers._text_pdf import parse_pdf_form, split_pdf_forms
 from jixiao.readers.encoding import decode, normalize_newlines
 from jixiao.readers.text import read_text

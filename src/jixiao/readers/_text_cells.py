@@ -13,18 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._text_assemble import FormParts, RowCells
+from ._text_labels import LabelTracker, is_label
 from ._text_common import (
     ACHIEVED_OPENER,
     SENTENCE_END,
     TITLE,
-    FormParts,
-    LabelTracker,
-    RowCells,
     find_unit,
     find_year,
     funds_columns,
     funds_row_kind,
-    is_label,
     is_value_token,
     merge_operators,
 )

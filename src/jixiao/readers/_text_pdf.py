@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._text_assemble import FormParts, RowCells
+from ._text_labels import LabelTracker
 from ._text_common import (
     SENTENCE_END,
     TITLE,
-    FormParts,
-    LabelTracker,
-    RowCells,
     display_width,
     find_unit,
     find_year,

@@ -19,7 +19,8 @@ import re
 from ..errors import NoFormError
 from ..model import Form
 from ._text_cells import parse_cell_forms
-from ._text_common import TITLE, assemble, clean_lines
+from ._text_assemble import assemble
+from ._text_common import TITLE, clean_lines
 from ._text_pdf import parse_pdf_form, split_pdf_forms
 from .encoding import decode, normalize_newlines
 

@@ -1,0 +1,153 @@
+"""From what a shape parser found (``FormParts``) to a ``Form``, with every gap named.
+
+Missing fields become ``None`` (never 0, never a guess) and a Chinese entry in ``Form.warnings``,
+so a half-read form is never passed off as whole. Value cells go through the one value grammar,
+``jixiao.values.parse_value``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Form, Funds, FundsRow, Goal, Indicator, Source
+from ..values import parse_value
+from ._text_common import PLACEHOLDERS, parse_number
+
+__all__ = ["RowCells", "FormParts", "assemble"]
+
+@dataclass(slots=True)
+class RowCells:
+    """One indicator row as text cells, before the value grammar reads them."""
+
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str
+    weight: str
+    score: str
+    deviation: str
+    line: int | None
+
+
+@dataclass(slots=True)
+class FormParts:
+    """Everything a shape parser found; ``assemble`` turns it into a ``Form`` with warnings."""
+
+    file: str
+    start_line: int | None = None
+    end_line: int | None = None
+    project: str | None = None
+    year: int | None = None
+    department: str | None = None
+    implementer: str | None = None
+    unit: str | None = None
+    funds: dict[str, dict[str, str]] = field(default_factory=dict)
+    planned: str = ""
+    achieved: str = ""
+    rows: list[RowCells] = field(default_factory=list)
+    total_weight: str | None = None
+    total_score: str | None = None
+    grade: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+_FIELD_NAMES = (
+    ("project", "项目名称"),
+    ("year", "年度"),
+    ("department", "主管部门"),
+    ("implementer", "实施单位"),
+)
+
+
+def assemble(parts: FormParts) -> Form:
+    warnings = list(parts.warnings)
+    for attr, label in _FIELD_NAMES:
+        if getattr(parts, attr) in (None, ""):
+            warnings.append(f"未能读取{label}")
+    funds = _funds(parts, warnings)
+    if not parts.planned:
+        warnings.append("未能读取年度总体目标的预期目标")
+    if not parts.achieved:
+        warnings.append("未能读取年度总体目标的实际完成情况")
+    indicators = [_indicator(row, warnings) for row in parts.rows]
+    if not indicators:
+        warnings.append("未能读取绩效指标")
+    total_weight = _number_field(parts.total_weight, "总分的分值", warnings, required=False)
+    total_score = _number_field(parts.total_score, "总分", warnings, required=True)
+    if not parts.grade:
+        warnings.append("未能读取评分等级")
+    return Form(
+        project=parts.project or None,
+        year=parts.year,
+        department=parts.department or None,
+        implementer=parts.implementer or None,
+        funds=funds,
+        goal=Goal(planned=parts.planned, achieved=parts.achieved),
+        indicators=indicators,
+        total_weight=total_weight,
+        total_score=total_score,
+        grade=parts.grade or None,
+        source=Source(file=parts.file, start_line=parts.start_line, end_line=parts.end_line),
+        warnings=warnings,
+    )
+
+
+def _number_field(text: str | None, label: str, warnings: list[str], *, required: bool) -> float | None:
+    if text and text[0].isdigit() and text.isascii() and text.replace(".", "", 1).isdigit():
+        return float(text)  # the common case, "170.00", without the general path
+    if text is None or not text.strip():
+        if required:
+            warnings.append(f"未能读取{label}")
+        return None
+    value = parse_number(text)
+    if value is None and text.strip() not in PLACEHOLDERS:
+        warnings.append(f"{label}「{text}」不是数字")
+    return value
+
+
+_ROW_NAMES = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
+
+
+def _funds(parts: FormParts, warnings: list[str]) -> Funds:
+    funds = Funds(unit=parts.unit or "万元")
+    if "total" not in parts.funds:
+        warnings.append("未能读取项目资金的年度资金总额")
+    for kind, cells in parts.funds.items():
+        label = _ROW_NAMES[kind]
+        values: dict[str, float | None] = {}
+        for key, text in cells.items():
+            values[key] = _number_field(text, f"项目资金「{label}」的{_COLUMN_NAMES[key]}", warnings, required=False)
+        weight = values.pop("weight", None)
+        row = FundsRow(**values)
+        if kind == "total":
+            funds.weight = weight
+            funds.total = row
+        else:
+            setattr(funds, kind, row)  # a score printed here is kept: F009 reports it
+    return funds
+
+
+_COLUMN_NAMES = {
+    "initial": "年初预算数",
+    "budget": "全年预算数",
+    "executed": "全年执行数",
+    "weight": "分值",
+    "rate": "执行率",
+    "score": "得分",
+}
+
+
+def _indicator(row: RowCells, warnings: list[str]) -> Indicator:
+    where = f"第 {row.line} 行指标「{row.name}」" if row.line else f"指标「{row.name}」"
+    return Indicator(
+        level1=row.level1,
+        level2=row.level2,
+        name=row.name,
+        target=parse_value(row.target),
+        actual=parse_value(row.actual),
+        weight=_number_field(row.weight, f"{where}的分值", warnings, required=False),
+        score=_number_field(row.score, f"{where}的得分", warnings, required=False),
+        deviation=row.deviation,
+        line=row.line,
+    )

@@ -1,0 +1,136 @@
+"""The merged 一级/二级 label cells: the known labels and a tracker for their fragments.
+
+PDF extraction breaks a merged label cell into pieces ("可持", "续影", "响指", "标") and emits the
+pieces of the 一级 and 二级 columns one after the other, sometimes split by a row and a page
+break. Knowing the labels of the national template (and their parent-child pairs) is what lets
+the reader tell these fragments from content.
+"""
+
+from __future__ import annotations
+
+__all__ = ["LEVEL1", "LEVEL2", "LABELS", "LabelTracker", "is_label"]
+
+LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
+LEVEL2 = (
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+    "生态成本指标",
+)
+_CHILDREN = {
+    "产出指标": {"数量指标", "质量指标", "时效指标", "成本指标"},
+    "效益指标": {"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"},
+    "满意度指标": {"服务对象满意度指标"},
+    "成本指标": {"经济成本指标", "社会成本指标", "生态环境成本指标", "生态成本指标"},
+}
+LABELS = tuple(dict.fromkeys(LEVEL1 + LEVEL2))
+_PREFIXES = frozenset(label[:i] for label in LABELS for i in range(1, len(label) + 1))
+_LEVEL1_ONLY = frozenset(LEVEL1) - frozenset(LEVEL2)
+_LABEL_SET = frozenset(LABELS)
+_EXTENDABLE = frozenset(a for a in LABELS if any(b != a and b.startswith(a) for b in LABELS))
+
+
+def is_label(text: str) -> bool:
+    return text in _LABEL_SET
+
+
+class LabelTracker:
+    """Follows the merged 一级/二级 label cells, whose text PDF extraction breaks into fragments.
+
+    Fragments arrive column by column ("满意","度指","服务","对象", then the row, then "标",
+    "满意","度指","标" after a page break), so a buffer is closed as soon as the next fragment
+    cannot extend it, a half label is resolved to the one known label it begins, and the rest it
+    still owes is swallowed when it turns up later instead of leaking into a deviation text.
+    """
+
+    def __init__(self) -> None:
+        self.level1 = ""
+        self.level2 = ""
+        self._buffer = ""
+        self._pending: list[str] = []
+        self._owed: list[str] = []
+
+    def feed(self, line: str) -> bool:
+        """Take ``line`` if it is a label fragment; False means it is content."""
+        if len(line) > 12:
+            return False
+        text = line.replace(" ", "") if " " in line else line
+        if not text or len(text) > 9:
+            return False
+        if self._buffer and (self._buffer + text) in _PREFIXES:
+            self._buffer += text
+            self._close_if_complete()
+            return True
+        for i, owed in enumerate(self._owed):
+            if owed.startswith(text):
+                rest = owed[len(text) :]
+                if rest:
+                    self._owed[i] = rest
+                else:
+                    del self._owed[i]
+                return True
+        if text in _PREFIXES:
+            self._flush_buffer()
+            self._buffer = text
+            self._close_if_complete()
+            return True
+        return False
+
+    @property
+    def starting(self) -> bool:
+        """A new label is being read (not a leftover): the previous row's texts are over."""
+        return bool(self._buffer or self._pending)
+
+    def _close_if_complete(self) -> None:
+        if self._buffer in _LABEL_SET and self._buffer not in _EXTENDABLE:
+            self._flush_buffer()
+
+    def _flush_buffer(self) -> None:
+        if not self._buffer:
+            return
+        if self._buffer in _LABEL_SET:
+            self._pending.append(self._buffer)
+        else:
+            full = self._complete(self._buffer)
+            self._pending.append(full)
+            if full != self._buffer:
+                self._owed.append(full[len(self._buffer) :])
+        self._buffer = ""
+
+    def _complete(self, part: str) -> str:
+        candidates = [label for label in LABELS if label.startswith(part)]
+        if not candidates:
+            return part
+        children = _CHILDREN.get(self.level1, set())
+        for label in candidates:
+            if label in children:
+                return label
+        return candidates[0]
+
+    def take(self) -> tuple[str, str]:
+        """Labels for the row that starts now (merged cells carry the previous ones down)."""
+        self._flush_buffer()
+        pending, self._pending = self._pending, []
+        for i, label in enumerate(pending):
+            nxt = pending[i + 1] if i + 1 < len(pending) else None
+            if label in _LEVEL1_ONLY or (label == "成本指标" and self._starts_level1(label, nxt)):
+                self.level1, self.level2 = label, ""
+            else:
+                self.level2 = label
+        return self.level1, self.level2
+
+    def _starts_level1(self, label: str, nxt: str | None) -> bool:
+        if nxt is not None:
+            return nxt in _CHILDREN[label]
+        return self.level1 != "产出指标"
+
+

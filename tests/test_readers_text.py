@@ -239,3 +239,24 @@ def test_untitled_fragment_with_landmarks_is_one_flagged_form() -> None:
     assert (form.project, form.year, len(form.indicators), form.total_score) == (None, None, 6, 93.0)
     assert form.warnings[:4] == ["未能读取项目名称", "未能读取年度", "未能读取主管部门", "未能读取实施单位"]
     assert form.source.start_line == 1
+
+
+def _same_content(forms: list, reference: list) -> list[str]:
+    """Differences other than line numbers."""
+    drop = {"source": True, "indicators": {"__all__": {"line"}}}
+    return diff([f.model_dump(exclude=drop) for f in reference], [f.model_dump(exclude=drop) for f in forms])
+
+
+@pytest.mark.parametrize(
+    ("variant", "transform"),
+    [
+        ("blank lines dropped (other extractors)", lambda t: "\n".join(ln for ln in t.split("\n") if ln.strip())),
+        ("page numbers at the page breaks", lambda t: t.replace("\n\n\n\n", "\n\n- 2 -\n\n")),
+        ("第 N 页 footers", lambda t: t.replace("\n\n\n\n", "\n\n第 3 页，共 9 页\n\n")),
+        ("trailing spaces and doubled spaces", lambda t: t.replace("\n", "  \n").replace(" ≥", "   ≥")),
+    ],
+)
+def test_extraction_variants_read_the_same(seed, variant: str, transform) -> None:
+    forms = read_text(transform(SEED_TEXT).encode(), name="variant.txt")
+    problems = _same_content(forms, seed)
+    assert not problems, variant + "\n" + "\n".join(problems)

@@ -1,17 +1,18 @@
 """年度总体目标 from PDF text: two side-by-side columns that the extractor emits one after the other.
 
 Per page the extractor gives the 预期目标 column's lines, then the 实际完成情况 column's lines; a
-page break (a gap of two or more blank lines) can cut either column mid-sentence, and its rest
-follows on the next page. So:
+page break can cut either column mid-sentence, and its rest follows on the next page. So:
 
-1. Split the region into page blocks at gaps of >= 2 blank lines.
-2. In the first block the achieved paragraph starts at the first line that opens a 实际完成情况
-   narrative ("预算执行率…", "本项目…", "截至 2024年…"); failing that, after the first line that
-   ends a sentence and is visibly shorter than the column is wide (the planned paragraph ended).
-3. A later block continues the column that was cut mid-sentence (its text does not end with
-   "。" or the like); if both were cut, the planned column gets the lines up to its first sentence
-   end and the achieved column the rest; if neither was, the block is a new planned paragraph
-   unless it opens the achieved narrative while that is still empty.
+1. Split the region into blocks: at a page break (a gap of two or more blank lines), and after a
+   paragraph end (a line ending a sentence that is visibly shorter than the column is wide), since
+   the extractor drops blank lines in some copies and a paragraph end is then the only trace.
+2. The achieved paragraph starts at the first line that opens a 实际完成情况 narrative
+   ("预算执行率…", "本项目…", "截至 2024年…"); everything before it is planned.
+3. Once both columns have text, a block continues the column that was cut mid-sentence (its text
+   does not end with "。" or the like); if both were cut, the planned column gets the lines up to
+   its first sentence end and the achieved column the rest; if neither was, a block after a page
+   break is a new planned paragraph and a block after a paragraph end stays in its column.
+4. With no opener anywhere, the achieved text is what follows the first paragraph end.
 """
 
 from __future__ import annotations
@@ -25,61 +26,69 @@ _LABELS = frozenset(
 )
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
+def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Blocks of text lines, each with the kind of boundary before it ("page" or "para")."""
+    text = [s for s in lines if s and s not in _LABELS]
+    widest = max((display_width(s) for s in text), default=0)
+    blocks: list[tuple[str, list[str]]] = [("page", [])]
     blank = 0
     for s in lines:
         if not s:
             blank += 1
             continue
-        if blank >= 2 and blocks[-1]:
-            blocks.append([])
+        if s in _LABELS:
+            continue
+        if blank >= 2:
+            if blocks[-1][1]:
+                blocks.append(("page", []))
+            else:
+                blocks[-1] = ("page", blocks[-1][1])
         blank = 0
-        if s not in _LABELS:
-            blocks[-1].append(s)
-    return [b for b in blocks if b]
+        blocks[-1][1].append(s)
+        if s[-1] in SENTENCE_END and display_width(s) < 0.8 * widest:
+            blocks.append(("para", []))
+    return [(kind, block) for kind, block in blocks if block]
 
 
 def _cut(text: list[str]) -> bool:
     return bool(text) and text[-1][-1] not in SENTENCE_END
 
 
-def _switch(block: list[str]) -> int | None:
-    for k, s in enumerate(block):
-        if ACHIEVED_OPENER.match(s):
-            return k
-    widest = max(display_width(s) for s in block)
-    for k in range(1, len(block)):
-        prev = block[k - 1]
-        if prev[-1] in SENTENCE_END and display_width(prev) < 0.8 * widest:
-            return k
-    return None
-
-
 def split_goal(lines: list[str]) -> tuple[str, str, list[str]]:
     """(planned, achieved, warnings) from the cleaned lines below the 预期目标/实际完成情况 header."""
-    blocks = _blocks(lines)
     planned: list[str] = []
     achieved: list[str] = []
     warnings: list[str] = []
-    for n, block in enumerate(blocks):
-        if n == 0 or not achieved:
-            k = _switch(block) if not achieved else None
+    first_paragraph_end: int | None = None
+    column = planned
+    for n, (kind, block) in enumerate(_blocks(lines)):
+        if not achieved:
+            k = next((j for j, s in enumerate(block) if ACHIEVED_OPENER.match(s)), None)
             if k is None:
+                if kind == "para" and n > 0 and first_paragraph_end is None:
+                    first_paragraph_end = len(planned)
                 planned.extend(block)
             else:
                 planned.extend(block[:k])
                 achieved.extend(block[k:])
+                column = achieved
             continue
         planned_cut, achieved_cut = _cut(planned), _cut(achieved)
         if planned_cut and achieved_cut:
             k = next((j + 1 for j, s in enumerate(block) if s[-1] in SENTENCE_END), len(block))
             planned.extend(block[:k])
             achieved.extend(block[k:])
+            column = achieved if k < len(block) else planned
+            continue
+        if planned_cut:
+            column = planned
         elif achieved_cut:
-            achieved.extend(block)
-        else:
-            planned.extend(block)
-    if planned and not achieved:
+            column = achieved
+        elif kind == "page":
+            column = planned
+        column.extend(block)
+    if not achieved and first_paragraph_end is not None:
+        planned, achieved = planned[:first_paragraph_end], planned[first_paragraph_end:]
+    elif planned and not achieved:
         warnings.append("未能区分年度总体目标的预期目标与实际完成情况（全部视为预期目标）")
     return join_wrapped(planned), join_wrapped(achieved), warnings

@@ -30,7 +30,7 @@ from ._text_common import (
 from ._text_goal import split_goal
 from ._text_rows import split_cells
 
-__all__ = ["split_pdf_forms", "parse_pdf_form"]
+__all__ = ["split_pdf_forms", "parse_pdf_form", "drop_page_numbers"]
 
 _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
@@ -53,6 +53,11 @@ _TABLE_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "年度�
 _HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
 _HEADER_FRAGMENTS = frozenset(w[i:j] for w in _TABLE_HEADER_WORDS for i in range(len(w)) for j in range(i + 1, len(w) + 1))
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
+
+
+def drop_page_numbers(lines: list[str]) -> list[str]:
+    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in."""
+    return ["" if s and s[0] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(s) else s for s in lines]
 
 
 def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
@@ -226,9 +231,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     i = a
     while i < b and (not lines[i] or _is_table_header(lines[i])):
         i += 1
-    body = [
-        (k, s) for k in range(i, b) if (s := lines[k]) and not (s[0] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(s))
-    ]
+    body = [(k, s) for k in range(i, b) if (s := lines[k])]
     anchors = [_anchor(s) for _, s in body]
     threshold = _name_threshold(anchors)
     labels = LabelTracker()

@@ -21,7 +21,7 @@ from ..model import Form
 from ._text_cells import parse_cell_forms
 from ._text_assemble import assemble
 from ._text_common import TITLE, clean_lines
-from ._text_pdf import parse_pdf_form, split_pdf_forms
+from ._text_pdf import drop_page_numbers, parse_pdf_form, split_pdf_forms
 from .encoding import decode, normalize_newlines
 
 __all__ = ["read_text", "detect_shape"]
@@ -54,6 +54,7 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
         raise NoFormError("文件为空，没有找到自评表", file=name)
     shape = detect_shape(lines)
     if shape == "pdf":
+        lines = drop_page_numbers(lines)
         parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
     else:
         parts = parse_cell_forms(lines, file=name, pipe=shape == "pipe")

@@ -45,6 +45,7 @@ def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
             line=line if line is not None else form.source.start_line,
             sheet=form.source.sheet,
         ),
+        source="rules",
     )
 
 

@@ -11,13 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import InputError, UsageError
-from ..finding import Finding
-from ..model import Form
 from . import app
+
+if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`
+    from ..finding import Finding
+    from ..model import Form
 
 __all__ = ["check", "expand_paths", "CheckRun"]
 

@@ -60,18 +60,20 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def similarity(context: str, name: str) -> float:
+def similarity(context: str, name: str, *, _ctx: frozenset[str] | None = None) -> float:
     """Share of the name core's bigrams that occur in ``context`` (0..1)."""
     core = _bigrams(name_core(name))
     if not core:
         return 0.0
-    return len(core & _bigrams(compact(context))) / len(core)
+    ctx = _ctx if _ctx is not None else _bigrams(compact(context))
+    return len(core & ctx) / len(core)
 
 
 def rank(context: str, indicators: list[Indicator], *, noun: str | None = None) -> list[Candidate]:
     """Indicators at or above ``WEAK`` similarity, best first (ties keep table order)."""
-    ctx = context + (noun or "")
-    scored = [Candidate(similarity(ctx, ind.name), ind) for ind in indicators]
+    ctx = compact(context + (noun or ""))
+    grams = frozenset(ctx[i : i + 2] for i in range(len(ctx) - 1))
+    scored = [Candidate(similarity(ctx, ind.name, _ctx=grams), ind) for ind in indicators]
     return sorted((c for c in scored if c.score >= WEAK), key=lambda c: -c.score)
 
 

@@ -8,6 +8,7 @@ target was met would be worse than either being wrong.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Indicator, Value
 
@@ -49,9 +50,14 @@ PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
+def _compact(text: str) -> str:
+    return _WS.sub("", text)
+
+
 def compact(text: str) -> str:
     """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
-    return _WS.sub("", text or "")
+    return _compact(text) if text else ""
 
 
 def fmt(x: float | None) -> str:
@@ -221,15 +227,34 @@ def is_subtotal(ind: Indicator) -> bool:
     return name in (compact(ind.level1), compact(ind.level2)) and ind.target.is_blank
 
 
+_leaves_cache: tuple[int, int, int, list[Indicator]] | None = None
+
+
 def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
-    """The scored leaf indicators: every row but printed subtotals."""
-    return [i for i in form.indicators if not is_subtotal(i)]
+    """The scored leaf indicators: every row but printed subtotals.
+
+    Every rule asks for them in turn on the same form, so the last answer is kept (keyed by the
+    identity of the form and of its indicator list, which a copied form does not share).
+    """
+    global _leaves_cache
+    inds = form.indicators
+    c = _leaves_cache
+    if c is not None and c[0] == id(form) and c[1] == id(inds) and c[2] == len(inds):
+        return c[3]
+    out = [i for i in inds if not is_subtotal(i)]
+    _leaves_cache = (id(form), id(inds), len(inds), out)
+    return out
 
 
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    text = compact(ind.level1) + "|" + compact(ind.level2)
-    head = compact(ind.level1)
+    return _kind(ind.level1, ind.level2)
+
+
+@lru_cache(maxsize=1024)
+def _kind(level1: str, level2: str) -> str | None:
+    text = compact(level1) + "|" + compact(level2)
+    head = compact(level1)
     for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
         if key in head:
             return kind

@@ -18,15 +18,14 @@ def quote_problems(text: str) -> list[str]:
     """Reversed (”…“) or unbalanced paired marks, in the order they occur."""
     problems: list[str] = []
     for left, right in _PAIRS:
+        if right not in text and left not in text:
+            continue
         depth = 0
-        for ch in text:
-            if ch == left:
-                depth += 1
-            elif ch == right:
-                depth -= 1
-                if depth < 0:
-                    problems.append(f"「{right}」出现在「{left}」之前（引号或括号方向反了）")
-                    break
+        for m in re.finditer(f"[{left}{right}]", text):
+            depth += 1 if m.group(0) == left else -1
+            if depth < 0:
+                problems.append(f"「{right}」出现在「{left}」之前（引号或括号方向反了）")
+                break
         else:
             if depth > 0:
                 problems.append(f"「{left}」没有配对的「{right}」")

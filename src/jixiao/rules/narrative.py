@@ -26,10 +26,17 @@ __all__ = ["Aligned", "align_achieved"]
 _MONEY_FAMILY = "money"
 
 
-def _values() -> Any:
-    from .. import values
+_VALUES: Any = None
 
-    return values
+
+def _values() -> Any:
+    """The value grammar, imported on first use (it compiles large patterns)."""
+    global _VALUES
+    if _VALUES is None:
+        from .. import values
+
+        _VALUES = values
+    return _VALUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +71,7 @@ def _same_value(q: Any, value: float | None, unit: str | None) -> bool:
     if value is None:
         return False
     qv = q.value
-    if q.unit and unit:
+    if q.unit and unit and q.unit != unit:
         conv = _values().convert(q.value, q.unit, unit)
         if conv is not None:
             qv = conv
@@ -76,7 +83,7 @@ def _same_value(q: Any, value: float | None, unit: str | None) -> bool:
 
 def _comparable(q: Any, unit: str | None) -> bool:
     """Whether a differing number could be the same measure (same family or convertible)."""
-    if not q.unit or not unit:
+    if not q.unit or not unit or q.unit == unit:
         return True
     if _values().convert(1.0, q.unit, unit) is not None:
         return True
@@ -280,7 +287,7 @@ def n005(form: Form, settings: Settings) -> Iterator[Hit]:
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
         if not text:
             yield Hit(f"年度总体目标的{cn}空白", field=field)
-    if planned and achieved:
+    if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
         a, b = _bigram_set(planned), _bigram_set(achieved)
         overlap = len(a & b) / max(1, min(len(a), len(b)))
         if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):

@@ -40,6 +40,11 @@ def test_profiles_set_their_knobs(profile: str, knob: str, value: object) -> Non
     assert getattr(Settings(profile=profile), knob) == value
 
 
+def test_unknown_profile_in_settings_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="未知的地区规则配置 'hainan'"):
+        Settings(profile="hainan")
+
+
 def test_explicit_knob_beats_profile() -> None:
     assert Settings(profile="jiangxi", partial_floor=0.55).partial_floor == 0.55
 

@@ -98,7 +98,8 @@ class Settings(BaseModel):
     def _profile(cls, v: str) -> str:
         if v not in PROFILES:
             names = "、".join(PROFILES)
-            raise ValueError(f"未知的地区规则配置 {v!r}（可选：{names}）")
+            # UsageError passes through pydantic untouched: the CLI maps it to exit 2.
+            raise UsageError(f"未知的地区规则配置 {v!r}（可选：{names}）")
         return v
 
     def validate_codes(self) -> Settings:

@@ -32,7 +32,12 @@ def quote_problems(text: str) -> list[str]:
     return problems
 
 
+_SUSPECT = re.compile(r"([。，、；：！？,;!?])\1|[“”‘’（）《》]|\d[ \u3000.,]")
+
+
 def hygiene_problems(text: str) -> list[str]:
+    if not _SUSPECT.search(text):
+        return []
     problems = [f"重复标点「{m.group(0)}」" for m in _REPEAT.finditer(text)]
     problems += quote_problems(text)
     problems += [f"数字中间有空格「{m.group(0)}」" for m in _NUM_SPACE.finditer(text)]

@@ -254,9 +254,37 @@ def _same_content(forms: list, reference: list) -> list[str]:
         ("page numbers at the page breaks", lambda t: t.replace("\n\n\n\n", "\n\n- 2 -\n\n")),
         ("第 N 页 footers", lambda t: t.replace("\n\n\n\n", "\n\n第 3 页，共 9 页\n\n")),
         ("trailing spaces and doubled spaces", lambda t: t.replace("\n", "  \n").replace(" ≥", "   ≥")),
+        (
+            "national title with the year in it, labels with colons, header cells on two lines",
+            lambda t: t.replace("财政项目支出绩效自评表\n\n（2024年度）", "2024年度项目支出绩效自评表")
+            .replace("项目名称 ", "项目名称：")
+            .replace("主管部门 上海市科学技术协会 实施单位 ", "主管部门：上海市科学技术协会\n\n实施单位："),
+        ),
     ],
 )
 def test_extraction_variants_read_the_same(seed, variant: str, transform) -> None:
     forms = read_text(transform(SEED_TEXT).encode(), name="variant.txt")
     problems = _same_content(forms, seed)
     assert not problems, variant + "\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        (
+            f"{DATA}/pipe-2024.txt",
+            "| 年度总体目标 | 预期目标 | | | 实际完成情况 | | | |\n| | 面向",
+            "| 年度总体目标 | 预期目标：面向",
+        ),
+        (f"{DATA}/oneline-2023.txt", "预期目标 实际完成情况 全年开设", "预期目标：全年开设"),
+        (f"{DATA}/oneline-2023.txt", "项目名称 社区科普大学运行 主管部门 ", "项目名称：社区科普大学运行 主管部门："),
+        (f"{DATA}/pipe-2024.txt", "\n|---|---|---|---|---|---|---|---|", ""),
+    ],
+)
+def test_cell_shapes_accept_inline_labels_and_no_separator_row(rel: str, old: str, new: str) -> None:
+    text = (ROOT / rel).read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new).replace("。 截至 2023年", "。 实际完成情况：截至 2023年")
+    text = text.replace("| | | 截至 2024", "| | | 实际完成情况：截至 2024")
+    problems = _same_content(read_text(text.encode(), name="v.txt"), read_path(ROOT / rel))
+    assert not problems, "\n".join(problems)

@@ -18,7 +18,7 @@ from ._text_labels import LabelTracker, is_label
 from ._text_common import (
     ACHIEVED_OPENER,
     SENTENCE_END,
-    TITLE,
+    TITLE_LINE,
     find_unit,
     find_year,
     funds_columns,
@@ -42,6 +42,8 @@ class _Cell:
 _SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _INLINE = re.compile(r"^(项目名称|主管部门|实施单位|评分等级)\s*[：:]\s*(.+)$")
+_GOAL_INLINE = re.compile(r"^(预期目标|实际完成情况)\s*[：:]\s*(.*)$")
+_GOAL_HEADS = frozenset({"预期目标", "实际完成情况", "年度总体目标"})
 _GOAL_LABELS = frozenset({"年度总体目标", "年度总体", "总体目标", "年度", "目标", "预期目标", "实际完成情况"})
 _TABLE_WORDS = frozenset(
     {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"}
@@ -85,7 +87,7 @@ def _split_forms(cells: list[_Cell]) -> list[list[_Cell]]:
     forms: list[list[_Cell]] = []
     has_project = False
     for c in cells:
-        if c.text.startswith(TITLE) or (c.text.startswith("项目名称") and (has_project or not forms)):
+        if TITLE_LINE.match(c.text) or (c.text.startswith("项目名称") and (has_project or not forms)):
             forms.append([])
             has_project = False
         if c.text.startswith("项目名称"):
@@ -119,7 +121,7 @@ class _Form:
 
     def parse(self) -> FormParts | None:
         i_funds = self._find(lambda t: "项目资金" in t or "资金总额" in t or "年初预算" in t)
-        i_goal = self._find(lambda t: t in ("预期目标", "实际完成情况", "年度总体目标"), i_funds or 0)
+        i_goal = self._find(lambda t: t in _GOAL_HEADS or _GOAL_INLINE.match(t) is not None, i_funds or 0)
         i_table = self._find(lambda t: t in ("绩效指标", "一级指标", "三级指标"), i_goal or i_funds or 0)
         i_total = self._find(lambda t: t.replace(" ", "").startswith("总分"), i_table or i_goal or i_funds or 0)
         has_project = self._find(lambda t: t.startswith("项目名称")) is not None
@@ -185,6 +187,9 @@ class _Form:
                 self.parts.funds[kind] = dict(zip(columns, values))
 
     def _goal(self, a: int, b: int) -> None:
+        if any(_GOAL_INLINE.match(c.text) for c in self.cells[a:b]):
+            self._goal_inline(a, b)
+            return
         region = [c for c in self.cells[a:b] if c.text not in _GOAL_LABELS]
         if self.pipe:
             head = next((c for c in self.cells[a:b] if c.text == "实际完成情况"), None)
@@ -203,6 +208,21 @@ class _Form:
                 self.parts.warnings.append("未能区分年度总体目标的预期目标与实际完成情况（全部视为预期目标）")
             k = len(tokens)
         self.parts.planned, self.parts.achieved = " ".join(tokens[:k]), " ".join(tokens[k:])
+
+    def _goal_inline(self, a: int, b: int) -> None:
+        """"预期目标：…" and "实际完成情况：…" written in the cells themselves."""
+        columns: dict[str, list[str]] = {"预期目标": [], "实际完成情况": []}
+        current = columns["预期目标"]
+        for c in self.cells[a:b]:
+            m = _GOAL_INLINE.match(c.text)
+            text = c.text
+            if m:
+                current, text = columns[m.group(1)], m.group(2)
+            if text and text not in _GOAL_LABELS:
+                current.append(text)
+        sep = "" if self.pipe else " "
+        self.parts.planned = sep.join(columns["预期目标"])
+        self.parts.achieved = sep.join(columns["实际完成情况"])
 
     # -------------------------------------------------------------- indicators
 

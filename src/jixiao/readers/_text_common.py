@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "TITLE",
+    "TITLE_LINE",
     "SENTENCE_END",
     "clean",
     "clean_lines",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 TITLE = "财政项目支出绩效自评表"
+TITLE_LINE = re.compile(r"^[^\n|]{0,20}项目支出绩效自评表[^\n|]{0,20}$", re.M)
+"""A title line: the national annex says 项目支出绩效自评表, units prefix 财政, a year, a unit name."""
 SENTENCE_END = frozenset("。！？!?；;")
 PLACEHOLDERS = frozenset({"-", "—", "–", "－", "/", "／", "*", "＊", "无", "不适用", "N/A", "n/a", "——", "--"})
 

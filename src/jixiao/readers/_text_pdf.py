@@ -17,7 +17,7 @@ from ._text_assemble import FormParts, RowCells
 from ._text_labels import LabelTracker
 from ._text_common import (
     SENTENCE_END,
-    TITLE,
+    TITLE_LINE,
     display_width,
     find_unit,
     find_year,
@@ -41,7 +41,7 @@ _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _VALUE = r"(?:[-+]?[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?[%％]?|[-—–－/／*＊]|——|--|无|不适用|N/A|n/a)"
 _TRAILING_VALUES = re.compile(rf"(?<!\S){_VALUE}(?: {_VALUE})*$")
-_FORM_START = re.compile(rf"^(?:{TITLE}|项目名称)", re.M)
+_FORM_START = re.compile(rf"{TITLE_LINE.pattern}|^项目名称", re.M)
 _LANDMARKS = (
     re.compile("项目资金|年初预算|资金总额"),
     re.compile("预期目标|实际完成情况"),
@@ -73,7 +73,7 @@ def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
     for m in _FORM_START.finditer(text):
         line += text.count("\n", pos, m.start())
         pos = m.start()
-        if m.group() == TITLE:
+        if not m.group().startswith("项目名称"):
             starts.append(line)
             has_project = False
         else:
@@ -122,7 +122,7 @@ def parse_pdf_form(lines: list[str], start: int, stop: int, *, file: str) -> For
         end -= 1
     markers = _markers(lines, start, end)
     i_funds, i_goal, i_table, i_total = markers
-    titled = lines[start].startswith(TITLE) or lines[start].startswith("项目名称")
+    titled = lines[start].startswith("项目名称") or TITLE_LINE.match(lines[start]) is not None
     if sum(m is not None for m in markers) < (1 if titled else 2):
         if not titled or not any(lines[i].startswith("项目名称") for i in range(start, end)):
             return None

@@ -20,7 +20,7 @@ from ..errors import NoFormError
 from ..model import Form
 from ._text_cells import parse_cell_forms
 from ._text_assemble import assemble
-from ._text_common import TITLE, clean_lines
+from ._text_common import TITLE, TITLE_LINE, clean_lines
 from ._text_pdf import drop_page_numbers, parse_pdf_form, split_pdf_forms
 from .encoding import decode, normalize_newlines
 
@@ -65,7 +65,7 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
 
 def _no_form(lines: list[str], name: str) -> NoFormError:
     for i, raw in enumerate(lines):
-        if TITLE in raw:
+        if TITLE_LINE.match(raw.strip()):
             return NoFormError(f"有标题「{TITLE}」，但其后没有项目名称、项目资金或绩效指标", file=name, line=i + 1)
     return NoFormError(f"没有找到自评表（未见标题「{TITLE}」或「项目名称」）", file=name)
 

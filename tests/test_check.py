@@ -8,6 +8,7 @@ from _forms import form, hits, ind, seed_forms, with_ind
 from jixiao.check import check_form, check_forms, count_by_severity, exit_status
 from jixiao.config import Settings
 from jixiao.finding import Finding
+from jixiao.model import Form
 
 
 def test_a_sound_form_has_no_findings() -> None:
@@ -97,3 +98,22 @@ def test_model_findings_never_fail_the_run() -> None:
 
 def test_count_by_severity() -> None:
     assert count_by_severity([_f("error"), _f("info"), _f("info")]) == {"error": 1, "warning": 0, "info": 2}
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        Form(),
+        form(ind("", "", "", None, None)),
+        form(ind("零事故", "=0(起)", "0(起)", 0, 0)),
+        form(ind("培训场次", "≥0(场)", "-3(场)", 10, -1)),
+        form(ind("资金", "≤0(万元)", "5(元)", 10, 0)),
+        form(ind("达成率", "90%-95%", "93%", 10, 10)),
+        form(ind("x", "有效提升", "≥95%", 10, 10)),
+        form(achieved="", planned=""),
+    ],
+    ids=["empty", "blank-row", "zero-target", "negative", "money-reverse", "range", "op-in-actual", "no-goal"],
+)
+def test_odd_forms_never_crash_the_checker(odd: Form) -> None:
+    for finding in check_forms([odd, odd]):
+        assert finding.message and finding.rule

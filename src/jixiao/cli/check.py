@@ -98,7 +98,10 @@ def run_check(paths: list[Path], settings, *, stream=None, progress: bool = Fals
             except InputError as exc:
                 run.unreadable.append((path, str(exc)))
                 run.explicit_failed |= explicit
-                print(f"jixiao: {exc}", file=sys.stderr)
+                if bar is not None:  # print above the live bar instead of through it
+                    bar.console.print(f"jixiao: {exc}", markup=False, highlight=False)
+                else:
+                    print(f"jixiao: {exc}", file=sys.stderr)
             else:
                 found = check_forms(forms, settings)
                 run.forms.extend(forms)
@@ -179,7 +182,7 @@ def check(
         sys.stdout.write("".join(jsonl_line(f) + "\n" for f in found))
         sys.stdout.flush()
 
-    run = run_check(paths, settings, stream=stream if streaming else None, progress=_is_tty(sys.stderr))
+    run = run_check(paths, settings, stream=stream if streaming else None, progress=walked and _is_tty(sys.stderr))
     if llm:  # model findings are added after the rules ran and never count for the exit status
         from ..llm.review import review_for_check
 

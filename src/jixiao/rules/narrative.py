@@ -23,7 +23,7 @@ from .funds import computed_rate
 
 __all__ = ["Aligned", "align_achieved"]
 
-_MONEY_FAMILY = "money"
+_MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
 
 
 _VALUES: Any = None
@@ -108,7 +108,7 @@ def _align_one(form: Form, flat: str, q: Any, rows: list[Indicator]) -> Aligned:
         if rate is None or abs(rate - q.value) <= 0.5:
             return Aligned(q, ctx, "funds-rate", expected=rate)
         return Aligned(q, ctx, "funds-contradiction", expected=rate)
-    if _family(q.unit) == _MONEY_FAMILY:
+    if q.unit in _MONEY_UNITS:
         unit = form.funds.unit or "万元"
         amounts = _funds_amounts(form)
         if any(_same_value(q, a, unit) for a in amounts):
@@ -183,7 +183,7 @@ _PEOPLE = {"people", "person_times"}
 def n002(form: Form, settings: Settings) -> Iterator[Hit]:
     v = _values()
     for a in align_achieved(form):
-        if a.kind != "indicator" or a.indicator is None:
+        if a.kind != "indicator" or a.indicator is None or a.q.unit == a.indicator.actual.unit:
             continue
         qu, tu = v.normalize_unit(a.q.unit), v.normalize_unit(a.indicator.actual.unit)
         noun = getattr(a.q, "noun", None)

@@ -90,3 +90,25 @@ def test_hand_built_forms_give_the_same_verdicts(findings) -> None:  # type: ign
     by_reader = sorted(key(f) for f in findings if f.rule in wanted)
     by_hand = sorted(key(f) for f in check_forms(seed_forms()) if f.rule in wanted)
     assert by_reader == by_hand
+
+
+PLANTED = [
+    # (original text, planted text, rule expected, form)
+    ("年度资金总额： 80.00 80.00 80.00 10.00 100.00 10.00", "年度资金总额： 80.00 80.00 72.00 10.00 100.00 10.00",
+     {"F001", "F002", "F006"}, "科普资源配送"),
+    ("送和志愿服务数量 95次", "送和志愿服务数量 90次", {"N001"}, "科普资源配送"),
+    ("下乡服务完成次数 ≥20.00(次) 29.00(次) 5.00 5.00", "下乡服务完成次数 ≥20.00(次) 15.00(次) 5.00 5.00",
+     {"Q004", "D001", "N001"}, "科普资源配送"),
+    ("评分等级 优", "评分等级 良", {"S003"}, "基层科普服务"),
+]
+
+
+@pytest.mark.parametrize(("original", "planted", "rules", "form"), PLANTED, ids=lambda x: str(x)[:12])
+def test_planted_errors_are_caught_through_the_reader(tmp_path: Path, original: str, planted: str,
+                                                      rules: set[str], form: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert original in text
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text.replace(original, planted, 1), encoding="utf-8")
+    errors = {f.rule for f in check_forms(read_path(broken)) if f.severity == "error" and f.form == form}
+    assert errors == rules

@@ -96,6 +96,8 @@ def test_column_order_may_vary() -> None:
         ([["项目名称：河道保洁"], ["主管部门：水务局  实施单位：河道所"], ["2022年度"]], ("河道保洁", "水务局", "河道所", 2022)),
         ([["项目名称", "河道保洁", "年度", "2022"], ["主管部门", "水务局", "实施单位", "河道所"]], ("河道保洁", "水务局", "河道所", 2022)),
         ([["项目名称:河道保洁", "主管单位:水务局"], ["项目实施单位", "河道所"]], ("河道保洁", "水务局", "河道所", None)),
+        ([["项目名称：河道保洁"], ["年度：2021"], ["主管部门", "水务局"]], ("河道保洁", "水务局", None, 2021)),
+        ([["项目 名称：河道保洁"], ["主管 部门：水务局"]], ("河道保洁", "水务局", None, None)),
     ],
 )
 def test_header_labels_in_one_cell_or_beside_their_value(rows: list[list[Item]], expected: tuple[object, ...]) -> None:
@@ -166,6 +168,13 @@ def test_funds_cells_that_are_not_numbers_are_reported(cell: str, warning: str |
         assert not form.warnings
     else:
         assert form.funds.total.initial is None and [w[: len(warning)] for w in form.warnings] == [warning]
+
+
+def test_indicator_names_that_begin_like_header_labels_stay_indicators() -> None:
+    rows = [*NATIONAL[:3], ["满意度指标", "服务对象满意度指标", ("主管部门满意度", 2), "≥90%", "95%", "20", "20", ""], *NATIONAL[4:]]
+    (form,) = grid_to_forms(grid_of(*head(), *rows))
+    assert [i.name for i in form.indicators] == ["培训期数", "培训人数", "主管部门满意度"]
+    assert form.department == "人社局"
 
 
 def test_subtotal_rows_and_repeated_headers_are_not_indicators() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .grid import Cell
 
@@ -28,7 +29,7 @@ ColumnMap = dict[str, tuple[int, int]]
 
 FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial": ("年初预算数", "年初预算"),
-    "budget": ("全年预算数", "全年预算", "调整后预算数"),
+    "budget": ("全年预算数", "全年预算", "调整后预算数", "预算数"),
     "executed": ("全年执行数", "全年执行", "实际执行数", "执行数"),
     "weight": ("分值", "分数", "权重"),
     "rate": ("执行率",),
@@ -68,8 +69,12 @@ _PLACEHOLDERS = {"", "-", "—", "——", "－", "/", "／", "*", "＊", "无",
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(%|万元|元|亿元|分)?$")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The text as labels are compared: NFKC (full-width → half), no spaces or colons."""
+    """The text as labels are compared: NFKC (full-width → half), no spaces or colons.
+
+    Cached: a form repeats the same short texts (labels, "-", "达成指标") many times over.
+    """
     return _STRIP.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -77,11 +82,13 @@ def match_columns(row: list[Cell], table: dict[str, tuple[str, ...]]) -> dict[st
     """Field → (first, last) column of the header cell that names it; first match wins."""
     found: dict[str, tuple[int, int]] = {}
     for cell in row:
+        if len(cell.text) > 40:
+            continue
         k = key(cell.text)
         if len(k) > 20:
             continue
         for field, words in table.items():
-            if field not in found and any(k.startswith(key(w)) for w in words):
+            if field not in found and k.startswith(words):
                 found[field] = (cell.col, cell.last_col)
                 break
     return found

@@ -2,62 +2,102 @@
 
 Paragraphs outside tables become one-cell rows, because offices often type 项目名称/年度 as
 paragraphs above the table; tables follow as their rows. python-docx repeats a merged cell in
-every grid slot it covers, so we read the underlying ``w:tc`` elements instead: each appears once
-with its grid offset, ``gridSpan`` and vertical-merge extent.
+every grid slot it covers, so we read the underlying ``w:tc`` elements instead: each appears once,
+and its grid offset, ``gridSpan`` and vertical-merge extent give the spans. We walk the XML
+ourselves: python-docx's per-cell properties re-run XPath queries and made reading quadratic.
 """
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from .grid import Cell, Grid, clean_text
 
 __all__ = ["read_docx_grids"]
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
+_BREAKS = {f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}tab": "\t"}
+_VAL = f"{_W}val"
+
+
+def _paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    for el in p.iter(_T, *_BREAKS):
+        parts.append(el.text or "" if el.tag == _T else _BREAKS[el.tag])
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    return "\n".join(_paragraph_text(p) for p in tc.iter(_P))
+
+
+def _int_prop(parent: Any, tag: str, default: int) -> int:
+    el = parent.find(f"{_W}{tag}") if parent is not None else None
+    if el is None:
+        return default
+    try:
+        return int(el.get(_VAL, default))
+    except ValueError:
+        return default
+
+
+def _table_cells(tbl: Any) -> list[list[tuple[int, int, str | None, Any]]]:
+    """Per row: (grid offset, gridSpan, vMerge state, w:tc) for each cell in the row."""
+    rows = []
+    for tr in tbl.iterchildren(_TR):
+        offset = _int_prop(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        cells = []
+        for tc in tr.iterchildren(_TC):
+            pr = tc.find(f"{_W}tcPr")
+            span = max(1, _int_prop(pr, "gridSpan", 1))
+            vm = pr.find(f"{_W}vMerge") if pr is not None else None
+            vmerge = None if vm is None else (vm.get(_VAL) or "continue")
+            cells.append((offset, span, vmerge, tc))
+            offset += span
+        rows.append(cells)
+    return rows
+
 
 def read_docx_grids(data: bytes, *, name: str) -> list[Grid]:
     import docx
-    from docx.oxml.ns import qn
-    from docx.table import Table, _Cell
-    from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
     grid = Grid(file=name)
     row = 0
     table_no = 0
     for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            text = clean_text(Paragraph(element, document).text)
+        if element.tag == _P:
+            text = clean_text(_paragraph_text(element))
             if text:
                 grid.cells.append(Cell(row=row, col=0, text=text, address=f"段落{row + 1}"))
                 row += 1
-        elif element.tag == qn("w:tbl"):
+        elif element.tag == _TBL:
             table_no += 1
-            table = Table(element, document)
             sheet = f"表格{table_no}"
-            rows = element.tr_lst
-            for r, tr in enumerate(rows):
-                for tc in tr.tc_lst:
-                    if tc.vMerge == "continue":
+            rows = _table_cells(element)
+            continues = [{off for off, _s, vm, _tc in cells if vm == "continue"} for cells in rows]
+            for r, cells in enumerate(rows):
+                for offset, span, vmerge, tc in cells:
+                    if vmerge == "continue":
                         continue
-                    rowspan = 1
-                    if tc.vMerge == "restart":
-                        try:
-                            rowspan = max(1, tc.bottom - r)
-                        except Exception:  # noqa: BLE001 - malformed merges: read the cell alone
-                            rowspan = 1
-                    text = clean_text(_Cell(tc, table).text)
+                    text = clean_text(_cell_text(tc))
                     if not text:
                         continue
+                    rowspan = 1
+                    if vmerge == "restart":
+                        while r + rowspan < len(rows) and offset in continues[r + rowspan]:
+                            rowspan += 1
                     grid.cells.append(
                         Cell(
                             row=row + r,
-                            col=tc.grid_offset,
+                            col=offset,
                             text=text,
-                            rowspan=min(rowspan, len(rows) - r),
-                            colspan=max(1, tc.grid_span),
+                            rowspan=rowspan,
+                            colspan=span,
                             sheet=sheet,
-                            address=f"{sheet}第{r + 1}行第{tc.grid_offset + 1}列",
+                            address=f"{sheet}第{r + 1}行第{offset + 1}列",
                             line=r + 1,
                         )
                     )

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..model import Form, FundsRow, Indicator, Source, Value
 from ..values import parse_value
+from ._mapper_header import header_values, label_value
 from ._mapper_labels import (
     FUNDS_COLUMNS,
-    HEADER_LABELS,
     INDICATOR_COLUMNS,
     NATURE_OPS,
     cell_at,
@@ -31,9 +31,9 @@ __all__ = ["grid_to_forms"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
 _YEAR_VALUE = re.compile(r"^((?:19|20)\d{2})年?$")
+_YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$")
 _UNIT = re.compile(r"[（(]\s*(万元|亿元|元)\s*[）)]")
 _FUNDS_KINDS = (("财政拨款", "appropriation"), ("上年结转", "carryover"), ("其他资金", "other"), ("资金总额", "total"))
-_ALL_HEADER_WORDS = tuple(w for words in HEADER_LABELS.values() for w in words) + ("年度", "评分等级", "总分")
 
 
 @dataclass
@@ -56,57 +56,6 @@ class _Draft:
     @property
     def has_content(self) -> bool:
         return self.has_body or self.form.project is not None
-
-
-def _header_values(row: list[Cell]) -> list[tuple[str, str]]:
-    """(field, value) for 项目名称/主管部门/实施单位 in a row, in one cell or label-then-value."""
-    out: list[tuple[str, str]] = []
-    for i, cell in enumerate(row):
-        text = key(cell.text)
-        hits = sorted(
-            (text.find(key(w)), f, key(w))
-            for f, words in HEADER_LABELS.items()
-            for w in words
-            if text.find(key(w)) >= 0
-        )
-        kept: list[tuple[int, str, str]] = []
-        for hit in hits:  # "项目实施单位" also contains "实施单位": keep the longer, earlier label
-            if not kept or hit[0] >= kept[-1][0] + len(kept[-1][2]):
-                kept.append(hit)
-        hits = kept
-        if not hits or hits[0][0] != 0:
-            continue
-        raw = clean_text(cell.text)
-        for j, (_pos, fld, word) in enumerate(hits):
-            if any(fld == f for f, _ in out):
-                continue
-            start = _find_in_raw(raw, word)
-            end = _find_in_raw(raw, hits[j + 1][2]) if j + 1 < len(hits) else len(raw)
-            value = raw[start + len(word) if start >= 0 else 0 : end].strip(" ：:")
-            if not value and j == len(hits) - 1 and i + 1 < len(row):
-                nxt = row[i + 1]
-                if not any(key(nxt.text).startswith(key(w)) for w in _ALL_HEADER_WORDS):
-                    value = clean_text(nxt.text)
-            out.append((fld, value))
-    return out
-
-
-def _find_in_raw(raw: str, word: str) -> int:
-    """Position of a label in text that may hold spaces inside it ("项目 名称")."""
-    pattern = r"\s*".join(map(re.escape, word))
-    m = re.search(pattern, raw)
-    return m.start() if m else -1
-
-
-def _label_value(row: list[Cell], words: tuple[str, ...]) -> tuple[Cell, str, list[Cell]] | None:
-    """The first cell starting with one of ``words``: (cell, text after the label, cells to its right)."""
-    for i, cell in enumerate(row):
-        k = key(cell.text)
-        for w in words:
-            if k.startswith(w) and len(k) <= len(w) + 12:
-                rest = k[len(w) :].strip("：:")
-                return cell, rest, row[i + 1 :]
-    return None
 
 
 class _Mapper:
@@ -174,7 +123,9 @@ class _Mapper:
             self._year_from(starting)
             self.cur.cells.extend(starting)
             return True
-        found = _header_values(starting)
+        found = header_values(starting)
+        if self.cur.mode is not None and not any(f == "project" for f, _ in found):
+            found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
         if found:
             if any(f == "project" for f, _ in found) and self.cur.form.project is not None:
                 self._finish()
@@ -184,18 +135,18 @@ class _Mapper:
             self._year_from(starting)
             self.cur.cells.extend(starting)
             return True
-        if self.cur.mode in (None, "header") and any(_YEAR.search(t) and len(t) <= 40 for t in texts):
+        if self.cur.mode in (None, "header") and any((_YEAR.search(t) or _YEAR_LABELLED.match(t)) and len(t) <= 40 for t in texts):
             if self.cur.has_body:
                 self._finish()
             self._year_from(starting)
             self.cur.cells.extend(starting)
             return True
-        hit = _label_value(starting, ("总分", "合计得分"))
+        hit = label_value(starting, ("总分", "合计得分"))
         handled = False
         if hit is not None:
             self._total(hit[0], row)
             handled = True
-        grade = _label_value(starting, ("评分等级", "自评等级", "绩效等级"))
+        grade = label_value(starting, ("评分等级", "自评等级", "绩效等级"))
         if grade is not None:
             cell, rest, right = grade
             value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
@@ -218,6 +169,10 @@ class _Mapper:
                 self.cur.form.year = int(m.group(1))
                 return
             k = key(cell.text)
+            m = _YEAR_LABELLED.match(k)
+            if m:
+                self.cur.form.year = int(m.group(1))
+                return
             if k in {"年度", "项目年度", "预算年度"} and i + 1 < len(cells):
                 v = _YEAR_VALUE.match(key(cells[i + 1].text))
                 if v:

@@ -22,8 +22,7 @@ __all__ = ["read_pdf"]
 _TOL = 2.0  # points: boundaries closer than this are one boundary
 
 
-def _usable(table: Any) -> bool:
-    rows = table.extract()
+def _usable(rows: list[list[str | None]]) -> bool:
     filled = sum(1 for row in rows for t in row if t and t.strip())
     return len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2 and filled >= 4
 
@@ -48,8 +47,8 @@ def _outside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]
 
 
 def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid:
-    """``pages``: (page number, pdfplumber page, its usable tables), in order."""
-    xs = _merge([x for _, _, tables in pages for t in tables for c in t.cells for x in (c[0], c[2])])
+    """``pages``: (page number, pdfplumber page, its usable tables with their texts), in order."""
+    xs = _merge([x for _, _, tables in pages for t, _ in tables for c in t.cells for x in (c[0], c[2])])
     grid = Grid(file=name)
     row = 0
     for page_no, page, tables in pages:
@@ -71,12 +70,12 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
 
         # (top, kind, payload): text lines outside tables and the tables, in reading order.
         items: list[tuple[float, int, Any]] = []
-        boxes = [t.bbox for t in tables]
+        boxes = [t.bbox for t, _ in tables]
         outside = page.filter(lambda obj: obj.get("object_type") != "char" or _outside(obj, boxes))
         for ln in outside.extract_text_lines(return_chars=False):
             items.append((ln["top"], 0, ln))
-        for t in tables:
-            items.append((t.bbox[1], 1, t))
+        for t, texts in tables:
+            items.append((t.bbox[1], 1, (t, texts)))
         items.sort(key=lambda it: (it[0], it[1]))
         for _top, kind, payload in items:
             if kind == 0:
@@ -86,8 +85,7 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
                     grid.cells.append(Cell(row=row, col=0, text=text, sheet=sheet, address=f"{sheet}第{n}行", line=n))
                     row += 1
                 continue
-            table = payload
-            texts = table.extract()
+            table, texts = payload
             tops = _merge([c[1] for c in table.cells])
             for r, (trow, textrow) in enumerate(zip(table.rows, texts)):
                 for bbox, text in zip(trow.cells, textrow):
@@ -136,7 +134,8 @@ def read_pdf(data: bytes, *, name: str) -> list[Form]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         runs: list[tuple[str, list[Any]]] = []
         for page_no, page in enumerate(pdf.pages, 1):
-            tables = [t for t in page.find_tables() if _usable(t)]
+            found = [(t, t.extract()) for t in page.find_tables()]
+            tables = [(t, texts) for t, texts in found if _usable(texts)]
             kind = "grid" if tables else "text"
             item: Any = (page_no, page, tables) if tables else (page_no, page.extract_text() or "")
             if runs and runs[-1][0] == kind:

@@ -56,3 +56,9 @@ def test_x002_same_figure_twice(second: str, expected: int) -> None:
 def test_x002_ignores_percentages() -> None:
     f = form(ind("达标率", "=100(%)", "100(%)"), ind("及时率", "=100(%)", "100(%)"))
     assert hits("X002", f) == []
+
+
+def test_x001_in_a_large_file_looks_at_neighbouring_forms() -> None:
+    budgets = [5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 90, 40, 50, 3]
+    found = check_forms(_forms(*budgets), Settings(select=["X001"]))
+    assert [f.form for f in found] == ["项目14"]   # 90 = 40 + 50, the two forms after it

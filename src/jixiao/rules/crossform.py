@@ -11,29 +11,44 @@ from . import Hit, rule
 from ._common import compact, fmt, fmt_value, leaves
 
 _MAX_SUBSET = 12
+_WINDOW = 20
+
+
+def _parts(budgets: list[tuple[Form, float]], k: int) -> tuple[tuple[Form, float], ...] | None:
+    """Other forms whose budgets add up to form ``k``'s: any subset in a small file, else a run
+    of neighbours (an umbrella form usually stands just before or after its parts)."""
+    form, total = budgets[k]
+    if len(budgets) <= _MAX_SUBSET:
+        others = [(f, b) for f, b in budgets if f is not form and b < total]
+        for size in range(2, len(others) + 1):
+            for combo in combinations(others, size):
+                if abs(sum(b for _, b in combo) - total) <= 0.01:
+                    return combo
+        return None
+    for run in (budgets[k + 1 : k + 1 + _WINDOW], budgets[max(0, k - _WINDOW) : k][::-1]):
+        acc = 0.0
+        for n, (_, b) in enumerate(run, 1):
+            acc += b
+            if acc > total + 0.01:
+                break
+            if n >= 2 and abs(acc - total) <= 0.01:
+                return tuple(run[:n])
+    return None
 
 
 @rule("X001", "umbrella-project", "info", "一张表的资金等于其他几张表之和（总项目）", scope="file", doc="""
 检查：同一文件中，某张表的全年预算数恰好等于另外至少两张表全年预算数之和（一个总项目及其子项目），并对比
-总项目的定量目标与子项目的目标。
+总项目的定量目标与子项目的目标。表多于 12 张时，只看紧挨着它前后的表。
 原因：总项目与子项目分别自评时，数量目标应当对得上，也要避免同一笔钱、同一批活动被重复计算。
 示例：基层科普服务 170 万元 = 科学咖啡馆 30 + 直通车 30 + 大型活动 30 + 资源配送 80。
 修正：在总项目的文字中说明其构成；核对总项目与子项目的目标是否一致。
 """)
 def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
     budgets = [(f, f.funds.total.budget) for f in forms if f.funds.total.budget]
-    if len(budgets) < 3 or len(budgets) > _MAX_SUBSET:
+    if len(budgets) < 3:
         return
-    for form, total in budgets:
-        others = [(f, b) for f, b in budgets if f is not form and b < total]  # type: ignore[operator]
-        found = None
-        for size in range(2, len(others) + 1):
-            for combo in combinations(others, size):
-                if abs(sum(b for _, b in combo) - total) <= 0.01:  # type: ignore[misc]
-                    found = combo
-                    break
-            if found:
-                break
+    for k, (form, total) in enumerate(budgets):
+        found = _parts(budgets, k)  # type: ignore[arg-type]
         if not found:
             continue
         parts = " + ".join(f"{f.label} {fmt(b)}" for f, b in found)

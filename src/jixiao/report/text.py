@@ -34,8 +34,8 @@ def _lines(forms: Sequence[Form], findings: Sequence[Finding], statistics: bool)
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         groups.setdefault((f.location.file, f.form), []).append(f)
-    keys = [_form_key(f) for f in forms]
-    keys += [k for k in groups if k not in keys]
+    # Two forms with one name in one file share a group (findings name forms by label only).
+    keys = list(dict.fromkeys([*(_form_key(f) for f in forms), *groups]))
     for file, label in keys:
         own = groups.get((file, label), [])
         form = next((f for f in forms if _form_key(f) == (file, label)), None)

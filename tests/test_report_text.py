@@ -58,4 +58,4 @@ def test_render_dispatches_text() -> None:
 def test_two_forms_with_one_name_are_listed_once() -> None:
     twice = [FORMS[0], FORMS[0]]
     out = render_text(twice, check_forms(twice, Settings(select=["Q005"])))
-    assert out.count("基层科普服务（") == 1 and out.rstrip().endswith("共 1 张表：0 个错误，2 个警告，0 条提示")
+    assert out.count("基层科普服务（") == 1 and out.rstrip().endswith("共 2 张表：0 个错误，2 个警告，0 条提示")

@@ -48,7 +48,7 @@ def _lines(forms: Sequence[Form], findings: Sequence[Finding], statistics: bool)
         out.append((f"  小结：{summary_line(own)}" if own else "  小结：未发现问题", None))
         out.append(("", None))
     unreadable = "" if forms else "（没有读到任何自评表）"
-    out.append((f"共 {len(keys)} 张表：{summary_line(findings)}{unreadable}", "header"))
+    out.append((f"共 {len(forms) or len(keys)} 张表：{summary_line(findings)}{unreadable}", "header"))
     if statistics and findings:
         out.append(("", None))
         by_rule = Counter((f.rule, f.name, f.severity) for f in findings)

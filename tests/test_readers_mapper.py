@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from jixiao.model import Form
 from jixiao.readers.grid import Cell, Grid
 from jixiao.readers.mapper import grid_to_forms
 
@@ -222,3 +225,26 @@ def test_reader_notes_are_copied_into_each_form() -> None:
     grid.notes.append("单元格 H6 是公式但没有保存计算结果")
     (form,) = grid_to_forms(grid)
     assert form.warnings[0] == "单元格 H6 是公式但没有保存计算结果"
+
+
+WORDS = [
+    "项目名称", "主管部门：甲", "实施单位", "（2024年度）", "财政项目支出绩效自评表", "项目资金（万元）", "年初预算数",
+    "全年预算数", "全年执行数", "分值", "执行率(%)", "得分", "年度资金总额", "其中：当年财政拨款", "预期目标",
+    "实际完成情况", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "指标性质", "度量单位", "≥",
+    "偏差原因分析及改进措施", "总分", "评分等级", "优", "100", "-", "≥5个", "达成指标", "约一百", "1,200.00", "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(WORDS), st.integers(1, 3), st.integers(1, 3)), max_size=9),
+        max_size=25,
+    )
+)
+def test_any_grid_of_template_words_maps_without_crashing(rows: list[list[tuple[str, int, int]]]) -> None:
+    """Labels in odd places, repeated, or missing give forms with warnings, never an exception."""
+    grid = grid_of(*rows)
+    for form in grid_to_forms(grid):
+        assert Form.model_validate(form.model_dump()) == form
+        assert all(isinstance(w, str) and w for w in form.warnings)

@@ -96,6 +96,25 @@ def test_pages_without_a_table_go_to_the_text_reader(tmp_path: Path, monkeypatch
     assert "项目名称 基层科普服务" in seen[0]
 
 
+def test_a_ruled_box_that_holds_no_form_leaves_the_page_to_the_text_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from fixtures.build_pdf import FONT, _styles
+
+    seen: list[str] = []
+    _fake_text_reader(monkeypatch, seen)
+    style, _ = _styles()
+    box = Table([["填报人", "张三"], ["审核人", "李四"]], style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTNAME", (0, 0), (-1, -1), FONT)])
+    path = tmp_path / "签字框.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("项目名称 基层科普服务", style), box])
+    forms = read_path(path)
+    assert [f.project for f in forms] == ["文本表"]
+    assert "项目名称 基层科普服务" in seen[0] and "填报人" in seen[0]
+
+
 def test_a_text_only_pdf_of_the_example_reads_like_the_example(tmp_path: Path) -> None:
     """The real text reader on what pdfplumber extracts from untabled lines."""
     lines = [ln for ln in Path(SEED_FILE).read_text(encoding="utf-8").splitlines() if ln.strip()][:140]

@@ -137,15 +137,26 @@ def read_pdf(data: bytes, *, name: str) -> list[Form]:
             found = [(t, t.extract()) for t in page.find_tables()]
             tables = [(t, texts) for t, texts in found if _usable(texts)]
             kind = "grid" if tables else "text"
-            item: Any = (page_no, page, tables) if tables else (page_no, page.extract_text() or "")
+            item: Any = (page_no, page, tables)
+            if not tables:
+                item = (page_no, page.extract_text() or "")
+                page.close()
             if runs and runs[-1][0] == kind:
                 runs[-1][1].append(item)
             else:
                 runs.append((kind, [item]))
         for kind, items in runs:
             if kind == "grid":
-                forms.extend(grid_to_forms(_grid_from_pages(items, name)))
-            elif any(t.strip() for _, t in items):
+                pages = items
+                found_forms = grid_to_forms(_grid_from_pages(pages, name))
+                # Ruled boxes that hold no form (a signature box, a layout frame): read the text.
+                if not any(f.indicators or f.funds.total.budget is not None for f in found_forms):
+                    found_forms = []
+                items = [] if found_forms else [(no, page.extract_text() or "") for no, page, _t in pages]
+                for _no, page, _tables in pages:
+                    page.close()  # drop pdfplumber's per-page object cache once the run is read
+                forms.extend(found_forms)
+            if items and any(t.strip() for _, t in items):
                 try:
                     forms.extend(_text_forms(items, name))
                 except NoFormError as exc:  # a cover or notes page beside real tables is fine

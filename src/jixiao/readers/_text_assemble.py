@@ -73,8 +73,8 @@ def assemble(parts: FormParts) -> Form:
     indicators = [_indicator(row, warnings) for row in parts.rows]
     if not indicators:
         warnings.append("未能读取绩效指标")
-    total_weight = _number_field(parts.total_weight, "总分的分值", warnings, required=False)
-    total_score = _number_field(parts.total_score, "总分", warnings, required=True)
+    total_weight = _number_field(parts.total_weight, warnings, "总分的分值")
+    total_score = _number_field(parts.total_score, warnings, "总分", required=True)
     if not parts.grade:
         warnings.append("未能读取评分等级")
     return Form(
@@ -93,16 +93,19 @@ def assemble(parts: FormParts) -> Form:
     )
 
 
-def _number_field(text: str | None, label: str, warnings: list[str], *, required: bool) -> float | None:
+def _number_field(
+    text: str | None, warnings: list[str], *label: str | int | None, required: bool = False
+) -> float | None:
+    """The cell as a number; the label's pieces are only joined when there is something to say."""
     if text and text[0].isdigit() and text.isascii() and text.replace(".", "", 1).isdigit():
         return float(text)  # the common case, "170.00", without the general path
     if text is None or not text.strip():
         if required:
-            warnings.append(f"未能读取{label}")
+            warnings.append("未能读取" + "".join(map(str, label)))
         return None
     value = parse_number(text)
     if value is None and text.strip() not in PLACEHOLDERS:
-        warnings.append(f"{label}「{text}」不是数字")
+        warnings.append("".join(map(str, label)) + f"「{text}」不是数字")
     return value
 
 
@@ -117,7 +120,7 @@ def _funds(parts: FormParts, warnings: list[str]) -> Funds:
         label = _ROW_NAMES[kind]
         values: dict[str, float | None] = {}
         for key, text in cells.items():
-            values[key] = _number_field(text, f"项目资金「{label}」的{_COLUMN_NAMES[key]}", warnings, required=False)
+            values[key] = _number_field(text, warnings, "项目资金「", label, "」的", _COLUMN_NAMES[key])
         weight = values.pop("weight", None)
         row = FundsRow(**values)
         if kind == "total":
@@ -139,15 +142,16 @@ _COLUMN_NAMES = {
 
 
 def _indicator(row: RowCells, warnings: list[str]) -> Indicator:
-    where = f"第 {row.line} 行指标「{row.name}」" if row.line else f"指标「{row.name}」"
+    if not row.name:
+        warnings.append(f"第 {row.line} 行的指标未能读取三级指标名称")
     return Indicator(
         level1=row.level1,
         level2=row.level2,
         name=row.name,
         target=parse_value(row.target),
         actual=parse_value(row.actual),
-        weight=_number_field(row.weight, f"{where}的分值", warnings, required=False),
-        score=_number_field(row.score, f"{where}的得分", warnings, required=False),
+        weight=_number_field(row.weight, warnings, "第 ", row.line, " 行指标「", row.name, "」的分值"),
+        score=_number_field(row.score, warnings, "第 ", row.line, " 行指标「", row.name, "」的得分"),
         deviation=row.deviation,
         line=row.line,
     )

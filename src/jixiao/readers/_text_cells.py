@@ -252,10 +252,17 @@ class _Form:
             level2 = get.get("level2") or level2
             self.parts.rows.append(
                 RowCells(
-                    level1, level2, get["name"], get.get("target", ""), get.get("actual", ""),
-                    get.get("weight", ""), get.get("score", ""), get.get("deviation", ""), row["name"].line,
+                    level1=level1,
+                    level2=level2,
+                    name=get["name"],
+                    target=get.get("target", ""),
+                    actual=get.get("actual", ""),
+                    weight=get.get("weight", ""),
+                    score=get.get("score", ""),
+                    deviation=get.get("deviation", ""),
+                    line=row["name"].line,
                 )
-            )  # fmt: skip
+            )
 
     def _line_table(self, a: int, b: int) -> None:
         k = a

@@ -49,6 +49,9 @@ def read_rel(rel: str) -> list[dict[str, Any]]:
         (SEED, "shanghai-kepu-2024.json"),
         (f"{DATA}/oneline-2023.txt", "oneline-2023.json"),
         (f"{DATA}/pipe-2024.txt", "pipe-2024.json"),
+        # PDF text with label fragments of two columns on one line, a deviation ending before a
+        # wrapped name, "—" placeholders, an operator printed apart from its number, a page number
+        (f"{DATA}/pdf-variants-2024.txt", "pdf-variants-2024.json"),
     ],
 )
 def test_reads_every_field_as_checked_by_hand(source: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,7 +172,12 @@ def test_join_wrapped_rule(pieces: list[str], joined: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "shape"),
-    [(SEED, "pdf"), (f"{DATA}/oneline-2023.txt", "line"), (f"{DATA}/pipe-2024.txt", "pipe")],
+    [
+        (SEED, "pdf"),
+        (f"{DATA}/pdf-variants-2024.txt", "pdf"),
+        (f"{DATA}/oneline-2023.txt", "line"),
+        (f"{DATA}/pipe-2024.txt", "pipe"),
+    ],
 )
 def test_shape_detected_from_content(path: str, shape: str) -> None:
     assert detect_shape((ROOT / path).read_text(encoding="utf-8").split("\n")) == shape
@@ -288,3 +296,32 @@ def test_cell_shapes_accept_inline_labels_and_no_separator_row(rel: str, old: st
     text = text.replace("| | | 截至 2024", "| | | 实际完成情况：截至 2024")
     problems = _same_content(read_text(text.encode(), name="v.txt"), read_path(ROOT / rel))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("line", "content"),
+    [
+        ("产出 数量", False),  # two label columns on one visual line
+        ("健全 及时", True),
+        ("满意度未留存相关存", True),
+        ("标 满意 度指 标", True),  # nothing is owed yet: content, and the state is left alone
+    ],
+)
+def test_label_fragments_on_one_line_are_all_or_nothing(line: str, content: bool) -> None:
+    from jixiao.readers._text_labels import LabelTracker
+
+    tracker = LabelTracker()
+    assert tracker.feed(line) is not content
+    if content:
+        assert tracker.take() == ("", "")
+
+
+def test_owed_label_pieces_on_one_line_after_a_page_break() -> None:
+    from jixiao.readers._text_labels import LabelTracker
+
+    tracker = LabelTracker()
+    for fragment in ["满意", "度指", "服务", "对象"]:
+        assert tracker.feed(fragment)
+    assert tracker.take() == ("满意度指标", "服务对象满意度指标")
+    assert tracker.feed("标 满意 度指 标")
+    assert not tracker.feed("标")  # nothing is owed any more

@@ -60,10 +60,23 @@ class LabelTracker:
         self._owed: list[str] = []
 
     def feed(self, line: str) -> bool:
-        """Take ``line`` if it is a label fragment; False means it is content."""
-        if len(line) > 12:
+        """Take ``line`` if it is made of label fragments; False (and no change) means content.
+
+        Fragments of different label columns can share a visual line ("产出 数量", or "标 满意
+        度指 标" after a page break), so a line with spaces is fed token by token, all or nothing.
+        """
+        if " " not in line:
+            return self._feed(line)
+        tokens = line.split(" ")
+        if len(tokens) > 6:
             return False
-        text = line.replace(" ", "") if " " in line else line
+        saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
+        if all(self._feed(token) for token in tokens):
+            return True
+        self.level1, self.level2, self._buffer, self._pending, self._owed = saved
+        return False
+
+    def _feed(self, text: str) -> bool:
         if not text or len(text) > 9:
             return False
         if self._buffer and (self._buffer + text) in _PREFIXES:

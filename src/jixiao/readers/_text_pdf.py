@@ -258,8 +258,8 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         if last is not None and last.open:
             cut = max((j + 1 for j, (_, t) in enumerate(buffer) if t[-1] in SENTENCE_END), default=0)
             dev, pieces = buffer[:cut], buffer[cut:]
-            if pieces and len(pre) >= 3 and (last.deviation or dev):
-                dev, pieces = buffer, []
+            if pieces and not dev and len(pre) >= 3 and last.deviation:
+                dev, pieces = buffer, []  # no sentence end yet: the started deviation goes on
             last.deviation.extend(text for _, text in dev)
             last.open = False
         buffer = []

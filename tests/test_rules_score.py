@@ -80,6 +80,11 @@ def test_s006_missing_kinds(drop_level1: str | None, severities: list[str]) -> N
     assert [x.severity for x in hits("S006", f)] == severities
 
 
+def test_s006_cost_indicators_under_output_count() -> None:
+    rows = [i.model_copy(update={"level1": "产出指标"}) if i.level1 == "成本指标" else i for i in BASE.indicators]
+    assert hits("S006", form(*rows)) == []
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

@@ -150,9 +150,11 @@ def s005(form: Form, settings: Settings) -> Iterator[Hit]:
 修正：补设缺少的指标。
 """)
 def s006(form: Form, settings: Settings) -> Iterator[Hit]:
-    kinds = {level1_kind(i) for i in leaves(form)}
     if not leaves(form):
         return
+    kinds = {level1_kind(i) for i in leaves(form)}
+    if any("成本" in i.level2 for i in leaves(form)):
+        kinds.add("成本")  # older forms file 成本指标 under 产出指标
     for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):
         if kind not in kinds:
             yield Hit(f"指标表中没有{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]

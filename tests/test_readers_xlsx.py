@@ -77,6 +77,22 @@ def test_formulas_without_cached_values_are_blank_with_a_warning(tmp_path: Path)
     assert any("公式" in w and "表1" in w for w in got.warnings)
 
 
+def test_a_wrong_dimension_record_does_not_cut_the_sheet(built: dict[str, Path], tmp_path: Path) -> None:
+    """Exporters often write <dimension ref="A1"/>; the whole sheet must still be read."""
+    import re
+    import zipfile
+
+    path = tmp_path / "dimension.xlsx"
+    with zipfile.ZipFile(built["seed_stacked"]) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data, n = re.subn(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+                assert n == 1
+            dst.writestr(info, data)
+    assert_same_forms(read_path(path), CASES["seed_stacked"].expected)
+
+
 def test_hidden_sheets_are_not_read(tmp_path: Path) -> None:
     import openpyxl
 

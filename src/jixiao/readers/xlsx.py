@@ -55,9 +55,13 @@ _REL = re.compile(r'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"|<Rel
 _CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>(.*?)</c>', re.S)
 
 
-def _uncached_formulas(data: bytes) -> dict[str, list[str]]:
-    """Sheet name → addresses of formula cells that carry no cached value."""
-    out: dict[str, list[str]] = {}
+_MERGE = re.compile(r'<mergeCell\b[^>]*?ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+_HAS_VALUE = re.compile(r"<v>[^<]+</v>")
+
+
+def _sheet_xml(data: bytes) -> dict[str, str]:
+    """Sheet name → its worksheet XML, found through workbook.xml and its relationships."""
+    out: dict[str, str] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         book = zf.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -68,15 +72,31 @@ def _uncached_formulas(data: bytes) -> dict[str, list[str]]:
             rels[rid] = target.lstrip("/") if target.startswith("/") else "xl/" + target
         for sheet_name, rid in _SHEET.findall(book):
             path = rels.get(rid)
-            if not path or path not in names:
-                continue
-            xml = zf.read(path).decode("utf-8", "replace")
-            if "<f" not in xml:
-                continue
-            missing = [addr for addr, body in _CELL.findall(xml) if "<f" in body and not re.search(r"<v>[^<]+</v>", body)]
-            if missing:
-                out[_unescape(sheet_name)] = missing
+            if path and path in names:
+                out[_unescape(sheet_name)] = zf.read(path).decode("utf-8", "replace")
     return out
+
+
+def _uncached_formulas(xml: str) -> list[str]:
+    """Addresses of formula cells that carry no cached value."""
+    if "<f" not in xml:
+        return []
+    return [addr for addr, body in _CELL.findall(xml) if "<f" in body and not _HAS_VALUE.search(body)]
+
+
+def _merges(xml: str) -> tuple[dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
+    """(origin → (rowspan, colspan), covered non-origin slots) of the sheet's merged ranges."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for a, b in _MERGE.findall(xml):
+        (r0, c0), (r1, c1) = coordinate_to_tuple(a), coordinate_to_tuple(b)
+        r0, r1, c0, c1 = min(r0, r1), max(r0, r1), min(c0, c1), max(c0, c1)
+        spans[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
+        covered.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+        covered.discard((r0, c0))
+    return spans, covered
 
 
 def _unescape(s: str) -> str:
@@ -84,51 +104,53 @@ def _unescape(s: str) -> str:
 
 
 def read_xlsx_grids(data: bytes, *, name: str) -> list[Grid]:
-    """One grid per visible worksheet; merged ranges become one cell with spans."""
+    """One grid per visible worksheet; merged ranges become one cell with spans.
+
+    openpyxl's read-only mode is several times faster but knows no merged ranges, so those (and
+    formulas without cached values) are read from the sheet XML directly.
+    """
     import openpyxl
     from openpyxl.utils import get_column_letter
 
-    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    uncached = _uncached_formulas(data)
+    xml_by_sheet = _sheet_xml(data)
+    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     grids: list[Grid] = []
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        spans: dict[tuple[int, int], tuple[int, int]] = {}
-        covered: set[tuple[int, int]] = set()
-        for rng in ws.merged_cells.ranges:
-            spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if (r, c) != (rng.min_row, rng.min_col):
-                        covered.add((r, c))
-        grid = Grid(file=name)
-        for row in ws.iter_rows():
-            for xc in row:
-                if xc.value is None or (xc.row, xc.column) in covered:
-                    continue
-                text = _cell_text(xc.value, xc.number_format)
-                if not text:
-                    continue
-                rowspan, colspan = spans.get((xc.row, xc.column), (1, 1))
-                grid.cells.append(
-                    Cell(
-                        row=xc.row - 1,
-                        col=xc.column - 1,
-                        text=text,
-                        rowspan=rowspan,
-                        colspan=colspan,
-                        sheet=ws.title,
-                        address=f"{get_column_letter(xc.column)}{xc.row}",
-                        line=xc.row,
+    try:
+        for ws in wb.worksheets:
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                continue
+            xml = xml_by_sheet.get(ws.title, "")
+            spans, covered = _merges(xml)
+            ws.reset_dimensions()  # exporters often write a wrong <dimension>; read every row
+            grid = Grid(file=name)
+            for row in ws.iter_rows():
+                for xc in row:
+                    if xc.value is None or (xc.row, xc.column) in covered:
+                        continue
+                    text = _cell_text(xc.value, xc.number_format)
+                    if not text:
+                        continue
+                    rowspan, colspan = spans.get((xc.row, xc.column), (1, 1))
+                    grid.cells.append(
+                        Cell(
+                            row=xc.row - 1,
+                            col=xc.column - 1,
+                            text=text,
+                            rowspan=rowspan,
+                            colspan=colspan,
+                            sheet=ws.title,
+                            address=f"{get_column_letter(xc.column)}{xc.row}",
+                            line=xc.row,
+                        )
                     )
+            missing = _uncached_formulas(xml)
+            if missing:
+                shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
+                grid.notes.append(
+                    f"工作表「{ws.title}」单元格 {shown} 是公式但没有保存计算结果（文件未经 Excel/WPS 保存），"
+                    "这些单元格按空白读取；请在 Excel/WPS 中打开并保存后再检查"
                 )
-        missing = uncached.get(ws.title)
-        if missing:
-            shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
-            grid.notes.append(
-                f"工作表「{ws.title}」单元格 {shown} 是公式但没有保存计算结果（文件未经 Excel/WPS 保存），"
-                "这些单元格按空白读取；请在 Excel/WPS 中打开并保存后再检查"
-            )
-        grids.append(grid)
+            grids.append(grid)
+    finally:
+        wb.close()
     return grids

@@ -325,3 +325,46 @@ def test_owed_label_pieces_on_one_line_after_a_page_break() -> None:
     assert tracker.take() == ("满意度指标", "服务对象满意度指标")
     assert tracker.feed("标 满意 度指 标")
     assert not tracker.feed("标")  # nothing is owed any more
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "unit"),
+    [
+        ("（2024年度）", 2024, None),
+        ("2023年度项目支出绩效自评表", 2023, None),
+        ("项目资金（万元）", None, "万元"),
+        ("项目资金 (元)", None, "元"),
+        ("单位：万元", None, "万元"),
+        ("截至 2024年 12月 31日", None, None),  # a date in the narrative is not the form's year
+    ],
+)
+def test_year_and_unit(text: str, year: int | None, unit: str | None) -> None:
+    from jixiao.readers._text_common import find_unit, find_year
+
+    assert (find_year(text), find_unit(text)) == (year, unit)
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        ("年初预算数 全年预算数 全年执行数 分数 执行率(%) 得分", ("initial", "budget", "executed", "weight", "rate", "score")),
+        ("年初预算数 全年预算数 全年执行数 分值 得分 执行率", ("initial", "budget", "executed", "weight", "score", "rate")),
+        ("年初预算\n数 全年预\n算数 全年执行数 分值 执行率 得分", ("initial", "budget", "executed", "weight", "rate", "score")),
+        ("", ("initial", "budget", "executed", "weight", "rate", "score")),
+    ],
+)
+def test_funds_columns_follow_the_printed_header(header: str, columns: tuple[str, ...]) -> None:
+    from jixiao.readers._text_common import funds_columns
+
+    assert funds_columns(header.replace("\n", "")) == columns
+
+
+@pytest.mark.parametrize(
+    ("cell", "number"),
+    [("170.00", 170.0), ("1,234.50", 1234.5), ("１７０．００", 170.0), ("100%", 100.0), ("-", None), ("—", None),
+     ("/", None), ("无", None), ("", None), ("abc", None), ("-3.5", -3.5)],
+)
+def test_parse_number_keeps_placeholders_apart_from_zero(cell: str, number: float | None) -> None:
+    from jixiao.readers._text_common import parse_number
+
+    assert parse_number(cell) == number

@@ -197,7 +197,6 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
-_DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")
 _ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
 
 
@@ -205,10 +204,8 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """Split a row line at its 分值 得分 pair: (cells before, weight, score, deviation after).
 
     The pair is the first two adjacent plain numbers not followed by a third, so a bare-number
-    actual value ("95 10.00 10.00") stays a cell. One regex: this runs on every table line.
+    actual value ("95 10.00 10.00") stays a cell.
     """
-    if " " not in s or _DIGIT_SPACE_DIGIT.search(s) is None:
-        return None  # most lines: rejected without the backtracking regex
     m = _ANCHOR.match(s)
     if m is None:
         return None

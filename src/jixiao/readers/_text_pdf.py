@@ -37,9 +37,13 @@ _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
 _IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
-_SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
-_PAGE_NUMBER = re.compile(r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
-_VALUE = r"(?:[-+]?[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?[%％]?|[-—–－/／*＊]|——|--|无|不适用|N/A|n/a)"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
+_VALUE = (
+    r"(?:[-+]?[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?[%％]?"  # a number
+    r"|[-—–－/／*＊]|——|--|无|不适用|N/A|n/a)"  # or a placeholder
+)
 _TRAILING_VALUES = re.compile(rf"(?<!\S){_VALUE}(?: {_VALUE})*$")
 _FORM_START = re.compile(rf"{TITLE_LINE.pattern}|^项目名称", re.M)
 _LANDMARKS = (
@@ -49,9 +53,13 @@ _LANDMARKS = (
     re.compile(r"^总\s*分", re.M),
 )
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
-_TABLE_HEADER_WORDS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标")
+_TABLE_HEADER_WORDS = (
+    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标"
+)  # fmt: skip
 _HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
-_HEADER_FRAGMENTS = frozenset(w[i:j] for w in _TABLE_HEADER_WORDS for i in range(len(w)) for j in range(i + 1, len(w) + 1))
+_HEADER_FRAGMENTS = frozenset(
+    w[i:j] for w in _TABLE_HEADER_WORDS for i in range(len(w)) for j in range(i + 1, len(w) + 1)
+)
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 

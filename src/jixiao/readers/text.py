@@ -8,7 +8,7 @@ Published copies come in three text shapes, told apart by content, not by file n
   copies it; see ``_text_cells``.
 - ``pipe``: a Markdown-style pipe table (``| 一级指标 | 二级指标 | … |``); see ``_text_cells``.
 
-Every shape yields ``FormParts`` that ``_text_common.assemble`` turns into ``Form`` objects, so
+Every shape yields ``FormParts`` that ``_text_assemble.assemble`` turns into ``Form`` objects, so
 missing fields are flagged the same way (``None`` plus a Chinese entry in ``Form.warnings``).
 """
 
@@ -40,7 +40,8 @@ def detect_shape(lines: list[str]) -> str:
             return "pipe"
     pos = text.find("项目名称")
     while pos >= 0:
-        line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+        end = text.find("\n", pos)
+        line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
         if "三级指标" in line or "资金总额" in line or "总分" in line:
             return "line"
         pos = text.find("项目名称", pos + 4)

@@ -117,3 +117,10 @@ def test_count_by_severity() -> None:
 def test_odd_forms_never_crash_the_checker(odd: Form) -> None:
     for finding in check_forms([odd, odd]):
         assert finding.message and finding.rule
+
+
+def test_a_form_changed_in_place_is_checked_afresh() -> None:
+    f = form(ind("培训场次", "≥60(场)", "50(场)", 10, 8.33), planned="全年开展培训不少于60场。", achieved="开展培训50场。")
+    assert [x.rule for x in check_form(f) if x.indicator == "培训场次"] == ["D001"]
+    f.indicators[0] = f.indicators[0].model_copy(update={"deviation": "受汛期影响两场活动取消；由活动部负责，2025年6月前补办。"})
+    assert [x.rule for x in check_form(f) if x.indicator == "培训场次"] == []

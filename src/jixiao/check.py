@@ -13,6 +13,7 @@ from .config import Settings
 from .finding import Finding, Location, SEVERITY_ORDER
 from .model import Form
 from .rules import Hit, Rule, all_rules
+from .rules._common import reset_caches
 
 __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
 
@@ -55,6 +56,7 @@ def _order(f: Finding) -> tuple:
 
 def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
+    reset_caches()
     for rule in rules:
         if rule.scope == "form":
             out.extend(_finding(rule, form, hit) for hit in rule.func(form, settings))

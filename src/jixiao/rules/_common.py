@@ -40,6 +40,7 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "level1_kind",
+    "reset_caches",
 ]
 
 EPS = 0.01 + 1e-9
@@ -228,6 +229,16 @@ def is_subtotal(ind: Indicator) -> bool:
 
 
 _leaves_cache: tuple[int, int, int, list[Indicator]] | None = None
+
+
+def reset_caches() -> None:
+    """Forget per-form results; the engine calls it before each form, so a form changed in
+    place between two checks (the LLM guard may do that) is never judged from stale rows."""
+    global _leaves_cache
+    _leaves_cache = None
+    from . import narrative
+
+    narrative._last = None
 
 
 def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]

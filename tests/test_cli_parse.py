@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from _text_shapes import pipe_to_csv
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples/shanghai-kepu-2024.txt"
 PROJECTS = ["基层科普服务", "科技会客厅-科学咖啡馆", "惠民科普直通车", "大型科普活动", "科普资源配送"]
@@ -54,6 +56,8 @@ def test_output_file_is_written_whole_and_stdout_stays_empty(tmp_path: Path) -> 
         ("bom.txt", SEED.read_text(encoding="utf-8").encode("utf-8-sig"), PROJECTS),
         ("oneline.txt", (ROOT / "tests/data/text/oneline-2023.txt").read_bytes(), ["社区科普大学运行", "青少年科技创新大赛"]),
         ("pipe.md", (ROOT / "tests/data/text/pipe-2024.txt").read_bytes(), ["老年人智能技术科普培训", "科普志愿者队伍建设"]),
+        ("excel.csv", pipe_to_csv((ROOT / "tests/data/text/pipe-2024.txt").read_text(encoding="utf-8")).encode("gbk"),
+         ["老年人智能技术科普培训", "科普志愿者队伍建设"]),
     ],
 )
 def test_other_encodings_and_shapes(tmp_path: Path, name: str, content: bytes, projects: list[str]) -> None:

@@ -17,6 +17,8 @@ from jixiao.readers import read_path
 from jixiao.readers._text_common import join_wrapped
 from jixiao.readers.text import detect_shape, read_text
 
+from _text_shapes import pipe_to_csv
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "examples/shanghai-kepu-2024.txt"
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
@@ -368,3 +370,21 @@ def test_parse_number_keeps_placeholders_apart_from_zero(cell: str, number: floa
     from jixiao.readers._text_common import parse_number
 
     assert parse_number(cell) == number
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "gbk"])
+def test_csv_export_reads_like_the_pipe_table(codec: str) -> None:
+    pipe = (ROOT / DATA / "pipe-2024.txt").read_text(encoding="utf-8")
+    data = pipe_to_csv(pipe)
+    assert detect_shape(data.split("\n")) == "csv"
+    problems = _same_content(read_text(data.encode(codec), name="表.csv"), read_path(ROOT / DATA / "pipe-2024.txt"))
+    assert not problems, "\n".join(problems)
+
+
+def test_csv_cell_with_a_line_break_keeps_its_row() -> None:
+    pipe = (ROOT / DATA / "pipe-2024.txt").read_text(encoding="utf-8")
+    data = pipe_to_csv(pipe).replace("尚无第三方评估数据支撑，", '"尚无第三方评估数据支撑，\n', 1)
+    data = data.replace("开展抽样评估。", '开展抽样评估。"', 1)
+    form = read_text(data.encode(), name="表.csv")[0]
+    assert form.indicators[4].deviation == "尚无第三方评估数据支撑，下年度委托第三方开展抽样评估。"  # joined as wrapped
+    assert [i.name for i in form.indicators][5:] == ["培训课程资源库更新", "参训老人满意度"]

@@ -1,8 +1,9 @@
-"""Text shapes whose cells are explicit: one-line web copies and pipe tables.
+"""Text shapes whose cells are explicit: one-line web copies, pipe tables and CSV.
 
 A one-line copy (``line``) separates cells by spaces, so a cell is a space-free token except
 where the template says free text goes (the goal columns and the deviation text), which are
-rejoined with single spaces. A pipe table (``pipe``) has exact cells and rows; its indicator
+rejoined with single spaces. A pipe table (``pipe``) or a CSV export (``csv``, quoted cells may
+span lines) has exact cells and rows; its indicator
 columns are found by their header words, and an empty 一级/二级 cell continues the one above
 (a merged cell). Both are read by walking a list of ``_Cell`` s with the same landmarks as the
 PDF text (项目名称, 项目资金, 预期目标, the indicator header, 总分, 评分等级).
@@ -10,6 +11,7 @@ PDF text (项目名称, 项目资金, 预期目标, the indicator header, 总分
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 
@@ -24,6 +26,7 @@ from ._text_common import (
     funds_columns,
     funds_row_kind,
     is_value_token,
+    join_wrapped,
     merge_operators,
 )
 from ._text_rows import TIER_PHRASES
@@ -63,23 +66,36 @@ _COLUMNS = (
 )
 
 
-def _cells(lines: list[str], *, pipe: bool) -> list[_Cell]:
+def _cells(lines: list[str], *, shape: str) -> list[_Cell]:
+    if shape == "csv":
+        return _csv_cells(lines)
     cells: list[_Cell] = []
-    for i, raw in enumerate(lines):
-        s = raw.strip()
+    for i, s in enumerate(lines):
         if not s:
             continue
-        if pipe and s.startswith("|"):
+        if shape == "pipe" and s.startswith("|"):
             if _SEPARATOR.match(s):
                 continue
             inner = s[1:-1] if s.endswith("|") and len(s) > 1 else s[1:]
             for j, text in enumerate(inner.split("|")):
                 cells.append(_Cell(" ".join(text.split()), i + 1, i, j))
-        elif pipe:
-            cells.append(_Cell(" ".join(s.split()), i + 1, i, 0))
+        elif shape == "pipe":
+            cells.append(_Cell(s, i + 1, i, 0))
         else:
             for j, tok in enumerate(merge_operators(s.split())):
                 cells.append(_Cell(tok, i + 1, i, j))
+    return cells
+
+
+def _csv_cells(lines: list[str]) -> list[_Cell]:
+    """CSV rows (as Excel saves them, quoted cells may hold line breaks), each cell one ``_Cell``."""
+    cells: list[_Cell] = []
+    reader = csv.reader(line + "\n" for line in lines)
+    start = 1
+    for r, row in enumerate(reader):
+        for j, text in enumerate(row):
+            cells.append(_Cell(join_wrapped(text.split("\n")) if "\n" in text else text.strip(), start, r, j))
+        start = reader.line_num + 1
     return cells
 
 
@@ -97,20 +113,21 @@ def _split_forms(cells: list[_Cell]) -> list[list[_Cell]]:
     return forms
 
 
-def parse_cell_forms(lines: list[str], *, file: str, pipe: bool) -> list[FormParts]:
+def parse_cell_forms(lines: list[str], *, file: str, shape: str) -> list[FormParts]:
+    """Forms of the ``line``, ``pipe`` or ``csv`` shape."""
     out = []
-    for cells in _split_forms(_cells(lines, pipe=pipe)):
-        parts = _Form(cells, file=file, pipe=pipe).parse()
+    for cells in _split_forms(_cells(lines, shape=shape)):
+        parts = _Form(cells, file=file, tabular=shape != "line").parse()
         if parts is not None:
             out.append(parts)
     return out
 
 
 class _Form:
-    def __init__(self, cells: list[_Cell], *, file: str, pipe: bool) -> None:
+    def __init__(self, cells: list[_Cell], *, file: str, tabular: bool) -> None:
         self.all = cells
         self.cells = [c for c in cells if c.text]
-        self.pipe = pipe
+        self.tabular = tabular  # cells sit in rows and columns (pipe, csv), not in one stream
         self.parts = FormParts(file=file, start_line=cells[0].line, end_line=cells[-1].line)
 
     def _find(self, test, start: int = 0) -> int | None:
@@ -136,8 +153,8 @@ class _Form:
             self._goal(i_goal, i_table or i_total or n)
         if i_table is not None:
             stop = i_total if i_total is not None else n
-            if self.pipe:
-                self._pipe_table(i_table, stop)
+            if self.tabular:
+                self._tabular_table(i_table, stop)
             else:
                 self._line_table(i_table, stop)
         if i_total is not None:
@@ -176,7 +193,7 @@ class _Form:
             kind = funds_row_kind(c.text)
             if kind is None or any(h in c.text for h in _FUNDS_HINTS) or "项目资金" in c.text:
                 continue
-            if self.pipe:
+            if self.tabular:
                 values = [x.text for x in self.all if x.row == c.row and x.col > c.col]
                 values = values[: len(columns)]
             else:
@@ -191,7 +208,7 @@ class _Form:
             self._goal_inline(a, b)
             return
         region = [c for c in self.cells[a:b] if c.text not in _GOAL_LABELS]
-        if self.pipe:
+        if self.tabular:
             head = next((c for c in self.cells[a:b] if c.text == "实际完成情况"), None)
             planned = [c.text for c in region if head is None or c.col < head.col]
             achieved = [c.text for c in region if head is not None and c.col >= head.col]
@@ -220,13 +237,13 @@ class _Form:
                 current, text = columns[m.group(1)], m.group(2)
             if text and text not in _GOAL_LABELS:
                 current.append(text)
-        sep = "" if self.pipe else " "
+        sep = "" if self.tabular else " "
         self.parts.planned = sep.join(columns["预期目标"])
         self.parts.achieved = sep.join(columns["实际完成情况"])
 
     # -------------------------------------------------------------- indicators
 
-    def _pipe_table(self, a: int, b: int) -> None:
+    def _tabular_table(self, a: int, b: int) -> None:
         head_row = self.cells[a].row
         fields: dict[int, str] = {}
         for c in self.all:
@@ -311,7 +328,7 @@ class _Form:
         p = self.parts
         first = self.cells[k]
         rest = first.text.replace(" ", "")[2:].lstrip("：:")
-        following = [c for c in self.cells[k + 1 :] if not self.pipe or c.row == first.row]
+        following = [c for c in self.cells[k + 1 :] if not self.tabular or c.row == first.row]
         numbers = ([rest] if rest else []) + [c.text for c in following[:3]]
         numbers = [x for x in numbers if is_value_token(x)][:2]
         if len(numbers) == 2:

@@ -7,6 +7,7 @@ Published copies come in three text shapes, told apart by content, not by file n
 - ``line``: a whole form flattened onto one line with cells separated by spaces, as a web page
   copies it; see ``_text_cells``.
 - ``pipe``: a Markdown-style pipe table (``| 一级指标 | 二级指标 | … |``); see ``_text_cells``.
+- ``csv``: the table saved as CSV (a .csv or .txt from Excel); see ``_text_cells``.
 
 Every shape yields ``FormParts`` that ``_text_assemble.assemble`` turns into ``Form`` objects, so
 missing fields are flagged the same way (``None`` plus a Chinese entry in ``Form.warnings``).
@@ -28,11 +29,14 @@ __all__ = ["read_text", "detect_shape"]
 
 
 _PIPE_ROW = re.compile(r"^\|[^\n]*\|[^\n]*\|", re.M)
+_CSV_HEADER = re.compile(r'(?:^|,)\s*"?三级指标"?\s*,', re.M)  # the header word as a whole CSV cell
 
 
 def detect_shape(lines: list[str]) -> str:
-    """``pipe``, ``line`` or ``pdf``: the first two have unmistakable marks, PDF text is the rest."""
+    """``pipe``, ``csv``, ``line`` or ``pdf``: the first three have unmistakable marks; PDF text is the rest."""
     text = "\n".join(lines)
+    if _CSV_HEADER.search(text):
+        return "csv"
     pipe_rows = 0
     for _ in _PIPE_ROW.finditer(text):
         pipe_rows += 1
@@ -58,7 +62,7 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
         lines = drop_page_numbers(lines)
         parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
     else:
-        parts = parse_cell_forms(lines, file=name, pipe=shape == "pipe")
+        parts = parse_cell_forms(lines, file=name, shape=shape)
     if not parts:
         raise _no_form(lines, name)
     return [assemble(p) for p in parts]

@@ -55,10 +55,16 @@ def test_tricky_strings_survive_yaml() -> None:
         (b"- 1\n- 2\n", NoFormError, "第 1 项不是自评表对象"),
         (b"year: not-a-year\n", NoFormError, "year"),
         (b"colour: blue\n", NoFormError, "colour"),
-        ("project: 项目".encode("gbk"), NotTextError, "UTF-8"),
+        (b"\x00\x01project", NotTextError, "二进制"),
     ],
 )
 def test_bad_canonical_files_name_the_file(content: bytes, error: type, words: str) -> None:
     with pytest.raises(error) as info:
         read_canonical(content, name="forms.yaml")
     assert "forms.yaml" in str(info.value) and words in str(info.value)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "gbk", "utf-16"])
+def test_canonical_files_saved_by_windows_editors(codec: str) -> None:
+    forms = read_path(ROOT / SOURCES[0])
+    assert read_canonical(dump_forms(forms, "yaml").encode(codec), name="f.yaml") == forms

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..errors import NoFormError, NotTextError
+from ..errors import NoFormError
 from ..model import Form
+from .encoding import decode
 
 __all__ = ["read_canonical", "dump_forms", "forms_to_data"]
 
@@ -31,10 +32,7 @@ def dump_forms(forms: list[Form], fmt: str = "json") -> str:
 
 
 def read_canonical(data: bytes, *, name: str) -> list[Form]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotTextError("不是 UTF-8 编码的 YAML/JSON 文本", file=name) from None
+    text = decode(data, name=name)  # UTF-8 (BOM or not), GBK/GB18030, UTF-16: as editors save it
     try:
         loaded = yaml.safe_load(text)  # JSON is YAML; one parser keeps line numbers in errors
     except yaml.YAMLError as exc:

@@ -92,3 +92,20 @@ def test_errors_are_one_chinese_line_naming_the_file(tmp_path: Path, name: str, 
 def test_missing_file(tmp_path: Path) -> None:
     run = jixiao("parse", tmp_path / "nowhere.txt")
     assert run.returncode == 2 and "nowhere.txt" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_output_format_follows_the_output_suffix(tmp_path: Path) -> None:
+    out = tmp_path / "forms.yml"
+    run = jixiao("parse", "tests/data/text/oneline-2023.txt", "-o", out)
+    assert run.returncode == 0, run.stderr
+    assert [f["project"] for f in yaml.safe_load(out.read_text(encoding="utf-8"))] == ["社区科普大学运行", "青少年科技创新大赛"]
+    assert not out.read_text(encoding="utf-8").lstrip().startswith("[")
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    form = tmp_path / "forms.json"
+    form.write_bytes(jixiao("parse", "tests/data/text/pipe-2024.txt").stdout.encode())
+    before = form.read_bytes()
+    run = jixiao("parse", form, "-o", form)
+    assert run.returncode == 2 and "输入文件" in run.stderr and "Traceback" not in run.stderr
+    assert form.read_bytes() == before

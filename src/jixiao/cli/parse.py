@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ..errors import UsageError
 from . import app
 from ._common import emit, read_all
 
@@ -18,12 +19,25 @@ class ParseFormat(str, Enum):
 
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(..., help="自评表文件（.txt .yaml .json .xlsx .docx .pdf）"),
-    fmt: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="输出格式"),
+    files: list[Path] = typer.Argument(..., help="自评表文件（.txt .csv .yaml .json .xlsx .docx .pdf）"),
+    fmt: ParseFormat | None = typer.Option(
+        None, "--format", "-f", help="输出格式（默认 json；-o 以 .yaml/.yml 结尾时为 yaml）"
+    ),
     out: Path | None = typer.Option(None, "--output", "-o", help="写入文件（原子写入），默认输出到终端"),
 ) -> None:
     """读取自评表，输出结构化数据（每张表一个对象，按文件顺序）。"""
     from ..readers.canonical import dump_forms
 
+    if out is not None and any(_same_file(out, f) for f in files):
+        raise UsageError(f"输出文件 {out} 也是输入文件：jixiao 不改写输入，请换一个输出文件名")
+    if fmt is None:
+        fmt = ParseFormat.yaml if out is not None and out.suffix.lower() in (".yaml", ".yml") else ParseFormat.json
     forms = read_all(files)
     emit(dump_forms(forms, fmt.value), out)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -388,3 +388,12 @@ def test_csv_cell_with_a_line_break_keeps_its_row() -> None:
     form = read_text(data.encode(), name="表.csv")[0]
     assert form.indicators[4].deviation == "尚无第三方评估数据支撑，下年度委托第三方开展抽样评估。"  # joined as wrapped
     assert [i.name for i in form.indicators][5:] == ["培训课程资源库更新", "参训老人满意度"]
+
+
+def test_a_blank_score_is_none_and_named_not_merged_into_the_next_row() -> None:
+    text = SEED_TEXT.replace("信息发布及时 及时 达成指标 10.00 10.00", "信息发布及时 及时 达成指标 10.00")
+    form = read_text(text.encode(), name="x.txt")[2]
+    blank, after = form.indicators[4], form.indicators[5]
+    assert (blank.name, blank.weight, blank.score) == ("信息发布及时", 10.0, None)
+    assert after.name == "媒体影响力提升情况"
+    assert form.warnings == ["第 480 行指标「信息发布及时」只有一个分数，按分值读取，未能读取得分"]

@@ -28,7 +28,7 @@ from ._text_common import (
     merge_operators,
 )
 from ._text_goal import split_goal
-from ._text_rows import split_cells
+from ._text_rows import TIER_PHRASES, split_cells
 
 __all__ = ["split_pdf_forms", "parse_pdf_form", "drop_page_numbers"]
 
@@ -206,6 +206,7 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
 _ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+_HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
 
 
 def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
@@ -216,9 +217,21 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """
     m = _ANCHOR.match(s)
     if m is None:
-        return None
+        return _half_anchor(s)
     before, weight, score, tail = m.groups()
     return (merge_operators(before.split(" ")) if before else []), weight, score, tail or ""
+
+
+def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
+    """A whole row with one number at the end: 分值 printed, 得分 left blank (score "")."""
+    m = _HALF_ANCHOR.match(s)
+    if m is None:
+        return None
+    before = merge_operators(m.group(1).split(" "))
+    last = before[-1]
+    if len(before) < 3 or not (any(ch.isdigit() for ch in last) or last in TIER_PHRASES):
+        return None
+    return before, m.group(2), "", ""
 
 
 def _is_table_header(s: str) -> bool:
@@ -271,6 +284,8 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         level1, level2 = labels.take()
         name, target, actual = split_cells([t for _, t in pieces], pre, threshold)
         line = pieces[0][0] if pieces else k + 1
+        if not score:
+            parts.warnings.append(f"第 {k + 1} 行指标「{name}」只有一个分数，按分值读取，未能读取得分")
         last = _OpenRow(RowCells(level1, level2, name, target, actual, weight, score, "", line))
         if tail:
             last.deviation.append(tail)

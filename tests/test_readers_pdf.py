@@ -145,3 +145,14 @@ def test_truncated_or_broken_pdf_gives_one_chinese_error(built: dict[str, Path],
         read_path(path)
     assert str(path) in str(err.value)
     assert "PDF" in str(err.value) or "自评表" in str(err.value)
+
+
+def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "加密.pdf"
+    c = canvas.Canvas(str(path), encrypt="secret")
+    c.drawString(100, 100, "locked")
+    c.save()
+    with pytest.raises(InputError, match="加密.pdf.*密码"):
+        read_path(path)

@@ -122,6 +122,8 @@ def read_grid_file(data: bytes, *, name: str, suffix: str) -> list[Form]:
         raise
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on broken files
         kind = {".docx": "Word (.docx)", ".pdf": "PDF"}.get(suffix, "Excel (.xlsx)")
+        if "Password" in repr(exc) or "Encrypt" in repr(exc):
+            raise NotTextError(f"{kind} 文件设有密码，无法读取；请去掉密码后再检查", file=name) from None
         raise NotTextError(f"无法作为 {kind} 文件打开，文件可能已损坏或格式不符（{type(exc).__name__}）", file=name) from None
     forms: list[Form] = []
     for grid in grids:

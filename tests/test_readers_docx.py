@@ -104,3 +104,24 @@ def test_a_document_without_a_form_says_so(tmp_path: Path) -> None:
     document.save(path)
     with pytest.raises(InputError, match="纪要.docx.*没有找到自评表"):
         read_path(path)
+
+
+def test_tables_rows_and_cells_inside_content_controls_are_read(built: dict[str, Path], tmp_path: Path) -> None:
+    """Template-made forms wrap tables, rows or cells in w:sdt content controls."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    def wrap(element) -> None:  # type: ignore[no-untyped-def]
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        element.addprevious(sdt)
+        sdt.append(content)
+        content.append(element)
+
+    document = docx.Document(str(built["seed"]))
+    tables = document.tables
+    wrap(tables[0]._tbl)
+    wrap(tables[1]._tbl.tr_lst[12])
+    wrap(tables[2]._tbl.tr_lst[12].tc_lst[2])
+    path = tmp_path / "controls.docx"
+    document.save(path)
+    assert_same_forms(read_path(path), CASES["seed"].expected)

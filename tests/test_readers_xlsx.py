@@ -115,6 +115,9 @@ def test_hidden_sheets_are_not_read(tmp_path: Path) -> None:
         (0.904, "0%", "90%"),
         (1200, "#,##0.00", "1,200.00"),
         (93, "0", "93"),
+        (170, "0.00_ ", "170.00"),
+        (1200.5, "#,##0.00_);[Red](#,##0.00)", "1,200.50"),
+        (16, "@", "16"),
     ],
 )
 def test_numbers_are_read_as_the_cell_shows_them(value: float, fmt: str, shown: str) -> None:

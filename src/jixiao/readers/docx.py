@@ -22,6 +22,19 @@ _BREAKS = {f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}tab": "\t"}
 _VAL = f"{_W}val"
 
 
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
+
+
+def _children(el: Any, tags: set[str]) -> Any:
+    """Child elements with one of ``tags``, looking through content controls (w:sdt) and
+    custom-XML wrappers, which template-made forms put around tables, rows and cells."""
+    for child in el.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tags)
+
+
 def _paragraph_text(p: Any) -> str:
     parts: list[str] = []
     for el in p.iter(_T, *_BREAKS):
@@ -46,10 +59,10 @@ def _int_prop(parent: Any, tag: str, default: int) -> int:
 def _table_cells(tbl: Any) -> list[list[tuple[int, int, str | None, Any]]]:
     """Per row: (grid offset, gridSpan, vMerge state, w:tc) for each cell in the row."""
     rows = []
-    for tr in tbl.iterchildren(_TR):
+    for tr in _children(tbl, {_TR}):
         offset = _int_prop(tr.find(f"{_W}trPr"), "gridBefore", 0)
         cells = []
-        for tc in tr.iterchildren(_TC):
+        for tc in _children(tr, {_TC}):
             pr = tc.find(f"{_W}tcPr")
             span = max(1, _int_prop(pr, "gridSpan", 1))
             vm = pr.find(f"{_W}vMerge") if pr is not None else None
@@ -67,7 +80,7 @@ def read_docx_grids(data: bytes, *, name: str) -> list[Grid]:
     grid = Grid(file=name)
     row = 0
     table_no = 0
-    for element in document.element.body.iterchildren():
+    for element in _children(document.element.body, {_P, _TBL}):
         if element.tag == _P:
             text = clean_text(_paragraph_text(element))
             if text:

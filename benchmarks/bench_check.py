@@ -21,10 +21,12 @@ SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
 SEED_FORMS = 5
 
 
-def _time(fn) -> float:  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
+def _time(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(wall, CPU) seconds: on a shared machine the CPU time of this process is the fairer
+    measure of "one core"; both are printed."""
+    w0, c0 = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - w0, time.process_time() - c0
 
 
 def main() -> None:
@@ -50,14 +52,14 @@ def main() -> None:
         forms = read_path(big)
         n = len(forms)
         check_forms(forms)  # warm caches (regexes, rule registry)
-        parse_t = min(_time(lambda: read_path(big)) for _ in range(args.repeat))
-        check_t = min(_time(lambda: check_forms(forms)) for _ in range(args.repeat))
+        parse_w, parse_c = min(_time(lambda: read_path(big)) for _ in range(args.repeat))
+        check_w, check_c = min(_time(lambda: check_forms(forms)) for _ in range(args.repeat))
         findings = len(check_forms(forms))
-    total = parse_t + check_t
-    print(f"forms: {n} ({copies} copies of the example), findings: {findings}")
-    print(f"parse: {parse_t:.3f} s ({n / parse_t:,.0f} forms/s)")
-    print(f"check: {check_t:.3f} s ({n / check_t:,.0f} forms/s)")
-    print(f"parse+check: {total:.3f} s → {n / total:,.0f} forms/s (goal ≥ 2,000)")
+    print(f"forms: {n} ({copies} copies of the example, each varied), findings: {findings}")
+    for label, w, c in (("parse", parse_w, parse_c), ("check", check_w, check_c),
+                        ("parse+check", parse_w + check_w, parse_c + check_c)):
+        print(f"{label:>11}: wall {w:7.3f} s = {n / w:6,.0f} forms/s | CPU {c:7.3f} s = {n / c:6,.0f} forms/s")
+    print("goal: parse+check ≥ 2,000 forms/s on one core")
 
     exe = Path(sys.executable).with_name("jixiao")
     cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "jixiao", "--help"]

@@ -166,3 +166,18 @@ def test_n007_reports_unmatched_figures_and_silent_indicators() -> None:
 def test_n007_quiet_when_everything_is_accounted_for() -> None:
     achieved = "开展配送和志愿服务数量 95次，活动受众人数 6500人，覆盖 16个区，受众群体满意度 93%。"
     assert hits("N007", narrated(achieved)) == []
+
+
+@pytest.mark.parametrize(
+    ("achieved", "expected"),
+    [
+        ("全年预算 100万元，实际支出 100万元。", 0),
+        ("全年预算 100万元，实际支出 1000000元。", 0),     # 元 ↔ 万元 convert
+        ("全年预算 100万元，实际支出 85万元。", 1),        # the funds table says 100 executed
+    ],
+)
+def test_n001_money_against_the_funds_table(achieved: str, expected: int) -> None:
+    found = hits("N001", form(achieved=achieved))
+    assert len(found) == expected, [f.message for f in found]
+    if expected:
+        assert "85万元" in found[0].message and "100万元" in found[0].message

@@ -181,3 +181,8 @@ def test_n001_money_against_the_funds_table(achieved: str, expected: int) -> Non
     assert len(found) == expected, [f.message for f in found]
     if expected:
         assert "85万元" in found[0].message and "100万元" in found[0].message
+
+
+def test_n007_an_indicator_named_in_other_words_counts_as_mentioned() -> None:
+    messages = [f.message for f in hits("N007", SEED[0])]
+    assert messages == ["实际完成情况没有提及 「受众群体满意度」"]

@@ -17,7 +17,7 @@ from typing import Any
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._align import STRONG, clause_before, rank, similarity
+from ._align import STRONG, clause_before, name_core, rank, similarity
 from ._common import compact, fmt, fmt_value, full_score, is_quantitative, leaves, target_met, tier_of_indicator
 from .funds import computed_rate
 
@@ -314,6 +314,15 @@ def n006(form: Form, settings: Settings) -> Iterator[Hit]:
                   evidence={"rate": rate, "claim": m.group(0) if m else None, "outputs_full": all_full})
 
 
+def _named_in(flat: str, name: str) -> bool:
+    """Whether the text speaks of the indicator: half its core words, or four characters in a
+    row of it ("长效管理机制需进一步完善" speaks of 长效管理制度健全性)."""
+    if similarity(flat, name) >= 0.5:
+        return True
+    core = name_core(name)
+    return any(core[i : i + 4] in flat for i in range(len(core) - 3))
+
+
 @rule("N007", "narrative-unaligned", "info", "文字中的数字找不到对应指标，或指标在文字中从未提及", doc="""
 检查：实际完成情况中无法对应到任何指标或资金数的数字；以及实际完成情况从未提及（既无数字也无名称）的
 三级指标。
@@ -331,7 +340,7 @@ def n007(form: Form, settings: Settings) -> Iterator[Hit]:
     if not flat:
         return
     mentioned = {id(a.indicator) for a in aligned if a.indicator is not None}
-    silent = [i for i in leaves(form) if id(i) not in mentioned and similarity(flat, i.name) < 0.5]
+    silent = [i for i in leaves(form) if id(i) not in mentioned and not _named_in(flat, i.name)]
     if silent:
         names = "、".join(f"「{i.name}」" for i in silent)
         yield Hit(f"实际完成情况没有提及 {names}", field="goal.achieved",

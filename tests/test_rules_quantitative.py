@@ -112,3 +112,40 @@ def test_q008_malformed_quantities(target: str, actual: str, expected: int) -> N
 def test_q009_rate_above_100(target: str, expected: int) -> None:
     row = ind("活动质量完成率", target, "100(%)")
     assert len(hits("Q009", form(row))) == expected
+
+
+from hypothesis import given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jixiao.check import check_form  # noqa: E402
+from jixiao.config import Settings  # noqa: E402
+from jixiao.model import Value  # noqa: E402
+
+_amount = st.integers(min_value=1, max_value=100_000).map(lambda x: x / 100)
+
+
+def _row(op: str, a: float, b: float, w: float, s: float):  # type: ignore[no-untyped-def]
+    r = ind("培训场次", "", "", w, s, deviation="")
+    return r.model_copy(update={"target": Value(text=f"{op}{a}次", op=op, value=a, unit="次"),  # type: ignore[arg-type]
+                                "actual": Value(text=f"{b}次", value=b, unit="次")})
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(a=_amount, b=_amount, w=st.sampled_from([5.0, 6.0, 7.0, 10.0, 15.0, 20.0]))
+def test_scores_by_the_formula_raise_no_scoring_error(a: float, b: float, w: float) -> None:
+    s = round(w * min(1.0, b / a), 2)
+    found = check_form(form(_row(">=", a, b, w, s)), Settings(select=["Q001", "Q003", "Q004"]))
+    assert found == []
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(a=_amount, b=_amount, w=st.sampled_from([5.0, 10.0, 20.0]), linear=st.booleans())
+def test_reverse_scores_by_either_convention_raise_no_error(a: float, b: float, w: float, linear: bool) -> None:
+    if b <= a:
+        s = w
+    elif linear:
+        s = round(w * max(0.0, 1 - (b - a) / a), 2)
+    else:
+        s = round(w * a / b, 2)
+    found = check_form(form(_row("<=", a, b, w, s)), Settings(select=["Q002", "Q003", "Q004"]))
+    assert found == []

@@ -248,3 +248,36 @@ def test_any_grid_of_template_words_maps_without_crashing(rows: list[list[tuple[
     for form in grid_to_forms(grid):
         assert Form.model_validate(form.model_dump()) == form
         assert all(isinstance(w, str) and w for w in form.warnings)
+
+
+def test_the_official_annex_layout_with_an_outer_performance_column() -> None:
+    """财预〔2020〕10号 annex: a 绩效指标 column spans the whole indicator table on the left."""
+    rows = [
+        [("项目支出绩效自评表", 10)],
+        [("（2021年度）", 10)],
+        [("项目名称", 2), ("老旧小区改造", 8)],
+        [("主管部门", 2), ("住建局", 4), ("实施单位", 2), ("城建中心", 2)],
+        [("项目资金（万元）", 2, 3), "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", ("得分", 2)],
+        [None, None, "年度资金总额", "500", "480", "456", "10", "95%", ("9.5", 2)],
+        [None, None, "其中：本年财政拨款", "500", "480", "456", "—", "95%", ("—", 2)],
+        [("年度总体目标", 2, 2), ("预期目标", 4), ("实际完成情况", 4)],
+        [None, None, ("改造小区 10 个。", 4), ("改造小区 9 个。", 4)],
+        [("绩效指标", 1, 4), "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", ("偏差原因分析及改进措施", 2)],
+        [None, ("产出指标", 1, 2), "数量指标", "改造小区数", "10个", "9个", "50", "45", ("一个小区居民意见未统一", 2)],
+        [None, None, "质量指标", "验收合格率", "100%", "100%", "30", "30", ("", 2)],
+        [None, "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "92%", "10", "10", ("", 2)],
+        [("总分", 6), "100", "94.5", ("", 2)],
+    ]
+    (form,) = grid_to_forms(grid_of(*rows))
+    assert (form.project, form.year, form.department, form.implementer) == ("老旧小区改造", 2021, "住建局", "城建中心")
+    assert (form.funds.total.budget, form.funds.total.rate, form.funds.total.score, form.funds.weight) == (480.0, 95.0, 9.5, 10.0)
+    assert form.funds.appropriation is not None and form.funds.appropriation.executed == 456.0
+    assert (form.goal.planned, form.goal.achieved) == ("改造小区 10 个。", "改造小区 9 个。")
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "改造小区数", 50.0, 45.0),
+        ("产出指标", "质量指标", "验收合格率", 30.0, 30.0),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", 10.0, 10.0),
+    ]
+    assert form.indicators[0].deviation == "一个小区居民意见未统一"
+    assert (form.total_weight, form.total_score, form.grade) == (100.0, 94.5, None)
+    assert form.warnings == []

@@ -270,6 +270,12 @@ def _same_content(forms: list, reference: list) -> list[str]:
             .replace("项目名称 ", "项目名称：")
             .replace("主管部门 上海市科学技术协会 实施单位 ", "主管部门：上海市科学技术协会\n\n实施单位："),
         ),
+        (
+            "header values in the cell below their labels",
+            lambda t: t.replace("项目名称 ", "项目名称\n\n").replace(
+                "主管部门 上海市科学技术协会 实施单位 ", "主管部门\n上海市科学技术协会\n实施单位\n"
+            ),
+        ),
     ],
 )
 def test_extraction_variants_read_the_same(seed, variant: str, transform) -> None:

@@ -35,6 +35,8 @@ __all__ = ["split_pdf_forms", "parse_pdf_form", "drop_page_numbers"]
 _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
 _IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
+_HEADER_FIELDS = (("project", _PROJECT), ("department", _DEPARTMENT), ("implementer", _IMPLEMENTER))
+_HEADER_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 _PAGE_NUMBER = re.compile(
@@ -155,19 +157,16 @@ def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        m = _PROJECT.search(s)
-        if m and parts.project is None:
-            value = m.group(1)
-            if not value:  # the name sits on the next line of the cell
-                nxt = next((lines[k] for k in range(i + 1, b) if lines[k]), "")
-                value = "" if ("主管部门" in nxt or "实施单位" in nxt) else nxt
-            parts.project = value.strip() or None
-        m = _DEPARTMENT.search(s)
-        if m and parts.department is None:
-            parts.department = m.group(1).strip() or None
-        m = _IMPLEMENTER.search(s)
-        if m and parts.implementer is None:
-            parts.implementer = m.group(1).strip() or None
+        for attr, regex in _HEADER_FIELDS:
+            m = regex.search(s)
+            if m and getattr(parts, attr) is None:
+                value = m.group(1).strip() or _next_value(lines, i + 1, b)  # value cell on the next line
+                setattr(parts, attr, value or None)
+
+
+def _next_value(lines: list[str], a: int, b: int) -> str:
+    nxt = next((lines[k] for k in range(a, b) if lines[k]), "")
+    return "" if any(label in nxt for label in _HEADER_LABELS) else nxt
 
 
 def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:

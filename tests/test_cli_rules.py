@@ -48,3 +48,9 @@ def test_json_one_rule(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-
 def test_unknown_code_exits_2(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     status, _, err = run(monkeypatch, capsys, "Z999")
     assert status == 2 and "未知的规则代码" in err
+
+
+def test_markdown_catalogue_for_the_docs(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run(monkeypatch, capsys, "-f", "markdown")
+    assert out.startswith("# 检查规则") and out.count("\n### ") == 44
+    assert "## Q：定量指标" in out and "### Q005 `met-but-deducted`（警告）" in out

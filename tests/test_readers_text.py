@@ -403,3 +403,11 @@ def test_a_blank_score_is_none_and_named_not_merged_into_the_next_row() -> None:
     assert (blank.name, blank.weight, blank.score) == ("信息发布及时", 10.0, None)
     assert after.name == "媒体影响力提升情况"
     assert form.warnings == ["第 480 行指标「信息发布及时」只有一个分数，按分值读取，未能读取得分"]
+
+
+def test_both_goal_columns_cut_by_the_page_break(seed) -> None:
+    """The achieved column also runs over the page: its rest follows the planned column's rest."""
+    lines = SEED_TEXT.split("\n")
+    moved = lines[:92] + lines[92:94] + ["", "", ""] + lines[100:119] + [lines[94], lines[96]] + lines[119:]
+    form = read_text("\n".join(moved).encode(), name="cut.txt")[0]
+    assert form.goal == seed[0].goal

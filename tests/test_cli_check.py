@@ -132,3 +132,15 @@ def test_folder_summary_goes_to_stderr_for_machine_formats(monkeypatch, capsys, 
     shutil.copy(seed_copy, folder / "a.txt")
     code, out, err = run(monkeypatch, capsys, str(folder), "-f", "json", "--select", "Q005")
     assert len(json.loads(out)) == 5 and "汇总" in err
+
+
+def test_empty_jsonl_file_is_empty(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "none.jsonl"
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "jsonl", "--select", "F001", "-o", str(target))
+    assert code == 0 and target.read_bytes() == b""
+
+
+def test_xlsx_report_is_written_as_bytes(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.xlsx"
+    code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "xlsx", "-o", str(target))
+    assert code == 0 and out == "" and target.read_bytes()[:2] == b"PK"

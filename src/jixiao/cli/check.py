@@ -166,8 +166,8 @@ def check(
     from ..check import exit_status
     from ..config import load_settings
     from ..report import FILE_ONLY_FORMATS, render
+    from .._io import write_atomic
     from ..report.machine import jsonl_line
-    from ._common import emit
 
     settings = load_settings({"select": select, "ignore": ignore, "profile": profile,
                               "fail_on": fail_on.value if fail_on else None}, start=Path.cwd())
@@ -196,12 +196,10 @@ def check(
 
     if not streaming:
         report = render(fmt.value, run.forms, run.findings, color=color, statistics=statistics)
-        if isinstance(report, bytes):
-            from .._io import write_atomic
-
-            write_atomic(out, report)  # type: ignore[arg-type]
-        elif report or out is not None:
-            emit(report, out)
+        if out is not None:
+            write_atomic(out, report)
+        else:
+            sys.stdout.write(report)  # type: ignore[arg-type]  (bytes formats require -o)
     if walked or run.unreadable:
         table = _summary_table(run, color and fmt is CheckFormat.text)
         print(table, end="", file=sys.stdout if fmt is CheckFormat.text and out is None else sys.stderr)

@@ -73,8 +73,15 @@ def rank(context: str, indicators: list[Indicator], *, noun: str | None = None) 
     """Indicators at or above ``WEAK`` similarity, best first (ties keep table order)."""
     ctx = compact(context + (noun or ""))
     grams = frozenset(ctx[i : i + 2] for i in range(len(ctx) - 1))
-    scored = [Candidate(similarity(ctx, ind.name, _ctx=grams), ind) for ind in indicators]
-    return sorted((c for c in scored if c.score >= WEAK), key=lambda c: -c.score)
+    out = []
+    for ind in indicators:
+        core = _bigrams(name_core(ind.name))
+        if core:
+            score = len(core & grams) / len(core)
+            if score >= WEAK:
+                out.append(Candidate(score, ind))
+    out.sort(key=lambda c: -c.score)
+    return out
 
 
 def q_attr(q: Any, name: str, default: Any = None) -> Any:

@@ -205,6 +205,7 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
 _ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+_DIGITS = frozenset("0123456789")
 _HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
 
 
@@ -214,9 +215,11 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     The pair is the first two adjacent plain numbers not followed by a third, so a bare-number
     actual value ("95 10.00 10.00") stays a cell.
     """
+    if " " not in s:
+        return None  # most lines (label fragments, wrapped texts): no regex at all
     m = _ANCHOR.match(s)
     if m is None:
-        return _half_anchor(s)
+        return _half_anchor(s) if s[-1] in _DIGITS else None
     before, weight, score, tail = m.groups()
     return (merge_operators(before.split(" ")) if before else []), weight, score, tail or ""
 

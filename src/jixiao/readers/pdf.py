@@ -22,9 +22,7 @@ __all__ = ["read_pdf"]
 _TOL = 2.0  # points: boundaries closer than this are one boundary
 
 
-def _usable(rows: list[list[str | None]]) -> bool:
-    filled = sum(1 for row in rows for t in row if t and t.strip())
-    return len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2 and filled >= 4
+Box = tuple[float, float, float, float]
 
 
 def _merge(values: list[float]) -> list[float]:
@@ -40,15 +38,50 @@ def _index(bounds: list[float], v: float) -> int:
     return min(i, len(bounds) - 1)
 
 
-def _outside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _in_box(ch: dict[str, Any], box: Box) -> bool:
+    """A char is where its left edge starts (and its vertical middle): see ``_cell_texts``."""
+    x0, top, x1, bottom = box
+    mid = (ch["top"] + ch["bottom"]) / 2
+    return x0 - _TOL <= ch["x0"] < x1 and top <= mid < bottom
+
+
+def _cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[tuple[Box, str]]:
+    """Every cell of ``table`` with its text.
+
+    pdfplumber's own ``Table.extract`` gives a char to the cell holding the char's centre, which
+    hands hanging punctuation (、。， at a line end, which Word's Chinese typesetting and reportlab
+    let overhang the border) to the next cell. We go by the char's left edge instead.
+    """
+    from pdfplumber.utils import extract_text
+
+    cells: list[Box] = list(table.cells)
+    xs = _merge([x for c in cells for x in (c[0], c[2])])
+    ys = _merge([y for c in cells for y in (c[1], c[3])])
+    slots: dict[tuple[int, int], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for r in range(_index(ys, top), _index(ys, bottom)):
+            for c in range(_index(xs, x0), _index(xs, x1)):
+                slots[(r, c)] = i
+    buckets: list[list[dict[str, Any]]] = [[] for _ in cells]
+    for ch in chars:
+        if not _in_box(ch, table.bbox):
+            continue
+        mid = (ch["top"] + ch["bottom"]) / 2
+        i = slots.get((bisect.bisect_right(ys, mid) - 1, max(0, bisect.bisect_right(xs, ch["x0"] + _TOL) - 1)))
+        if i is not None:
+            buckets[i].append(ch)
+    return [(box, extract_text(b) if b else "") for box, b in zip(cells, buckets)]
+
+
+def _usable(cells: list[tuple[Box, str]]) -> bool:
+    rows = _merge([box[1] for box, _ in cells])
+    cols = _merge([box[0] for box, _ in cells])
+    return len(rows) >= 2 and len(cols) >= 2 and sum(1 for _, t in cells if t.strip()) >= 4
 
 
 def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid:
-    """``pages``: (page number, pdfplumber page, its usable tables with their texts), in order."""
-    xs = _merge([x for _, _, tables in pages for t, _ in tables for c in t.cells for x in (c[0], c[2])])
+    """``pages``: (page number, pdfplumber page, its usable tables as (bbox, cells)), in order."""
+    xs = _merge([x for _, _, tables in pages for _, cells in tables for box, _ in cells for x in (box[0], box[2])])
     grid = Grid(file=name)
     row = 0
     for page_no, page, tables in pages:
@@ -70,12 +103,12 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
 
         # (top, kind, payload): text lines outside tables and the tables, in reading order.
         items: list[tuple[float, int, Any]] = []
-        boxes = [t.bbox for t, _ in tables]
-        outside = page.filter(lambda obj: obj.get("object_type") != "char" or _outside(obj, boxes))
+        boxes = [bbox for bbox, _ in tables]
+        outside = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_in_box(obj, b) for b in boxes))
         for ln in outside.extract_text_lines(return_chars=False):
             items.append((ln["top"], 0, ln))
-        for t, texts in tables:
-            items.append((t.bbox[1], 1, (t, texts)))
+        for bbox, cells in tables:
+            items.append((bbox[1], 1, cells))
         items.sort(key=lambda it: (it[0], it[1]))
         for _top, kind, payload in items:
             if kind == 0:
@@ -85,28 +118,26 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
                     grid.cells.append(Cell(row=row, col=0, text=text, sheet=sheet, address=f"{sheet}第{n}行", line=n))
                     row += 1
                 continue
-            table, texts = payload
-            tops = _merge([c[1] for c in table.cells])
-            for r, (trow, textrow) in enumerate(zip(table.rows, texts)):
-                for bbox, text in zip(trow.cells, textrow):
-                    if bbox is None or not text or not text.strip():
-                        continue
-                    x0, top, x1, bottom = bbox
-                    col = _index(xs, x0)
-                    r0 = _index(tops, top)
-                    n = line_at(top, bbox)
-                    grid.cells.append(
-                        Cell(
-                            row=row + r0,
-                            col=col,
-                            text=clean_text(text),
-                            rowspan=max(1, sum(1 for y in tops if top - _TOL <= y < bottom - _TOL)),
-                            colspan=max(1, _index(xs, x1) - col),
-                            sheet=sheet,
-                            address=f"{sheet}第{n}行",
-                            line=n,
-                        )
+            cells = payload
+            tops = _merge([box[1] for box, _ in cells])
+            for bbox, text in sorted(cells, key=lambda c: (c[0][1], c[0][0])):
+                if not text.strip():
+                    continue
+                x0, top, x1, bottom = bbox
+                col = _index(xs, x0)
+                n = line_at(top, bbox)
+                grid.cells.append(
+                    Cell(
+                        row=row + _index(tops, top),
+                        col=col,
+                        text=clean_text(text),
+                        rowspan=max(1, sum(1 for y in tops if top - _TOL <= y < bottom - _TOL)),
+                        colspan=max(1, _index(xs, x1) - col),
+                        sheet=sheet,
+                        address=f"{sheet}第{n}行",
+                        line=n,
                     )
+                )
             row += len(tops)
     return grid
 
@@ -134,8 +165,9 @@ def read_pdf(data: bytes, *, name: str) -> list[Form]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         runs: list[tuple[str, list[Any]]] = []
         for page_no, page in enumerate(pdf.pages, 1):
-            found = [(t, t.extract()) for t in page.find_tables()]
-            tables = [(t, texts) for t, texts in found if _usable(texts)]
+            chars = page.chars
+            found = [(t.bbox, _cell_texts(t, chars)) for t in page.find_tables()]
+            tables = [(bbox, cells) for bbox, cells in found if _usable(cells)]
             kind = "grid" if tables else "text"
             item: Any = (page_no, page, tables)
             if not tables:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def _build(fmt: str, copies: int, out: Path) -> Path:
     from fixtures.layout import layout_form
-    from fixtures.seed import SEED_FILE, seed_forms
+    from fixtures.seed import SEED_PATH, seed_forms
 
     forms = seed_forms() * copies
     layouts = [layout_form(f) for f in forms]
@@ -39,7 +39,7 @@ def _build(fmt: str, copies: int, out: Path) -> Path:
         from fixtures.build_pdf import write_pdf
 
         return write_pdf(path, layouts)
-    text = (ROOT / SEED_FILE).read_text(encoding="utf-8")
+    text = SEED_PATH.read_text(encoding="utf-8")
     path.write_text("\n".join([text] * copies), encoding="utf-8")
     return path
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fixtures.catalog import CASES, build_case
 from fixtures.compare import assert_same_forms
-from fixtures.seed import SEED_FILE
+from fixtures.seed import SEED_PATH
 
 from jixiao.errors import InputError
 from jixiao.readers import read_path
@@ -31,7 +31,7 @@ def test_each_case_reads_back_as_laid_out(built: dict[str, Path], case: str) -> 
 
 
 def test_seed_matches_the_text_reader_field_by_field(built: dict[str, Path]) -> None:
-    assert_same_forms(read_path(built["seed"]), read_path(SEED_FILE))
+    assert_same_forms(read_path(built["seed"]), read_path(SEED_PATH))
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,13 @@ import pytest
 from fixtures.build_xlsx import write_xlsx
 from fixtures.compare import assert_same_forms
 from fixtures.layout import layout_form
-from fixtures.seed import SEED_FILE, seed_forms
+from fixtures.seed import SEED_PATH, seed_forms
 
 from jixiao.errors import InputError, LegacyFormatError, NoFormError
 from jixiao.readers import read_path
 from jixiao.readers.grid import Cell, Grid, clean_text, read_grid_file
 
-EXPECTED_JSON = Path("tests/data/expected/shanghai-kepu-2024.json")
+EXPECTED_JSON = Path(__file__).resolve().parent / "data" / "expected" / "shanghai-kepu-2024.json"
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_read_grid_file_names_the_file_in_every_error(suffix: str, content: byte
 
 def test_the_hand_built_seed_is_what_the_text_reader_reads() -> None:
     """The reference the fixtures are laid out from cannot drift from the real example."""
-    assert_same_forms(read_path(SEED_FILE), seed_forms())
+    assert_same_forms(read_path(SEED_PATH), seed_forms())
 
 
 def test_the_hand_built_seed_is_the_expected_canonical_file() -> None:

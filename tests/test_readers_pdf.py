@@ -14,7 +14,7 @@ import pytest
 from fixtures.build_pdf import write_text_pdf
 from fixtures.catalog import CASES, build_case
 from fixtures.compare import assert_same_forms
-from fixtures.seed import SEED_FILE
+from fixtures.seed import SEED_PATH
 
 from jixiao.errors import InputError, NoFormError
 from jixiao.model import Form, Source
@@ -47,7 +47,7 @@ def test_each_case_reads_back_as_laid_out(built: dict[str, Path], case: str) -> 
 
 
 def test_seed_matches_the_text_reader_field_by_field(built: dict[str, Path]) -> None:
-    assert_same_forms(read_path(built["seed"]), read_path(SEED_FILE), spaces=True)
+    assert_same_forms(read_path(built["seed"]), read_path(SEED_PATH), spaces=True)
 
 
 def test_forms_running_over_page_breaks_stay_whole(built: dict[str, Path]) -> None:
@@ -117,7 +117,7 @@ def test_a_ruled_box_that_holds_no_form_leaves_the_page_to_the_text_reader(
 
 def test_a_text_only_pdf_of_the_example_reads_like_the_example(tmp_path: Path) -> None:
     """The real text reader on what pdfplumber extracts from untabled lines."""
-    lines = [ln for ln in Path(SEED_FILE).read_text(encoding="utf-8").splitlines() if ln.strip()][:140]
+    lines = [ln for ln in SEED_PATH.read_text(encoding="utf-8").splitlines() if ln.strip()][:140]
     path = write_text_pdf(tmp_path / "文本.pdf", lines)
     forms = read_path(path)
     assert forms[0].project == "基层科普服务"

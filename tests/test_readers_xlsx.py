@@ -9,7 +9,7 @@ from fixtures.build_xlsx import write_xlsx
 from fixtures.catalog import CASES, build_case
 from fixtures.compare import assert_same_forms
 from fixtures.layout import Style, layout_form
-from fixtures.seed import SEED_FILE, seed_forms
+from fixtures.seed import SEED_PATH, seed_forms
 
 from jixiao.errors import InputError, NotTextError
 from jixiao.readers import read_path
@@ -35,7 +35,7 @@ def test_each_case_reads_back_as_laid_out(built: dict[str, Path], case: str) -> 
 
 
 def test_seed_matches_the_text_reader_field_by_field(built: dict[str, Path]) -> None:
-    assert_same_forms(read_path(built["seed"]), read_path(SEED_FILE))
+    assert_same_forms(read_path(built["seed"]), read_path(SEED_PATH))
 
 
 @pytest.mark.parametrize(

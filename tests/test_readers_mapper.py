@@ -27,7 +27,8 @@ def grid_of(*rows: list[Item], sheet: str = "Sheet1") -> Grid:
                 continue
             text, colspan, rowspan = (item, 1, 1) if isinstance(item, str) else (item + (1,))[:3]  # type: ignore[operator]
             if text:
-                cells.append(Cell(row=r, col=c, text=text, colspan=colspan, rowspan=rowspan, sheet=sheet, line=r + 1))
+                address = f"{chr(ord('A') + c)}{r + 1}"
+                cells.append(Cell(row=r, col=c, text=text, colspan=colspan, rowspan=rowspan, sheet=sheet, address=address, line=r + 1))
             c += colspan
     return Grid(file="t.xlsx", cells=cells)
 
@@ -161,7 +162,7 @@ def test_budget_20_plus_indicators_80() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "warning"),
-    [("约一百", "项目资金「年度资金总额」“约一百”不是数字"), ("1,200.00", None), ("１００", None), ("—", None)],
+    [("约一百", "项目资金「年度资金总额」“约一百”（D6）不是数字"), ("1,200.00", None), ("１００", None), ("—", None)],
 )
 def test_funds_cells_that_are_not_numbers_are_reported(cell: str, warning: str | None) -> None:
     funds = [row[:] for row in FUNDS]

@@ -33,6 +33,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
 _YEAR_VALUE = re.compile(r"^((?:19|20)\d{2})年?$")
 _YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$")
 _UNIT = re.compile(r"[（(]\s*(万元|亿元|元)\s*[）)]")
+_FUNDS_NAMES = {"total": "年度资金总额", "appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 _FUNDS_KINDS = (("财政拨款", "appropriation"), ("上年结转", "carryover"), ("其他资金", "other"), ("资金总额", "total"))
 
 
@@ -192,8 +193,8 @@ class _Mapper:
             elif len(nums) == 1:
                 self.cur.form.total_score = nums[0]
             return
-        self.cur.form.total_weight = self._num(w.text, "总分分值") if w is not None else None
-        self.cur.form.total_score = self._num(s.text, "总分得分") if s is not None else None
+        self.cur.form.total_weight = self._num(w, "总分分值") if w is not None else None
+        self.cur.form.total_score = self._num(s, "总分得分") if s is not None else None
 
     def _inline_goal(self, row: list[Cell], starting: list[Cell]) -> bool:
         """Templates that put 预期目标 and 实际完成情况 as row labels with the text to the right."""
@@ -216,10 +217,11 @@ class _Mapper:
                 self.cur.form.funds.unit = m.group(1)
                 return
 
-    def _num(self, text: str, what: str) -> float | None:
-        value, ok = parse_number(text)
+    def _num(self, cell: Cell, what: str) -> float | None:
+        value, ok = parse_number(cell.text)
         if not ok:
-            self.cur.form.warnings.append(f"{what}“{text}”不是数字，按空白处理")
+            where = f"（{cell.address}）" if cell.address else ""
+            self.cur.form.warnings.append(f"{what}“{cell.text}”{where}不是数字，按空白处理")
         return value
 
     def _funds_row(self, row: list[Cell]) -> None:
@@ -234,11 +236,10 @@ class _Mapper:
         kind = next((k for word, k in _FUNDS_KINDS if word in labels), None)
         if kind is None:
             return
-        names = {"total": "年度资金总额", "appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
         values: dict[str, float | None] = {}
         for fld in ("initial", "budget", "executed", "rate", "score", "weight"):
             cell = cell_at(row, cols.get(fld))
-            values[fld] = self._num(cell.text, f"项目资金「{names[kind]}」") if cell is not None else None
+            values[fld] = self._num(cell, f"项目资金「{_FUNDS_NAMES[kind]}」") if cell is not None else None
         weight = values.pop("weight")
         funds_row = FundsRow(**values)
         funds = self.cur.form.funds
@@ -289,7 +290,7 @@ class _Mapper:
         for fld in ("weight", "score"):
             cell = cell_at(row, cols.get(fld))
             if cell is not None and cell.row == r:
-                setattr(ind, fld, self._num(cell.text, f"指标「{name}」{'分值' if fld == 'weight' else '得分'}"))
+                setattr(ind, fld, self._num(cell, f"指标「{name}」{'分值' if fld == 'weight' else '得分'}"))
         self.cur.form.indicators.append(ind)
         self.cur.cells.extend(c for c in row if c.row == r)
 
@@ -312,13 +313,16 @@ def _finalise(d: _Draft, grid: Grid) -> Form:
     form = d.form
     form.goal.planned = clean_text("\n".join(d.planned))
     form.goal.achieved = clean_text("\n".join(d.achieved))
-    placed = [c for c in d.cells if c.line is not None]
     sheets = [c.sheet for c in d.cells if c.sheet is not None]
+    first, last = (sheets[0], sheets[-1]) if sheets else (None, None)
+    # A form may run over pages: it starts on its first page's line and ends on its last page's.
+    starts = [c.line for c in d.cells if c.line is not None and c.sheet == first]
+    ends = [c.line for c in d.cells if c.line is not None and c.sheet == last]
     form.source = Source(
         file=grid.file,
-        sheet=sheets[0] if sheets else None,
-        start_line=min((c.line for c in placed if c.sheet == (sheets[0] if sheets else None)), default=None),  # type: ignore[type-var]
-        end_line=max((c.line for c in placed if c.sheet == (sheets[-1] if sheets else None)), default=None),  # type: ignore[type-var]
+        sheet=first,
+        start_line=min(starts, default=None),
+        end_line=max(ends, default=None),
     )
     warnings: list[str] = []
     if form.project is None:

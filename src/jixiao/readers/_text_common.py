@@ -34,6 +34,7 @@ __all__ = [
     "find_year",
     "find_unit",
     "ACHIEVED_OPENER",
+    "ACHIEVED_START",
 ]
 
 TITLE = "财政项目支出绩效自评表"
@@ -44,11 +45,14 @@ PLACEHOLDERS = frozenset({"-", "—", "–", "－", "/", "／", "*", "＊", "无
 
 _SPACES = re.compile(r"\s+")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－", "0123456789.,%-")
+_NUMBER_START = frozenset("0123456789+-０１２３４５６７８９－")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
 _YEAR_PAREN = re.compile(r"[（(]\s*(\d{4})\s*年(?:度)?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"(\d{4})\s*年度")
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+ACHIEVED_START = frozenset("本该项全年预资执截0123456789")
+"""First characters an ``ACHIEVED_OPENER`` can start with: a cheap test before the regex."""
 ACHIEVED_OPENER = re.compile(
     r"^(?:本|该)?(?:项目)?(?:\d{4}\s*年(?:度)?)?(?:全年|年度)?(?:预算|资金)?执行率|^(?:截至|截止)\s*\d{4}|^本项目"
 )
@@ -99,8 +103,12 @@ def display_width(text: str) -> int:
 
 def is_value_token(token: str) -> bool:
     """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder."""
+    if token in PLACEHOLDERS:
+        return True
+    if not token or token[0] not in _NUMBER_START:
+        return False  # "年度资金总额：", "拨款": no regex needed
     t = token if token.isascii() else token.translate(_FULLWIDTH)
-    return t in PLACEHOLDERS or _NUMBER.match(t) is not None
+    return _NUMBER.match(t) is not None
 
 
 def parse_number(token: str) -> float | None:

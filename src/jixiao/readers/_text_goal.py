@@ -17,7 +17,7 @@ page break can cut either column mid-sentence, and its rest follows on the next 
 
 from __future__ import annotations
 
-from ._text_common import ACHIEVED_OPENER, SENTENCE_END, display_width, join_wrapped
+from ._text_common import ACHIEVED_OPENER, ACHIEVED_START, SENTENCE_END, display_width, join_wrapped
 
 __all__ = ["split_goal"]
 
@@ -63,7 +63,7 @@ def split_goal(lines: list[str]) -> tuple[str, str, list[str]]:
     column = planned
     for n, (kind, block) in enumerate(_blocks(lines)):
         if not achieved:
-            k = next((j for j, s in enumerate(block) if ACHIEVED_OPENER.match(s)), None)
+            k = next((j for j, s in enumerate(block) if s[0] in ACHIEVED_START and ACHIEVED_OPENER.match(s)), None)
             if k is None:
                 if kind == "para" and n > 0 and first_paragraph_end is None:
                     first_paragraph_end = len(planned)

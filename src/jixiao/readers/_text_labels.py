@@ -66,7 +66,7 @@ class LabelTracker:
         度指 标" after a page break), so a line with spaces is fed token by token, all or nothing.
         """
         if " " not in line:
-            return self._feed(line)
+            return len(line) <= 9 and self._feed(line)  # most content lines end here
         tokens = line.split(" ")
         if len(tokens) > 6:
             return False

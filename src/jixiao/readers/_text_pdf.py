@@ -42,18 +42,10 @@ _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
-_VALUE = (
-    r"(?:[-+]?[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?[%％]?"  # a number
-    r"|[-—–－/／*＊]|——|--|无|不适用|N/A|n/a)"  # or a placeholder
-)
-_TRAILING_VALUES = re.compile(rf"(?<!\S){_VALUE}(?: {_VALUE})*$")
-_FORM_START = re.compile(rf"{TITLE_LINE.pattern}|^项目名称", re.M)
-_LANDMARKS = (
-    re.compile("项目资金|年初预算|资金总额"),
-    re.compile("预期目标|实际完成情况"),
-    re.compile(r"^(?:一级|一级指标|绩效指标|绩效)$|三级指标", re.M),
-    re.compile(r"^总\s*分", re.M),
-)
+_FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
+_GOAL_WORDS = ("预期目标", "实际完成情况")
+_TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
+_TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
 _TABLE_HEADER_WORDS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标"
@@ -73,23 +65,30 @@ def drop_page_numbers(lines: list[str]) -> list[str]:
 def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
     """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称.
 
-    The landmarks are found by one regex over the joined text rather than a Python loop over
-    every line: this is the reader's hot path.
+    Landmarks are found with ``str.find`` over the joined text, not by testing every line or by
+    a regex alternation: this is on the reader's hot path.
     """
     text = "\n".join(lines)
+    hits: set[int] = set()  # start offsets of the lines holding a title or 项目名称
+    for word in ("项目支出绩效自评表", "项目名称"):
+        pos = text.find(word)
+        while pos >= 0:
+            hits.add(text.rfind("\n", 0, pos) + 1)
+            pos = text.find(word, pos + len(word))
     starts: list[int] = []
     has_project = False
-    line, pos = 0, 0
-    for m in _FORM_START.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        if not m.group().startswith("项目名称"):
-            starts.append(line)
-            has_project = False
-        else:
+    line, prev = 0, 0
+    for offset in sorted(hits):
+        line += text.count("\n", prev, offset)
+        prev = offset
+        s = lines[line]
+        if s.startswith("项目名称"):
             if has_project or not starts:
                 starts.append(line)
             has_project = True
+        elif TITLE_LINE.match(s):
+            starts.append(line)
+            has_project = False
     if not starts:  # a form cut from a longer file: one untitled chunk, kept if it has landmarks
         return [(0, len(lines))]
     return [(a, starts[k + 1] if k + 1 < len(starts) else len(lines)) for k, a in enumerate(starts)]
@@ -102,18 +101,35 @@ class _OpenRow:
     open: bool = True
 
 
+def _first_of(text: str, words: tuple[str, ...], pos: int) -> int:
+    hits = [p for word in words if (p := text.find(word, pos)) >= 0]
+    return min(hits) if hits else -1
+
+
 def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
     """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before."""
     text = "\n".join(lines[start:end])
+    padded = "\n" + text + "\n"  # "\n一级\n" found at padded[q] is the whole line text[q:]
     found: list[int | None] = []
     pos = 0
-    for regex in _LANDMARKS:
-        m = regex.search(text, pos)
-        if m is None:
+    for kind in range(4):
+        if kind == 0:
+            p = _first_of(text, _FUNDS_WORDS, pos)
+        elif kind == 1:
+            p = _first_of(text, _GOAL_WORDS, pos)
+        elif kind == 2:
+            p = _first_of(padded, _TABLE_LINES, pos)
+            q = text.find("三级指标", pos)
+            p = q if p < 0 or 0 <= q < p else p
+        else:
+            p = padded.find("\n总", pos)
+            while p >= 0 and not _TOTAL_AT.match(text, p):
+                p = padded.find("\n总", p + 1)
+        if p < 0:
             found.append(None)
             continue
-        found.append(start + text.count("\n", 0, m.start()))
-        nl = text.find("\n", m.start())
+        found.append(start + text.count("\n", 0, p))
+        nl = text.find("\n", p)
         pos = len(text) if nl < 0 else nl + 1
     return found
 
@@ -177,10 +193,11 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        m = _TRAILING_VALUES.search(s)
-        values = s[m.start() :].split(" ") if m else []
-        tokens = s[: m.start()].split(" ") if m and m.start() else ([] if m else s.split(" "))
+        tokens = s.split(" ")
         k = len(tokens)
+        while k and is_value_token(tokens[k - 1]):
+            k -= 1
+        values, tokens = tokens[k:], tokens[:k]
         if len(values) < 3:
             if _FUNDS_HEADER.search(s):
                 header.append(s)

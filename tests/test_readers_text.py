@@ -185,6 +185,12 @@ def test_shape_detected_from_content(path: str, shape: str) -> None:
     assert detect_shape((ROOT / path).read_text(encoding="utf-8").split("\n")) == shape
 
 
+def test_a_project_named_like_a_landmark_does_not_change_the_shape() -> None:
+    text = SEED_TEXT.replace("项目名称 基层科普服务", "项目名称 图书馆总分馆三级指标体系建设")
+    assert detect_shape(text.split("\n")) == "pdf"
+    assert read_text(text.encode(), name="x.txt")[0].project == "图书馆总分馆三级指标体系建设"
+
+
 def test_forms_split_at_project_name_when_titles_are_missing() -> None:
     text = SEED_TEXT.replace("财政项目支出绩效自评表\n", "\n")
     forms = read_text(text.encode(), name="no-title.txt")

@@ -28,6 +28,7 @@ from .encoding import decode, normalize_newlines
 __all__ = ["read_text", "detect_shape"]
 
 
+_ONE_LINE_MARKS = ("资金总额", "预期目标", "三级指标", "总分", "评分等级")
 _PIPE_ROW = re.compile(r"^\|[^\n]*\|[^\n]*\|", re.M)
 _CSV_HEADER = re.compile(r'(?:^|,)\s*"?三级指标"?\s*,', re.M)  # the header word as a whole CSV cell
 
@@ -46,7 +47,7 @@ def detect_shape(lines: list[str]) -> str:
     while pos >= 0:
         end = text.find("\n", pos)
         line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
-        if "三级指标" in line or "资金总额" in line or "总分" in line:
+        if sum(word in line for word in _ONE_LINE_MARKS) >= 3:  # not fooled by a name like "总分馆"
             return "line"
         pos = text.find("项目名称", pos + 4)
     return "pdf"

@@ -15,6 +15,7 @@ from fixtures.seed import SEED_PATH, seed_forms
 
 from jixiao.errors import InputError, LegacyFormatError, NoFormError
 from jixiao.readers import read_path
+from jixiao.readers._legacy import find_soffice
 from jixiao.readers.grid import Cell, Grid, clean_text, read_grid_file
 
 EXPECTED_JSON = Path(__file__).resolve().parent / "data" / "expected" / "shanghai-kepu-2024.json"
@@ -157,3 +158,23 @@ def test_seed_reference_is_plain_data() -> None:
     a[0].indicators[0].score = -1
     assert b[0].indicators[0].score == 10.0
     assert json.loads(b[0].model_dump_json())["project"] == "基层科普服务"
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed on this machine")
+def test_a_real_xls_is_converted_by_libreoffice_and_read(tmp_path: Path) -> None:
+    """End to end with the real LibreOffice: make a .xls from a fixture, then read it back."""
+    import subprocess
+
+    forms = seed_forms()[:2]
+    made = write_xlsx(tmp_path / "旧表.xlsx", [(f"表{i + 1}", [layout_form(f)]) for i, f in enumerate(forms)])
+    out = tmp_path / "xls"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [str(find_soffice()), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xls", "--outdir", str(out), str(made)],
+        check=True, capture_output=True, timeout=180,
+    )
+    legacy = out / "旧表.xls"
+    assert legacy.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    got = read_path(legacy, convert_legacy=True)
+    assert_same_forms(got, forms)
+    assert [f.source.file for f in got] == [str(legacy)] * 2

@@ -191,6 +191,17 @@ def test_a_project_named_like_a_landmark_does_not_change_the_shape() -> None:
     assert read_text(text.encode(), name="x.txt")[0].project == "图书馆总分馆三级指标体系建设"
 
 
+@pytest.mark.parametrize(
+    ("rel", "old"),
+    [(SEED, "基层科普服务"), (f"{DATA}/pipe-2024.txt", "老年人智能技术科普培训"), (f"{DATA}/oneline-2023.txt", "社区科普大学运行")],
+)
+def test_a_project_named_after_a_landmark_is_still_the_project(rel: str, old: str) -> None:
+    original = (ROOT / rel).read_text(encoding="utf-8")
+    reference = read_text(original.encode(), name="x.txt")[0]
+    form = read_text(original.replace(old, "项目资金监管平台运维").encode(), name="x.txt")[0]
+    assert (form.project, form.warnings, form.funds) == ("项目资金监管平台运维", [], reference.funds)
+
+
 def test_forms_split_at_project_name_when_titles_are_missing() -> None:
     text = SEED_TEXT.replace("财政项目支出绩效自评表\n", "\n")
     forms = read_text(text.encode(), name="no-title.txt")

@@ -137,7 +137,7 @@ class _Form:
         return None
 
     def parse(self) -> FormParts | None:
-        i_funds = self._find(lambda t: "项目资金" in t or "资金总额" in t or "年初预算" in t)
+        i_funds = next((k for k in range(len(self.cells)) if self._funds_landmark(k)), None)
         i_goal = self._find(lambda t: t in _GOAL_HEADS or _GOAL_INLINE.match(t) is not None, i_funds or 0)
         i_table = self._find(lambda t: t in ("绩效指标", "一级指标", "三级指标"), i_goal or i_funds or 0)
         i_total = self._find(lambda t: t.replace(" ", "").startswith("总分"), i_table or i_goal or i_funds or 0)
@@ -161,11 +161,17 @@ class _Form:
             self._closing(i_total)
         return self.parts
 
+    def _funds_landmark(self, k: int) -> bool:
+        text = self.cells[k].text
+        if not ("项目资金" in text or "资金总额" in text or "年初预算" in text) or text.startswith("项目名称"):
+            return False
+        return k == 0 or self.cells[k - 1].text not in ("项目名称", "主管部门", "实施单位")  # not a value
+
     # -------------------------------------------------------------- header, funds, goal
 
     def _value_after(self, k: int, stop: int) -> str | None:
         for c in self.cells[k + 1 : stop]:
-            if c.text in ("主管部门", "实施单位", "项目资金") or c.text.startswith("项目资金"):
+            if c.text in ("主管部门", "实施单位", "项目资金") or c.text.startswith(("项目资金（", "项目资金(")):
                 return None
             return c.text
         return None

@@ -115,6 +115,8 @@ def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
     for kind in range(4):
         if kind == 0:
             p = _first_of(text, _FUNDS_WORDS, pos)
+            while p >= 0 and text.startswith(_HEADER_LABELS[:3], text.rfind("\n", 0, p) + 1):
+                p = _first_of(text, _FUNDS_WORDS, p + 1)  # "项目名称 项目资金监管平台" is no landmark
         elif kind == 1:
             p = _first_of(text, _GOAL_WORDS, pos)
         elif kind == 2:

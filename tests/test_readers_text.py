@@ -428,3 +428,10 @@ def test_both_goal_columns_cut_by_the_page_break(seed) -> None:
     moved = lines[:92] + lines[92:94] + ["", "", ""] + lines[100:119] + [lines[94], lines[96]] + lines[119:]
     form = read_text("\n".join(moved).encode(), name="cut.txt")[0]
     assert form.goal == seed[0].goal
+
+
+def test_header_words_inside_a_goal_text_are_not_the_table(seed) -> None:
+    text = SEED_TEXT.replace("爱科学、学科学、用科学的科学态度，达到投入较少，", "爱科学、按三级指标体系考核，达到投入较少，", 1)
+    form = read_text(text.encode(), name="x.txt")[0]
+    assert "按三级指标体系考核" in form.goal.planned
+    assert form.indicators == seed[0].indicators and form.goal.achieved == seed[0].goal.achieved

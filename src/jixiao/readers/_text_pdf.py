@@ -106,6 +106,13 @@ def _first_of(text: str, words: tuple[str, ...], pos: int) -> int:
     return min(hits) if hits else -1
 
 
+def _header_line_at(text: str, p: int) -> bool:
+    start = text.rfind("\n", 0, p) + 1
+    end = text.find("\n", p)
+    line = text[start : end if end >= 0 else len(text)]
+    return p == start or "年度指标值" in line or "实际完成值" in line
+
+
 def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
     """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before."""
     text = "\n".join(lines[start:end])
@@ -122,6 +129,8 @@ def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
         elif kind == 2:
             p = _first_of(padded, _TABLE_LINES, pos)
             q = text.find("三级指标", pos)
+            while q >= 0 and not _header_line_at(text, q):
+                q = text.find("三级指标", q + 4)  # "…按三级指标体系…" in a goal text is no header
             p = q if p < 0 or 0 <= q < p else p
         else:
             p = padded.find("\n总", pos)

@@ -279,6 +279,14 @@ def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> fl
 
 
 def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
+    """The indicator rows, from the line after the table header up to 总分.
+
+    A line is a label fragment (fed to the ``LabelTracker``), a row anchor (it holds the row's
+    分值 得分 pair), or text. Text waits in a buffer. At the next anchor the buffered lines up to
+    the last one ending a sentence finish the previous row's deviation (a deviation ends with
+    "。", a name or value never does) and the rest are the new row's name/target/actual pieces;
+    a new label closes the previous row's deviation; 总分 closes the last one.
+    """
     i = a
     while i < b and (not lines[i] or _is_table_header(lines[i])):
         i += 1

@@ -42,6 +42,9 @@ def _client(settings: LLMSettings):  # type: ignore[no-untyped-def]
     return client
 
 
+SEED_TEST = "test_seed_drafts_one_request_per_form_and_every_kept_draft_passes_the_guard"
+
+
 @pytest.mark.vcr
 def test_seed_drafts_one_request_per_form_and_every_kept_draft_passes_the_guard() -> None:
     forms = seed_forms()
@@ -91,19 +94,34 @@ def test_check_llm_reads_the_seed_narrative_into_info_or_warning_findings() -> N
         assert f.message.startswith("（模型意见")
 
 
-@pytest.mark.vcr("test_seed_drafts_one_request_per_form_and_every_kept_draft_passes_the_guard.yaml")
-def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_prompt_no_longer_matches_its_cassette(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, vcr_config: dict
+) -> None:
+    """Replays the seed cassette with one word of the prompt changed: nothing matches, so the
+    form falls back to templates. Uses VCR directly so that recording never rewrites it."""
+    import vcr as vcrpy
+
+    from conftest import _UnicodeYaml
+
     prompts = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", prompts)
     target = prompts / "draft_deviation_v1.md.j2"
     target.write_text(target.read_text(encoding="utf-8").replace("审核助手", "审核专家"), encoding="utf-8")
     monkeypatch.setenv("JIXIAO_PROMPTS", str(prompts))
+    recorder = vcrpy.VCR(record_mode="none", **vcr_config)
+    recorder.register_serializer("yaml", _UnicodeYaml())
+    cassette = CASSETTES / "test_llm_cassettes" / (SEED_TEST + ".yaml")
     form = seed_forms()[0]
     settings = _settings()
-    client = _client(settings)
-    [drafts] = draft_forms([form], None, client, settings)
-    assert [d.origin for d in drafts] == ["template", "template"]
-    assert all("模板草稿" in d.notes[-1] for d in drafts)
+    with recorder.use_cassette(str(cassette)) as cass:
+        [unchanged] = draft_forms([form], None, _client(settings), settings, folder=ROOT / "prompts")
+        played = cass.play_count
+        assert played >= 1  # the recorded prompt still matches
+        [changed] = draft_forms([form], None, _client(settings), settings)
+        assert cass.play_count == played  # the changed one found no recording
+    assert {d.origin for d in unchanged} <= {"model", "template"}
+    assert [d.origin for d in changed] == ["template", "template"]
+    assert all("模板草稿" in d.notes[-1] for d in changed)
 
 
 def test_no_cassette_holds_a_key_or_a_client_fingerprint() -> None:

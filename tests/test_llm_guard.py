@@ -23,6 +23,8 @@ GOOD = ("原因：满意度调查问卷未按要求留存归档，评分依据�
         ("满意度为９０％", [90]),
         ("受众 6,500 人次", [6500]),
         ("第3季度完成", []),
+        ("2025年12月31前完成", []),
+        ("提升至95%", [95]),
     ],
 )
 def test_numbers_in_skips_dates_and_numbering(text: str, numbers: list[float]) -> None:

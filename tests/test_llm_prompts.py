@@ -42,8 +42,8 @@ def test_jixiao_prompts_overrides_the_folder(monkeypatch: pytest.MonkeyPatch, tm
         "长效管理制度健全性年度指标值为“健全”，实际完成情况为“部分达成指标并具有一定效果”，未完全达成年度指标，分值20分，得分16分，扣4分。",
         "【编号 5】长效管理制度健全性",
         "【编号 6】受众群体满意度",
-        "<<<满意度未留存相关存档文件，后续加强存档管理。>>>",
-        "请为编号 5、6 各写一条",
+        "单位原填偏差原因：<<<满意度未留存相关存档文件，后续加强存档管理。>>>",
+        "请为编号 5、6 各写一条，id 与编号一致",
     ],
 )
 def test_the_draft_prompt_states_the_facts_plainly(fact: str) -> None:

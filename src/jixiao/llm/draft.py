@@ -30,7 +30,10 @@ from .schema import DraftAnswer, IndicatorDraft
 __all__ = ["DRAFT_PROMPT", "SCHEMA_HINT", "ask_json", "draft_form", "draft_forms", "apply_drafts"]
 
 DRAFT_PROMPT = "draft_deviation_v1"
-SCHEMA_HINT = '{"drafts": [{"id": 编号, "cause": "具体原因", "measure": "改进措施", "owner_when": "责任部门与完成时间", "text": "完整的偏差原因分析及改进措施"}]}'
+RETRY_TEMPERATURE = 0.7
+"""The regeneration after a rejection samples: at temperature 0 a small model tends to give the
+very answer the guard just rejected."""
+SCHEMA_HINT = '{"drafts": [{"id": 编号, "cause": "具体原因", "measure": "改进措施", "owner_when": "责任单位与完成时间"}]}'
 
 
 def _parse(model: type[BaseModel], content: str, finish: str | None, context: dict | None) -> BaseModel:
@@ -60,9 +63,17 @@ def ask_json(
     model: type[BaseModel],
     *,
     context: dict | None = None,
+    exact_items: tuple[str, int] | None = None,
 ) -> BaseModel:
-    """One request, and on an unusable answer one repair turn that quotes the error."""
+    """One request, and on an unusable answer one repair turn that quotes the error.
+
+    ``exact_items`` (array field, count) pins the array's length in the schema sent: under a
+    grammar a small model otherwise keeps adding items until ``max_tokens``.
+    """
     schema = model.model_json_schema()
+    if exact_items is not None:
+        name, count = exact_items
+        schema["properties"][name] = {**schema["properties"][name], "minItems": count, "maxItems": count}
 
     def request(msgs: list[dict[str, str]]) -> ChatRequest:
         return ChatRequest(
@@ -103,6 +114,8 @@ def _ask_drafts(
     folder: Path | None,
     feedback: dict[int, list[str]] | None = None,
 ) -> dict[int, IndicatorDraft]:
+    if feedback:
+        settings = settings.model_copy(update={"temperature": max(settings.temperature, RETRY_TEMPERATURE)})
     messages = render_messages(
         prompt,
         folder,
@@ -113,7 +126,8 @@ def _ask_drafts(
         feedback=feedback or {},
     )
     ids = [it.id for it in items]
-    answer = ask_json(client, settings, prompt, messages, DraftAnswer, context={"ids": ids})
+    answer = ask_json(client, settings, prompt, messages, DraftAnswer, context={"ids": ids},
+                      exact_items=("drafts", len(ids)))
     assert isinstance(answer, DraftAnswer)
     return {d.id: d for d in answer.drafts}
 
@@ -140,7 +154,8 @@ def draft_form(
     except LLMError as exc:
         return [template_draft(form, it, notes=[f"{exc}，使用模板草稿"], folder=folder) for it in items]
 
-    verdicts = {it.id: guard_draft(form, it, answers[it.id].text) for it in items}
+    texts = {it.id: answers[it.id].text(it.fact) for it in items}
+    verdicts = {it.id: guard_draft(form, it, texts[it.id]) for it in items}
     rejected = [it for it in items if verdicts[it.id]]
     retry: dict[int, IndicatorDraft] = {}
     retry_error: str | None = None
@@ -155,7 +170,7 @@ def draft_form(
 
     out: list[Draft] = []
     for it in items:
-        first_text = answers[it.id].text.strip()
+        first_text = texts[it.id]
         if not verdicts[it.id]:
             out.append(Draft(form=form.label, indicator=it.name, text=first_text, origin="model",
                              accepted=True, triggers=list(it.triggers)))
@@ -163,13 +178,14 @@ def draft_form(
         notes = [f"模型草稿被事实校验拒绝：{'；'.join(verdicts[it.id])}（原稿：{first_text}）"]
         second = retry.get(it.id)
         if second is not None:
-            again = guard_draft(form, it, second.text)
+            second_text = second.text(it.fact)
+            again = guard_draft(form, it, second_text)
             if not again:
-                out.append(Draft(form=form.label, indicator=it.name, text=second.text.strip(),
+                out.append(Draft(form=form.label, indicator=it.name, text=second_text,
                                  origin="model", accepted=True, triggers=list(it.triggers),
                                  notes=[*notes, "重写后通过校验"]))
                 continue
-            notes.append(f"重写后仍被拒绝：{'；'.join(again)}（重写稿：{second.text.strip()}）")
+            notes.append(f"重写后仍被拒绝：{'；'.join(again)}（重写稿：{second_text}）")
         elif retry_error:
             notes.append(f"重写失败：{retry_error}")
         notes.append("已改用模板草稿")

@@ -16,15 +16,20 @@ from ._facts import IndicatorFacts, form_numbers
 
 __all__ = ["GUARD_RULES", "numbers_in", "unknown_numbers", "status_contradiction", "guard_draft"]
 
-GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "N003"})
+GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "D003"})
 """Checker findings on the drafted indicator that reject a draft when the checker is re-run."""
+
+MAX_CHARS = 200
+"""Provinces cap the box at 100 to 200 characters (rules.md §5)."""
 
 _SCAFFOLD = ("事实句", "检查发现", "编号", "<<<", ">>>", "表内文字", "单位原来填写")
 """Words of the prompt's own layout: a draft that contains them parroted the prompt."""
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 _NUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
-_DATE_PART = re.compile(r"(?<![\d.])(\d{4})\s*年(?:度)?|(?<![\d.])(\d{1,2})\s*月|(?<![\d.])(\d{1,2})\s*日")
+_DATE_PART = re.compile(
+    r"(?<![\d.])(\d{4})\s*年(?:度)?|(?<![\d.])(\d{1,2})\s*月|(?<![\d.])(\d{1,2})\s*日|(?<=月)(\d{1,2})(?![\d.%])"
+)
 _ENUM = re.compile(r"(?:^|[。；;：:\s])\s*[（(]?([1-9])[)）、.．]")
 _QUARTER = re.compile(r"第\s*([1-4])\s*季度")
 
@@ -47,11 +52,12 @@ def numbers_in(text: str, *, year: int | None = None) -> list[float]:
     text = _normalize(text)
     skip: set[int] = set()
     for m in _DATE_PART.finditer(text):
-        y, mo, d = m.groups()
+        y, mo, d, d2 = m.groups()
+        d = d or d2
         ok = (y is not None and year is not None and int(y) in (year, year + 1)) or (
             mo is not None and 1 <= int(mo) <= 12) or (d is not None and 1 <= int(d) <= 31)
         if ok:
-            skip.add(m.start(1) if y else m.start(2) if mo else m.start(3))
+            skip.add(m.start(1) if y else m.start(2) if mo else m.start(3) if m.group(3) else m.start(4))
     for rx in (_ENUM, _QUARTER):
         for m in rx.finditer(text):
             skip.add(m.start(1))
@@ -144,6 +150,8 @@ def guard_draft(form: Form, facts: IndicatorFacts, text: str) -> list[str]:
     text = text.strip()
     if not text:
         return ["草稿为空"]
+    if len(text) > MAX_CHARS:
+        reasons.append(f"共 {len(text)} 字，超过 {MAX_CHARS} 字")
     leaked = [w for w in _SCAFFOLD if w in text]
     if leaked:
         reasons.append(f"照抄了提示词的格式用语：{'、'.join(leaked)}")

@@ -1,4 +1,4 @@
-"""What the model must answer, as pydantic models whose JSON schema is sent with the request.
+"""What the model must answer (per indicator: cause, measure, who/when), as pydantic models whose JSON schema is sent with the request.
 
 ``max_length`` is honoured by grammar-constrained servers (llama.cpp) and keeps answers short
 enough for a slow local model; the validators check what a schema cannot say (the answer covers
@@ -18,10 +18,21 @@ class IndicatorDraft(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: int = Field(description="指标编号，与题目中的【编号】一致")
-    cause: str = Field(min_length=4, max_length=60, description="具体原因")
-    measure: str = Field(min_length=4, max_length=60, description="针对原因的改进措施")
-    owner_when: str = Field(min_length=2, max_length=30, description="责任部门与完成时间")
-    text: str = Field(min_length=20, max_length=200, description="完整的偏差原因分析及改进措施")
+    cause: str = Field(min_length=4, max_length=45, description="具体原因")
+    measure: str = Field(min_length=4, max_length=45, description="针对原因的改进措施")
+    owner_when: str = Field(min_length=2, max_length=20, description="责任单位与完成时间")
+
+    def text(self, fact: str) -> str:
+        """The full 偏差原因分析及改进措施: the table's fact sentence, then the model's analysis.
+
+        The model writes only what needs judgement (cause, measure, who/when); the fact sentence
+        comes from the table. That halves the tokens a slow local model must generate, and the
+        guard still reads the whole text, so a cause that contradicts the table is caught.
+        """
+        cause = self.cause.strip().rstrip("。；;，,")
+        measure = self.measure.strip().rstrip("。；;，,")
+        owner = self.owner_when.strip().rstrip("。；;，,")
+        return f"{fact}原因：{cause}。改进措施：{measure}，{owner}。"
 
 
 class DraftAnswer(BaseModel):
@@ -54,10 +65,10 @@ class ReviewItem(BaseModel):
         description="contradiction：文字与表格矛盾；weak_reason：偏差原因空泛"
     )
     id: int = Field(description="相关指标编号；针对实际完成情况整体时为 0")
-    message: str = Field(min_length=4, max_length=80, description="问题说明，引用表中事实")
+    message: str = Field(min_length=4, max_length=60, description="问题说明，引用表中事实")
 
 
 class ReviewAnswer(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    items: list[ReviewItem] = Field(default_factory=list, max_length=4)
+    items: list[ReviewItem] = Field(default_factory=list, max_length=2)

@@ -149,3 +149,16 @@ def test_reverse_scores_by_either_convention_raise_no_error(a: float, b: float, 
         s = round(w * a / b, 2)
     found = check_form(form(_row("<=", a, b, w, s)), Settings(select=["Q002", "Q003", "Q004"]))
     assert found == []
+
+
+def test_a_one_hundredth_below_the_weight_is_not_a_full_score() -> None:
+    """Found by the property test: 反向 3.33 → 3.34 scores 4.99 (ratio), which is not "full"."""
+    assert one("Q004", "≤3.33(次)", "3.34(次)", 5, 4.99) == []
+    assert one("Q002", "≤3.33(次)", "3.34(次)", 5, 4.99) == []
+
+
+def test_a_miss_that_rounds_to_full_marks_is_not_q004() -> None:
+    """Found by the property test: ≤9.99 → 10 gives 5 × 9.99/10 = 4.995, printed 5.00."""
+    assert one("Q004", "≤9.99(次)", "10(次)", 5, 5) == []
+    assert one("Q004", "≥1000(人)", "999(人)", 5, 5) == []        # 4.995 → 5.00
+    assert len(one("Q004", "≥1000(人)", "990(人)", 5, 5)) == 1    # 4.95: not full

@@ -51,14 +51,23 @@ PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a
 _WS = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=16384)
-def _compact(text: str) -> str:
-    return _WS.sub("", text)
+_COMPACTED: dict[str, str] = {}
 
 
 def compact(text: str) -> str:
-    """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
-    return _compact(text) if text else ""
+    """Text with all whitespace removed: PDF extraction breaks words at arbitrary places.
+
+    Rules ask for the same cells again and again; a plain dict, emptied when it grows large,
+    is cheaper than an LRU when thousands of distinct forms stream through.
+    """
+    if not text:
+        return ""
+    out = _COMPACTED.get(text)
+    if out is None:
+        if len(_COMPACTED) > 20_000:
+            _COMPACTED.clear()
+        out = _COMPACTED[text] = _WS.sub("", text)
+    return out
 
 
 def fmt(x: float | None) -> str:
@@ -157,12 +166,16 @@ def scored(ind: Indicator) -> bool:
     return ind.weight is not None and ind.score is not None
 
 
+_SAME = 1e-6
+"""Scores are compared as printed: 4.99 of 5 is a deduction, however small."""
+
+
 def deducted(ind: Indicator) -> bool:
-    return scored(ind) and ind.score < ind.weight - EPS  # type: ignore[operator]
+    return scored(ind) and ind.score < ind.weight - _SAME  # type: ignore[operator]
 
 
 def full_score(ind: Indicator) -> bool:
-    return scored(ind) and abs(ind.score - ind.weight) <= EPS  # type: ignore[operator]
+    return scored(ind) and abs(ind.score - ind.weight) <= _SAME  # type: ignore[operator]
 
 
 _ACHIEVED_WORDS = ("已完成", "完成", "及时", "按时", "达到", "达标", "健全", "明显", "有效", "提升",

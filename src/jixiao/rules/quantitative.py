@@ -114,6 +114,12 @@ def q003(form: Form, settings: Settings) -> Iterator[Hit]:
 def q004(form: Form, settings: Settings) -> Iterator[Hit]:
     for ind in _quant(form):
         if target_met(ind) is False and full_score(ind):
+            if is_reverse(ind.target):
+                best = max(reverse_expected(ind).values(), default=0.0)
+            else:
+                best = forward_expected(ind) or 0.0
+            if best >= ind.weight - EPS:  # type: ignore[operator]
+                continue  # missed by so little that the formula itself rounds to full marks
             yield Hit(f"{_gap(ind)}：目标未达到却得满分", indicator=ind, field="score",
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
 

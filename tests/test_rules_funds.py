@@ -93,3 +93,20 @@ def test_f009_score_on_a_sub_row() -> None:
     f = f.model_copy(update={"appropriation": f.appropriation.model_copy(update={"score": 10.0})})
     (found,) = hits("F009", form(funds_=f))
     assert found.field == "funds.appropriation.score"
+
+
+from hypothesis import given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jixiao.check import check_form  # noqa: E402
+from jixiao.config import Settings  # noqa: E402
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(budget=st.integers(1, 10**8).map(lambda x: x / 100), share=st.integers(0, 15_000).map(lambda x: x / 10_000),
+       weight=st.sampled_from([10.0, 20.0]))
+def test_a_consistently_printed_funds_table_raises_no_error(budget: float, share: float, weight: float) -> None:
+    executed = round(budget * share, 2)
+    f = form(funds_=funds(budget, executed, weight=weight))   # rate and score printed to 2 decimals
+    errors = [x for x in check_form(f, Settings(select=["F"])) if x.severity == "error"]
+    assert errors == []

@@ -19,6 +19,7 @@ from fixtures.seed import SEED_PATH
 from jixiao.errors import InputError, NoFormError
 from jixiao.model import Form, Source
 from jixiao.readers import read_path
+from jixiao.readers._legacy import find_soffice
 
 PDF_CASES = [name for name, case in CASES.items() if "pdf" in case.formats]
 
@@ -156,3 +157,18 @@ def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
     c.save()
     with pytest.raises(InputError, match="加密.pdf.*密码"):
         read_path(path)
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed on this machine")
+@pytest.mark.parametrize("source", ["docx", "xlsx"])
+def test_a_pdf_printed_by_an_office_suite_reads_as_laid_out(tmp_path: Path, source: str) -> None:
+    """A real office suite's PDF (its own fonts, borders and page breaks), not reportlab's."""
+    import subprocess
+
+    made = build_case(CASES["seed"], source, tmp_path)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [str(find_soffice()), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(made)],
+        check=True, capture_output=True, timeout=180,
+    )
+    assert_same_forms(read_path(tmp_path / "pdf" / "seed.pdf"), CASES["seed"].expected, spaces=True)

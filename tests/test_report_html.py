@@ -347,3 +347,28 @@ def test_note_names_the_place_without_repeating_the_forms_file(location: Locatio
                 message="m", location=location)
     note = dom(render_html([kepu_form()], [f])).find_all("li", "sev-error")[0]
     assert [w.text() for w in note.find_all("span", "where")] == ([shown] if shown else [])
+
+
+# --- the bundled example through the real reader and checker ---------------------------------
+
+
+def test_bundled_example_every_finding_is_shown_on_its_form() -> None:
+    from pathlib import Path
+
+    from jixiao.check import check_forms
+    from jixiao.readers import read_path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "shanghai-kepu-2024.txt"
+    forms = read_path(example)
+    findings = check_forms(forms)
+    root = dom(render_html(forms, findings))
+    sections = root.find_all("section", "form")
+    assert [s.find_all("h2")[0].text() for s in sections] == [f"{i}. {f.project}" for i, f in enumerate(forms, 1)]
+    assert "未能对应到表单的问题" not in root.text()
+    for f in findings:
+        section = sections[[x.project for x in forms].index(f.form)]
+        notes = [li.text() for li in section.find_all("li") if f.rule in li.text()]
+        assert any(f.message in n for n in notes), (f.rule, f.message)
+    on_cells = [f for f in findings if f.indicator and f.field in {"target", "actual", "score", "deviation"}]
+    chips = [a for a in root.find_all("a", "chip")]
+    assert len(chips) >= len(on_cells) > 0

@@ -141,9 +141,9 @@ def _block_of(slot: Slot) -> Slot:
     return slot[:1]
 
 
-def _owner(forms: list[Form], finding: Finding) -> int | None:
+def _owner(forms: list[Form], by_name: dict[str, list[int]], finding: Finding) -> int | None:
     """Which form a finding is about; two files may hold forms of the same name."""
-    hits = [i for i, f in enumerate(forms) if finding.form in {f.project, f.label}]
+    hits = by_name.get(finding.form, [])
     if len(hits) > 1 and finding.location.file:
         same_file = [i for i in hits if forms[i].source.file == finding.location.file]
         hits = same_file or hits
@@ -158,14 +158,25 @@ def _owner(forms: list[Form], finding: Finding) -> int | None:
     return hits[0] if hits else None
 
 
+def _names(forms: list[Form]) -> dict[str, list[int]]:
+    """Form name → indexes, built once: a batch holds thousands of forms and findings."""
+    out: dict[str, list[int]] = {}
+    for i, form in enumerate(forms):
+        for key in dict.fromkeys([form.project, form.label]):
+            if key is not None:
+                out.setdefault(key, []).append(i)
+    return out
+
+
 def place(
     forms: list[Form], findings: list[Finding], drafts: list[Draft] | None = None
 ) -> tuple[list[Placed], list[Finding]]:
     """Every finding lands in exactly one place: a form's slot, or the unmatched list."""
     placed = [Placed(form=f, index=i) for i, f in enumerate(forms)]
+    by_name = _names(forms)
     unmatched: list[Finding] = []
     for finding in findings:
-        owner = _owner(forms, finding)
+        owner = _owner(forms, by_name, finding)
         if owner is None:
             unmatched.append(finding)
             continue
@@ -174,7 +185,7 @@ def place(
         target.by_slot.setdefault(slot, []).append(finding)
         target.by_block.setdefault(_block_of(slot), []).append(finding)
     for draft in drafts or []:
-        hits = [p for p in placed if draft.form in {p.form.project, p.form.label}]
+        hits = [placed[i] for i in by_name.get(draft.form, [])]
         if not hits:
             continue
         index = _indicator_index(hits[0].form, draft.indicator, None)

@@ -8,6 +8,7 @@ cell went so the findings can be attached exactly as on a unit's own workbook.
 from __future__ import annotations
 
 import math
+from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form
@@ -26,34 +27,62 @@ COLUMN_WIDTHS = {"A": 10, "B": 11, "C": 12, "D": 22, "E": 14, "F": 14, "G": 9, "
 
 
 class _Writer:
-    def __init__(self, ws: Worksheet) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    """Writes bordered, aligned cells fast.
 
+    Assigning openpyxl style objects cell by cell hashes them every time, and ``merge_cells``
+    re-derives the borders of every merged range: a 1,000-form batch took minutes. So each style
+    is built once as a ``StyleArray`` and copied onto cells, and merged ranges are registered the
+    way openpyxl's own ``copy_worksheet`` does it (private but long-stable attributes).
+    """
+
+    def __init__(self, ws: Worksheet, styles: dict[tuple[str, bool, bool], Any]) -> None:
         self.ws = ws
-        thin = Side(style="thin", color="808080")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        self.right = Alignment(horizontal="right", vertical="center")
-        self.bold = Font(bold=True)
-        self.head_fill = PatternFill("solid", fgColor="EEF1F4")
+        self._protos = styles
+
+    def _proto(self, align: str, head: bool, number: bool) -> Any:
+        key = (align, head, number)
+        if key not in self._protos:
+            from openpyxl.cell.cell import Cell
+            from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+            thin = Side(style="thin", color="808080")
+            cell = Cell(self.ws)
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = {
+                "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+                "left": Alignment(horizontal="left", vertical="top", wrap_text=True),
+                "right": Alignment(horizontal="right", vertical="center"),
+            }[align]
+            if head:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="EEF1F4")
+            if number:
+                cell.number_format = "0.00"
+            self._protos[key] = cell._style
+        return self._protos[key]
 
     def put(self, row: int, col: int, value: Any, *, to_col: int | None = None, to_row: int | None = None,
             head: bool = False, align: str = "center") -> Coord:
         """One (possibly merged) bordered cell; numbers stay numbers so reviewers can recompute."""
+        from openpyxl.cell.cell import MergedCell
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.cell_range import CellRange
+
+        ws = self.ws
         last_col, last_row = to_col or col, to_row or row
-        for r in range(row, last_row + 1):
-            for c in range(col, last_col + 1):
-                self.ws.cell(row=r, column=c).border = self.border
-        if last_col > col or last_row > row:
-            self.ws.merge_cells(start_row=row, start_column=col, end_row=last_row, end_column=last_col)
-        cell = self.ws.cell(row=row, column=col)
+        proto = self._proto(align, head, isinstance(value, float))
+        cell = ws.cell(row=row, column=col)
+        cell._style = copy(proto)
         set_text_safe(cell, value if value not in ("", None) else None)
-        if isinstance(value, float):
-            cell.number_format = "0.00"
-        cell.alignment = {"center": self.center, "left": self.left, "right": self.right}[align]
-        if head:
-            cell.font, cell.fill = self.bold, self.head_fill
+        if last_col > col or last_row > row:
+            for r in range(row, last_row + 1):
+                for c in range(col, last_col + 1):
+                    if (r, c) != (row, col):
+                        merged = MergedCell(ws, r, c)
+                        merged._style = copy(proto)
+                        ws._cells[(r, c)] = merged
+            # a plain CellRange: MergedCellRange would re-derive borders we have already set
+            ws.merged_cells.add(CellRange(f"{cell.coordinate}:{get_column_letter(last_col)}{last_row}"))
         return (row, col)
 
     def fit(self, row: int, text: str, chars_per_line: int) -> None:
@@ -63,11 +92,14 @@ class _Writer:
         self.ws.row_dimensions[row].height = max(current, min(409, 15 * lines + 4))
 
 
-def write_form(form: Form, ws: Worksheet) -> dict[Slot, Coord]:
-    """Fill an empty sheet with ``form``; returns slot → (row, column) of each written cell."""
+def write_form(form: Form, ws: Worksheet, styles: dict[Any, Any] | None = None) -> dict[Slot, Coord]:
+    """Fill an empty sheet with ``form``; returns slot → (row, column) of each written cell.
+
+    ``styles`` is a cache shared by all sheets of one workbook (style indexes are per workbook).
+    """
     from openpyxl.styles import Font
 
-    w = _Writer(ws)
+    w = _Writer(ws, styles if styles is not None else {})
     out: dict[Slot, Coord] = {}
     for letter, width in COLUMN_WIDTHS.items():
         ws.column_dimensions[letter].width = width

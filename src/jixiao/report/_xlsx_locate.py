@@ -8,6 +8,7 @@ from the indicator's name as a fallback.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ..model import Form
@@ -52,18 +53,20 @@ def norm(value: object) -> str:
 class _Grid:
     """The normalised text of one form's rows, with merged ranges resolved to their anchors."""
 
-    def __init__(self, ws: Worksheet, first: int, last: int) -> None:
+    def __init__(self, ws: Worksheet, first: int, last: int, ranges: list[tuple[int, int, int, int]]) -> None:
         self.ws = ws
         self.first, self.last = first, last
         self.anchor: dict[Coord, Coord] = {}
         self.extent: dict[Coord, Coord] = {}
-        for rng in ws.merged_cells.ranges:
-            if rng.max_row < first or rng.min_row > last:
-                continue
-            top = (rng.min_row, rng.min_col)
-            self.extent[top] = (rng.max_row, rng.max_col)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
+        # ranges are sorted by first row: a sheet may stack a thousand forms, so only this
+        # form's rows are visited
+        lo = bisect.bisect_left(ranges, (first,))
+        hi = bisect.bisect_right(ranges, (last, float("inf")))
+        for min_row, min_col, max_row, max_col in ranges[lo:hi]:
+            top = (min_row, min_col)
+            self.extent[top] = (max_row, max_col)
+            for r in range(min_row, max_row + 1):
+                for c in range(min_col, max_col + 1):
                     self.anchor[(r, c)] = top
         self.text: dict[Coord, str] = {}
         for row in ws.iter_rows(min_row=first, max_row=last):
@@ -110,10 +113,18 @@ def _rows(form: Form, ws: Worksheet) -> tuple[int, int]:
     return max(1, first), max(first, last)
 
 
-def locate_form(form: Form, ws: Worksheet) -> dict[Slot, Coord]:
-    """Slot → (row, column) for every cell of ``form`` that can be found in ``ws``."""
+def locate_form(
+    form: Form, ws: Worksheet, cache: dict[str, list[tuple[int, int, int, int]]] | None = None
+) -> dict[Slot, Coord]:
+    """Slot → (row, column) for every cell of ``form`` that can be found in ``ws``.
+
+    ``cache`` keeps each sheet's merged ranges, sorted, across the forms stacked in it.
+    """
+    cache = {} if cache is None else cache
+    if ws.title not in cache:
+        cache[ws.title] = sorted((r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges)
     first, last = _rows(form, ws)
-    g = _Grid(ws, first, last)
+    g = _Grid(ws, first, last, cache[ws.title])
     out: dict[Slot, Coord] = {}
     for key, label in (("project", "项目名称"), ("department", "主管部门"), ("implementer", "实施单位")):
         hit = g.find(label)

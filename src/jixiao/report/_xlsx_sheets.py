@@ -39,11 +39,22 @@ def set_text_safe(cell, value: object) -> None:
         cell.data_type = "s"
 
 
-def _append(ws, values: list[object]) -> int:
-    row = ws.max_row + 1
+def _put_row(ws, row: int, values: list[object]) -> None:
+    """Row numbers are counted by the caller: ``ws.max_row`` rescans the sheet on every call."""
     for col, value in enumerate(values, start=1):
         set_text_safe(ws.cell(row=row, column=col), value if value != "" else None)
-    return row
+
+
+def _styled(ws, **attrs: object) -> object:
+    """A style built once and copied onto cells (setting style objects per cell rehashes them)."""
+    from copy import copy
+
+    from openpyxl.cell.cell import Cell
+
+    cell = Cell(ws)
+    for name, value in attrs.items():
+        setattr(cell, name, value)
+    return copy(cell._style)
 
 
 def sheet_title(wb: Workbook, wanted: str) -> str:
@@ -76,24 +87,29 @@ def add_findings_sheet(
     wb: Workbook, title: str, findings: list[Finding], where: dict[int, str]
 ) -> None:
     """Every finding, including those placed on no cell (their 单元格 is left empty)."""
+    from copy import copy
+
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     ws = wb.create_sheet(title)
     _header(ws, FINDINGS_HEADER)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap = _styled(ws, alignment=Alignment(wrap_text=True, vertical="top"))
+    link_style = _styled(ws, font=Font(color="0563C1", underline="single"))
+    fills = {k: _styled(ws, fill=PatternFill("solid", fgColor=v)) for k, v in _FILLS.items()}
     for n, f in enumerate(findings, start=1):
+        row = n + 1
         location = str(f.location) if (f.location.file or f.location.line is not None) else ""
         ref = where.get(id(f), "")
-        row = _append(ws, [n, f.form, f.indicator or "", f.rule, rule_title(f.rule, f.name)[0], SEVERITY_LABELS[f.severity],
-                           "模型" if f.source == "llm" else "规则", f.message, location, ref])
-        ws.cell(row=row, column=6).fill = PatternFill("solid", fgColor=_FILLS[f.severity])
-        ws.cell(row=row, column=8).alignment = wrap
+        _put_row(ws, row, [n, f.form, f.indicator or "", f.rule, rule_title(f.rule, f.name)[0],
+                           SEVERITY_LABELS[f.severity], "模型" if f.source == "llm" else "规则", f.message, location, ref])
+        ws.cell(row=row, column=6)._style = copy(fills[f.severity])
+        ws.cell(row=row, column=8)._style = copy(wrap)
         if ref:
             link = ws.cell(row=row, column=10)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=ref, display=ref)
-            link.font = Font(color="0563C1", underline="single")
-    ws.auto_filter.ref = f"A1:J{max(1, ws.max_row)}"
+            link._style = copy(link_style)
+    ws.auto_filter.ref = f"A1:J{len(findings) + 1}"
     wb.active = wb.sheetnames.index(title)
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet.title == title
@@ -105,8 +121,8 @@ def add_drafts_sheet(wb: Workbook, title: str, drafts: list[Draft]) -> None:
     ws = wb.create_sheet(title)
     _header(ws, DRAFTS_HEADER)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for d in drafts:
-        row = _append(ws, [d.form, d.indicator, "模型草稿" if d.origin == "model" else "模板草稿",
+    for row, d in enumerate(drafts, start=2):
+        _put_row(ws, row, [d.form, d.indicator, "模型草稿" if d.origin == "model" else "模板草稿",
                            "是" if d.accepted else "否", d.text, "；".join(d.notes)])
         for col in (5, 6):
             ws.cell(row=row, column=col).alignment = wrap

@@ -67,6 +67,7 @@ def _annotate(ws: Worksheet, placed: Placed, cells: dict[Slot, Coord], where: di
     from openpyxl.styles import PatternFill
     from openpyxl.utils import quote_sheetname
 
+    fills = {k: PatternFill("solid", fgColor=v) for k, v in SEVERITY_FILLS.items()}
     per_cell: dict[Coord, tuple[list[Finding], list[Draft]]] = {}
     for slot, findings in placed.by_slot.items():
         coord = next((cells[s] for s in _fallback(slot) if s in cells), None)
@@ -88,7 +89,7 @@ def _annotate(ws: Worksheet, placed: Placed, cells: dict[Slot, Coord], where: di
         cell.comment = comment
         severity = worst(findings) or ("llm" if findings else None)
         if severity:
-            cell.fill = PatternFill("solid", fgColor=SEVERITY_FILLS[severity])
+            cell.fill = fills[severity]
         for f in findings:
             where[id(f)] = f"{quote_sheetname(ws.title)}!{cell.coordinate}"
 
@@ -126,15 +127,17 @@ def render_xlsx(
         wb = Workbook()
         wb.remove(wb.active)
     where: dict[int, str] = {}
+    styles: dict[object, object] = {}
+    merged: dict[str, list[tuple[int, int, int, int]]] = {}
     for p in placed:
         ws = wb[p.form.source.sheet] if base and p.form.source.file == base and p.form.source.sheet in wb.sheetnames else None
         if ws is None and base and p.form.source.file == base and not p.form.source.sheet:
             ws = wb.active
         if ws is not None:
-            cells = locate_form(p.form, ws)
+            cells = locate_form(p.form, ws, merged)
         else:
             ws = wb.create_sheet(sheet_title(wb, form_key(p.form)))
-            cells = write_form(p.form, ws)
+            cells = write_form(p.form, ws, styles)
         _annotate(ws, p, cells, where)
     add_findings_sheet(wb, sheet_title(wb, FINDINGS_SHEET), findings, where)
     if drafts:

@@ -80,11 +80,13 @@ def read_docx_grids(data: bytes, *, name: str) -> list[Grid]:
     grid = Grid(file=name)
     row = 0
     table_no = 0
+    paragraph_no = 0
     for element in _children(document.element.body, {_P, _TBL}):
         if element.tag == _P:
+            paragraph_no += 1
             text = clean_text(_paragraph_text(element))
             if text:
-                grid.cells.append(Cell(row=row, col=0, text=text, address=f"段落{row + 1}"))
+                grid.cells.append(Cell(row=row, col=0, text=text, address=f"第{paragraph_no}段"))
                 row += 1
         elif element.tag == _TBL:
             table_no += 1

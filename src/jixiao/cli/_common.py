@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._io import write_atomic
-from ..model import Form
+
+if TYPE_CHECKING:  # pydantic stays out of `jixiao --help`
+    from ..model import Form
 
 __all__ = ["read_all", "emit"]
 

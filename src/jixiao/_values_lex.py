@@ -100,7 +100,10 @@ def number_value(tok: str, mult: str | None = None) -> float | None:
     """The value of a number token times its multiplier (1.2 + 万 -> 12000)."""
     c = tok[0]
     if c.isdigit() or c == "-":
-        v = float(tok.replace(",", ""))
+        try:
+            v = float(tok.replace(",", ""))
+        except ValueError:  # "-一": a dash before a Chinese numeral is not a signed number
+            return None
     else:
         v = cn_number(tok)
         if v is None:

@@ -372,3 +372,10 @@ def test_bundled_example_every_finding_is_shown_on_its_form() -> None:
     on_cells = [f for f in findings if f.indicator and f.field in {"target", "actual", "score", "deviation"}]
     chips = [a for a in root.find_all("a", "chip")]
     assert len(chips) >= len(on_cells) > 0
+
+
+@pytest.mark.parametrize(("files", "shown"), [(1, "来源文件：f0.txt　"), (5, "f4.txt　"), (7, "f4.txt 等 7 个文件")])
+def test_header_names_a_few_source_files_not_a_whole_batch(files: int, shown: str) -> None:
+    forms = [kepu_form(project=f"表{i}", source=Source(file=f"f{i}.txt")) for i in range(files)]
+    head = dom(render_html(forms, [])).by_id("top").text()
+    assert shown in head and "f5.txt" not in head

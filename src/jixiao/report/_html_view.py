@@ -13,7 +13,18 @@ from ..finding import Draft, Finding
 from ..model import Form, FundsRow, Value
 from ._html_assign import FUNDS_COLS, FUNDS_ROWS, SEVERITY_LABELS, Placed, Slot, rule_title, worst
 
-__all__ = ["Cell", "Note", "IndicatorRow", "FormView", "build_form", "fmt_num", "fmt_value", "GRADE_BANDS", "band_of"]
+__all__ = [
+    "Cell",
+    "Note",
+    "IndicatorRow",
+    "FormView",
+    "build_form",
+    "count",
+    "fmt_num",
+    "fmt_value",
+    "GRADE_BANDS",
+    "band_of",
+]
 
 GRADE_BANDS: list[tuple[str, str, float, float]] = [
     ("优", "≥90", 90.0, float("inf")),

@@ -191,3 +191,12 @@ def test_structured_output_per_provider_style(style: str, expected_type: str, ha
     fmt = response_format(style, "DraftAnswer", {"type": "object"})
     assert fmt["type"] == expected_type
     assert ("schema" in json.dumps(fmt)) is has_schema
+
+
+def test_an_unreachable_endpoint_is_tried_once_not_once_per_form() -> None:
+    handler = Recorder(_raise(httpx2.ConnectError))
+    settings = _settings(max_retries=0)
+    client, _ = open_client(settings, http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
+    drafts = draft_forms(seed_forms(), None, client, settings)
+    assert handler.calls == 1
+    assert all(d.origin == "template" and "无法连接模型服务" in d.notes[0] for ds in drafts for d in ds)

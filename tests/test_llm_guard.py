@@ -6,7 +6,7 @@ import pytest
 from _llm_seed import seed_forms
 
 from jixiao.llm._facts import needs_draft
-from jixiao.llm.guard import guard_draft, numbers_in, status_contradiction, unknown_numbers
+from jixiao.llm.guard import guard_draft, numbers_in, status_contradiction, structure_problems, unknown_numbers
 
 FORM = seed_forms()[0]
 LONG_TERM, SATISFACTION = needs_draft(FORM)
@@ -79,3 +79,27 @@ def test_guard_draft_gives_chinese_reasons(text: str, fragment: str | None) -> N
         assert reasons == []
     else:
         assert any(fragment in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("cause", "measure", "owner", "fragment"),
+    [
+        ("满意度调查问卷未按要求留存归档", "每次活动后收集问卷并整理归档", "科普事业中心，2025年度", None),
+        ("满意度未留存相关存档文件，后续加强存档管理。", "每次活动后收集问卷并整理归档", "科普事业中心", None),
+        ("满意度调查问卷未按要求留存归档", "上海市科普事业中心，2025年度", "上海市科普事业中心，2025年度预算编制", "没有具体做法"),
+        ("满意度调查问卷未按要求留存归档", "科普事业中心2025年度起建立制度", "科普事业中心2025年度起建立制度", "重复了责任单位"),
+    ],
+)
+def test_structure_problems_catch_what_the_joined_text_hides(cause: str, measure: str, owner: str,
+                                                            fragment: str | None) -> None:
+    problems = structure_problems(SATISFACTION, cause, measure, owner)
+    if fragment is None:
+        assert problems == []
+    else:
+        assert any(fragment in p for p in problems), problems
+
+
+def test_a_copied_empty_cause_is_rejected_but_a_copied_concrete_one_is_not() -> None:
+    copied = LONG_TERM.indicator.deviation  # "长效管理机制需进一步完善，后续加强机制管理。": no cause in it
+    problems = structure_problems(LONG_TERM, copied, "制定并印发长效管理制度", "科普事业中心，2025年度")
+    assert any("照抄了单位原填" in p for p in problems)

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..errors import LLMError
+from ..errors import LLMError, LLMUnavailable
 from .client import ChatClient, ChatRequest, ChatResponse
 
 __all__ = ["ResponseCache", "LoggingClient"]
@@ -70,6 +70,10 @@ class ResponseCache:
             pass
 
 
+_FATAL = ("无法连接模型服务", "模型服务拒绝了密钥")
+"""Failures that will not heal within one run (unlike a timeout or a 429)."""
+
+
 class LoggingClient:
     """Wraps any ``ChatClient`` with the cache, the JSONL log and an optional prompt echo."""
 
@@ -87,6 +91,9 @@ class LoggingClient:
         self.show = show
         self.requests_sent = 0
         self._lock = threading.Lock()
+        self._down: LLMUnavailable | None = None
+        """Once the endpoint proved unreachable, later forms fail fast instead of each waiting
+        through its own retries (a 40-form file must not take 40 × timeout)."""
 
     def complete(self, request: ChatRequest) -> ChatResponse:
         if self.show is not None:
@@ -96,12 +103,16 @@ class LoggingClient:
             if hit is not None:
                 self._log(request, hit, 0.0, None)
                 return hit
+        if self._down is not None:
+            raise LLMUnavailable(str(self._down))
         started = time.monotonic()
         with self._lock:
             self.requests_sent += 1
         try:
             response = self.inner.complete(request)
         except LLMError as exc:
+            if isinstance(exc, LLMUnavailable) and str(exc).startswith(_FATAL):
+                self._down = exc
             self._log(request, None, time.monotonic() - started, str(exc))
             raise
         self._log(request, response, time.monotonic() - started, None)

@@ -23,7 +23,7 @@ from ._facts import IndicatorFacts, needs_draft
 from .client import ChatClient, ChatRequest
 from .config import LLMSettings
 from .fallback import template_draft
-from .guard import guard_draft
+from .guard import guard_draft, structure_problems
 from .prompts import render_messages
 from .schema import DraftAnswer, IndicatorDraft
 
@@ -132,6 +132,11 @@ def _ask_drafts(
     return {d.id: d for d in answer.drafts}
 
 
+def _verdict(form: Form, facts: IndicatorFacts, answer: IndicatorDraft) -> list[str]:
+    parts = structure_problems(facts, answer.cause, answer.measure, answer.owner_when)
+    return parts + guard_draft(form, facts, answer.text(facts.fact))
+
+
 def draft_form(
     form: Form,
     findings: list[Finding] | None,
@@ -155,7 +160,7 @@ def draft_form(
         return [template_draft(form, it, notes=[f"{exc}，使用模板草稿"], folder=folder) for it in items]
 
     texts = {it.id: answers[it.id].text(it.fact) for it in items}
-    verdicts = {it.id: guard_draft(form, it, texts[it.id]) for it in items}
+    verdicts = {it.id: _verdict(form, it, answers[it.id]) for it in items}
     rejected = [it for it in items if verdicts[it.id]]
     retry: dict[int, IndicatorDraft] = {}
     retry_error: str | None = None
@@ -179,7 +184,7 @@ def draft_form(
         second = retry.get(it.id)
         if second is not None:
             second_text = second.text(it.fact)
-            again = guard_draft(form, it, second_text)
+            again = _verdict(form, it, second)
             if not again:
                 out.append(Draft(form=form.label, indicator=it.name, text=second_text,
                                  origin="model", accepted=True, triggers=list(it.triggers),

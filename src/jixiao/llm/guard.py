@@ -14,7 +14,8 @@ from ..finding import Finding
 from ..model import Form
 from ._facts import IndicatorFacts, form_numbers
 
-__all__ = ["GUARD_RULES", "numbers_in", "unknown_numbers", "status_contradiction", "guard_draft"]
+__all__ = ["GUARD_RULES", "numbers_in", "unknown_numbers", "status_contradiction", "structure_problems",
+           "guard_draft"]
 
 GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "D003"})
 """Checker findings on the drafted indicator that reject a draft when the checker is re-run."""
@@ -142,6 +143,35 @@ def _checker_findings(form: Form, facts: IndicatorFacts, text: str) -> list[Find
         for f in check_form(copy)
         if f.rule in GUARD_RULES and f.indicator == facts.name
     ]
+
+
+_ACTION = re.compile(
+    r"建立|制定|印发|修订|开展|组织|收集|归档|存档|留存|整理|落实|实行|执行|使用|纳入|设立|设置|调整|核定|测算|"
+    r"细化|规范|完善|培训|督促|检查|考核|跟踪|复核|统计|调查|评估|报送|公示|签订|采购|配备|明确"
+)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Nearly the same words (a copy of the unit's own text, or of another field)."""
+    import difflib
+
+    a, b = re.sub(r"\W", "", a), re.sub(r"\W", "", b)
+    return bool(a and b) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def structure_problems(facts: IndicatorFacts, cause: str, measure: str, owner_when: str) -> list[str]:
+    """What the text check cannot see once the parts are joined: a measure that is no action,
+    an owner copied into a measure, a cause that repeats the unit's own sentence when the checker
+    finds no cause in it (repeating a concrete cause the unit gave is fine)."""
+    problems: list[str] = []
+    if not _ACTION.search(measure):
+        problems.append(f"改进措施「{measure}」没有具体做法（建立、制定、归档……）")
+    if _similar(measure, owner_when):
+        problems.append("改进措施只是重复了责任单位与时间")
+    existing = facts.indicator.deviation
+    if existing and _similar(cause, existing) and any("原因" in g for g in _gaps(existing)):
+        problems.append("原因照抄了单位原填的偏差说明，而那句话本身没有具体原因")
+    return problems
 
 
 def guard_draft(form: Form, facts: IndicatorFacts, text: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._values_lex import (
@@ -83,6 +84,29 @@ _NOT_YEAR_NEXT = frozenset("万亿千百余多")
 
 _PREFIX_WORDS = sorted(PREFIX_OPS, key=len, reverse=True)
 _APPROX_WORDS = ("大约", "将近", "接近", "约", "近")
+
+
+def _by_last_char(words: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last character, each group in the original (priority) order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        out[w[-1]] = out.get(w[-1], ()) + (w,)
+    return out
+
+
+_PREFIX_BY_LAST = _by_last_char(_PREFIX_WORDS)
+_APPROX_BY_LAST = _by_last_char(_APPROX_WORDS)
+
+
+def _word_ending(s: str, j: int, table: dict[str, tuple[str, ...]]) -> str | None:
+    """The first word of ``table`` that ``s[:j]`` ends with: only words ending in ``s[j - 1]``
+    are tried, instead of every operator word before every number."""
+    if j <= 0:
+        return None
+    for w in table.get(s[j - 1], ()):
+        if s.endswith(w, 0, j):
+            return w
+    return None
 _CN_BEFORE_NOT_NUMBER = frozenset("第统唯之万专逐")
 _CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分", "千家万户", "一批批")
 _CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
@@ -91,9 +115,35 @@ _ENUM_CLOSE = frozenset(")）〕]】")
 _NOUN_STOP = re.compile(r"[^\u4e00-\u9fff]")
 
 
+_DATE_HEAD = re.compile(r"[\d〇零一二三四五六七八九(（〔\[【]")
+"""Every character a date can start with; see :func:`_scan`."""
+_NARR_HEAD = re.compile(rf"[\d{CN_CHARS}]")
+"""Every character a narrative quantity can start with (a digit or a Chinese numeral)."""
+
+
+def _scan(pattern: re.Pattern[str], head: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(s)``, but tried only where ``head`` says a match can start.
+
+    Python's regex engine cannot skip ahead for patterns that open with a lookbehind or an
+    alternation, so ``finditer`` attempts every alternative at every character of a long
+    narrative; the few digits and numerals are found by one cheap class scan instead. Matches
+    are identical: both scans go left to right, resume after each match, and ``match(s, pos)``
+    still sees the text before ``pos`` for the lookbehinds (neither pattern matches empty).
+    """
+    end = 0
+    for h in head.finditer(s):
+        pos = h.start()
+        if pos < end:
+            continue
+        m = pattern.match(s, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def _date_spans(s: str) -> list[tuple[int, int, list[int]]]:
     spans: list[tuple[int, int, list[int]]] = []
-    for m in _DATES.finditer(s):
+    for m in _scan(_DATES, _DATE_HEAD, s):
         g = m.group
         if g("bare"):
             if not _bare_year(s, m.end()):
@@ -145,7 +195,7 @@ def find_quantities(text: str) -> list[Quantity]:
     dates = _date_spans(s)
     starts = [d[0] for d in dates]
     out: list[Quantity] = []
-    for m in _NARR.finditer(s):
+    for m in _scan(_NARR, _NARR_HEAD, s):
         start = m.start()
         i = bisect_right(starts, start) - 1
         if i >= 0 and start < dates[i][1]:
@@ -190,17 +240,15 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     while j > 0 and s[j - 1] in " \t\r\n\u3000":
         j -= 1
     op_start = start
-    for w in _APPROX_WORDS:
-        if s.endswith(w, 0, j):
-            approx, j, op_start = True, j - len(w), j - len(w)
-            break
+    w = _word_ending(s, j, _APPROX_BY_LAST)
+    if w is not None:
+        approx, j, op_start = True, j - len(w), j - len(w)
     if cn and j > 0 and s[j - 1] == "上" and n1[0] in "百千万":
         approx, j, op_start = True, j - 1, j - 1
     op: Op | None = None
-    for w in _PREFIX_WORDS:
-        if s.endswith(w, 0, j):
-            op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
-            break
+    w = _word_ending(s, j, _PREFIX_BY_LAST)
+    if w is not None:
+        op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
     if g("n2"):
         op = "range" if op in (None, "=") else op
     elif g("sop") and op is None:

@@ -7,6 +7,8 @@ that only look alike (人 vs 人次, 场 vs 场次) must not: a 人次 counts vi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["normalize_unit", "unit_family", "convert", "split_unit", "KNOWN_UNITS", "CLASSIFIERS"]
 
 # Spelling variant -> canonical spelling. Only true synonyms belong here.
@@ -75,6 +77,7 @@ _FACTOR_TABLE: dict[str, dict[str, float]] = {
 _STRIP = " \t\r\n\u3000()（）[]【】"
 
 
+@lru_cache(maxsize=4096)
 def normalize_unit(unit: str | None) -> str | None:
     """The canonical spelling of ``unit``, so that equal units compare equal as strings.
 

@@ -1,7 +1,7 @@
 """Time and size of the HTML and XLSX reports for a finance bureau's batch: the bundled example
-replicated to many forms (text input → national-layout sheets), and the same forms as one unit
-workbook with every form stacked in one sheet (XLSX input → annotated copy). A script, not a
-test: run it on a quiet machine.
+replicated to many forms (text input → national-layout sheets), and the same forms as one
+workbook with a sheet per form (XLSX input → annotated copy). A script, not a test: run it on a
+quiet machine.
 
     .venv/bin/python benchmarks/bench_report.py [--forms 1000] [--repeat 1]
 
@@ -50,7 +50,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         text = Path(tmp) / "batch.txt"
         text.write_text("\n".join([SEED.read_text(encoding="utf-8")] * copies), encoding="utf-8")
-        book = write_xlsx(Path(tmp) / "batch.xlsx", [("自评表", [layout_form(f) for f in seed_forms() * copies])])
+        layouts = [layout_form(f) for f in seed_forms() * copies]
+        book = write_xlsx(Path(tmp) / "batch.xlsx", [(f"表{i + 1}", [lay]) for i, lay in enumerate(layouts)])
         cases = [("txt", text), ("xlsx", book)]
         for name, path in cases:
             forms = read_path(path)

@@ -12,6 +12,7 @@ Keys (in files use either ``fail-on`` or ``fail_on``)::
     fail-on = "warning"        # error | warning | info: lowest severity that fails the run
     profile = "sichuan"        # national | sichuan | guangxi | jiangxi
     funds-weight = 20          # plus any profile knob, overriding the profile's value
+    max-size = 50              # MB: a larger input file is refused before it is read
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     fail_on: Literal["error", "warning", "info"] = "error"
     profile: str = "national"
+    max_size: float = 50.0
+    """Largest input file read, in MB; a bigger one is refused (TooLargeError) before reading."""
 
     funds_weight: float = 10.0
     """Expected 分值 of 执行率 (some provinces use 20); S005 compares the weights with it."""
@@ -92,6 +95,13 @@ class Settings(BaseModel):
         if isinstance(v, str):
             v = v.split(",")
         return tuple(c.strip().upper() for c in v if c and c.strip())
+
+    @field_validator("max_size")
+    @classmethod
+    def _max_size(cls, v: float) -> float:
+        if not v > 0:
+            raise UsageError(f"配置项 max-size 须为正数（单位 MB），收到 {v}")
+        return v
 
     @field_validator("profile")
     @classmethod

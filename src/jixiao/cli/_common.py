@@ -1,4 +1,4 @@
-"""Helpers shared by commands: reading many inputs and emitting output to stdout or a file."""
+"""Helpers shared by commands: reading many inputs, the size limit, and emitting output."""
 
 from __future__ import annotations
 
@@ -7,20 +7,54 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._io import write_atomic
+import typer
+
+from .._io import DEFAULT_MAX_BYTES, write_atomic
 
 if TYPE_CHECKING:  # pydantic stays out of `jixiao --help`
     from ..model import Form
 
-__all__ = ["read_all", "emit"]
+__all__ = ["read_all", "emit", "max_size_option", "resolve_max_bytes", "refuse_output_over_input"]
 
 
-def read_all(paths: Iterable[Path]) -> list[Form]:
+def max_size_option() -> float | None:
+    """``--max-size MB``: one definition so every command words and defaults it alike."""
+    return typer.Option(None, "--max-size", metavar="MB",
+                        help="单个输入文件的大小上限（MB，默认 50；也可在配置中设 max-size），超过则拒绝读取")
+
+
+def resolve_max_bytes(option_mb: float | None) -> int:
+    """The byte limit: ``--max-size`` wins over ``max-size`` in the nearest config file."""
+    from .._io import mb_to_bytes
+    from ..config import load_settings
+
+    return mb_to_bytes(load_settings({"max_size": option_mb}, start=Path.cwd()).max_size)
+
+
+def refuse_output_over_input(out: Path | None, inputs: Iterable[Path]) -> None:
+    """jixiao never rewrites an input, not even when asked to with ``-o``."""
+    if out is None:
+        return
+    from ..errors import UsageError
+
+    for f in inputs:
+        if _same_file(out, f):
+            raise UsageError(f"输出文件 {out} 也是输入文件：jixiao 不改写输入，请换一个输出文件名")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def read_all(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Form]:
     from ..readers import read_path
 
     forms: list[Form] = []
     for p in paths:
-        forms.extend(read_path(p))
+        forms.extend(read_path(p, max_bytes=max_bytes))
     return forms
 
 

@@ -2,27 +2,33 @@
 
 The command reads as its steps: settings → inputs → check each file → report → exit status, so
 that adding a step (a model review, say) is a small edit between "check" and "report".
+
+A folder may hold ten thousand forms, so a run keeps only what its report needs: JSON Lines and
+GitHub annotations are written file by file as they are found and keep nothing but counts; text
+and JSON keep the findings (and for text a two-field outline of each form); only HTML, XLSX and
+``--llm`` keep whole forms.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
 from ..errors import InputError, UsageError
 from . import app
+from ._common import max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`
     from ..finding import Finding
-    from ..model import Form
+    from ..model import Form, Source
 
-__all__ = ["check", "expand_paths", "CheckRun"]
+__all__ = ["check", "expand_paths", "run_check", "CheckRun", "FormOutline"]
 
 
 class CheckFormat(str, Enum):
@@ -40,30 +46,68 @@ class FailOn(str, Enum):
     info = "info"
 
 
+STREAMED = frozenset({"jsonl", "github"})
+"""Line formats: each file's findings are written as soon as they are found."""
+
+Keep = Literal["forms", "outlines", "nothing"]
+
+
+@dataclass(frozen=True, slots=True)
+class FormOutline:
+    """What the text report reads of a form (its label and where it starts), at a few hundred
+    bytes instead of the whole form, so a text report on a huge folder stays small."""
+
+    project: str | None
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.project or f"{self.source.file}:{self.source.start_line or '?'}"
+
+
 @dataclass
 class CheckRun:
-    """What a run saw: the forms, their findings, and the files that could not be read."""
+    """What a run saw: counts always; forms, findings and sources only when asked to keep them."""
 
     files: int = 0
-    forms: list[Form] = field(default_factory=list)
+    form_count: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    failing: bool = False
+    """A rules finding reached ``fail_on``: the exit status is 1."""
+    forms: list[Any] = field(default_factory=list)
+    """Whole ``Form`` objects, ``FormOutline``s, or nothing, as the run was asked to keep."""
     findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, bytes] = field(default_factory=dict)
+    """Original bytes of the first XLSX input with forms: the annotated report is built on it."""
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     explicit_failed: bool = False
     """An explicitly named file could not be read: the run exits 2 whatever it found."""
 
+    def add(self, found: list[Finding], fail_on: str) -> None:
+        from ..check import count_by_severity, exit_status
 
-def expand_paths(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
-    """(file, named explicitly) for each argument; folders are walked, sorted, by suffix."""
+        for k, v in count_by_severity(found).items():
+            self.counts[k] = self.counts.get(k, 0) + v
+        self.failing |= bool(exit_status(found, fail_on))
+
+
+def expand_paths(paths: list[Path], on_error: Callable[[Path, OSError], None] | None = None) -> list[tuple[Path, bool]]:
+    """(file, named explicitly) for each argument; folders are walked, sorted, by suffix.
+
+    The walk never enters a symlinked folder (no loops) and is not recursive (no depth limit).
+    """
+    from .._io import walk_files
     from ..readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES
 
     wanted = (SUPPORTED_SUFFIXES | LEGACY_SUFFIXES) - {""}
+    items: list[tuple[Path, bool]] = []
     for p in paths:
         if p.is_dir():
-            for child in sorted(c for c in p.rglob("*") if c.is_file()):
-                if child.suffix.lower() in wanted and not child.name.startswith("."):
-                    yield child, False
+            items.extend((c, False) for c in walk_files(p, on_error=on_error)
+                         if c.suffix.lower() in wanted and not c.name.startswith("."))
         else:
-            yield p, True
+            items.append((p, True))
+    return items
 
 
 def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
@@ -80,12 +124,15 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     return bar
 
 
-def run_check(paths: list[Path], settings, *, stream=None, progress: bool = False) -> CheckRun:  # type: ignore[no-untyped-def]
+def run_check(items: list[tuple[Path, bool]], settings, *, keep: Keep = "forms", keep_findings: bool = True,  # type: ignore[no-untyped-def]
+              stream: Callable[[list[Finding]], None] | None = None, progress: bool = False,
+              keep_xlsx_source: bool = False) -> CheckRun:
     """Read and check every file; a file that cannot be read is reported and the run goes on."""
+    from .._io import mb_to_bytes, read_bytes
     from ..check import check_forms
     from ..readers import read_path
 
-    items = list(expand_paths(paths))
+    limit = mb_to_bytes(settings.max_size)
     run = CheckRun()
     bar = _progress(len(items), progress and len(items) > 1)
     try:
@@ -94,18 +141,23 @@ def run_check(paths: list[Path], settings, *, stream=None, progress: bool = Fals
             if bar is not None:
                 bar.update(bar.task_ids[0], description=path.name)
             try:
-                forms = read_path(path)
+                forms = read_path(path, max_bytes=limit)
             except InputError as exc:
                 run.unreadable.append((path, str(exc)))
                 run.explicit_failed |= explicit
-                if bar is not None:  # print above the live bar instead of through it
-                    bar.console.print(f"jixiao: {exc}", markup=False, highlight=False)
-                else:
-                    print(f"jixiao: {exc}", file=sys.stderr)
+                _say(f"jixiao: {exc}", bar)
             else:
                 found = check_forms(forms, settings)
-                run.forms.extend(forms)
-                run.findings.extend(found)
+                run.form_count += len(forms)
+                run.add(found, settings.fail_on)
+                if keep == "forms":
+                    run.forms.extend(forms)
+                elif keep == "outlines":
+                    run.forms.extend(FormOutline(f.project, f.source) for f in forms)
+                if keep_xlsx_source and forms and not run.sources and path.suffix.lower() in (".xlsx", ".xlsm"):
+                    run.sources[str(path)] = read_bytes(path, max_bytes=limit)
+                if keep_findings:
+                    run.findings.extend(found)
                 if stream is not None:
                     stream(found)
             if bar is not None:
@@ -116,11 +168,16 @@ def run_check(paths: list[Path], settings, *, stream=None, progress: bool = Fals
     return run
 
 
-def _summary_table(run: CheckRun, color: bool) -> str:
-    from ..check import count_by_severity
+def _say(text: str, bar) -> None:  # type: ignore[no-untyped-def]
+    if bar is not None:  # print above the live bar instead of through it
+        bar.console.print(text, markup=False, highlight=False)
+    else:
+        print(text, file=sys.stderr)
 
-    c = count_by_severity(run.findings)
-    rows = [("文件", run.files), ("自评表", len(run.forms)), ("错误", c["error"]), ("警告", c["warning"]),
+
+def _summary_table(run: CheckRun, color: bool) -> str:
+    c = run.counts
+    rows = [("文件", run.files), ("自评表", run.form_count), ("错误", c["error"]), ("警告", c["warning"]),
             ("提示", c["info"]), ("无法读取的文件", len(run.unreadable))]
     if not color:
         return "汇总\n" + "".join(f"  {k}\t{v}\n" for k, v in rows)
@@ -155,6 +212,7 @@ def check(
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="达到该级别即以状态 1 退出（默认 error）"),
     statistics: bool = typer.Option(False, "--statistics", help="文本报告末尾按规则统计数量"),
     profile: str | None = typer.Option(None, "--profile", help="地区规则：national、sichuan、guangxi、jiangxi"),
+    max_size: float | None = max_size_option(),
     llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字与表格矛盾，LLM002 偏差原因空泛）；不影响退出状态"),
     llm_model: str | None = typer.Option(None, "--model", help="--llm 使用的模型名（默认 JIXIAO_MODEL）"),
     llm_base_url: str | None = typer.Option(None, "--base-url", help="--llm 的 OpenAI 兼容接口地址（默认 OPENAI_BASE_URL）"),
@@ -163,39 +221,62 @@ def check(
     llm_log: Path | None = typer.Option(None, "--log", help="把 --llm 的请求与应答追加写入此 JSONL 文件"),
 ) -> None:
     """检查自评表：算术、计分、档次、偏差说明、文字与表格一致性。退出状态：0 通过，1 有问题，2 用法或输入错误。"""
-    from ..check import exit_status
+    from contextlib import nullcontext
+
+    from .._io import open_atomic, write_atomic
     from ..config import load_settings
     from ..report import FILE_ONLY_FORMATS, render
-    from .._io import write_atomic
-    from ..report.machine import jsonl_line
 
-    settings = load_settings({"select": select, "ignore": ignore, "profile": profile,
+    settings = load_settings({"select": select, "ignore": ignore, "profile": profile, "max_size": max_size,
                               "fail_on": fail_on.value if fail_on else None}, start=Path.cwd())
     if fmt.value in FILE_ONLY_FORMATS and out is None:
         raise UsageError(f"--format {fmt.value} 需要用 -o 指定输出文件")
     walked = any(p.is_dir() for p in paths)
     color = out is None and _is_tty(sys.stdout)
+    unlisted: list[tuple[Path, str]] = []
 
-    streaming = fmt is CheckFormat.jsonl and out is None
+    def unlistable(folder: Path, exc: OSError) -> None:
+        unlisted.append((folder, f"文件夹 {folder} 无法读取：{exc.strerror or exc}"))
+        print(f"jixiao: {unlisted[-1][1]}", file=sys.stderr)
 
-    def stream(found: list[Finding]) -> None:
-        sys.stdout.write("".join(jsonl_line(f) + "\n" for f in found))
-        sys.stdout.flush()
+    items = expand_paths(paths, on_error=unlistable)
+    refuse_output_over_input(out, [p for p, _ in items])
+    streaming = fmt.value in STREAMED
+    keep: Keep = "forms" if llm or fmt.value in FILE_ONLY_FORMATS else "outlines" if fmt is CheckFormat.text else "nothing"
 
-    run = run_check(paths, settings, stream=stream if streaming else None, progress=walked and _is_tty(sys.stderr))
-    if llm:  # model findings are added after the rules ran and never count for the exit status
-        from ..llm.review import review_for_check
+    with open_atomic(out) if streaming and out is not None else nullcontext() as sink:
+        def stream(found: list[Finding]) -> None:
+            text = render(fmt.value, [], found)
+            assert isinstance(text, str)
+            if sink is not None:
+                sink.write(text.encode("utf-8"))
+            else:
+                sys.stdout.write(text)
+                sys.stdout.flush()
 
-        extra, notices = review_for_check(run.forms, model=llm_model, base_url=llm_base_url,
-                                          use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log)
-        for notice in notices:
-            print(f"jixiao: {notice}", file=sys.stderr)
-        run.findings.extend(extra)
-        if streaming:
-            stream(extra)
+        run = run_check(items, settings, keep=keep, keep_findings=not streaming, stream=stream if streaming else None,
+                        progress=walked and _is_tty(sys.stderr), keep_xlsx_source=fmt is CheckFormat.xlsx)
+        run.unreadable[:0] = unlisted
+        if llm:  # model findings are added after the rules ran and never count for the exit status
+            from ..llm.review import review_for_check
+
+            extra, notices = review_for_check(run.forms, model=llm_model, base_url=llm_base_url,
+                                              use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log)
+            for notice in notices:
+                print(f"jixiao: {notice}", file=sys.stderr)
+            run.add(extra, settings.fail_on)
+            if streaming:
+                stream(extra)
+            else:
+                run.findings.extend(extra)
 
     if not streaming:
-        report = render(fmt.value, run.forms, run.findings, color=color, statistics=statistics)
+        if fmt is CheckFormat.xlsx:  # the first XLSX input becomes the base of the annotated copy
+            from ..report.xlsx import render_xlsx
+
+            report: str | bytes = render_xlsx(run.forms, run.findings, sources=run.sources)
+        else:
+            report = render(fmt.value, run.forms, run.findings, color=color, statistics=statistics)
         if out is not None:
             write_atomic(out, report)
         else:
@@ -205,4 +286,4 @@ def check(
         print(table, end="", file=sys.stdout if fmt is CheckFormat.text and out is None else sys.stderr)
     if run.explicit_failed:
         raise typer.Exit(2)
-    raise typer.Exit(exit_status(run.findings, settings.fail_on))
+    raise typer.Exit(int(run.failing))

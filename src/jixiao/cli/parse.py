@@ -7,9 +7,8 @@ from pathlib import Path
 
 import typer
 
-from ..errors import UsageError
 from . import app
-from ._common import emit, read_all
+from ._common import emit, max_size_option, read_all, refuse_output_over_input, resolve_max_bytes
 
 
 class ParseFormat(str, Enum):
@@ -24,20 +23,14 @@ def parse(
         None, "--format", "-f", help="输出格式（默认 json；-o 以 .yaml/.yml 结尾时为 yaml）"
     ),
     out: Path | None = typer.Option(None, "--output", "-o", help="写入文件（原子写入），默认输出到终端"),
+    max_size: float | None = max_size_option(),
 ) -> None:
     """读取自评表，输出结构化数据（每张表一个对象，按文件顺序）。"""
     from ..readers.canonical import dump_forms
 
-    if out is not None and any(_same_file(out, f) for f in files):
-        raise UsageError(f"输出文件 {out} 也是输入文件：jixiao 不改写输入，请换一个输出文件名")
+    refuse_output_over_input(out, files)
+    limit = resolve_max_bytes(max_size)
     if fmt is None:
         fmt = ParseFormat.yaml if out is not None and out.suffix.lower() in (".yaml", ".yml") else ParseFormat.json
-    forms = read_all(files)
+    forms = read_all(files, max_bytes=limit)
     emit(dump_forms(forms, fmt.value), out)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False

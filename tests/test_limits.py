@@ -1,0 +1,239 @@
+"""Limits: what jixiao does with inputs too big, too long, too deep or looping back on themselves.
+
+A finance office's disk holds anything; each case here is one a user could hand to `jixiao`:
+an oversized export, a form with thousands of indicator rows, a folder 200 levels deep, a
+symlink pointing back up, and a folder of many forms checked without keeping every form.
+Timings live in benchmarks/, not here: these tests only say that each case finishes correctly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from jixiao.cli import main
+from jixiao.cli.check import FormOutline, expand_paths, run_check
+from jixiao.config import load_settings
+from jixiao.readers import read_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
+SEED_PROJECTS = ["基层科普服务", "科技会客厅-科学咖啡馆", "惠民科普直通车", "大型科普活动", "科普资源配送"]
+ROWS = 5000
+
+
+def jixiao(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["jixiao", *map(str, args)])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # only the config files a test writes decide anything
+
+
+# --- size limit -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("command", "config", "options", "refused"),
+    [
+        ("parse", None, (), False),                                   # 15 KB under the 50 MB default
+        ("parse", None, ("--max-size", "0.01"), True),                # 10 KB limit
+        ("check", None, ("--max-size", "0.01"), True),
+        ("check", "max-size = 0.01\n", (), True),                     # from jixiao.toml
+        ("parse", "max-size = 0.01\n", (), True),
+        ("check", "max-size = 0.01\n", ("--max-size", "1"), False),   # the option wins over the file
+        ("check", "[tool.jixiao]\nmax_size = 0.01\n", (), True),      # pyproject spelling
+    ],
+)
+def test_a_file_over_the_size_limit_is_refused_by_name(monkeypatch, capsys, tmp_path: Path, command: str,  # type: ignore[no-untyped-def]
+                                                       config: str | None, options: tuple[str, ...], refused: bool) -> None:
+    seed = tmp_path / "表.txt"
+    shutil.copy(SEED, seed)
+    if config is not None:
+        (tmp_path / ("pyproject.toml" if "[tool.jixiao]" in config else "jixiao.toml")).write_text(config, encoding="utf-8")
+    code, out, err = jixiao(monkeypatch, capsys, command, seed, *options)
+    if refused:
+        assert code == 2 and "0 张表" in out if command == "check" else out == ""
+        assert f"文件 {seed}" in err and "超过上限" in err and "--max-size" in err and "Traceback" not in err
+    else:
+        assert code == 0 and "超过上限" not in err
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "words"),
+    [
+        ("option", "0", "须为正数"),
+        ("option", "-3", "须为正数"),
+        ("option", "很大", "--max-size"),
+        ("config", "0", "须为正数"),
+        ("config", '"big"', "max_size"),
+    ],
+)
+def test_a_bad_size_limit_is_a_usage_error(monkeypatch, capsys, tmp_path: Path, where: str, value: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    args: tuple[str, ...] = ("--max-size", value) if where == "option" else ()
+    if where == "config":
+        (tmp_path / "jixiao.toml").write_text(f"max-size = {value}\n", encoding="utf-8")
+    code, out, err = jixiao(monkeypatch, capsys, "check", SEED, *args)
+    assert code == 2 and words in err and "Traceback" not in err
+
+
+def test_a_folder_run_skips_the_oversized_file_and_goes_on(monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "b.txt").write_bytes(SEED.read_bytes() * 6)  # 90 KB
+    code, out, err = jixiao(monkeypatch, capsys, "check", folder, "--max-size", "0.05", "--format", "jsonl")
+    assert code == 0  # a walked file that cannot be read does not fail the run
+    assert f"文件 {folder / 'b.txt'}" in err and "超过上限" in err
+    assert {json.loads(line)["location"]["file"] for line in out.splitlines()} == {str(folder / "a.txt")}
+    assert "无法读取的文件\t1" in err
+
+
+# --- thousands of indicator rows ---------------------------------------------------------------
+
+def _long_text_form() -> str:
+    """The example's first form with its 覆盖面 row repeated 5,000 times (distinct names)."""
+    text = SEED.read_text(encoding="utf-8")
+    first = text[: text.index("总分", text.index("三级指标")) + len("总分 100.00 93.00")]
+    row = "覆盖面 ≥16.00(个) 16.00(个) 10.00 10.00"
+    assert first.count(row) == 1
+    rows = "\n".join(f"覆盖面{i:04d} ≥16.00(个) {15 + i % 3}.00(个) 0.01 0.01" for i in range(ROWS))
+    return first.replace(row, rows)
+
+
+def _long_xlsx_form(path: Path) -> Path:
+    from fixtures.build_xlsx import write_xlsx
+    from fixtures.layout import layout_form
+    from fixtures.seed import seed_forms
+
+    form = seed_forms()[0]
+    template = form.indicators[0]
+    form.indicators[:1] = [template.model_copy(update={"name": f"{template.name}{i:04d}"}) for i in range(ROWS)]
+    return write_xlsx(path, [("自评表", [layout_form(form)])], cache=False)
+
+
+@pytest.mark.parametrize("shape", ["text", "xlsx"])
+def test_a_form_with_thousands_of_indicator_rows_parses_and_checks(tmp_path: Path, shape: str) -> None:
+    if shape == "text":
+        path = tmp_path / "long.txt"
+        path.write_text(_long_text_form(), encoding="utf-8")
+    else:
+        path = _long_xlsx_form(tmp_path / "long.xlsx")
+    items = expand_paths([path])
+    run = run_check(items, load_settings(), keep="forms")
+    assert run.unreadable == [] and run.form_count == 1
+    (form,) = run.forms
+    names = [i.name for i in form.indicators]
+    assert sum(n.startswith("覆盖面") for n in names) == ROWS
+    assert names[:2] == ["覆盖面0000", "覆盖面0001"]
+    assert sum(run.counts.values()) == len(run.findings) > 0
+
+
+# --- deep folders and symlink loops -------------------------------------------------------------
+
+def test_a_folder_200_levels_deep_is_walked(monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    deepest = tmp_path / "top"
+    for i in range(200):
+        deepest = deepest / f"{i % 10}"
+    deepest.mkdir(parents=True)
+    shutil.copy(SEED, deepest / "深处.txt")
+    shutil.copy(SEED, tmp_path / "top" / "浅处.txt")
+    assert [p.name for p, _ in expand_paths([tmp_path / "top"])] == ["深处.txt", "浅处.txt"]
+    code, out, err = jixiao(monkeypatch, capsys, "check", tmp_path / "top", "--format", "json")
+    assert code == 0 and len({f["location"]["file"] for f in json.loads(out)}) == 2
+    assert "自评表\t10" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this system")
+def test_symlink_loops_are_not_followed(monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    top = tmp_path / "top"
+    (top / "a" / "b").mkdir(parents=True)
+    shutil.copy(SEED, top / "a" / "b" / "表.txt")
+    (top / "a" / "b" / "回到上层").symlink_to(top, target_is_directory=True)   # loop back to the top
+    (top / "a" / "自己").symlink_to(top / "a", target_is_directory=True)       # loop onto itself
+    (top / "链接.txt").symlink_to(top / "a" / "b" / "表.txt")                   # a linked file is read
+    (top / "断链.txt").symlink_to(top / "不存在.txt")                            # a dangling link is skipped
+    assert [p.relative_to(top).as_posix() for p, _ in expand_paths([top])] == ["a/b/表.txt", "链接.txt"]
+    code, out, err = jixiao(monkeypatch, capsys, "check", top, "--format", "jsonl")
+    assert code == 0 and "自评表\t10" in err and "无法读取的文件\t0" in err
+
+
+def test_an_unlistable_subfolder_is_reported_and_the_rest_is_checked(monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if os.geteuid() == 0:
+        pytest.skip("root can list any folder")
+    top = tmp_path / "top"
+    (top / "locked").mkdir(parents=True)
+    shutil.copy(SEED, top / "表.txt")
+    (top / "locked").chmod(0)
+    try:
+        code, out, err = jixiao(monkeypatch, capsys, "check", top, "--format", "jsonl")
+    finally:
+        (top / "locked").chmod(0o755)
+    assert code == 0 and f"文件夹 {top / 'locked'} 无法读取" in err and "自评表\t5" in err
+
+
+# --- a big folder keeps only what its report needs ----------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Four files of the example's five forms, with an unreadable file among them."""
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"表{i}.txt").write_text(SEED.read_text(encoding="utf-8").replace("项目名称 ", f"项目名称 {i}号"),
+                                          encoding="utf-8")
+    (folder / "坏.txt").write_text("这不是自评表\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("keep", "keep_findings", "kept_type", "kept"),
+    [
+        ("nothing", False, None, 0),       # jsonl, github: streamed, counts only
+        ("nothing", True, None, 0),        # json: findings, no forms
+        ("outlines", True, FormOutline, 20),  # text: label and source of each form
+        ("forms", True, "Form", 20),       # html, xlsx, --llm
+    ],
+)
+def test_a_run_keeps_only_what_it_is_asked_to(folder: Path, keep: str, keep_findings: bool, kept_type, kept: int) -> None:  # type: ignore[no-untyped-def]
+    streamed: list[int] = []
+    run = run_check(expand_paths([folder]), load_settings(), keep=keep, keep_findings=keep_findings,  # type: ignore[arg-type]
+                    stream=lambda found: streamed.append(len(found)))
+    assert (run.files, run.form_count, len(run.unreadable)) == (5, 20, 1)
+    assert len(run.forms) == kept and all(type(f).__name__ == getattr(kept_type, "__name__", kept_type) for f in run.forms)
+    assert len(run.findings) == (sum(streamed) if keep_findings else 0)
+    assert sum(run.counts.values()) == sum(streamed) > 0 and len(streamed) == 4
+
+
+def test_outlines_label_forms_as_the_forms_do(folder: Path) -> None:
+    forms = read_path(folder / "表0.txt")
+    outlines = [FormOutline(f.project, f.source) for f in forms]
+    assert [o.label for o in outlines] == [f.label for f in forms] == [f"0号{p}" for p in SEED_PROJECTS]
+    nameless = forms[0].model_copy(update={"project": None})
+    assert FormOutline(None, nameless.source).label == nameless.label
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "github", "json", "text"])
+def test_a_folder_report_is_the_same_streamed_or_kept(monkeypatch, capsys, folder: Path, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """What reaches stdout equals what -o writes, and both equal one render of every finding."""
+    from jixiao.check import check_forms
+    from jixiao.report import render
+
+    code, out, _ = jixiao(monkeypatch, capsys, "check", folder, "--format", fmt)
+    target = tmp_path / f"report.{fmt}"
+    code_o, out_o, _ = jixiao(monkeypatch, capsys, "check", folder, "--format", fmt, "-o", target)
+    per_file = [read_path(p) for p, _ in expand_paths([folder]) if p.name != "坏.txt"]
+    forms = [f for fs in per_file for f in fs]
+    whole = render(fmt, forms, [x for fs in per_file for x in check_forms(fs)])  # checked file by file
+    assert code == code_o == 0 and out_o == ""
+    assert target.read_text(encoding="utf-8") == whole
+    assert (out.split("汇总\n")[0] if fmt == "text" else out) == whole

@@ -100,34 +100,56 @@ def test_a_folder_run_skips_the_oversized_file_and_goes_on(monkeypatch, capsys, 
 
 # --- thousands of indicator rows ---------------------------------------------------------------
 
-def _long_text_form() -> str:
-    """The example's first form with its 覆盖面 row repeated 5,000 times (distinct names)."""
+def long_text_form(rows: int = ROWS) -> str:
+    """The example's first form with its 覆盖面 row repeated ``rows`` times (distinct names).
+
+    Also used by benchmarks/bench_formats.py to time reading it at several sizes."""
     text = SEED.read_text(encoding="utf-8")
     first = text[: text.index("总分", text.index("三级指标")) + len("总分 100.00 93.00")]
     row = "覆盖面 ≥16.00(个) 16.00(个) 10.00 10.00"
     assert first.count(row) == 1
-    rows = "\n".join(f"覆盖面{i:04d} ≥16.00(个) {15 + i % 3}.00(个) 0.01 0.01" for i in range(ROWS))
-    return first.replace(row, rows)
+    lines = "\n".join(f"覆盖面{i:04d} ≥16.00(个) {15 + i % 3}.00(个) 0.01 0.01" for i in range(rows))
+    return first.replace(row, lines)
 
 
-def _long_xlsx_form(path: Path) -> Path:
-    from fixtures.build_xlsx import write_xlsx
+def long_xlsx_form(path: Path, rows: int = ROWS) -> Path:
+    """The seed's first form with ``rows`` indicator rows, laid out by the fixtures as a ruled sheet.
+
+    Cells and merges are written directly: the fixture builder's ``merge_cells`` checks each new
+    merge against every earlier one, which would make building this file, not reading it, the
+    slow part of the test.
+    """
+    import openpyxl
+    from openpyxl.worksheet.cell_range import CellRange
+
     from fixtures.layout import layout_form
     from fixtures.seed import seed_forms
 
     form = seed_forms()[0]
     template = form.indicators[0]
-    form.indicators[:1] = [template.model_copy(update={"name": f"{template.name}{i:04d}"}) for i in range(ROWS)]
-    return write_xlsx(path, [("自评表", [layout_form(form)])], cache=False)
+    form.indicators[:1] = [template.model_copy(update={"name": f"{template.name}{i:04d}"}) for i in range(rows)]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    for c in layout_form(form).cells:
+        assert isinstance(c.value, str | int | float)  # the default style writes no formulas
+        cell = ws.cell(row=1 + c.row, column=1 + c.col, value=c.value if c.value != "" else None)
+        if isinstance(c.value, str) and c.value.startswith("="):  # "=100.00(%)" is text, not a formula
+            cell.data_type = "s"
+        if c.rowspan > 1 or c.colspan > 1:
+            ws.merged_cells.ranges.add(CellRange(min_col=1 + c.col, min_row=1 + c.row,
+                                                 max_col=c.col + c.colspan, max_row=c.row + c.rowspan))
+    wb.save(path)
+    return path
 
 
 @pytest.mark.parametrize("shape", ["text", "xlsx"])
 def test_a_form_with_thousands_of_indicator_rows_parses_and_checks(tmp_path: Path, shape: str) -> None:
     if shape == "text":
         path = tmp_path / "long.txt"
-        path.write_text(_long_text_form(), encoding="utf-8")
+        path.write_text(long_text_form(), encoding="utf-8")
     else:
-        path = _long_xlsx_form(tmp_path / "long.xlsx")
+        path = long_xlsx_form(tmp_path / "long.xlsx")
     items = expand_paths([path])
     run = run_check(items, load_settings(), keep="forms")
     assert run.unreadable == [] and run.form_count == 1
@@ -198,8 +220,8 @@ def folder(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("keep", "keep_findings", "kept_type", "kept"),
     [
-        ("nothing", False, None, 0),       # jsonl, github: streamed, counts only
-        ("nothing", True, None, 0),        # json: findings, no forms
+        ("nothing", False, None, 0),       # json, jsonl, github: streamed, counts only
+        ("nothing", True, None, 0),        # findings, no forms
         ("outlines", True, FormOutline, 20),  # text: label and source of each form
         ("forms", True, "Form", 20),       # html, xlsx, --llm
     ],
@@ -237,3 +259,30 @@ def test_a_folder_report_is_the_same_streamed_or_kept(monkeypatch, capsys, folde
     assert code == code_o == 0 and out_o == ""
     assert target.read_text(encoding="utf-8") == whole
     assert (out.split("汇总\n")[0] if fmt == "text" else out) == whole
+
+
+@pytest.mark.parametrize(
+    ("args", "kept_forms", "kept_findings"),
+    [
+        (("--format", "jsonl"), 0, 0),
+        (("--format", "github"), 0, 0),
+        (("--format", "jsonl", "-o", "r.jsonl"), 0, 0),
+        (("--format", "json"), 0, 0),                # spliced into one array as it goes
+        (("--format", "text"), 20, -1),              # outlines; -1: every finding
+        (("--format", "html", "-o", "r.html"), 20, -1),
+        (("--format", "xlsx", "-o", "r.xlsx"), 20, -1),
+    ],
+)
+def test_the_command_keeps_forms_only_for_the_reports_that_show_them(monkeypatch, capsys, folder: Path,  # type: ignore[no-untyped-def]
+                                                                     args: tuple[str, ...], kept_forms: int, kept_findings: int) -> None:
+    import jixiao.cli.check as cli_check
+
+    runs = []
+    real = cli_check.run_check
+    monkeypatch.setattr(cli_check, "run_check", lambda *a, **k: runs.append(real(*a, **k)) or runs[-1])
+    code, _, err = jixiao(monkeypatch, capsys, "check", folder, *args)
+    (run,) = runs
+    assert code == 0 and len(run.forms) == kept_forms
+    assert len(run.findings) == (sum(run.counts.values()) if kept_findings < 0 else 0) and sum(run.counts.values()) > 0
+    if "text" in args:
+        assert all(isinstance(f, FormOutline) for f in run.forms)

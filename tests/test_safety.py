@@ -198,3 +198,24 @@ def test_the_api_key_appears_nowhere(tmp_path: Path) -> None:
     assert any(p.is_relative_to(cache) for p in files)  # the cache dir was written to
     leaks = [p.name for p in files if SECRET.encode() in p.read_bytes()]
     assert leaks == [] and SECRET not in stderr and "SECRET" not in stderr
+
+
+def test_the_xlsx_report_is_built_on_a_copy_of_the_input_workbook(monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The annotated workbook keeps what the office's file holds beyond the forms (here a notes
+    sheet), which only the input's own bytes can give; the input itself stays as it was."""
+    import openpyxl
+    from fixtures.catalog import CASES, build_case
+
+    path = build_case(CASES["seed"], "xlsx", tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("填表说明")["A1"] = "本表由财务科填报"
+    wb.save(path)
+    before = fingerprint(tmp_path)
+    out = tmp_path / "out" / "批注.xlsx"
+    code, _, err = jixiao(monkeypatch, capsys, "check", path, "--format", "xlsx", "-o", out)
+    assert code in (0, 1), err
+    assert {k: v for k, v in fingerprint(tmp_path).items() if not k.startswith("out/")} == before
+    annotated = openpyxl.load_workbook(out)
+    assert annotated["填表说明"]["A1"].value == "本表由财务科填报"
+    assert set(openpyxl.load_workbook(path).sheetnames) <= set(annotated.sheetnames)
+    assert any(c.comment is not None for ws in annotated.worksheets for row in ws.iter_rows() for c in row)

@@ -3,10 +3,10 @@
 The command reads as its steps: settings → inputs → check each file → report → exit status, so
 that adding a step (a model review, say) is a small edit between "check" and "report".
 
-A folder may hold ten thousand forms, so a run keeps only what its report needs: JSON Lines and
-GitHub annotations are written file by file as they are found and keep nothing but counts; text
-and JSON keep the findings (and for text a two-field outline of each form); only HTML, XLSX and
-``--llm`` keep whole forms.
+A folder may hold ten thousand forms, so a run keeps only what its report needs: JSON, JSON Lines
+and GitHub annotations are written file by file as they are found and keep nothing but counts;
+text keeps the findings and a two-field outline of each form; only HTML, XLSX and ``--llm`` keep
+whole forms.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ class FailOn(str, Enum):
     info = "info"
 
 
-STREAMED = frozenset({"jsonl", "github"})
-"""Line formats: each file's findings are written as soon as they are found."""
+STREAMED = frozenset({"jsonl", "github", "json"})
+"""Formats written file by file as findings are found (JSON as the pieces of one array)."""
 
 Keep = Literal["forms", "outlines", "nothing"]
 
@@ -168,6 +168,36 @@ def run_check(items: list[tuple[Path, bool]], settings, *, keep: Keep = "forms",
     return run
 
 
+class _Pieces:
+    """Writes a report in pieces, each rendered by the report module from one file's findings.
+
+    Line formats concatenate; a JSON array is spliced: each piece's ``[`` and ``]`` are dropped
+    and the items joined with ``,``, which gives exactly the text of one ``render`` of every
+    finding (the tests compare the two), while only one file's findings are ever in memory.
+    """
+
+    def __init__(self, fmt: str, write: Callable[[str], None]) -> None:
+        self.fmt, self.write, self.items = fmt, write, 0
+
+    def __call__(self, found: list[Finding]) -> None:
+        from ..report import render
+
+        text = render(self.fmt, [], found)
+        assert isinstance(text, str)
+        if self.fmt == "json":
+            if not found:
+                return
+            assert text.startswith("[\n") and text.endswith("\n]\n"), "render_json changed its layout"
+            text = ("[\n" if not self.items else ",\n") + text[2:-3]
+        self.items += len(found)
+        if text:
+            self.write(text)
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.write("\n]\n" if self.items else "[]\n")
+
+
 def _say(text: str, bar) -> None:  # type: ignore[no-untyped-def]
     if bar is not None:  # print above the live bar instead of through it
         bar.console.print(text, markup=False, highlight=False)
@@ -245,15 +275,14 @@ def check(
     keep: Keep = "forms" if llm or fmt.value in FILE_ONLY_FORMATS else "outlines" if fmt is CheckFormat.text else "nothing"
 
     with open_atomic(out) if streaming and out is not None else nullcontext() as sink:
-        def stream(found: list[Finding]) -> None:
-            text = render(fmt.value, [], found)
-            assert isinstance(text, str)
+        def write(text: str) -> None:
             if sink is not None:
                 sink.write(text.encode("utf-8"))
             else:
                 sys.stdout.write(text)
                 sys.stdout.flush()
 
+        stream = _Pieces(fmt.value, write)
         run = run_check(items, settings, keep=keep, keep_findings=not streaming, stream=stream if streaming else None,
                         progress=walked and _is_tty(sys.stderr), keep_xlsx_source=fmt is CheckFormat.xlsx)
         run.unreadable[:0] = unlisted
@@ -269,6 +298,8 @@ def check(
                 stream(extra)
             else:
                 run.findings.extend(extra)
+        if streaming:
+            stream.close()
 
     if not streaming:
         if fmt is CheckFormat.xlsx:  # the first XLSX input becomes the base of the annotated copy

@@ -153,11 +153,11 @@ def draft_form(
         return []
     if client is None:
         why = unavailable or "未配置模型"
-        return [template_draft(form, it, notes=[f"{why}，使用模板草稿"], folder=folder) for it in items]
+        return [template_draft(form, it, notes=[f"{why}，使用模板草稿"]) for it in items]
     try:
         answers = _ask_drafts(client, settings, form, items, prompt=prompt, folder=folder)
     except LLMError as exc:
-        return [template_draft(form, it, notes=[f"{exc}，使用模板草稿"], folder=folder) for it in items]
+        return [template_draft(form, it, notes=[f"{exc}，使用模板草稿"]) for it in items]
 
     texts = {it.id: answers[it.id].text(it.fact) for it in items}
     verdicts = {it.id: _verdict(form, it, answers[it.id]) for it in items}
@@ -194,7 +194,7 @@ def draft_form(
         elif retry_error:
             notes.append(f"重写失败：{retry_error}")
         notes.append("已改用模板草稿")
-        out.append(template_draft(form, it, notes=notes, folder=folder))
+        out.append(template_draft(form, it, notes=notes))
     return out
 
 

@@ -31,9 +31,21 @@ def selected_rules(settings: Settings) -> list[Rule]:
     return _selection[key]
 
 
-def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
+def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location] | None = None) -> Finding:
+    """The finding for ``hit``; ``places`` holds the form's locations already built, by line.
+
+    ``Location`` is frozen, so the dozen findings of one form can share one per line instead
+    of validating the same file/line/sheet again for each.
+    """
     ind = hit.indicator
     line = getattr(ind, "line", None) if ind is not None else None
+    if line is None:
+        line = form.source.start_line
+    location = places.get(line) if places is not None else None
+    if location is None:
+        location = Location(file=form.source.file, line=line, sheet=form.source.sheet)
+        if places is not None:
+            places[line] = location
     return Finding(
         rule=rule.code,
         name=rule.name,
@@ -43,11 +55,7 @@ def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
         field=hit.field,
         message=hit.message,
         evidence=hit.evidence,
-        location=Location(
-            file=form.source.file,
-            line=line if line is not None else form.source.start_line,
-            sheet=form.source.sheet,
-        ),
+        location=location,
         source="rules",
     )
 
@@ -58,10 +66,11 @@ def _order(f: Finding) -> tuple:
 
 def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
+    places: dict[int | None, Location] = {}
     reset_caches()
     for rule in rules:
         if rule.scope == "form":
-            out.extend(_finding(rule, form, hit) for hit in rule.func(form, settings))
+            out.extend(_finding(rule, form, hit, places) for hit in rule.func(form, settings))
     return out
 
 

@@ -80,3 +80,12 @@ def test_show_prompt_echoes_every_request(tmp_path: Path) -> None:
     client, _ = open_client(settings, inner=FakeClient(), show=shown.append)
     draft_forms(seed_forms()[:1], None, client, settings)
     assert len(shown) == 1 and "draft_deviation_v1" in shown[0] and "--- system ---" in shown[0]
+
+
+def test_the_same_model_name_on_another_endpoint_is_not_a_cache_hit(tmp_path: Path) -> None:
+    fake = FakeClient()
+    for url in ("http://a/v1", "http://b/v1", "http://a/v1"):
+        settings = _settings(tmp_path, base_url=url)
+        client, _ = open_client(settings, inner=fake)
+        draft_forms(seed_forms()[:1], None, client, settings)
+    assert fake.calls == 2

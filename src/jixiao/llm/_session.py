@@ -31,6 +31,8 @@ def open_client(
             inner = OpenAIChatClient(settings, http_client=http_client)
         except LLMUnavailable as exc:
             return None, str(exc)
-    cache = ResponseCache(settings.cache_path) if settings.use_cache and settings.cache_path else None
+    cache = None
+    if settings.use_cache and settings.cache_path:
+        cache = ResponseCache(settings.cache_path, endpoint=settings.base_url or "")
     log = settings.log_path or default_log_path()
     return LoggingClient(inner, cache=cache, log_path=log, show=show), None

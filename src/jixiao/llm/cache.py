@@ -30,9 +30,16 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
 class ResponseCache:
     """SQLite file; one short connection per call so worker threads never share one."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, endpoint: str = "") -> None:
         self.path = path
+        self.endpoint = endpoint
+        """Part of the key: one model name served by two endpoints may answer differently."""
         self._lock = threading.Lock()
+
+    def _key(self, request: ChatRequest) -> str:
+        import hashlib
+
+        return hashlib.sha256(f"{self.endpoint}\n{request.key()}".encode("utf-8")).hexdigest()
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +51,7 @@ class ResponseCache:
         try:
             with self._lock, self._connect() as conn:
                 row = conn.execute(
-                    "SELECT content, finish_reason, model FROM answers WHERE key = ?", (request.key(),)
+                    "SELECT content, finish_reason, model FROM answers WHERE key = ?", (self._key(request),)
                 ).fetchone()
         except sqlite3.Error:
             return None  # a broken cache must never stop drafting
@@ -58,7 +65,7 @@ class ResponseCache:
                 conn.execute(
                     "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                     (
-                        request.key(),
+                        self._key(request),
                         request.model,
                         request.prompt,
                         response.content,

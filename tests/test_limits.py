@@ -52,6 +52,7 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("parse", "max-size = 0.01\n", (), True),
         ("check", "max-size = 0.01\n", ("--max-size", "1"), False),   # the option wins over the file
         ("check", "[tool.jixiao]\nmax_size = 0.01\n", (), True),      # pyproject spelling
+        ("check", None, ("--max-size", "inf"), False),                # no limit at all
     ],
 )
 def test_a_file_over_the_size_limit_is_refused_by_name(monkeypatch, capsys, tmp_path: Path, command: str,  # type: ignore[no-untyped-def]

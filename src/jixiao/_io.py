@@ -29,7 +29,7 @@ def mb_to_bytes(megabytes: float | None) -> int:
         return DEFAULT_MAX_BYTES
     if not megabytes > 0:  # also refuses NaN
         raise UsageError(f"--max-size 须为正数（单位 MB），收到 {megabytes}")
-    return int(megabytes * 1024 * 1024)
+    return int(min(megabytes * 1024 * 1024, 2**62))  # `inf` means no limit
 
 
 def _mb(n: float) -> str:
@@ -51,8 +51,10 @@ def read_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
             file=str(path),
         )
     try:
-        with p.open("rb") as fh:  # a file that grew after stat() is still held to the limit
-            data = fh.read(max_bytes + 1)
+        with p.open("rb") as fh:
+            data = fh.read(size + 1)
+            if len(data) > size:  # it grew after stat(): read the rest, then hold it to the limit
+                data += fh.read()
     except OSError as exc:
         raise NotFoundError(f"无法读取：{exc.strerror or exc}", file=str(path)) from None
     if len(data) > max_bytes:

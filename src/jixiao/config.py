@@ -100,7 +100,7 @@ class Settings(BaseModel):
     @classmethod
     def _max_size(cls, v: float) -> float:
         if not v > 0:
-            raise UsageError(f"配置项 max-size 须为正数（单位 MB），收到 {v}")
+            raise UsageError(f"文件大小上限（--max-size 或配置项 max-size）须为正数，单位 MB，收到 {v:g}")
         return v
 
     @field_validator("profile")

@@ -32,21 +32,22 @@ def resolve_max_bytes(option_mb: float | None) -> int:
 
 
 def refuse_output_over_input(out: Path | None, inputs: Iterable[Path]) -> None:
-    """jixiao never rewrites an input, not even when asked to with ``-o``."""
+    """jixiao never rewrites an input, not even when asked to with ``-o`` (any spelling of it)."""
     if out is None:
         return
     from ..errors import UsageError
 
+    target = _resolved(out)
     for f in inputs:
-        if _same_file(out, f):
+        if target is not None and _resolved(f) == target:
             raise UsageError(f"输出文件 {out} 也是输入文件：jixiao 不改写输入，请换一个输出文件名")
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _resolved(p: Path) -> Path | None:
     try:
-        return a.resolve() == Path(b).resolve()
+        return Path(p).resolve()
     except OSError:
-        return False
+        return None
 
 
 def read_all(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Form]:

@@ -64,3 +64,14 @@ def test_read_bytes_refuses_with_the_file_named(tmp_path: Path, make, error, wor
     with pytest.raises(error) as info:
         read_bytes(path, max_bytes=1024)
     assert words in str(info.value) and str(path) in str(info.value)
+
+
+def test_outputs_get_the_permissions_a_plain_open_would_give(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "report.html", "<html></html>")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644

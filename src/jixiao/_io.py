@@ -62,6 +62,13 @@ def read_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
     return data
 
 
+def _default_mode() -> int:
+    """The mode a plain ``open()`` would give a new file: 0666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
 def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
     """A binary handle whose content replaces ``path`` only when the block ends without error.
@@ -82,6 +89,7 @@ def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _default_mode())  # mkstemp's 0600 would hide a shared report
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -35,10 +35,13 @@ def _lines(forms: Sequence[Form], findings: Sequence[Finding], statistics: bool)
     for f in findings:
         groups.setdefault((f.location.file, f.form), []).append(f)
     # Two forms with one name in one file share a group (findings name forms by label only).
-    keys = list(dict.fromkeys([*(_form_key(f) for f in forms), *groups]))
+    by_key: dict[tuple[str, str], Form] = {}
+    for form in forms:
+        by_key.setdefault(_form_key(form), form)  # the first of same-named forms, as before
+    keys = list(dict.fromkeys([*by_key, *groups]))
     for file, label in keys:
         own = groups.get((file, label), [])
-        form = next((f for f in forms if _form_key(f) == (file, label)), None)
+        form = by_key.get((file, label))
         where = f"{file}:{form.source.start_line}" if form and form.source.start_line else file
         out.append((f"{label}（{where}）", "header"))
         for f in own:

@@ -44,8 +44,9 @@ def test_the_folder_summary_lists_every_form_and_the_unreadable_files(folder: Pa
     assert "汇总" in out
     # 4 readable files × 5 forms; the broken .xlsx and the legacy .xls are named with their reason.
     assert out.count("基层科普服务") >= 4
-    assert "损坏的表.xlsx" in out + err and "旧表.xls" in out + err
-    assert "另存为 .xlsx" in out + err
+    summary = out[out.index("汇总") :]
+    assert "无法读取的文件\t2" in summary
+    assert "损坏的表.xlsx" in summary and "旧表.xls" in summary and "另存为 .xlsx" in summary
     assert "说明.png" not in out + err
 
 

@@ -209,8 +209,10 @@ def _summary_table(run: CheckRun, color: bool) -> str:
     c = run.counts
     rows = [("文件", run.files), ("自评表", run.form_count), ("错误", c["error"]), ("警告", c["warning"]),
             ("提示", c["info"]), ("无法读取的文件", len(run.unreadable))]
+    # The reviewer's to-do list: which files still need a person, and why.
+    failed = "".join(f"  无法读取：{msg}\n" for _path, msg in run.unreadable)
     if not color:
-        return "汇总\n" + "".join(f"  {k}\t{v}\n" for k, v in rows)
+        return "汇总\n" + "".join(f"  {k}\t{v}\n" for k, v in rows) + failed
     from io import StringIO
 
     from rich.console import Console
@@ -223,7 +225,7 @@ def _summary_table(run: CheckRun, color: bool) -> str:
         table.add_row(k, str(v))
     buf = StringIO()
     Console(file=buf, force_terminal=True, width=60).print(table)
-    return buf.getvalue()
+    return buf.getvalue() + failed
 
 
 def _is_tty(stream) -> bool:  # type: ignore[no-untyped-def]

@@ -361,3 +361,25 @@ def test_never_raises_and_keeps_text(text: str) -> None:
     assert v.value is not None or (v.op is None and v.unit is None)
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+# The narrative scanner tries its patterns only where a date or number can start; it must find
+# exactly what a plain left-to-right finditer finds, lookbehinds included.
+_SCAN_ALPHABET = list("0123456789年月日至-~/.，,（）()〔〕【】[]一二三四五六七八九十百千万亿〇零两个次人元%以上约近 　区场第余多") + [
+    "2024", "2023年", "12月31日", "二〇二四年", "2024-12-31", "2023-2025年", "〔2020〕", "１６个"]
+
+
+@given(st.lists(st.sampled_from(_SCAN_ALPHABET), max_size=30).map("".join))
+def test_narrative_scan_matches_finditer(text: str) -> None:
+    from jixiao import _values_narrative as vn
+
+    for pattern, head in ((vn._DATES, vn._DATE_HEAD), (vn._NARR, vn._NARR_HEAD)):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in vn._scan(pattern, head, text)] == expected
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF70), max_size=40))
+def test_halfwidth_folds_like_translate(text: str) -> None:
+    from jixiao._values_lex import _FW, halfwidth
+
+    assert halfwidth(text) == text.translate(_FW)

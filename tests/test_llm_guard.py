@@ -103,3 +103,21 @@ def test_a_copied_empty_cause_is_rejected_but_a_copied_concrete_one_is_not() -> 
     copied = LONG_TERM.indicator.deviation  # "长效管理机制需进一步完善，后续加强机制管理。": no cause in it
     problems = structure_problems(LONG_TERM, copied, "制定并印发长效管理制度", "科普事业中心，2025年度")
     assert any("照抄了单位原填" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("cause", "measure", "fragment"),
+    [
+        ("参与人员满意度年度指标值为‘≥85.00(%)’，实际完成值为‘85.00(%)’，已达到", "每次活动后收集问卷并整理归档", "复述了指标值"),
+        ("满意度调查问卷未按要求留存归档", "本项目预算执行率100%，截至2024年12月31日，项目质量达标率100%", "照抄了“实际完成情况”"),
+        ("满意度调查问卷未按要求留存归档", "每次活动后收集问卷并整理归档", None),
+        ("年度指标值设定偏低，未参考以往年度完成情况", "依据历史完成情况重新测算指标值", None),
+    ],
+)
+def test_a_part_that_restates_the_table_or_copies_the_narrative_is_rejected(cause: str, measure: str,
+                                                                           fragment: str | None) -> None:
+    problems = structure_problems(SATISFACTION, cause, measure, "科普事业中心，2025年度", FORM.goal.achieved)
+    if fragment is None:
+        assert problems == []
+    else:
+        assert any(fragment in p for p in problems), problems

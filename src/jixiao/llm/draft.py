@@ -133,7 +133,7 @@ def _ask_drafts(
 
 
 def _verdict(form: Form, facts: IndicatorFacts, answer: IndicatorDraft) -> list[str]:
-    parts = structure_problems(facts, answer.cause, answer.measure, answer.owner_when)
+    parts = structure_problems(facts, answer.cause, answer.measure, answer.owner_when, form.goal.achieved)
     return parts + guard_draft(form, facts, answer.text(facts.fact))
 
 

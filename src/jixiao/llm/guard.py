@@ -49,7 +49,10 @@ def _normalize(text: str) -> str:
 
 
 def numbers_in(text: str, *, year: int | None = None) -> list[float]:
-    """Numbers a reader would take as claims: dates of a deadline and list numbering are not."""
+    """Numbers a reader would take as claims: dates of a deadline and list numbering are not.
+
+    Digits only (ASCII and full-width). ``values.find_quantities`` also reads Chinese numerals,
+    but it takes the 一 of 下一年度 for a quantity, which every good draft contains."""
     text = _normalize(text)
     skip: set[int] = set()
     for m in _DATE_PART.finditer(text):
@@ -159,11 +162,31 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def structure_problems(facts: IndicatorFacts, cause: str, measure: str, owner_when: str) -> list[str]:
+def _copied(part: str, source: str, *, run: int = 12) -> bool:
+    """``part`` carries a stretch of ``source`` (``run`` characters or more, punctuation aside)."""
+    import difflib
+
+    a, b = re.sub(r"\W", "", part), re.sub(r"\W", "", source)
+    if len(a) < run or len(b) < run:
+        return False
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size >= run
+
+
+def structure_problems(facts: IndicatorFacts, cause: str, measure: str, owner_when: str,
+                       narrative: str = "") -> list[str]:
     """What the text check cannot see once the parts are joined: a measure that is no action,
-    an owner copied into a measure, a cause that repeats the unit's own sentence when the checker
-    finds no cause in it (repeating a concrete cause the unit gave is fine)."""
+    an owner copied into a measure, a cause that only restates the row's values, parts copied
+    from 实际完成情况, a cause that repeats the unit's own sentence when the checker finds no
+    cause in it (repeating a concrete cause the unit gave is fine)."""
     problems: list[str] = []
+    ind = facts.indicator
+    values = [v for v in (ind.target.text, ind.actual.text) if len(v) >= 4]
+    if re.search(r"指标值\s*(?:为|是|：)|完成值\s*(?:为|是|：)", cause) or any(v in cause for v in values):
+        problems.append("原因只是复述了指标值和完成值，没有分析原因")
+    for label, part in (("原因", cause), ("改进措施", measure)):
+        if narrative and _copied(part, narrative):
+            problems.append(f"{label}照抄了“实际完成情况”的文字")
     if not _ACTION.search(measure):
         problems.append(f"改进措施「{measure}」没有具体做法（建立、制定、归档……）")
     if _similar(measure, owner_when):

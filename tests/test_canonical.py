@@ -68,3 +68,12 @@ def test_bad_canonical_files_name_the_file(content: bytes, error: type, words: s
 def test_canonical_files_saved_by_windows_editors(codec: str) -> None:
     forms = read_path(ROOT / SOURCES[0])
     assert read_canonical(dump_forms(forms, "yaml").encode(codec), name="f.yaml") == forms
+
+
+@pytest.mark.parametrize("bad", [".nan", ".inf", "1e309", "-.inf"])
+def test_a_canonical_file_with_nan_or_infinity_is_an_input_error(bad: str) -> None:
+    # Found by the fuzz suite: rules' arithmetic must never see NaN or infinity.
+    data = f"project: 基层科普服务\ntotal_score: {bad}\n".encode()
+    with pytest.raises(NoFormError, match="total_score") as info:
+        read_canonical(data, name="bad.yaml")
+    assert "bad.yaml" in str(info.value)

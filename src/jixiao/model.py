@@ -31,7 +31,9 @@ Tier = Literal["achieved", "partial", "unachieved"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # NaN and infinity are never a printed amount or score; refusing them at the model means a
+    # canonical file with ".nan" or 1e309 is an input error, not a crash in a rule's arithmetic.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Value(_Strict):

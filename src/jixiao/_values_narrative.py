@@ -108,6 +108,8 @@ def _word_ending(s: str, j: int, table: dict[str, tuple[str, ...]]) -> str | Non
             return w
     return None
 _CN_BEFORE_NOT_NUMBER = frozenset("第统唯之万专逐")
+_ONE_AFTER_DETERMINER = frozenset("下上每同这那某其任前后进再逐")
+"""A lone 一 after these is a determiner, not a count: 下一年度, 每一场, 同一指标, 进一步."""
 _CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分", "千家万户", "一批批")
 _CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
 _ENUM_OPEN = frozenset("(（〔[【")
@@ -282,6 +284,8 @@ def _chinese_counts(s: str, m: re.Match[str], unit: str | None, before: str) -> 
                                                   s.endswith("上", 0, m.start())):
         return False
     if any(s.startswith(w, m.start()) for w in _CN_IDIOMS):
+        return False
+    if n1 == "一" and before in _ONE_AFTER_DETERMINER:
         return False
     return not s.startswith("性", m.end())
 

@@ -14,13 +14,19 @@ from .._io import DEFAULT_MAX_BYTES, write_atomic
 if TYPE_CHECKING:  # pydantic stays out of `jixiao --help`
     from ..model import Form
 
-__all__ = ["read_all", "emit", "max_size_option", "resolve_max_bytes", "refuse_output_over_input"]
+__all__ = ["read_all", "emit", "max_size_option", "convert_option", "resolve_max_bytes", "refuse_output_over_input"]
 
 
 def max_size_option() -> float | None:
     """``--max-size MB``: one definition so every command words and defaults it alike."""
     return typer.Option(None, "--max-size", metavar="MB",
                         help="单个输入文件的大小上限（MB，默认 50；也可在配置中设 max-size），超过则拒绝读取")
+
+
+def convert_option() -> bool:
+    """``--convert-legacy``: the user's explicit yes to running LibreOffice on .xls/.doc/.wps."""
+    return typer.Option(False, "--convert-legacy",
+                        help="用本机 LibreOffice 把旧版 .xls/.doc/.wps 转换后再读（输入文件不变）；默认提示另存为新格式")
 
 
 def resolve_max_bytes(option_mb: float | None) -> int:
@@ -50,12 +56,12 @@ def _resolved(p: Path) -> Path | None:
         return None
 
 
-def read_all(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Form]:
+def read_all(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, convert_legacy: bool = False) -> list[Form]:
     from ..readers import read_path
 
     forms: list[Form] = []
     for p in paths:
-        forms.extend(read_path(p, max_bytes=max_bytes))
+        forms.extend(read_path(p, max_bytes=max_bytes, convert_legacy=convert_legacy))
     return forms
 
 

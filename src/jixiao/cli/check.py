@@ -22,7 +22,7 @@ import typer
 
 from ..errors import InputError, UsageError
 from . import app
-from ._common import max_size_option, refuse_output_over_input
+from ._common import convert_option, max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`
     from ..finding import Finding
@@ -126,7 +126,7 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
 
 def run_check(items: list[tuple[Path, bool]], settings, *, keep: Keep = "forms", keep_findings: bool = True,  # type: ignore[no-untyped-def]
               stream: Callable[[list[Finding]], None] | None = None, progress: bool = False,
-              keep_xlsx_source: bool = False) -> CheckRun:
+              keep_xlsx_source: bool = False, convert_legacy: bool = False) -> CheckRun:
     """Read and check every file; a file that cannot be read is reported and the run goes on."""
     from .._io import mb_to_bytes, read_bytes
     from ..check import check_forms
@@ -141,7 +141,7 @@ def run_check(items: list[tuple[Path, bool]], settings, *, keep: Keep = "forms",
             if bar is not None:
                 bar.update(bar.task_ids[0], description=path.name)
             try:
-                forms = read_path(path, max_bytes=limit)
+                forms = read_path(path, max_bytes=limit, convert_legacy=convert_legacy)
             except InputError as exc:
                 run.unreadable.append((path, str(exc)))
                 run.explicit_failed |= explicit
@@ -245,6 +245,7 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="文本报告末尾按规则统计数量"),
     profile: str | None = typer.Option(None, "--profile", help="地区规则：national、sichuan、guangxi、jiangxi"),
     max_size: float | None = max_size_option(),
+    convert_legacy: bool = convert_option(),
     llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字与表格矛盾，LLM002 偏差原因空泛）；不影响退出状态"),
     llm_model: str | None = typer.Option(None, "--model", help="--llm 使用的模型名（默认 JIXIAO_MODEL）"),
     llm_base_url: str | None = typer.Option(None, "--base-url", help="--llm 的 OpenAI 兼容接口地址（默认 OPENAI_BASE_URL）"),
@@ -286,7 +287,8 @@ def check(
 
         stream = _Pieces(fmt.value, write)
         run = run_check(items, settings, keep=keep, keep_findings=not streaming, stream=stream if streaming else None,
-                        progress=walked and _is_tty(sys.stderr), keep_xlsx_source=fmt is CheckFormat.xlsx)
+                        progress=walked and _is_tty(sys.stderr), keep_xlsx_source=fmt is CheckFormat.xlsx,
+                        convert_legacy=convert_legacy)
         run.unreadable[:0] = unlisted
         if llm:  # model findings are added after the rules ran and never count for the exit status
             from ..llm.review import review_for_check

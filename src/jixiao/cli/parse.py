@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from ._common import emit, max_size_option, read_all, refuse_output_over_input, resolve_max_bytes
+from ._common import convert_option, emit, max_size_option, read_all, refuse_output_over_input, resolve_max_bytes
 
 
 class ParseFormat(str, Enum):
@@ -24,6 +24,7 @@ def parse(
     ),
     out: Path | None = typer.Option(None, "--output", "-o", help="写入文件（原子写入），默认输出到终端"),
     max_size: float | None = max_size_option(),
+    convert_legacy: bool = convert_option(),
 ) -> None:
     """读取自评表，输出结构化数据（每张表一个对象，按文件顺序）。"""
     from ..readers.canonical import dump_forms
@@ -32,5 +33,5 @@ def parse(
     limit = resolve_max_bytes(max_size)
     if fmt is None:
         fmt = ParseFormat.yaml if out is not None and out.suffix.lower() in (".yaml", ".yml") else ParseFormat.json
-    forms = read_all(files, max_bytes=limit)
+    forms = read_all(files, max_bytes=limit, convert_legacy=convert_legacy)
     emit(dump_forms(forms, fmt.value), out)

@@ -15,7 +15,7 @@ from .config import Settings
 from .finding import Finding, Location, SEVERITY_ORDER
 from .model import Form
 from .rules import Hit, Rule, all_rules
-from .rules._common import reset_caches
+from .rules._facts import FormFacts
 
 __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
 
@@ -67,10 +67,12 @@ def _order(f: Finding) -> tuple:
 def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
     places: dict[int | None, Location] = {}
-    reset_caches()
+    facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     for rule in rules:
-        if rule.scope == "form":
-            out.extend(_finding(rule, form, hit, places) for hit in rule.func(form, settings))
+        if rule.scope != "form":
+            continue
+        hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
+        out.extend(_finding(rule, form, hit, places) for hit in hits)
     return out
 
 

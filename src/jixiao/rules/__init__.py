@@ -3,8 +3,9 @@
 Like flake8's plugins and ruff's rule table, a rule is registered by a decorator that carries its
 stable code, kebab-case name, severity and Chinese doc; ``jixiao rules``, the docs and the
 select/ignore engine are all built from this one registry, so a rule cannot exist without being
-documented. Rule functions are pure: ``(form, settings) -> Iterable[Hit]`` (or, for the cross-form
-X rules, ``(forms, settings)``); the engine in ``jixiao.check`` turns hits into ``Finding``s, so
+documented. Rule functions are pure: ``(form, settings) -> Iterable[Hit]``, or
+``(form, settings, facts)`` for rules that read the form's derived facts (``_facts.FormFacts``,
+built once per form by the engine), or, for the cross-form X rules, ``(forms, settings)``; the engine in ``jixiao.check`` turns hits into ``Finding``s, so
 rules never repeat their own code, severity or location.
 """
 
@@ -64,6 +65,8 @@ class Rule:
     doc: str
     func: Callable[..., Iterable[Hit]]
     scope: Scope = "form"
+    wants_facts: bool = False
+    """The function takes a third argument, the form's ``FormFacts`` (see ``_facts``)."""
 
     @property
     def family(self) -> str:
@@ -96,7 +99,8 @@ def rule(
             raise RuntimeError(f"duplicate rule code {code}")
         if code[0] not in FAMILIES or not code[1:].isdigit():
             raise RuntimeError(f"bad rule code {code}")
-        _REGISTRY[code] = Rule(code, name, severity, summary, doc.strip(), func, scope)
+        wants_facts = func.__code__.co_argcount >= 3
+        _REGISTRY[code] = Rule(code, name, severity, summary, doc.strip(), func, scope, wants_facts)
         return func
 
     return deco

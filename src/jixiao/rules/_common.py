@@ -40,7 +40,6 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "level1_kind",
-    "reset_caches",
 ]
 
 EPS = 0.01 + 1e-9
@@ -247,33 +246,12 @@ def is_subtotal(ind: Indicator) -> bool:
     return name in (compact(ind.level1), compact(ind.level2)) and ind.target.is_blank
 
 
-_leaves_cache: tuple[int, int, int, list[Indicator]] | None = None
-
-
-def reset_caches() -> None:
-    """Forget per-form results; the engine calls it before each form, so a form changed in
-    place between two checks (the LLM guard may do that) is never judged from stale rows."""
-    global _leaves_cache
-    _leaves_cache = None
-    from . import narrative
-
-    narrative._last = None
-
-
 def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
     """The scored leaf indicators: every row but printed subtotals.
 
-    Every rule asks for them in turn on the same form, so the last answer is kept (keyed by the
-    identity of the form and of its indicator list, which a copied form does not share).
+    Rules of one form read them from ``FormFacts.leaves``, worked out once per form.
     """
-    global _leaves_cache
-    inds = form.indicators
-    c = _leaves_cache
-    if c is not None and c[0] == id(form) and c[1] == id(inds) and c[2] == len(inds):
-        return c[3]
-    out = [i for i in inds if not is_subtotal(i)]
-    _leaves_cache = (id(form), id(inds), len(inds), out)
-    return out
+    return [i for i in form.indicators if not is_subtotal(i)]
 
 
 def level1_kind(ind: Indicator) -> str | None:

@@ -9,6 +9,7 @@ from ..config import Settings
 from ..model import Form
 from . import Hit, rule
 from ._common import compact, fmt, fmt_value, leaves
+from ._facts import FormFacts
 
 _MAX_SUBSET = 12
 _WINDOW = 20
@@ -68,9 +69,9 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
 示例：微信公众号推送数 52 篇；媒体报告影响力提升情况 52 篇。
 修正：确认两个指标统计的是不同对象；否则调整指标设置。
 """)
-def x002(form: Form, settings: Settings) -> Iterator[Hit]:
+def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     seen: dict[tuple[float, str], list] = {}
-    for ind in leaves(form):
+    for ind in facts.leaves:
         a = ind.actual
         if a.value is None or a.value == 0 or (a.unit == "%" and a.value in (100, 0)) or not a.unit:
             continue

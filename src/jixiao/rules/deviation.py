@@ -14,6 +14,7 @@ from ..model import Form, Indicator
 from . import Hit, rule
 from ._common import (compact, deducted, fmt, fmt_value, is_blank_text, is_quantitative, is_reverse, leaves,
                       ratio, target_met, tier_of_indicator)
+from ._facts import FormFacts
 
 __all__ = ["deviation_gaps", "deviation_reasons"]
 
@@ -89,8 +90,8 @@ def _large_deviation(ind: Indicator, settings: Settings) -> bool:
 示例：目标 ≥60 场，完成 50 场，得分 8.33/10，偏差原因"无"。
 修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
 """)
-def d001(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         reasons = deviation_reasons(ind, settings)
         if reasons and is_blank_text(ind.deviation):
             shown = compact(ind.deviation) or "空白"
@@ -106,8 +107,8 @@ def d001(form: Form, settings: Settings) -> Iterator[Hit]:
 修正：写明原因（如"满意度调查问卷未归档"），措施（如"每次活动后发放问卷并归档"），责任（如"由活动部负责"）
 和时间（如"自2025年起"）。
 """)
-def d002(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         if is_blank_text(ind.deviation) or not deviation_reasons(ind, settings):
             continue
         gaps = deviation_gaps(ind.deviation)
@@ -122,8 +123,8 @@ def d002(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：目标 ≥5 场，完成 6 场，满分，偏差原因"活动延期"。
 修正：删除，或改写到真正有偏差的指标下。
 """)
-def d003(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         if is_blank_text(ind.deviation) or deviation_reasons(ind, settings) or _large_deviation(ind, settings):
             continue
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"

@@ -9,6 +9,7 @@ from ..config import Settings
 from ..model import Form
 from . import Hit, rule
 from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfaction, leaves
+from ._facts import FormFacts
 
 _SURVEY = re.compile(r"样本|问卷|调查|调研|测评|回收|抽样|访谈|评价表|打分表")
 _NO_RECORDS = re.compile(r"未留存|未保留|没有留存|没有保留|无留存|未存档|未归档|没有存档|未保存|无相关(?:记录|资料|档案)|"
@@ -22,9 +23,9 @@ _NO_RECORDS = re.compile(r"未留存|未保留|没有留存|没有保留|无留�
 示例：受众群体满意度 90%，偏差原因"满意度未留存相关存档文件"。
 修正：补充调查依据（样本量、问卷回收数）；确无记录的，如实说明并据实评分。
 """)
-def e001(form: Form, settings: Settings) -> Iterator[Hit]:
+def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
-    for ind in leaves(form):
+    for ind in facts.leaves:
         if ind.actual.is_blank or is_blank_text(ind.actual.text) and ind.actual.value is None:
             continue
         m = _NO_RECORDS.search(compact(ind.deviation))
@@ -43,8 +44,8 @@ def e001(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：受众群体满意度 目标 ≥90%，实际 90%。
 修正：核对原始数据（问卷、台账），如实填报。
 """)
-def e002(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         t, a = ind.target, ind.actual
         if t.value is None or a.value is None or t.op not in (">=", ">") or t.value == 0 or (t.unit == "%" and t.value >= 100):
             continue

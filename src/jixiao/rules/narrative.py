@@ -18,10 +18,11 @@ from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
 from ._align import STRONG, clause_before, name_core, rank, similarity
-from ._common import compact, fmt, fmt_value, full_score, is_quantitative, leaves, target_met, tier_of_indicator
+from ._common import compact, fmt, fmt_value, full_score, is_quantitative, target_met, tier_of_indicator
+from ._facts import FormFacts
 from .funds import computed_rate
 
-__all__ = ["Aligned", "align_achieved"]
+__all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
 
 _MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
 
@@ -52,15 +53,14 @@ class Aligned:
     expected: float | None = None
 
 
-def _scan(text: str) -> tuple[str, list[Any]]:
-    """The narrative without PDF line breaks, and its quantities (dates excluded by the grammar)."""
-    flat = compact(text)
+def quantities(flat: str) -> list[Any]:
+    """The quantities of a compacted narrative (dates excluded by the grammar)."""
     out = []
     for q in _values().find_quantities(flat):
         if q.unit is None and 1900 <= q.value <= 2100 and float(q.value).is_integer():
             continue  # a year glued to a word ("2024上海市"), not a quantity
         out.append(q)
-    return flat, out
+    return out
 
 
 def _family(unit: str | None) -> str | None:
@@ -127,23 +127,15 @@ def _align_one(form: Form, flat: str, q: Any, rows: list[Indicator]) -> Aligned:
     return Aligned(q, ctx, "unmatched")
 
 
-_last: tuple[tuple[int, int, str], list[Aligned]] | None = None
+def align_rows(facts: FormFacts) -> list[Aligned]:
+    """The alignment of one form's 实际完成情况 (``FormFacts.aligned`` computes it once per form)."""
+    rows = [i for i in facts.leaves if i.actual.value is not None]
+    return [_align_one(facts.form, facts.achieved, q, rows) for q in quantities(facts.achieved)]
 
 
 def align_achieved(form: Form) -> list[Aligned]:
-    """Every quantity of 实际完成情况 with what it was matched with, in text order.
-
-    Three rules read the same alignment of one form in a row; the last result is kept.
-    """
-    global _last
-    key = (id(form), id(form.indicators), form.goal.achieved)
-    if _last is not None and _last[0] == key:
-        return _last[1]
-    flat, qs = _scan(form.goal.achieved)
-    rows = [i for i in leaves(form) if i.actual.value is not None]
-    result = [_align_one(form, flat, q, rows) for q in qs]
-    _last = (key, result)
-    return result
+    """Every quantity of 实际完成情况 with what it was matched with, in text order."""
+    return FormFacts(form).aligned
 
 
 def _qtext(q: Any) -> str:
@@ -157,8 +149,8 @@ def _qtext(q: Any) -> str:
 示例：文字"下乡服务 29次"，指标表"下乡服务完成次数 20.00(次)"。
 修正：核对台账，统一两处数字。
 """)
-def n001(form: Form, settings: Settings) -> Iterator[Hit]:
-    for a in align_achieved(form):
+def n001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for a in facts.aligned:
         if a.kind == "contradiction" and a.indicator is not None:
             yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，指标「{a.indicator.name}」的实际完成值却是 "
                       f"{fmt_value(a.indicator.actual)}", indicator=a.indicator, field="goal.achieved",
@@ -180,9 +172,9 @@ _PEOPLE = {"people", "person_times"}
 示例：文字"受众人数 3000人次"，指标"受众人数 ≥2000(人) 3000(人)"。
 修正：统一口径；人次和人要按实际统计口径填写。
 """)
-def n002(form: Form, settings: Settings) -> Iterator[Hit]:
+def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     v = _values()
-    for a in align_achieved(form):
+    for a in facts.aligned:
         if a.kind != "indicator" or a.indicator is None or a.q.unit == a.indicator.actual.unit:
             continue
         qu, tu = v.normalize_unit(a.q.unit), v.normalize_unit(a.indicator.actual.unit)
@@ -208,8 +200,8 @@ def _below(ind: Indicator) -> bool:
     return tier_of_indicator(ind) in ("partial", "unachieved")
 
 
-def _shortfalls(form: Form) -> list[Indicator]:
-    return [i for i in leaves(form) if _below(i)]
+def _shortfalls(facts: FormFacts) -> list[Indicator]:
+    return [i for i in facts.leaves if _below(i)]
 
 
 @rule("N003", "narrative-claim-contradicts", "warning", "文字中的定性说法与指标表矛盾", doc="""
@@ -219,25 +211,25 @@ def _shortfalls(form: Form) -> list[Indicator]:
 示例："成本节约"，指标"成本节约率 ≥0.00(%) 0.00(%)"。
 修正：删除或改写与表不符的说法，或在文字中给出依据。
 """)
-def n003(form: Form, settings: Settings) -> Iterator[Hit]:
-    flat = compact(form.goal.achieved)
+def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    flat = facts.achieved
     if not flat:
         return
     m = _COST_CLAIM.search(flat)
     if m:
-        for ind in leaves(form):
+        for ind in facts.leaves:
             if ("节约" in ind.name or "成本" in ind.name) and ind.actual.value is not None and ind.actual.value <= 0:
                 yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat)
-    short = _shortfalls(form)
+    short = _shortfalls(facts)
     if m and short:
         names = "、".join(f"「{i.name}」" for i in short)
         yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
                   evidence={"claim": m.group(0), "shortfalls": [i.name for i in short]})
     for m in _IMPROVED.finditer(flat):
         ctx = clause_before(flat, m.start())
-        best = max(((similarity(ctx, i.name), i) for i in leaves(form)), key=lambda t: t[0], default=(0.0, None))
+        best = max(((similarity(ctx, i.name), i) for i in facts.leaves), key=lambda t: t[0], default=(0.0, None))
         if best[1] is not None and best[0] >= STRONG and _below(best[1]):
             ind = best[1]
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
@@ -252,9 +244,9 @@ def n003(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：预期目标"不少于 80次"，指标表没有 80 次的目标。
 修正：补设指标，或统一预期目标与指标值。
 """)
-def n004(form: Form, settings: Settings) -> Iterator[Hit]:
-    flat, qs = _scan(form.goal.planned)
-    targets = [i for i in leaves(form) if i.target.value is not None]
+def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    flat, qs = facts.planned, facts.planned_quantities
+    targets = [i for i in facts.leaves if i.target.value is not None]
     for q in qs:
         if not q.unit or q.unit == "%" and q.value in (0, 100):
             continue
@@ -282,8 +274,8 @@ def _bigram_set(text: str) -> set[str]:
 示例：实际完成情况与预期目标一字不差。
 修正：按实际完成的数量、质量、时效写完成情况。
 """)
-def n005(form: Form, settings: Settings) -> Iterator[Hit]:
-    planned, achieved = compact(form.goal.planned), compact(form.goal.achieved)
+def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    planned, achieved = facts.planned, facts.achieved
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
         if not text:
             yield Hit(f"年度总体目标的{cn}空白", field=field)
@@ -301,12 +293,12 @@ def n005(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：执行率 45%，实际完成情况"各项任务全面完成"。
 修正：核实产出数据，说明资金结余的原因。
 """)
-def n006(form: Form, settings: Settings) -> Iterator[Hit]:
+def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rate = _funds_rate(form)
     if rate is None or rate >= settings.low_execution * 100:
         return
-    m = _ALL_DONE.search(compact(form.goal.achieved))
-    outputs = [i for i in leaves(form) if "产出" in i.level1]
+    m = _ALL_DONE.search(facts.achieved)
+    outputs = [i for i in facts.leaves if "产出" in i.level1]
     all_full = bool(outputs) and all(full_score(i) for i in outputs)
     if m or all_full:
         why = f"实际完成情况称「{m.group(0)}」" if m else f"全部 {len(outputs)} 项产出指标均得满分"
@@ -330,17 +322,17 @@ def _named_in(flat: str, name: str) -> bool:
 示例：文字"建设 8个科技小院"而表中没有相应指标；满意度指标在文字中从未出现。
 修正：在完成情况中按指标逐项写明完成的数量，删除无从核实的数字。
 """)
-def n007(form: Form, settings: Settings) -> Iterator[Hit]:
-    aligned = align_achieved(form)
+def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    aligned = facts.aligned
     for a in aligned:
         if a.kind == "unmatched":
             yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数", field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
-    flat = compact(form.goal.achieved)
+    flat = facts.achieved
     if not flat:
         return
     mentioned = {id(a.indicator) for a in aligned if a.indicator is not None}
-    silent = [i for i in leaves(form) if id(i) not in mentioned and not _named_in(flat, i.name)]
+    silent = [i for i in facts.leaves if id(i) not in mentioned and not _named_in(flat, i.name)]
     if silent:
         names = "、".join(f"「{i.name}」" for i in silent)
         yield Hit(f"实际完成情况没有提及 {names}", field="goal.achieved",

@@ -9,6 +9,7 @@ from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
 from ._common import compact, fmt, fmt_value, full_score, infer_tier, is_blank_text, is_qualitative, leaves, scored
+from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
@@ -20,9 +21,6 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
     return {"achieved": (0.8, 1.0), "partial": (floor, 0.8), "unachieved": (0.0, floor)}[tier]
 
 
-def _qual(form: Form) -> list[Indicator]:
-    return [i for i in leaves(form) if i.actual.tier or (is_qualitative(i) and not is_blank_text(i.actual.text))]
-
 
 @rule("L001", "tier-label-missing", "warning", "定性指标的实际完成值不是三档标准表述", doc="""
 检查：定性指标的实际完成值是否是"达成年度指标""部分达成年度指标并具有一定效果""未达成年度指标且效果较差"
@@ -31,8 +29,8 @@ def _qual(form: Form) -> list[Indicator]:
 示例：时效指标实际完成值写"及时"。
 修正：改为三档标准表述之一。
 """)
-def l001(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _qual(form):
+def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.qual:
         text = compact(ind.actual.text)
         if not text or _LABEL.match(text):
             continue
@@ -49,8 +47,8 @@ def l001(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：部分达成，分值 20，得分 16（80%，已属达成档）。
 修正：按档次区间重新打分，或改正档次。
 """)
-def l002(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _qual(form):
+def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.qual:
         tier = ind.actual.tier or infer_tier(ind.actual.text)
         if tier is None or not scored(ind) or not ind.weight:
             continue
@@ -76,8 +74,8 @@ _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显
 示例：基层科普服务能力提升情况，目标"有效提升"，实际"达成指标"，20/20。
 修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
 """)
-def l003(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         target = compact(ind.target.text)
         if ind.target.value is None and target and _VAGUE.search(target) and full_score(ind):
             yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",

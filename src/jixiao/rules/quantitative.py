@@ -10,10 +10,8 @@ from . import Hit, rule
 from ._common import (EPS, actual_in_target_unit, compact, convert, deducted, fmt, fmt_value,
                       full_score, is_blank_text, is_quantitative, is_rate, is_reverse, leaves,
                       ratio, scored, target_met)
+from ._facts import FormFacts
 
-
-def _quant(form: Form) -> list[Indicator]:
-    return [i for i in leaves(form) if is_quantitative(i) and actual_in_target_unit(i) is not None]
 
 
 def _in_range(ind: Indicator) -> bool:
@@ -55,8 +53,8 @@ def reverse_expected(ind: Indicator) -> dict[str, float]:
 示例：目标 ≥100 次，完成 80 次，分值 10，得分却填 6（应为 8）。
 修正：按 分值 × B/A 计分，保留两位小数。
 """)
-def q001(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _quant(form):
+def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.quant:
         if is_reverse(ind.target) or ind.target.op in ("range", "±") or not _in_range(ind):
             continue
         if target_met(ind) or full_score(ind):
@@ -78,8 +76,8 @@ def q001(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：目标 ≤10 天，实际 12 天，分值 10：按比例应得 8.33，按线性应得 8.00，表中填 5。
 修正：按单位采用的算法重算得分。
 """)
-def q002(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _quant(form):
+def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.quant:
         if not is_reverse(ind.target) or not _in_range(ind) or target_met(ind) or full_score(ind):
             continue
         options = reverse_expected(ind)
@@ -98,8 +96,8 @@ def q002(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：分值 10，得分 12。
 修正：得分封顶为分值，最低为 0。
 """)
-def q003(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         if scored(ind) and not _in_range(ind):
             yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", indicator=ind, field="score",
                       evidence={"score": ind.score, "weight": ind.weight})
@@ -111,8 +109,8 @@ def q003(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：目标 ≥90%，实际 85%，分值 10，得分 10。
 修正：按公式扣分，并在偏差原因中说明未完成的原因。
 """)
-def q004(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _quant(form):
+def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.quant:
         if target_met(ind) is False and full_score(ind):
             if is_reverse(ind.target):
                 best = max(reverse_expected(ind).values(), default=0.0)
@@ -130,8 +128,8 @@ def q004(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17。
 修正：有依据的，在偏差原因中写明扣分理由；没有依据的，改为满分。
 """)
-def q005(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _quant(form):
+def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.quant:
         if target_met(ind) and deducted(ind) and _in_range(ind):
             lost = ind.weight - ind.score  # type: ignore[operator]
             yield Hit(f"实际完成值 {fmt_value(ind.actual)} 已达到目标 {fmt_value(ind.target)}，但扣 {fmt(lost)} 分"
@@ -148,8 +146,8 @@ def q005(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
 修正：说明超额原因；下一年度按历史完成情况设定目标。
 """)
-def q006(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in _quant(form):
+def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.quant:
         r = ratio(ind)
         if r is None or is_reverse(ind.target) or ind.target.value is None or ind.target.value <= 0:
             continue
@@ -175,8 +173,8 @@ def q006(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：目标 ≥2000 人，实际 3000 人次。
 修正：统一口径和单位。
 """)
-def q007(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         a, b = ind.target.unit, ind.actual.unit
         if ind.target.value is None or ind.actual.value is None or not a or not b:
             continue
@@ -192,8 +190,8 @@ def q007(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：目标"≥500"（没有单位）；实际完成值"≥95%"；目标 ≥10 场而实际完成值写"已完成"。
 修正：补单位；实际完成值写成确定的数。
 """)
-def q008(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         if ind.target.value is None:
             continue
         if not ind.target.unit:
@@ -213,8 +211,8 @@ def q008(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：活动质量完成率 ≥100%。
 修正：改为"=100%"或合理的目标值。
 """)
-def q009(form: Form, settings: Settings) -> Iterator[Hit]:
-    for ind in leaves(form):
+def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for ind in facts.leaves:
         t = ind.target
         if t.value is None or not is_rate(ind) or (t.unit not in (None, "%")):
             continue

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..model import Form
+from ..model import Form, Indicator
 from . import Hit, rule
 from ._common import EPS, compact, fmt, is_blank_text, is_subtotal, leaves, level1_kind
+from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
 
@@ -21,9 +22,9 @@ def grade_of(total: float) -> str:
     return "差"
 
 
-def recomputed_total(form: Form) -> float | None:
-    """执行率得分 + Σ leaf scores; None when any of them is missing."""
-    parts = [form.funds.total.score, *(i.score for i in leaves(form))]
+def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
+    """执行率得分 + Σ leaf scores; None when any of them is missing (``rows``: the leaves, if known)."""
+    parts = [form.funds.total.score, *(i.score for i in (leaves(form) if rows is None else rows))]
     if any(p is None for p in parts):
         return None
     return round(sum(parts), 4)  # type: ignore[arg-type]
@@ -35,8 +36,8 @@ def recomputed_total(form: Form) -> float | None:
 示例：执行率得分 10.00，指标得分合计 83.00，总分却填 94.00。
 修正：重新加总；若某项得分有误，先改正该项。
 """)
-def s001(form: Form, settings: Settings) -> Iterator[Hit]:
-    total = recomputed_total(form)
+def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    total = recomputed_total(form, facts.leaves)
     if total is None or form.total_score is None:
         return
     if abs(form.total_score - total) > 0.02 + 1e-9:
@@ -51,9 +52,9 @@ def s001(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：分值合计 95，总分行分值 100。
 修正：调整各指标分值，使合计等于总分值。
 """)
-def s002(form: Form, settings: Settings) -> Iterator[Hit]:
-    weights = [form.funds.weight, *(i.weight for i in leaves(form))]
-    if any(w is None for w in weights) or not leaves(form):
+def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    weights = [form.funds.weight, *(i.weight for i in facts.leaves)]
+    if any(w is None for w in weights) or not facts.leaves:
         return
     s = round(sum(weights), 4)  # type: ignore[arg-type]
     expected = form.total_weight if form.total_weight is not None else 100.0
@@ -69,7 +70,7 @@ def s002(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：总分 88.50，评分等级填"优"。
 修正：按总分确定等级；先改正加总错误。
 """)
-def s003(form: Form, settings: Settings) -> Iterator[Hit]:
+def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not form.grade or form.total_score is None:
         return
     printed = compact(form.grade)[:1]
@@ -78,7 +79,7 @@ def s003(form: Form, settings: Settings) -> Iterator[Hit]:
         yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
         return
-    total = recomputed_total(form)
+    total = recomputed_total(form, facts.leaves)
     if total is not None and grade_of(total) != printed:
         yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
@@ -91,13 +92,13 @@ def s003(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：产出指标小计得分 45，其下各项得分合计 40。
 修正：重新加总小计。
 """)
-def s004(form: Form, settings: Settings) -> Iterator[Hit]:
+def s004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for sub in form.indicators:
         if not is_subtotal(sub):
             continue
         key = "level2" if compact(sub.level2) else "level1"
         group = compact(getattr(sub, key))
-        children = [i for i in leaves(form) if compact(getattr(i, key)) == group]
+        children = [i for i in facts.leaves if compact(getattr(i, key)) == group]
         if not group or not children:
             continue
         for attr, cn in (("weight", "分值"), ("score", "得分")):
@@ -121,12 +122,12 @@ _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
 示例：满意度指标合计 15 分，产出指标 45 分。
 修正：确认权重调整有依据；无依据时恢复默认权重。
 """)
-def s005(form: Form, settings: Settings) -> Iterator[Hit]:
+def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     diffs: list[str] = []
     if form.funds.weight is not None and abs(form.funds.weight - settings.funds_weight) > EPS:
         diffs.append(f"执行率 {fmt(form.funds.weight)}（通常 {fmt(settings.funds_weight)}）")
     sums: dict[str, float] = {}
-    for ind in leaves(form):
+    for ind in facts.leaves:
         kind = level1_kind(ind)
         if kind is None or ind.weight is None:
             continue
@@ -149,11 +150,11 @@ def s005(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：指标表只有数量指标和满意度指标，没有效益指标。
 修正：补设缺少的指标。
 """)
-def s006(form: Form, settings: Settings) -> Iterator[Hit]:
-    if not leaves(form):
+def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    if not facts.leaves:
         return
-    kinds = {level1_kind(i) for i in leaves(form)}
-    if any("成本" in i.level2 for i in leaves(form)):
+    kinds = {level1_kind(i) for i in facts.leaves}
+    if any("成本" in i.level2 for i in facts.leaves):
         kinds.add("成本")  # older forms file 成本指标 under 产出指标
     for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):
         if kind not in kinds:
@@ -170,10 +171,10 @@ _TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ
 示例：三级指标名称仍是"指标1："；某项得分空白。
 修正：删除模板文字，补填空白。
 """)
-def s007(form: Form, settings: Settings) -> Iterator[Hit]:
+def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     places = [("项目名称", form.project or "", None), ("预期目标", form.goal.planned, None),
               ("实际完成情况", form.goal.achieved, None)]
-    for ind in leaves(form):
+    for ind in facts.leaves:
         places += [("三级指标", ind.name, ind), ("年度指标值", ind.target.text, ind),
                    ("实际完成值", ind.actual.text, ind), ("偏差原因", ind.deviation, ind)]
     for where, text, ind in places:
@@ -181,7 +182,7 @@ def s007(form: Form, settings: Settings) -> Iterator[Hit]:
         if m:
             yield Hit(f"{where}中残留模板文字「{m.group(0)}」", indicator=ind, field=where,
                       evidence={"text": m.group(0)})
-    for ind in leaves(form):
+    for ind in facts.leaves:
         if ind.actual.is_blank or is_blank_text(ind.actual.text) and ind.actual.value is None and ind.actual.tier is None:
             yield Hit("实际完成值空白", indicator=ind, field="actual")
         if ind.score is None and ind.weight is not None:

@@ -1,0 +1,56 @@
+"""FormFacts: one form's derived facts, worked out once and read by every rule that asks."""
+
+from __future__ import annotations
+
+import pytest
+from _forms import form, ind
+
+from jixiao.check import check_form
+from jixiao.rules import get_rule
+from jixiao.rules._facts import FormFacts
+from jixiao.rules.narrative import align_achieved
+
+ROWS = [
+    ind("开展配送和志愿服务数量", "≥80(次)", "95.00(次)", 25, 25, line=10),
+    ind("活动受众人数", "≥5000.00(人)", "4000.00(人)", 25, 20, line=11),
+    ind("小计", "", "", 50, 45, line=12),
+    ind("服务及时性", "及时", "达成年度指标", 10, 10, level1="产出指标", level2="时效指标", line=13),
+]
+
+
+def test_leaves_quant_and_qual_split_the_rows_as_the_rules_do() -> None:
+    facts = FormFacts(form(*ROWS))
+    assert [i.name for i in facts.leaves] == ["开展配送和志愿服务数量", "活动受众人数", "服务及时性"]
+    assert [i.name for i in facts.quant] == ["开展配送和志愿服务数量", "活动受众人数"]
+    assert [i.name for i in facts.qual] == ["服务及时性"]
+    assert all(a is b for a, b in zip(facts.leaves, [ROWS[0], ROWS[1], ROWS[3]]))
+
+
+@pytest.mark.parametrize(
+    ("achieved", "kinds"),
+    [
+        ("开展配送和志愿服务数量 95次，活动受众人数 4000人。", ["indicator", "indicator"]),
+        ("开展配送和志愿服务数量 90次。", ["contradiction"]),
+        ("建设 8个科技小院。", ["unmatched"]),
+        ("", []),
+    ],
+)
+def test_alignment_is_the_public_one_and_computed_once(achieved: str, kinds: list[str]) -> None:
+    f = form(*ROWS, achieved=achieved)
+    facts = FormFacts(f)
+    assert [a.kind for a in facts.aligned] == kinds
+    assert facts.aligned is facts.aligned
+    assert [(a.kind, a.context) for a in facts.aligned] == [(a.kind, a.context) for a in align_achieved(f)]
+
+
+@pytest.mark.parametrize(("code", "wants"), [("N001", True), ("Q001", True), ("D001", True), ("F001", False),
+                                              ("P001", False), ("X001", False)])
+def test_rules_that_read_facts_are_marked_at_registration(code: str, wants: bool) -> None:
+    assert get_rule(code).wants_facts is wants
+
+
+def test_facts_are_not_carried_over_to_another_check_of_a_changed_form() -> None:
+    f = form(*ROWS, achieved="开展配送和志愿服务数量 90次。")
+    assert "N001" in {x.rule for x in check_form(f)}
+    f.goal.achieved = "开展配送和志愿服务数量 95次。"
+    assert "N001" not in {x.rule for x in check_form(f)}

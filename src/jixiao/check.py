@@ -7,10 +7,9 @@ these two functions, so what they see is always the same.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
+from ._gc import paused_gc
 from .config import Settings
 from .finding import Finding, Location, SEVERITY_ORDER
 from .model import Form
@@ -82,23 +81,6 @@ def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     return sorted(_run(selected_rules(settings), form, settings), key=_order)
 
 
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """The cycle collector held off while a batch is checked.
-
-    A batch allocates a dozen findings per form and keeps them all, so the collector's
-    generation-2 passes, each walking every live object (the forms included), grow with the
-    batch. Findings and hits hold no cycles; refcounting frees the temporaries. The previous
-    state is restored.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -106,7 +88,7 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 
     Findings stay grouped by form, in the order the forms were given.
     """
-    with _paused_gc():
+    with paused_gc():
         return _check_forms(forms, settings)
 
 

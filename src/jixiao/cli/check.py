@@ -26,7 +26,7 @@ from ._common import convert_option, max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`
     from ..finding import Finding
-    from ..model import Form, Source
+    from ..model import Source
 
 __all__ = ["check", "expand_paths", "run_check", "CheckRun", "FormOutline"]
 

@@ -15,11 +15,9 @@ missing fields are flagged the same way (``None`` plus a Chinese entry in ``Form
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from .._gc import paused_gc
 from ..errors import NoFormError
 from ..model import Form
 from ._text_cells import parse_cell_forms
@@ -56,28 +54,11 @@ def detect_shape(lines: list[str]) -> str:
     return "pdf"
 
 
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """The cycle collector held off while a file's forms are built.
-
-    Reading allocates tens of objects per row and frees none of them, so the collector's
-    generation-2 passes, each walking every live object, make a large file quadratic (5,000
-    forms read at 60 % of the per-form speed of 100). Nothing built here forms cycles that need
-    collecting; refcounting frees the temporaries. The previous state is restored.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def read_text(data: bytes, *, name: str) -> list[Form]:
     """Every form in the text ``data`` (from the file ``name``), in file order."""
-    with _paused_gc():
+    with paused_gc():
         return _read_text(data, name=name)
 
 

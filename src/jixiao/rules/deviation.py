@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (compact, deducted, fmt, fmt_value, is_blank_text, is_quantitative, is_reverse, leaves,
-                      ratio, target_met, tier_of_indicator)
+from ._common import (compact, deducted, fmt, fmt_value, is_blank_text, is_quantitative, is_reverse, ratio, target_met, tier_of_indicator)
 from ._facts import FormFacts
 
 __all__ = ["deviation_gaps", "deviation_reasons"]

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..model import Form, Indicator
+from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, full_score, infer_tier, is_blank_text, is_qualitative, leaves, scored
+from ._common import compact, fmt, fmt_value, full_score, infer_tier, scored
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}

@@ -8,8 +8,7 @@ from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
 from ._common import (EPS, actual_in_target_unit, compact, convert, deducted, fmt, fmt_value,
-                      full_score, is_blank_text, is_quantitative, is_rate, is_reverse, leaves,
-                      ratio, scored, target_met)
+                      full_score, is_blank_text, is_rate, is_reverse, ratio, scored, target_met)
 from ._facts import FormFacts
 
 

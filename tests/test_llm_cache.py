@@ -26,8 +26,7 @@ class FakeClient:
         user = request.messages[1]["content"]
         ids = [int(x) for x in user.split("请为编号 ")[1].split(" 各写一条")[0].split("、")]
         drafts = [{"id": i, "cause": "满意度调查问卷未按要求留存归档，评分依据不足",
-                   "measure": "建立问卷归档制度，每次活动后收集问卷并存档",
-                   "owner_when": "科普事业中心，2025年度预算编制前"} for i in ids]
+                   "measure": "建立问卷归档制度，每次活动后收集问卷并存档"} for i in ids]
         return ChatResponse(content=json.dumps({"drafts": drafts}, ensure_ascii=False), finish_reason="stop")
 
 

@@ -21,7 +21,7 @@ from conftest import CASSETTES, LOCAL_MODEL, ROOT
 from jixiao.llm._session import default_log_path, open_client
 from jixiao.llm.config import LLMSettings
 from jixiao.llm.draft import draft_forms
-from jixiao.llm.guard import guard_draft
+from jixiao.llm.guard import guard_draft, numbers_in
 from jixiao.llm._facts import needs_draft
 from jixiao.llm.review import review_forms
 
@@ -62,9 +62,9 @@ def test_seed_drafts_one_request_per_form_and_every_kept_draft_passes_the_guard(
                 assert guard_draft(form, items[d.indicator], d.text) == []
             else:
                 assert any("拒绝" in n for n in d.notes), d.notes
-    # The 1.5B model often copies the unit's empty sentence as the cause; the guard replaces
-    # those. What must hold: some model drafts survive, and every replacement says why.
-    assert any(d.origin == "model" for d in flat), [d.notes for d in flat]
+    # Issue 4's bar: most rows get a model draft the guard accepts (8 of 9 when recorded); the
+    # rest are templates that say why. A re-record below half is a regression of the prompt.
+    assert sum(d.origin == "model" for d in flat) > len(flat) / 2, [d.notes for d in flat]
 
 
 @pytest.mark.vcr
@@ -80,7 +80,13 @@ def test_loose_prompt_needs_a_repair_turn_and_the_guard_rejects_its_drafts() -> 
     assert [m["role"] for m in repairs[0]["messages"]] == ["system", "user", "assistant", "user"]
     rejected = [d for d in drafts if d.notes and d.notes[0].startswith("模型草稿被事实校验拒绝")]
     assert rejected, [d.notes for d in drafts]
-    assert all(d.origin == "template" and d.notes[-1] == "已改用模板草稿" for d in rejected)
+    # A rejected draft is either rewritten into one the guard accepts, or replaced by the template.
+    items = {it.name: it for it in needs_draft(form)}
+    for d in rejected:
+        if d.origin == "model":
+            assert d.notes[-1] == "重写后通过校验" and guard_draft(form, items[d.indicator], d.text) == []
+        else:
+            assert d.origin == "template" and d.notes[-1] == "已改用模板草稿"
 
 
 @pytest.mark.vcr
@@ -97,6 +103,9 @@ def test_check_llm_reads_the_seed_narrative_into_info_or_warning_findings() -> N
         assert f.rule in ("LLM001", "LLM002")
         assert f.severity in ("info", "warning")
         assert f.message.startswith("（模型意见")
+        if f.rule == "LLM001":  # "应为100%，但实际为100%" is filtered out before it reaches anyone
+            quoted = numbers_in(f.message, year=2024)
+            assert len(quoted) < 2 or len(set(quoted)) > 1, f.message
 
 
 def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path, vcr_config: dict) -> None:

@@ -51,6 +51,8 @@ def test_unknown_numbers_are_those_not_among_the_forms_facts(text: str, unknown:
     [
         ("satisfaction", "满意度未达到年度指标，原因是问卷未留存。", True),
         ("satisfaction", "满意度已达到年度指标值，但问卷未留存扣3分。", False),
+        ("satisfaction", "问卷未留存，实际完成人数未达到预期。", True),
+        ("satisfaction", "问卷未留存，佐证材料未达到要求。", False),
         ("long_term", "长效管理制度已全面完成，运行良好。", True),
         ("long_term", "长效管理制度部分达成年度指标，尚未印发配套办法。", False),
         ("long_term", "该指标已达成年度目标。", True),

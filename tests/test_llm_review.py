@@ -58,3 +58,34 @@ def test_without_an_endpoint_check_llm_only_says_why() -> None:
     found, notices = review_for_check(seed_forms())
     assert found == []
     assert notices and "未配置模型" in notices[0] and "只输出规则检查结果" in notices[0]
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ({"kind": "contradiction", "id": 1, "message": "实际完成情况与表中数字不一致，预算执行率应为100%，但实际为100%。"}, False),
+        ({"kind": "contradiction", "id": 6, "message": "受众群体满意度90%未达到目标90%"}, False),
+        ({"kind": "contradiction", "id": 6, "message": "满意度90%已达标却扣3分，文字未说明扣分依据"}, True),
+        ({"kind": "contradiction", "id": 0, "message": "实际完成情况称满意度95%，但表中为90%"}, True),
+    ],
+)
+def test_a_contradiction_the_table_refutes_is_dropped(endpoint: None, item: dict, kept: bool) -> None:
+    """The model's "应为100%，但实际为100%" is no contradiction: a deterministic post-check drops it."""
+    client = httpx2.Client(transport=_answer([item]))
+    found, _ = review_for_check(seed_forms()[:1], use_cache=False, http_client=client)
+    assert bool(found) is kept
+
+
+@pytest.mark.parametrize(
+    ("item", "indicator"),
+    [
+        ({"kind": "weak_reason", "id": 1, "message": "受众群体满意度的偏差原因没有具体措施"}, "受众群体满意度"),
+        ({"kind": "weak_reason", "id": 8, "message": "长效管理机制需进一步完善，后续加强机制管理。"}, "长效管理制度健全性"),
+        ({"kind": "weak_reason", "id": 5, "message": "措施空泛，没有说明谁在何时做什么"}, "长效管理制度健全性"),
+    ],
+)
+def test_a_weak_reason_lands_on_the_indicator_it_names_or_quotes(endpoint: None, item: dict,
+                                                                  indicator: str) -> None:
+    client = httpx2.Client(transport=_answer([item]))
+    [f] = review_for_check(seed_forms()[:1], use_cache=False, http_client=client)[0]
+    assert (f.rule, f.indicator) == ("LLM002", indicator)

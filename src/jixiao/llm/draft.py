@@ -1,8 +1,10 @@
 """Drafting 偏差原因分析及改进措施: one request per form, validated, guarded, or a template.
 
 Flow per form: the indicators that need text (checker findings, points lost, target unmet) →
-one prompt with their facts → JSON checked by pydantic (one repair turn quoting the error) → the
-facts guard on each text → one regeneration for rejected texts, with the guard's reasons → the
+one prompt with their verdicts in words and the cause category the findings imply → the model
+writes only a cause and a measure per row; the code puts the table's fact sentence in front and
+the responsible unit with its date behind → JSON checked by pydantic (one repair turn quoting
+the error) → the facts guard on each text → one regeneration for rejected texts, with the guard's reasons → the
 template for whatever is still rejected. A model failure never stops the run: the form gets
 template drafts and the user is told why.
 """
@@ -22,18 +24,18 @@ from ..model import Form
 from ._facts import IndicatorFacts, needs_draft
 from .client import ChatClient, ChatRequest
 from .config import LLMSettings
-from .fallback import template_draft
-from .guard import guard_draft, structure_problems
+from .fallback import CAUSE_KINDS, cause_kind, owner_when, template_draft
+from .guard import _copied, _gaps, guard_draft, structure_problems
 from .prompts import render_messages
 from .schema import DraftAnswer, IndicatorDraft
 
-__all__ = ["DRAFT_PROMPT", "SCHEMA_HINT", "ask_json", "draft_form", "draft_forms", "apply_drafts"]
+__all__ = ["DRAFT_PROMPT", "SCHEMA_HINT", "ask_json", "prompt_item", "draft_form", "draft_forms", "apply_drafts"]
 
 DRAFT_PROMPT = "draft_deviation_v1"
-RETRY_TEMPERATURE = 0.7
+RETRY_TEMPERATURE = 0.4
 """The regeneration after a rejection samples: at temperature 0 a small model tends to give the
-very answer the guard just rejected."""
-SCHEMA_HINT = '{"drafts": [{"id": 编号, "cause": "具体原因", "measure": "改进措施", "owner_when": "责任单位与完成时间"}]}'
+very answer the guard just rejected; at 0.7 the 1.5B model copies prompt lines into its answer."""
+SCHEMA_HINT = '{"drafts": [{"id": 编号, "cause": "具体原因", "measure": "动词开头的改进措施"}]}'
 
 
 def _parse(model: type[BaseModel], content: str, finish: str | None, context: dict | None) -> BaseModel:
@@ -113,14 +115,14 @@ def _ask_drafts(
     prompt: str,
     folder: Path | None,
     feedback: dict[int, list[str]] | None = None,
-) -> dict[int, IndicatorDraft]:
+) -> tuple[dict[int, IndicatorDraft], str]:
     if feedback:
         settings = settings.model_copy(update={"temperature": max(settings.temperature, RETRY_TEMPERATURE)})
     messages = render_messages(
         prompt,
         folder,
         form=form,
-        items=[it.prompt_facts() for it in items],
+        items=[prompt_item(it) for it in items],
         narrative=form.goal.achieved.strip() or "（空）",
         schema_hint=SCHEMA_HINT,
         feedback=feedback or {},
@@ -129,12 +131,44 @@ def _ask_drafts(
     answer = ask_json(client, settings, prompt, messages, DraftAnswer, context={"ids": ids},
                       exact_items=("drafts", len(ids)))
     assert isinstance(answer, DraftAnswer)
-    return {d.id: d for d in answer.drafts}
+    return {d.id: d for d in answer.drafts}, messages[0]["content"]
 
 
-def _verdict(form: Form, facts: IndicatorFacts, answer: IndicatorDraft) -> list[str]:
-    parts = structure_problems(facts, answer.cause, answer.measure, answer.owner_when, form.goal.achieved)
-    return parts + guard_draft(form, facts, answer.text(facts.fact))
+def prompt_item(it: IndicatorFacts) -> dict[str, object]:
+    """The facts of one row for the prompt, with the cause category as a hint. A unit's text the
+    checker calls boilerplate (D002) is not shown: the small model copies it as the cause."""
+    facts = it.prompt_facts()
+    facts["hint"] = CAUSE_KINDS[cause_kind(it)]
+    facts["task"] = _task(it)
+    if "D002" in it.triggers or (it.indicator.deviation.strip() and _gaps(it.indicator.deviation)):
+        facts["existing"] = ""
+    return facts
+
+
+def _task(it: IndicatorFacts) -> str:
+    """What the analysis must explain, in words: a met row is explained by why points were lost
+    or why the target was low, never by "未达到" (the model's favourite slip)."""
+    if it.met is True and "Q006" in it.triggers and not (it.lost and it.lost > 0.005):
+        return "实际完成值远超年度指标值，原因只写年度指标值定得偏低"
+    if it.met is True:
+        return "已达标但被扣分，原因写扣分的原因（如佐证资料不足）"
+    if it.met is False:
+        return "未达标，分析没有达到的具体原因"
+    return "分析扣分或偏差的具体原因"
+
+
+def _verdict(form: Form, facts: IndicatorFacts, answer: IndicatorDraft, system: str = "") -> list[str]:
+    """Guard reasons, plus copies of the prompt itself: its task line, or a worked example's
+    cause (about another project), is no analysis of this row. An example's measure may be
+    reused: the measures for one cause type are the same everywhere."""
+    who = owner_when(form)
+    parts = structure_problems(facts, answer.cause, answer.measure, who, form.goal.achieved)
+    if any(_copied(answer.cause, line, run=8) or _copied(answer.measure, line, run=8)
+           for line in (_task(facts), "结论：" + facts.status)):
+        parts.append("照抄了提示词中的任务说明，没有写原因")
+    if system and _copied(answer.cause, system):
+        parts.append("照抄了提示词中其他项目的示例")
+    return parts + guard_draft(form, facts, answer.text(facts.fact, who))
 
 
 def draft_form(
@@ -155,18 +189,19 @@ def draft_form(
         why = unavailable or "未配置模型"
         return [template_draft(form, it, notes=[f"{why}，使用模板草稿"]) for it in items]
     try:
-        answers = _ask_drafts(client, settings, form, items, prompt=prompt, folder=folder)
+        answers, system = _ask_drafts(client, settings, form, items, prompt=prompt, folder=folder)
     except LLMError as exc:
         return [template_draft(form, it, notes=[f"{exc}，使用模板草稿"]) for it in items]
 
-    texts = {it.id: answers[it.id].text(it.fact) for it in items}
-    verdicts = {it.id: _verdict(form, it, answers[it.id]) for it in items}
+    who = owner_when(form)
+    texts = {it.id: answers[it.id].text(it.fact, who) for it in items}
+    verdicts = {it.id: _verdict(form, it, answers[it.id], system) for it in items}
     rejected = [it for it in items if verdicts[it.id]]
     retry: dict[int, IndicatorDraft] = {}
     retry_error: str | None = None
     if rejected:
         try:
-            retry = _ask_drafts(
+            retry, _ = _ask_drafts(
                 client, settings, form, rejected, prompt=prompt, folder=folder,
                 feedback={it.id: verdicts[it.id] for it in rejected},
             )
@@ -183,8 +218,8 @@ def draft_form(
         notes = [f"模型草稿被事实校验拒绝：{'；'.join(verdicts[it.id])}（原稿：{first_text}）"]
         second = retry.get(it.id)
         if second is not None:
-            second_text = second.text(it.fact)
-            again = _verdict(form, it, second)
+            second_text = second.text(it.fact, who)
+            again = _verdict(form, it, second, system)
             if not again:
                 out.append(Draft(form=form.label, indicator=it.name, text=second_text,
                                  origin="model", accepted=True, triggers=list(it.triggers),

@@ -23,7 +23,7 @@ GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "D003"})
 MAX_CHARS = 200
 """Provinces cap the box at 100 to 200 characters (rules.md §5)."""
 
-_SCAFFOLD = ("事实句", "检查发现", "编号", "<<<", ">>>", "表内文字", "单位原来填写")
+_SCAFFOLD = ("事实句", "检查发现", "编号", "<<<", ">>>", "表内文字", "单位原来填写", "要写的", "原因类型")
 """Words of the prompt's own layout: a draft that contains them parroted the prompt."""
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
@@ -36,7 +36,7 @@ _QUARTER = re.compile(r"第\s*([1-4])\s*季度")
 
 _MISS = re.compile(
     r"(?:未|没有|没能|未能|尚未)(?:完全|全部)?(?:达到|达成|完成|实现)(?:了)?(?:年度|预期|既定)?(?:指标|目标)"
-    r"|未达标|低于(?:年度|预期)?(?:指标|目标)"
+    r"|未达标|低于(?:年度|预期)?(?:指标|目标)|(?:未|没有|未能|尚未)(?:达到|达)预期"
 )
 _MET = re.compile(r"(?:达到|达成|完成|实现)(?:了)?(?:年度|预期|既定)?(?:指标|目标)")
 _MET_NEGATORS = ("未", "没有", "没能", "未能", "尚未", "部分", "未完全", "未全部", "未能完全", "尚未完全")
@@ -150,7 +150,7 @@ def _checker_findings(form: Form, facts: IndicatorFacts, text: str) -> list[Find
 
 _ACTION = re.compile(
     r"建立|制定|印发|修订|开展|组织|收集|归档|存档|留存|整理|落实|实行|执行|使用|纳入|设立|设置|调整|核定|测算|"
-    r"细化|规范|完善|培训|督促|检查|考核|跟踪|复核|统计|调查|评估|报送|公示|签订|采购|配备|明确"
+    r"细化|规范|完善|培训|督促|检查|考核|跟踪|复核|统计|调查|评估|报送|公示|签订|采购|配备|明确|设定"
 )
 
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from ..errors import LLMError
 from ..finding import Finding, Location
 from ..model import Form
-from ._facts import indicator_facts
+from ._facts import IndicatorFacts, indicator_facts
 from .client import ChatClient
 from .config import LLMSettings
 from .draft import ask_json
+from .guard import _MISS, numbers_in
 from .prompts import fmt_num, render_messages
 from .schema import ReviewAnswer
 
@@ -54,11 +55,12 @@ def review_form(
     )
     answer = ask_json(client, settings, prompt, messages, ReviewAnswer)
     assert isinstance(answer, ReviewAnswer)
-    by_id = {f.id: f for f in facts}
     out: list[Finding] = []
     for item in answer.items:
         code, name, severity = LLM_RULES[item.kind]
-        target = by_id.get(item.id)
+        target = _named_row(facts, item.id, item.message)
+        if item.kind == "contradiction" and _false_alarm(form, target, item.message):
+            continue
         line = target.indicator.line if target else form.source.start_line
         out.append(
             Finding(
@@ -75,6 +77,49 @@ def review_form(
             )
         )
     return out
+
+
+def _named_row(facts: list[IndicatorFacts], given: int, message: str) -> IndicatorFacts | None:
+    """The row a model finding is about: the one whose name (or own 偏差原因 text) the message
+    quotes, else the id the model gave. The 1.5B model often quotes one row's text under
+    another row's id; the finding must land where the reviewer will look."""
+    by_id = {f.id: f for f in facts}
+    named = [f for f in facts if f.name and f.name in message]
+    if named:
+        longest = max(len(f.name) for f in named)
+        named = [f for f in named if len(f.name) == longest]
+    else:
+        core = _core(message)
+        named = [f for f in facts if len(_core(f.indicator.deviation)) >= 6
+                 and (_core(f.indicator.deviation) in core or core in _core(f.indicator.deviation))]
+    if not named:
+        return by_id.get(given)
+    for f in named:
+        if f.id == given:
+            return f
+    return named[0]
+
+
+def _core(text: str) -> str:
+    import re
+
+    return re.sub(r"[\W_]", "", text.replace("<<<", "").replace(">>>", ""))
+
+
+def _false_alarm(form: Form, target: IndicatorFacts | None, message: str) -> bool:
+    """A "contradiction" the table refutes: it quotes the same figure as both what should be and
+    what is ("预算执行率应为100%，但实际为100%"), or calls a row missed that the table shows met
+    while quoting only that row's own figures. Deterministic, so a false LLM001 never reaches
+    the reviewer."""
+    nums = numbers_in(message, year=form.year)
+    if len(nums) >= 2 and len({round(x, 4) for x in nums}) == 1:
+        return True
+    if target is not None and target.met is True and not target.qualitative and _MISS.search(message):
+        ind = target.indicator
+        own = {round(x, 4) for x in (ind.target.value, ind.actual.value, ind.weight, ind.score,
+                                      target.lost) if x is not None}
+        return all(round(x, 4) in own for x in nums)
+    return False
 
 
 def review_forms(

@@ -1,4 +1,4 @@
-"""What the model must answer (per indicator: cause, measure, who/when), as pydantic models whose JSON schema is sent with the request.
+"""What the model must answer (per indicator: cause and measure; who/when come from the form), as pydantic models whose JSON schema is sent with the request.
 
 ``max_length`` is honoured by grammar-constrained servers (llama.cpp) and keeps answers short
 enough for a slow local model; the validators check what a schema cannot say (the answer covers
@@ -18,21 +18,21 @@ class IndicatorDraft(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: int = Field(description="指标编号，与题目中的【编号】一致")
-    cause: str = Field(min_length=4, max_length=45, description="具体原因")
-    measure: str = Field(min_length=4, max_length=45, description="针对原因的改进措施")
-    owner_when: str = Field(min_length=2, max_length=20, description="责任单位与完成时间")
+    cause: str = Field(min_length=4, max_length=40, description="具体原因")
+    measure: str = Field(min_length=4, max_length=40, description="针对原因的改进措施：动词开头的具体做法")
 
-    def text(self, fact: str) -> str:
-        """The full 偏差原因分析及改进措施: the table's fact sentence, then the model's analysis.
+    def text(self, fact: str, owner_when: str) -> str:
+        """The full 偏差原因分析及改进措施: the table's fact sentence, the model's cause and
+        measure, then who and when.
 
-        The model writes only what needs judgement (cause, measure, who/when); the fact sentence
-        comes from the table. That halves the tokens a slow local model must generate, and the
-        guard still reads the whole text, so a cause that contradicts the table is caught.
+        The model writes only what needs judgement (cause, measure); the fact sentence and the
+        responsible office with its date come from the form. A 1.5B model otherwise drops the
+        owner or writes only an owner and a date as the "measure", and the guard rejects it.
+        The guard still reads the whole text, so a cause that contradicts the table is caught.
         """
         cause = self.cause.strip().rstrip("。；;，,")
         measure = self.measure.strip().rstrip("。；;，,")
-        owner = self.owner_when.strip().rstrip("。；;，,")
-        return f"{fact}原因：{cause}。改进措施：{measure}，{owner}。"
+        return f"{fact}原因：{cause}。改进措施：{measure}。{owner_when}。"
 
 
 class DraftAnswer(BaseModel):

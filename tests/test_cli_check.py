@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-
-from jixiao.cli import main
+from _cli import run_jixiao
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
 
 
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["jixiao", "check", *args])
-    with pytest.raises(SystemExit) as exc:
-        main()
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out, err
+    return run_jixiao(monkeypatch, capsys, "check", *args)
 
 
 @pytest.fixture(autouse=True)

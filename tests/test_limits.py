@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from _cli import run_jixiao
 
-from jixiao.cli import main
 from jixiao.cli.check import FormOutline, expand_paths, run_check
 from jixiao.config import load_settings
 from jixiao.readers import read_path
@@ -27,12 +26,7 @@ SEED_PROJECTS = ["基层科普服务", "科技会客厅-科学咖啡馆", "惠�
 ROWS = 5000
 
 
-def jixiao(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["jixiao", *map(str, args)])
-    with pytest.raises(SystemExit) as exc:
-        main()
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out, err
+jixiao = run_jixiao
 
 
 @pytest.fixture(autouse=True)
@@ -121,10 +115,9 @@ def long_xlsx_form(path: Path, rows: int = ROWS) -> Path:
     slow part of the test.
     """
     import openpyxl
-    from openpyxl.worksheet.cell_range import CellRange
-
     from fixtures.layout import layout_form
     from fixtures.seed import seed_forms
+    from openpyxl.worksheet.cell_range import CellRange
 
     form = seed_forms()[0]
     template = form.indicators[0]

@@ -16,8 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from jixiao.cli import main
+from _cli import run_jixiao
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
@@ -25,12 +24,7 @@ KINDS = ("txt", "yaml", "xlsx", "docx", "pdf")
 SECRET = "sk-test-SECRET"
 
 
-def jixiao(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["jixiao", *map(str, args)])
-    with pytest.raises(SystemExit) as exc:
-        main()
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out, err
+jixiao = run_jixiao
 
 
 def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
@@ -43,6 +37,7 @@ def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The example's five forms as .txt, .yaml, .xlsx, .docx and .pdf, each alone in a folder."""
     from fixtures.catalog import CASES, build_case
+
     from jixiao.readers import read_path
     from jixiao.readers.canonical import dump_forms
 

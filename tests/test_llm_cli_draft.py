@@ -59,7 +59,7 @@ def test_writing_over_the_input_is_refused(tmp_path: Path) -> None:
     copy.write_bytes(SEED.read_bytes())
     result = _run(str(copy), "-o", str(copy))
     assert isinstance(result.exception, UsageError)  # main() turns it into exit status 2
-    assert "不会改动输入文件" in str(result.exception)
+    assert "不改写输入" in str(result.exception)
     assert copy.read_bytes() == SEED.read_bytes()
 
 

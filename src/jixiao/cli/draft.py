@@ -14,6 +14,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from ._common import convert_option, max_size_option
 
 __all__ = ["draft"]
 
@@ -66,29 +67,25 @@ def draft(
     no_cache: bool = typer.Option(False, "--no-cache", help="不使用也不写入应答缓存"),
     show_prompt: bool = typer.Option(False, "--show-prompt", help="把发给模型的提示词打印到标准错误"),
     log: Path | None = typer.Option(None, "--log", help="把每次请求与应答追加写入此 JSONL 文件（默认写在缓存目录）"),
+    max_size: float | None = max_size_option(),
+    convert_legacy: bool = convert_option(),
 ) -> None:
     """为扣分、未达标等指标起草“偏差原因分析及改进措施”（模型草稿经事实校验，否则用模板草稿）。"""
     from ..llm._session import open_client
     from ..llm.config import settings_from_env
     from ..llm.draft import apply_drafts, draft_forms
-    from ..llm.guard import _optional
+    from ..check import check_forms
     from ..readers.canonical import dump_forms
-    from ._common import emit, read_all
+    from ._common import emit, read_all, refuse_output_over_input, resolve_max_bytes
 
-    if out is not None and any(out.resolve() == Path(f).resolve() for f in files):
-        from ..errors import UsageError
-
-        raise UsageError(f"输出文件 {out} 与输入文件相同：jixiao 不会改动输入文件，请换一个文件名")
-    forms = read_all(files)
+    refuse_output_over_input(out, files)
+    forms = read_all(files, max_bytes=resolve_max_bytes(max_size), convert_legacy=convert_legacy)
     settings = settings_from_env(
         base_url=base_url, api_key=api_key, model=model, style=style, timeout=timeout,
         max_retries=retries, concurrency=concurrency, use_cache=not no_cache, log_path=log,
     )
-    check_forms = _optional("jixiao.check", "check_forms")
-    findings = None
-    if check_forms is not None:
-        found = check_forms(forms)
-        findings = [[f for f in found if f.form == form.label] for form in forms]
+    found = check_forms(forms)
+    findings = [[f for f in found if f.form == form.label] for form in forms]
 
     def show(text: str) -> None:
         print(text, file=sys.stderr)

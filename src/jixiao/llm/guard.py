@@ -8,7 +8,6 @@ Chinese reason the user sees. The guard never asks a model anything.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..finding import Finding
 from ..model import Form
@@ -105,40 +104,17 @@ def status_contradiction(facts: IndicatorFacts, text: str) -> str | None:
     return None
 
 
-def _optional(module: str, name: str) -> Any:
-    """A colleague's function if its module imports; the guard degrades rather than breaks
-    while the checker is absent or mid-change (its own tests catch that, not drafting)."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except Exception:  # noqa: BLE001 - any import-time failure means "not available"
-        return None
-
-
 def _gaps(text: str) -> list[str]:
-    """D002 boilerplate test, from the checker when it is there."""
-    deviation_gaps = _optional("jixiao.rules.deviation", "deviation_gaps")
-    if deviation_gaps is None:
-        return _basic_gaps(text)
+    """D002's boilerplate test, the checker's own: a draft is held to what a form is held to."""
+    from ..rules.deviation import deviation_gaps
+
     return list(deviation_gaps(text))
-
-
-def _basic_gaps(text: str) -> list[str]:
-    """Used only while the checker's ``deviation_gaps`` is not installed: cause and measure words."""
-    gaps = []
-    if not re.search(r"由于|因为|原因|导致|因|未留存|不足|滞后|偏高|偏低|不够|缺乏|缺少", text):
-        gaps.append("未说明具体原因")
-    if not re.search(r"将|拟|后续|下一年度|下年度|建立|完善|加强|开展|制定|落实|于.*前", text):
-        gaps.append("未提出具体改进措施")
-    return gaps
 
 
 def _checker_findings(form: Form, facts: IndicatorFacts, text: str) -> list[Finding]:
     """Re-run the checker on a copy of the form with the draft filled in."""
-    check_form = _optional("jixiao.check", "check_form")
-    if check_form is None:
-        return []
+    from ..check import check_form
+
     copy = form.model_copy(deep=True)
     copy.indicators[facts.id - 1].deviation = text
     return [

@@ -12,8 +12,10 @@ from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfact
 from ._facts import FormFacts
 
 _SURVEY = re.compile(r"样本|问卷|调查|调研|测评|回收|抽样|访谈|评价表|打分表")
-_NO_RECORDS = re.compile(r"未留存|未保留|没有留存|没有保留|无留存|未存档|未归档|没有存档|未保存|无相关(?:记录|资料|档案)|"
-                         r"未(?:开展|进行|组织)[^，。；]{0,6}(?:调查|问卷|测评)|缺少[^，。；]{0,6}(?:记录|资料|佐证)")
+_NO_RECORDS = re.compile(r"(?:未|没有|无)(?:按要求|按规定|及时|完整)?(?:留存|保留|存档|归档|保存)|无相关(?:记录|资料|档案)|"
+                         r"未(?:开展|进行|组织)[^，。；]{0,6}(?:调查|问卷|测评)|缺少[^，。；]{0,6}(?:记录|资料|佐证)|"
+                         r"佐证(?:资料|材料)?不足")
+"""Admissions that the value has no records behind it, however a drafted text rephrases them."""
 
 
 @rule("E001", "unsupported-value", "warning", "满意度没有调查依据，或偏差原因承认未留存记录", doc="""

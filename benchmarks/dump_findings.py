@@ -4,6 +4,10 @@ and diff the outputs.
 
     PYTHONPATH=/tmp/old/src .venv/bin/python benchmarks/dump_findings.py > old.jsonl
     .venv/bin/python benchmarks/dump_findings.py > new.jsonl && cmp old.jsonl new.jsonl
+
+`--mutants N` adds N fuzz mutations of the seed (tests/_mutate.py, fixed seeds): each one's
+parsed forms (or its error message) and findings, under every profile. Optimising the reader or
+the rules is only safe when all of that stays byte-identical.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--forms", type=int, default=5000)
+    ap.add_argument("--mutants", type=int, default=0)
     args = ap.parse_args()
 
     from jixiao.check import check_form, check_forms
@@ -46,6 +51,34 @@ def main() -> None:
         out.write(form.model_dump_json() + "\n")
     for f in check_forms(forms):
         out.write(f.model_dump_json() + "\n")
+    if args.mutants:
+        _mutants(args.mutants, text, big.parent / "mutant.txt", out)
+
+
+def _mutants(n: int, text: str, path: Path, out) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from _mutate import mutate_text
+
+    from jixiao.check import check_forms
+    from jixiao.config import PROFILES, Settings
+    from jixiao.errors import JixiaoError
+    from jixiao.readers import read_path
+
+    settings = [Settings(profile=name) for name in sorted(PROFILES)]
+    for seed in range(n):
+        path.write_text(mutate_text(text, random.Random(seed)), encoding="utf-8")
+        try:
+            forms = read_path(path)
+        except JixiaoError as e:
+            out.write(f"{seed} error {e}\n")
+            continue
+        for form in forms:
+            out.write(form.model_dump_json() + "\n")
+        for s in settings:
+            for f in check_forms(forms, s):
+                out.write(f.model_dump_json() + "\n")
 
 
 if __name__ == "__main__":

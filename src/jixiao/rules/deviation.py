@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (compact, deducted, fmt, fmt_value, is_blank_text, is_quantitative, is_reverse, ratio, target_met, tier_of_indicator)
-from ._facts import FormFacts
+from ._common import (compact, fmt, fmt_value, is_blank_text, is_reverse)
+from ._facts import FormFacts, Row
 
 __all__ = ["deviation_gaps", "deviation_reasons"]
 
@@ -60,26 +60,36 @@ def deviation_gaps(text: str) -> list[str]:
 
 def deviation_reasons(ind: Indicator, settings: Settings) -> list[str]:
     """Why this indicator needs a deviation text (empty: nothing deviates)."""
+    return _reasons_of(Row(ind), settings)
+
+
+def _reasons_of(row: Row, settings: Settings) -> list[str]:
     reasons: list[str] = []
-    met = target_met(ind) if is_quantitative(ind) else None
+    met = row.met if row.quant else None
     if met is False:
-        reasons.append(f"目标 {fmt_value(ind.target)} 未达到（实际 {fmt_value(ind.actual)}）")
-    if not is_quantitative(ind):
-        tier = tier_of_indicator(ind)
-        if tier in ("partial", "unachieved"):
-            reasons.append("定性指标未完全达成")
-    if deducted(ind):
-        reasons.append(f"扣 {fmt(ind.weight - ind.score)} 分（{fmt(ind.score)}/{fmt(ind.weight)}）")  # type: ignore[operator]
-    if settings.over_achievement_reason_required and met and not is_reverse(ind.target):
-        r = ratio(ind)
+        reasons.append(f"目标 {fmt_value(row.target)} 未达到（实际 {fmt_value(row.actual)}）")
+    if not row.quant and row.tier in ("partial", "unachieved"):
+        reasons.append("定性指标未完全达成")
+    if row.deducted:
+        reasons.append(f"扣 {fmt(row.weight - row.score)} 分（{fmt(row.score)}/{fmt(row.weight)}）")  # type: ignore[operator]
+    if settings.over_achievement_reason_required and met and not is_reverse(row.target):
+        r = row.ratio
         if r is not None and r >= settings.over_achievement_ratio - 1e-9:
             reasons.append(f"实际完成值为目标的 {r * 100:.0f}%（超额较多）")
     return reasons
 
 
-def _large_deviation(ind: Indicator, settings: Settings) -> bool:
-    r = ratio(ind) if is_quantitative(ind) else None
-    return r is not None and not is_reverse(ind.target) and r >= settings.over_achievement_ratio - 1e-9
+def _reasons(row: Row, settings: Settings) -> list[str]:
+    """``deviation_reasons`` of a row, worked out once for the three D rules that ask."""
+    if row.reasons is None or row.reasons_for is not settings:
+        row.reasons = _reasons_of(row, settings)
+        row.reasons_for = settings
+    return row.reasons
+
+
+def _large_deviation(row: Row, settings: Settings) -> bool:
+    r = row.ratio if row.quant else None
+    return r is not None and not is_reverse(row.target) and r >= settings.over_achievement_ratio - 1e-9
 
 
 @rule("D001", "deviation-missing", "error", "有偏差（未达标、未完全达成或扣分）却未填写偏差原因", doc="""
@@ -90,9 +100,12 @@ def _large_deviation(ind: Indicator, settings: Settings) -> bool:
 修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
 """)
 def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        reasons = deviation_reasons(ind, settings)
-        if reasons and is_blank_text(ind.deviation):
+    for row in facts.rows:
+        if not row.dev_blank:
+            continue
+        reasons = _reasons(row, settings)
+        if reasons:
+            ind = row.ind
             shown = compact(ind.deviation) or "空白"
             yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
                       field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
@@ -107,9 +120,10 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 和时间（如"自2025年起"）。
 """)
 def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        if is_blank_text(ind.deviation) or not deviation_reasons(ind, settings):
+    for row in facts.rows:
+        if row.dev_blank or not _reasons(row, settings):
             continue
+        ind = row.ind
         gaps = deviation_gaps(ind.deviation)
         if gaps:
             yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
@@ -123,8 +137,9 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：删除，或改写到真正有偏差的指标下。
 """)
 def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        if is_blank_text(ind.deviation) or deviation_reasons(ind, settings) or _large_deviation(ind, settings):
+    for row in facts.rows:
+        if row.dev_blank or _reasons(row, settings) or _large_deviation(row, settings):
             continue
+        ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
                   f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")

@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (EPS, actual_in_target_unit, compact, convert, deducted, fmt, fmt_value,
-                      full_score, is_blank_text, is_rate, is_reverse, ratio, scored, target_met)
+from ._common import (
+    EPS,
+    actual_in_target_unit,
+    compact,
+    convert,
+    fmt,
+    fmt_value,
+    full_score,
+    is_blank_text,
+    is_rate,
+    is_reverse,
+    scored,
+)
 from ._facts import FormFacts
-
 
 
 def _in_range(ind: Indicator) -> bool:
@@ -53,14 +63,13 @@ def reverse_expected(ind: Indicator) -> dict[str, float]:
 修正：按 分值 × B/A 计分，保留两位小数。
 """)
 def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.quant:
-        if is_reverse(ind.target) or ind.target.op in ("range", "±") or not _in_range(ind):
+    for row in facts.quant_rows:
+        if row.met or row.full or not row.in_range or is_reverse(row.target) or row.target.op in ("range", "±"):
             continue
-        if target_met(ind) or full_score(ind):
-            continue
+        ind = row.ind
         expected = forward_expected(ind)
         if expected is not None and abs(ind.score - expected) > EPS:  # type: ignore[operator]
-            r = ratio(ind)
+            r = row.ratio
             share = f"{r * 100:.2f}%" if r is not None else "—"
             yield Hit(f"{_gap(ind)}；按 {fmt(ind.weight)} × {share} 应得 {expected:.2f}",
                       indicator=ind, field="score",
@@ -76,9 +85,10 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：按单位采用的算法重算得分。
 """)
 def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.quant:
-        if not is_reverse(ind.target) or not _in_range(ind) or target_met(ind) or full_score(ind):
+    for row in facts.quant_rows:
+        if row.met or row.full or not row.in_range or not is_reverse(row.target):
             continue
+        ind = row.ind
         options = reverse_expected(ind)
         if settings.reverse_convention != "either":
             options = {k: v for k, v in options.items() if k == settings.reverse_convention}
@@ -96,8 +106,9 @@ def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：得分封顶为分值，最低为 0。
 """)
 def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        if scored(ind) and not _in_range(ind):
+    for row in facts.rows:
+        if row.scored and not row.in_range:
+            ind = row.ind
             yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", indicator=ind, field="score",
                       evidence={"score": ind.score, "weight": ind.weight})
 
@@ -109,8 +120,9 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：按公式扣分，并在偏差原因中说明未完成的原因。
 """)
 def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.quant:
-        if target_met(ind) is False and full_score(ind):
+    for row in facts.quant_rows:
+        if row.met is False and row.full:
+            ind = row.ind
             if is_reverse(ind.target):
                 best = max(reverse_expected(ind).values(), default=0.0)
             else:
@@ -128,8 +140,9 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：有依据的，在偏差原因中写明扣分理由；没有依据的，改为满分。
 """)
 def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.quant:
-        if target_met(ind) and deducted(ind) and _in_range(ind):
+    for row in facts.quant_rows:
+        if row.met and row.deducted and row.in_range:
+            ind = row.ind
             lost = ind.weight - ind.score  # type: ignore[operator]
             yield Hit(f"实际完成值 {fmt_value(ind.actual)} 已达到目标 {fmt_value(ind.target)}，但扣 {fmt(lost)} 分"
                       f"（{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因须说明扣分依据",
@@ -146,11 +159,14 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：说明超额原因；下一年度按历史完成情况设定目标。
 """)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.quant:
-        r = ratio(ind)
-        if r is None or is_reverse(ind.target) or ind.target.value is None or ind.target.value <= 0:
+    for row in facts.quant_rows:
+        r = row.ratio
+        if r is None or (r < settings.over_achievement_ratio - 1e-9 and r < 2 - 1e-9):
+            continue  # neither far over target nor twice it: the common case, decided cheaply
+        ind = row.ind
+        if is_reverse(ind.target) or ind.target.value is None or ind.target.value <= 0:
             continue
-        silent = is_blank_text(ind.deviation)
+        silent = row.dev_blank
         over = r >= settings.over_achievement_ratio - 1e-9 and silent
         double = r >= 2 - 1e-9 and full_score(ind)
         if not (over or double):

@@ -26,15 +26,20 @@ _NO_RECORDS = re.compile(r"(?:未|没有|无)(?:按要求|按规定|及时|完�
 修正：补充调查依据（样本量、问卷回收数）；确无记录的，如实说明并据实评分。
 """)
 def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
-    for ind in facts.leaves:
+    survey_anywhere: bool | None = None  # read the whole form only when a satisfaction row asks
+    for row in facts.rows:
+        ind = row.ind
         if ind.actual.is_blank or is_blank_text(ind.actual.text) and ind.actual.value is None:
             continue
-        m = _NO_RECORDS.search(compact(ind.deviation))
+        m = None if row.dev_blank else _NO_RECORDS.search(compact(ind.deviation))  # no placeholder admits
         if m:
             yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(ind.actual)}，该数值缺少依据",
                       indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": ind.actual.text})
-        elif is_satisfaction(ind) and not survey_anywhere:
+        elif is_satisfaction(ind):
+            if survey_anywhere is None:
+                survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
+            if survey_anywhere:
+                continue
             yield Hit(f"满意度填 {fmt_value(ind.actual)}，表中没有问卷、调查或样本量等依据", indicator=ind,
                       field="actual", evidence={"actual": ind.actual.text})
 

@@ -25,7 +25,9 @@ __all__ = [
     "convert",
     "units_compatible",
     "target_met",
+    "met_by",
     "ratio",
+    "ratio_of",
     "deducted",
     "full_score",
     "tier_of_indicator",
@@ -137,8 +139,11 @@ def actual_in_target_unit(ind: Indicator) -> float | None:
 
 def target_met(ind: Indicator) -> bool | None:
     """Whether a quantitative target is met; None when it cannot be judged."""
-    t = ind.target
-    b = actual_in_target_unit(ind)
+    return met_by(ind.target, actual_in_target_unit(ind))
+
+
+def met_by(t: Value, b: float | None) -> bool | None:
+    """``target_met`` given the actual already in the target's unit (``FormFacts`` has it)."""
     if t.value is None or b is None:
         return None
     a = t.value
@@ -161,10 +166,15 @@ def target_met(ind: Indicator) -> bool | None:
 
 def ratio(ind: Indicator) -> float | None:
     """B / A for a quantitative row, in A's unit; None when A is 0 or missing."""
-    b = actual_in_target_unit(ind)
-    if ind.target.value in (None, 0) or b is None:
+    return ratio_of(ind.target, actual_in_target_unit(ind))
+
+
+def ratio_of(t: Value, b: float | None) -> float | None:
+    """``ratio`` given the actual already in the target's unit."""
+    a = t.value
+    if a in (None, 0) or b is None:
         return None
-    return b / ind.target.value  # type: ignore[operator]
+    return b / a  # type: ignore[operator]
 
 
 def scored(ind: Indicator) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator, Value
 from ._common import (EPS, actual_in_target_unit, compact, deducted, full_score, is_blank_text, is_qualitative,
-                      is_quantitative, leaves, ratio, scored, target_met, tier_of_indicator)
+                      is_quantitative, leaves, met_by, ratio_of, scored, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -42,13 +42,13 @@ class Row:
         self.score: float | None = ind.score
         self.quant: bool = is_quantitative(ind)
         """Scored by formula (``is_quantitative``)."""
-        self.b: float | None = actual_in_target_unit(ind)
+        b = self.b = actual_in_target_unit(ind)
         """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None = target_met(ind)
-        self.ratio: float | None = ratio(ind)
+        self.met: bool | None = met_by(self.target, b)
+        self.ratio: float | None = ratio_of(self.target, b)
         self.scored: bool = scored(ind)
-        self.deducted: bool = deducted(ind)
-        self.full: bool = full_score(ind)
+        self.deducted: bool = self.scored and deducted(ind)
+        self.full: bool = self.scored and full_score(ind)
         self.in_range: bool = self.scored and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
         """Scored, and the score lies in [0, weight] (±0.01)."""
         self.dev_blank: bool = is_blank_text(ind.deviation)

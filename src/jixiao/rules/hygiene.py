@@ -10,7 +10,8 @@ from ..model import Form
 from . import Hit, rule
 
 _REPEAT = re.compile(r"([。，、；：！？,;!?])\1+")
-_NUM_SPACE = re.compile(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}")
+_NUM_SPACE = re.compile(r"\d(?:[ \u3000]+\.?\d|\.[ \u3000]+\d|,[ \u3000]+\d{3})")
+"""A digit, then a space inside the number; the shared leading digit lets the engine skip ahead."""
 _PAIRS = tuple((left, right, re.compile(f"[{left}{right}]"))
                for left, right in (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》")))
 
@@ -57,15 +58,14 @@ def hygiene_problems(text: str) -> list[str]:
 修正：删去多余标点，改正引号方向，去掉数字中的空格。
 """)
 def p001(form: Form, settings: Settings) -> Iterator[Hit]:
-    # Narrative texts keep their PDF line breaks: join lines without inventing spaces.
-    places = [("预期目标", "goal.planned", form.goal.planned, None),
-              ("实际完成情况", "goal.achieved", form.goal.achieved, None)]
-    places += [("三级指标", "name", i.name, i) for i in form.indicators]
-    places += [("偏差原因", "deviation", i.deviation, i) for i in form.indicators]
-    for where, field, text, ind in places:
+    goal, rows = form.goal, form.indicators
+    for where, field, text, ind in (("预期目标", "goal.planned", goal.planned, None),
+                                    ("实际完成情况", "goal.achieved", goal.achieved, None),
+                                    *(("三级指标", "name", i.name, i) for i in rows),
+                                    *(("偏差原因", "deviation", i.deviation, i) for i in rows)):
         if not _SUSPECT.search(text) and "\n" not in text and "\r" not in text:
             continue  # most cells: nothing suspect, and no line break that could join two marks
-        joined = text.replace("\r", "").replace("\n", "")
-        problems = hygiene_problems(joined)
+        # Narrative texts keep their PDF line breaks: join lines without inventing spaces.
+        problems = hygiene_problems(text.replace("\r", "").replace("\n", ""))
         if problems:
             yield Hit(f"{where}：{'；'.join(problems)}", indicator=ind, field=field, evidence={"problems": problems})

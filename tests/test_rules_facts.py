@@ -24,6 +24,7 @@ def test_leaves_quant_and_qual_split_the_rows_as_the_rules_do() -> None:
     assert [i.name for i in facts.quant] == ["开展配送和志愿服务数量", "活动受众人数"]
     assert [i.name for i in facts.qual] == ["服务及时性"]
     assert all(a is b for a, b in zip(facts.leaves, [ROWS[0], ROWS[1], ROWS[3]]))
+    assert facts.subtotals == [ROWS[2]]
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,21 @@ def test_facts_are_not_carried_over_to_another_check_of_a_changed_form() -> None
     assert "N001" in {x.rule for x in check_form(f)}
     f.goal.achieved = "开展配送和志愿服务数量 95次。"
     assert "N001" not in {x.rule for x in check_form(f)}
+
+
+def test_each_row_answers_as_the_shared_helpers_do() -> None:
+    """``Row`` precomputes; ``_common`` defines. They must never disagree, row by row."""
+    from jixiao.rules import _common as c
+
+    rows = [*ROWS, ind("投诉率", "≤5%", "8%", 10, 6), ind("资金节约", "≥10万元", "150000元", 10, 10),
+            ind("覆盖率", "=0", "", 5, None), ind("服务质量", "良好", "部分达成年度指标", 10, 7, deviation="无")]
+    facts = FormFacts(form(*rows))
+    assert [r.ind for r in facts.rows] == facts.leaves
+    for r in facts.rows:
+        i = r.ind
+        assert (r.quant, r.b, r.met, r.ratio) == (c.is_quantitative(i), c.actual_in_target_unit(i), c.target_met(i),
+                                                  c.ratio(i))
+        assert (r.scored, r.deducted, r.full) == (c.scored(i), c.deducted(i), c.full_score(i))
+        assert r.dev_blank == c.is_blank_text(i.deviation)
+        assert r.tier == (None if r.quant else c.tier_of_indicator(i))
+    assert [r.ind for r in facts.quant_rows] == facts.quant

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator, Value
 from ._common import (EPS, actual_in_target_unit, compact, deducted, full_score, is_blank_text, is_qualitative,
-                      is_quantitative, leaves, met_by, ratio_of, scored, tier_of_indicator)
+                      is_quantitative, is_subtotal, met_by, ratio_of, scored, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -66,14 +66,18 @@ class FormFacts:
     of rules may not need them) and kept on this object only.
     """
 
-    __slots__ = ("form", "leaves", "rows", "quant", "quant_rows", "qual", "achieved", "planned", "_aligned",
-                 "_planned_qs")
+    __slots__ = ("form", "leaves", "subtotals", "rows", "quant", "quant_rows", "qual", "achieved", "planned",
+                 "_aligned", "_planned_qs")
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        rows = leaves(form)
+        rows: list[Indicator] = []
+        self.subtotals: list[Indicator] = []
+        """Printed 小计/合计 rows (``is_subtotal``), in table order."""
+        for i in form.indicators:
+            (self.subtotals if is_subtotal(i) else rows).append(i)
         self.leaves: list[Indicator] = rows
-        """Scored leaf rows: every row but printed subtotals."""
+        """Scored leaf rows: every row but printed subtotals (``leaves``)."""
         self.rows: list[Row] = [Row(i) for i in rows]
         """The leaves with their precomputed answers, in the same order."""
         self.quant_rows: list[Row] = [r for r in self.rows if r.quant and r.b is not None]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, compact, fmt, is_blank_text, is_subtotal, leaves, level1_kind
+from ._common import EPS, compact, fmt, is_blank_text, leaves, level1_kind
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -93,9 +93,7 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：重新加总小计。
 """)
 def s004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for sub in form.indicators:
-        if not is_subtotal(sub):
-            continue
+    for sub in facts.subtotals:
         key = "level2" if compact(sub.level2) else "level1"
         group = compact(getattr(sub, key))
         children = [i for i in facts.leaves if compact(getattr(i, key)) == group]

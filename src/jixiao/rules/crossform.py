@@ -8,7 +8,7 @@ from itertools import combinations
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, leaves
+from ._common import compact, fmt, is_subtotal
 from ._facts import FormFacts
 
 _MAX_SUBSET = 12
@@ -37,6 +37,11 @@ def _parts(budgets: list[tuple[Form, float]], k: int) -> tuple[tuple[Form, float
     return None
 
 
+def _target_names(forms: list[Form]) -> set[str]:
+    """Names of the leaf rows with a numeric target (the cheap test first: most subtotals have none)."""
+    return {compact(i.name) for f in forms for i in f.indicators if i.target.value is not None and not is_subtotal(i)}
+
+
 @rule("X001", "umbrella-project", "info", "一张表的资金等于其他几张表之和（总项目）", scope="file", doc="""
 检查：同一文件中，某张表的全年预算数恰好等于另外至少两张表全年预算数之和（一个总项目及其子项目），并对比
 总项目的定量目标与子项目的目标。表多于 12 张时，只看紧挨着它前后的表。
@@ -54,9 +59,9 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
             continue
         parts = " + ".join(f"{f.label} {fmt(b)}" for f, b in found)
         children = [f for f, _ in found]
-        own = {compact(i.name) for i in leaves(form) if i.target.value is not None}
-        child_targets = {compact(i.name): fmt_value(i.target) for c in children for i in leaves(c) if i.target.value is not None}
-        shared = sorted(own & set(child_targets))
+        own = _target_names([form])
+        child_names = _target_names(children)
+        shared = sorted(own & child_names)
         note = (f"；与子项目同名的定量指标：{'、'.join(shared)}" if shared
                 else "；总项目的定量指标与子项目没有同名项，请核对目标是否对应")
         yield Hit(f"全年预算数 {fmt(total)} = {parts}，本表可能是总项目{note}", form=form, field="funds.total.budget",

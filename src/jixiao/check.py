@@ -100,6 +100,9 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     by_file: dict[str, list[int]] = {}
     for i, f in enumerate(forms):
         by_file.setdefault(f.source.file, []).append(i)
+    index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object
+    for i, f in enumerate(forms):
+        index.setdefault(id(f), i)
     for rule in rules:
         if rule.scope != "file":
             continue
@@ -107,8 +110,7 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
             group = [forms[i] for i in idxs]
             for hit in rule.func(group, settings):
                 owner = hit.form if hit.form is not None else group[0]
-                k = next(i for i in idxs if forms[i] is owner)
-                per_form[k].append(_finding(rule, owner, hit))
+                per_form[index[id(owner)]].append(_finding(rule, owner, hit))
     return [f for chunk in per_form for f in sorted(chunk, key=_order)]
 
 

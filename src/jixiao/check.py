@@ -30,11 +30,12 @@ def selected_rules(settings: Settings) -> list[Rule]:
     return _selection[key]
 
 
-def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location] | None = None) -> Finding:
+def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location] | None = None,
+             label: str | None = None) -> Finding:
     """The finding for ``hit``; ``places`` holds the form's locations already built, by line.
 
     ``Location`` is frozen, so the dozen findings of one form can share one per line instead
-    of validating the same file/line/sheet again for each.
+    of validating the same file/line/sheet again for each; ``label`` is the form's, if known.
     """
     ind = hit.indicator
     line = getattr(ind, "line", None) if ind is not None else None
@@ -42,14 +43,15 @@ def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location
         line = form.source.start_line
     location = places.get(line) if places is not None else None
     if location is None:
-        location = Location(file=form.source.file, line=line, sheet=form.source.sheet)
+        source = form.source
+        location = Location(file=source.file, line=line, sheet=source.sheet)
         if places is not None:
             places[line] = location
     return Finding(
         rule=rule.code,
         name=rule.name,
         severity=hit.severity or rule.severity,
-        form=form.label,
+        form=form.label if label is None else label,
         indicator=getattr(ind, "name", None) if ind is not None else None,
         field=hit.field,
         message=hit.message,
@@ -66,13 +68,14 @@ def _order(f: Finding) -> tuple:
 def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
     places: dict[int | None, Location] = {}
+    label = form.label
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     for rule in rules:
         if rule.scope != "form":
             continue
         # A plain loop: most rules find nothing, and a generator per rule would cost more than they do.
         for hit in rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings):
-            out.append(_finding(rule, form, hit, places))
+            out.append(_finding(rule, form, hit, places, label))
     return out
 
 

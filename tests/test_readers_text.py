@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
 from jixiao.readers._text_common import join_wrapped
-from jixiao.readers.text import detect_shape, read_text
+from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
 from _text_shapes import pipe_to_csv
 
@@ -183,6 +185,28 @@ def test_join_wrapped_rule(pieces: list[str], joined: str) -> None:
 )
 def test_shape_detected_from_content(path: str, shape: str) -> None:
     assert detect_shape((ROOT / path).read_text(encoding="utf-8").split("\n")) == shape
+
+
+@pytest.mark.parametrize(
+    ("text", "csv"),
+    [
+        ("一级指标,二级指标,三级指标,年度指标值", True),
+        ('"一级指标","二级指标","三级指标","年度指标值"', True),
+        ("三级指标 ,年度指标值", True),  # the header cell with a trailing space
+        ("x,\n 三级指标\n,", True),  # \s spans line breaks on both sides
+        ("三级指标 年度指标值 实际完成值", False),  # the PDF header line
+        ("按三级指标,分解", False),  # the word inside a longer cell
+        ('a"三级指标",', False),
+    ],
+)
+def test_csv_header_is_a_whole_cell(text: str, csv: bool) -> None:
+    assert _has_csv_header(text) is csv
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["三级指标", '"', ",", " ", "\n", "\u3000", "x", "一级"]), max_size=12).map("".join))
+def test_csv_header_windowed_search_finds_what_the_whole_text_search_finds(text: str) -> None:
+    assert _has_csv_header(text) is (_CSV_HEADER.search(text) is not None)
 
 
 def test_a_project_named_like_a_landmark_does_not_change_the_shape() -> None:

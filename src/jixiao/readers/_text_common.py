@@ -68,20 +68,23 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 def join_wrapped(pieces: Iterable[str]) -> str:
-    """Undo column wrapping (see the module docstring for the rule)."""
-    out = ""
+    """Undo column wrapping (see the module docstring for the rule).
+
+    Joins every wrapped cell and goal paragraph of a form, so the Latin test is written inline
+    and the pieces are joined once at the end.
+    """
+    out: list[str] = []
+    latin_end = False  # the text so far ends with a Latin letter
     for piece in pieces:
         piece = clean(piece) if "  " in piece else piece.strip()
         if not piece:
             continue
-        if out and _latin(out[-1]) and _latin(piece[0]):
-            out += " "
-        out += piece
-    return out
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
+        if latin_end and piece[0].isascii() and piece[0].isalpha():
+            out.append(" ")
+        out.append(piece)
+        last = piece[-1]
+        latin_end = last.isascii() and last.isalpha()
+    return "".join(out)
 
 
 def merge_operators(tokens: list[str]) -> list[str]:

@@ -37,6 +37,11 @@ _PREFIXES = frozenset(label[:i] for label in LABELS for i in range(1, len(label)
 _LEVEL1_ONLY = frozenset(LEVEL1) - frozenset(LEVEL2)
 _LABEL_SET = frozenset(LABELS)
 _EXTENDABLE = frozenset(a for a in LABELS if any(b != a and b.startswith(a) for b in LABELS))
+_CLOSING = _LABEL_SET - _EXTENDABLE
+"""Labels that no longer label begins: read whole, they are closed at once."""
+_PIECES = frozenset(label[i:j] for label in LABELS for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+"""Every fragment a label cell can break into: a text outside this set is content whatever the
+tracker's state (a buffer extension, an owed rest and a new label are all pieces of labels)."""
 
 
 def is_label(text: str) -> bool:
@@ -66,10 +71,10 @@ class LabelTracker:
         度指 标" after a page break), so a line with spaces is fed token by token, all or nothing.
         """
         if " " not in line:
-            return len(line) <= 9 and self._feed(line)  # most content lines end here
+            return line in _PIECES and self._feed(line)  # most content lines end at the set
         tokens = line.split(" ")
-        if len(tokens) > 6:
-            return False
+        if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
+            return False  # one token that is no fragment makes the whole line content
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
         if all(self._feed(token) for token in tokens):
             return True
@@ -77,12 +82,21 @@ class LabelTracker:
         return False
 
     def _feed(self, text: str) -> bool:
-        if not text or len(text) > 9:
-            return False
-        if self._buffer and (self._buffer + text) in _PREFIXES:
-            self._buffer += text
-            self._close_if_complete()
-            return True
+        """Take one fragment; the caller has checked that it is in ``_PIECES`` (so not empty).
+
+        Runs for most lines of an indicator table, hence the closing of a complete label is
+        written out here rather than left to ``_flush_buffer``.
+        """
+        buffer = self._buffer
+        if buffer:
+            joined = buffer + text
+            if joined in _PREFIXES:
+                if joined in _CLOSING:
+                    self._pending.append(joined)
+                    self._buffer = ""
+                else:
+                    self._buffer = joined
+                return True
         for i, owed in enumerate(self._owed):
             if owed.startswith(text):
                 rest = owed[len(text) :]
@@ -92,9 +106,12 @@ class LabelTracker:
                     del self._owed[i]
                 return True
         if text in _PREFIXES:
-            self._flush_buffer()
-            self._buffer = text
-            self._close_if_complete()
+            if buffer:
+                self._flush_buffer()
+            if text in _CLOSING:
+                self._pending.append(text)
+            else:
+                self._buffer = text
             return True
         return False
 
@@ -102,10 +119,6 @@ class LabelTracker:
     def starting(self) -> bool:
         """A new label is being read (not a leftover): the previous row's texts are over."""
         return bool(self._buffer or self._pending)
-
-    def _close_if_complete(self) -> None:
-        if self._buffer in _LABEL_SET and self._buffer not in _EXTENDABLE:
-            self._flush_buffer()
 
     def _flush_buffer(self) -> None:
         if not self._buffer:

@@ -265,8 +265,12 @@ def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
 
 
 def _is_table_header(s: str) -> bool:
-    tokens = s.split(" ")
-    return all(_HEADER_NOTE.sub("", t) in _HEADER_FRAGMENTS for t in tokens if t)
+    for t in s.split(" "):
+        if t and t[-1] in ")）":
+            t = _HEADER_NOTE.sub("", t)  # "分值(A)": the note ends the token, so only then
+        if t and t not in _HEADER_FRAGMENTS:
+            return False
+    return True
 
 
 def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> float:
@@ -291,7 +295,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     while i < b and (not lines[i] or _is_table_header(lines[i])):
         i += 1
     body = [(k, s) for k in range(i, b) if (s := lines[k])]
-    anchors = [_anchor(s) for _, s in body]
+    anchors = [_anchor(s) if " " in s else None for _, s in body]  # most lines have no space
     threshold = _name_threshold(anchors)
     labels = LabelTracker()
     buffer: list[tuple[int, str]] = []
@@ -299,7 +303,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     rows: list[_OpenRow] = []
     for (k, s), anchor in zip(body, anchors):
         if anchor is None and labels.feed(s):
-            if labels.starting and last is not None and last.open:
+            if last is not None and last.open and labels.starting:
                 last.deviation.extend(text for _, text in buffer)
                 buffer = []
                 last.open = False
@@ -312,7 +316,9 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         pre, weight, score, tail = anchor
         pieces = buffer
         if last is not None and last.open:
-            cut = max((j + 1 for j, (_, t) in enumerate(buffer) if t[-1] in SENTENCE_END), default=0)
+            cut = len(buffer)  # just after the last line ending a sentence, 0 if none does
+            while cut and buffer[cut - 1][1][-1] not in SENTENCE_END:
+                cut -= 1
             dev, pieces = buffer[:cut], buffer[cut:]
             if pieces and not dev and len(pre) >= 3 and last.deviation:
                 dev, pieces = buffer, []  # no sentence end yet: the started deviation goes on
@@ -335,7 +341,8 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
             for line, text in buffer:
                 parts.warnings.append(f"第 {line} 行「{text}」未能归入任何指标")
     for row in rows:
-        row.cells.deviation = join_wrapped(row.deviation)
+        if row.deviation:
+            row.cells.deviation = join_wrapped(row.deviation)
         parts.rows.append(row.cells)
 
 

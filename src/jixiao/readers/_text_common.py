@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
     "TITLE",
@@ -48,6 +49,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－", "012345
 _NUMBER_START = frozenset("0123456789+-０１２３４５６７８９－")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
+_OPERATOR_START = frozenset("≥≤≧≦=＝><＞＜")
 _YEAR_PAREN = re.compile(r"[（(]\s*(\d{4})\s*年(?:度)?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"(\d{4})\s*年度")
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
@@ -91,7 +93,8 @@ def merge_operators(tokens: list[str]) -> list[str]:
     """"≥ 90%" printed with a space is still one cell."""
     out: list[str] = []
     for tok in tokens:
-        if out and _OPERATOR_ONLY.match(out[-1]):
+        # the first-character test spares the regex on nearly every token
+        if out and out[-1][:1] in _OPERATOR_START and _OPERATOR_ONLY.match(out[-1]):
             out[-1] += " " + tok  # keep the printed text verbatim
         else:
             out.append(tok)
@@ -104,8 +107,14 @@ def display_width(text: str) -> int:
     return (len(text) + len(text.encode("utf-8"))) // 2
 
 
+@lru_cache(maxsize=4096)
 def is_value_token(token: str) -> bool:
-    """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder."""
+    """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder.
+
+    Cached: a pure test of one token, run on every token at the end of a funds line, and those
+    tokens come from a small set (100.00, 0.00, 10.00, "-"); an amount seen once costs what it
+    did uncached.
+    """
     if token in PLACEHOLDERS:
         return True
     if not token or token[0] not in _NUMBER_START:

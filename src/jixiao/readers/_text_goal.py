@@ -28,8 +28,7 @@ _LABELS = frozenset(
 
 def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Blocks of text lines, each with the kind of boundary before it ("page" or "para")."""
-    text = [s for s in lines if s and s not in _LABELS]
-    widest = max((display_width(s) for s in text), default=0)
+    widest = max((display_width(s) for s in lines if s and s not in _LABELS), default=0)
     blocks: list[tuple[str, list[str]]] = [("page", [])]
     blank = 0
     for s in lines:

@@ -7,6 +7,7 @@ a mismatch prints every differing field with its path, so a regression reads lik
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from hypothesis import strategies as st
 
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
-from jixiao.readers._text_common import join_wrapped
+from jixiao.readers._text_common import join_wrapped, merge_operators
+from jixiao.readers._text_pdf import _NUM, _PAGE_NUMBER, _anchor, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
 from _text_shapes import pipe_to_csv
@@ -459,3 +461,45 @@ def test_header_words_inside_a_goal_text_are_not_the_table(seed) -> None:
     form = read_text(text.encode(), name="x.txt")[0]
     assert "按三级指标体系考核" in form.goal.planned
     assert form.indicators == seed[0].indicators and form.goal.achieved == seed[0].goal.achieved
+
+
+_LINE_PIECES = ["- 2 -", "第 3 页", "2/5", "12", "10.00 10.00", "—", "第", "项目名称", "", "覆盖面 ≥16.00(个)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=12))
+def test_page_numbers_found_by_the_text_scan_are_those_a_line_by_line_test_finds(lines: list[str]) -> None:
+    expected = ["" if s and _PAGE_NUMBER.match(s) else s for s in lines]
+    assert drop_page_numbers(lines) == expected
+
+
+_ROW_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+"""The row anchor as first written, matched from the line's start: the reference for the search."""
+
+
+@pytest.mark.parametrize(
+    ("line", "pre", "weight", "score", "tail"),
+    [
+        ("覆盖面 ≥16.00(个) 16.00(个) 10.00 10.00", ["覆盖面", "≥16.00(个)", "16.00(个)"], "10.00", "10.00", ""),
+        ("受众群体满意度 ≥ 90% 90% 15.00 12.00 满意度未留存", ["受众群体满意度", "≥ 90%", "90%"], "15.00", "12.00", "满意度未留存"),
+        ("受众人数 95 10.00 10.00", ["受众人数", "95"], "10.00", "10.00", ""),  # a bare-number value stays a cell
+        ("20.00 16.00", [], "20.00", "16.00", ""),
+    ],
+)
+def test_row_anchor_is_the_first_pair_not_followed_by_a_number(
+    line: str, pre: list[str], weight: str, score: str, tail: str
+) -> None:
+    assert _anchor(line) == (pre, weight, score, tail)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["10.00", "5", "1234", "95", "≥", "达成", "16.00(个)", "1.", "x5", ""]), min_size=2, max_size=7))
+def test_row_anchor_search_finds_the_pair_the_full_line_pattern_finds(tokens: list[str]) -> None:
+    line = " ".join(tokens)
+    m = _ROW_ANCHOR.match(line)
+    if m is None:
+        anchor = _anchor(line)
+        assert anchor is None or anchor[2] == ""  # no pair: at most a row with its score blank
+    else:
+        before, weight, score, tail = m.groups()
+        assert _anchor(line) == ((merge_operators(before.split(" ")) if before else []), weight, score, tail or "")

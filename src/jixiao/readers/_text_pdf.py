@@ -47,6 +47,7 @@ _GOAL_WORDS = ("预期目标", "实际完成情况")
 _TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
 _TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
+_PAGE_NUMBER_LINE_START = re.compile("\n[-—第0-9]")  # a line after the first opening like one
 _TABLE_HEADER_WORDS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标"
 )  # fmt: skip
@@ -57,18 +58,38 @@ _HEADER_FRAGMENTS = frozenset(
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
-def drop_page_numbers(lines: list[str]) -> list[str]:
-    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in."""
-    return ["" if s and s[0] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(s) else s for s in lines]
+def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:
+    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in.
+
+    ``text`` is ``"\\n".join(lines)`` if the caller has it. The lines that could be one (those
+    starting with a dash, 第 or a digit) are found by one scan of the text for line breaks,
+    not by a test of every line in Python.
+    """
+    if text is None:
+        text = "\n".join(lines)
+    out = list(lines)
+    if lines and lines[0][:1] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(lines[0]):
+        out[0] = ""
+    line, prev = 0, 0
+    for m in _PAGE_NUMBER_LINE_START.finditer(text):
+        start = m.start() + 1
+        line += text.count("\n", prev, start)
+        prev = start
+        if _PAGE_NUMBER.match(lines[line]):
+            out[line] = ""
+    return out
 
 
-def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
+def split_pdf_forms(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
     """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称.
 
     Landmarks are found with ``str.find`` over the joined text, not by testing every line or by
-    a regex alternation: this is on the reader's hot path.
+    a regex alternation: this is on the reader's hot path. ``text`` is ``"\\n".join(lines)``
+    if the caller has it, from before ``drop_page_numbers`` or after: no page number holds a
+    landmark, and blanking a line moves no line break.
     """
-    text = "\n".join(lines)
+    if text is None:
+        text = "\n".join(lines)
     hits: set[int] = set()  # start offsets of the lines holding a title or 项目名称
     for word in ("项目支出绩效自评表", "项目名称"):
         pos = text.find(word)
@@ -232,7 +253,14 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
-_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+_ANCHOR = re.compile(rf"([0-9](?<![^ ][0-9])[0-9]{{0,2}}(?:\.[0-9]+)?) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+"""The 分值 得分 pair, each a whole cell, and the rest of the line after it.
+
+Searched rather than matched from the line's start behind a lazy ``(.*?) `` prefix: the
+search tries the same positions left to right, so it finds the same leftmost pair, but a
+pattern opening with a digit class lets the engine skip to the digits in C instead of
+stepping through every CJK character. The lookbehind, after the first digit, is what says
+"the cell starts here" (the line's start or a space before it)."""
 _DIGITS = frozenset("0123456789")
 _HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
 
@@ -245,10 +273,12 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """
     if " " not in s:
         return None  # most lines (label fragments, wrapped texts): no regex at all
-    m = _ANCHOR.match(s)
+    m = _ANCHOR.search(s)
     if m is None:
         return _half_anchor(s) if s[-1] in _DIGITS else None
-    before, weight, score, tail = m.groups()
+    weight, score, tail = m.groups()
+    start = m.start()
+    before = s[: start - 1] if start > 1 else ""  # the cells before the pair, less their space
     return (merge_operators(before.split(" ")) if before else []), weight, score, tail or ""
 
 

@@ -24,7 +24,7 @@ from ._text_cells import parse_cell_forms
 from ._text_assemble import assemble
 from ._text_common import TITLE, TITLE_LINE, clean_lines
 from ._text_pdf import drop_page_numbers, parse_pdf_form, split_pdf_forms
-from .encoding import decode, normalize_newlines
+from .encoding import decode, normalize_text
 
 __all__ = ["read_text", "detect_shape"]
 
@@ -36,7 +36,11 @@ _CSV_HEADER = re.compile(r'(?:^|,)\s*"?三级指标"?\s*,', re.M)  # the header 
 
 def detect_shape(lines: list[str]) -> str:
     """``pipe``, ``csv``, ``line`` or ``pdf``: the first three have unmistakable marks; PDF text is the rest."""
-    text = "\n".join(lines)
+    return _shape_of("\n".join(lines))
+
+
+def _shape_of(text: str) -> str:
+    """``detect_shape`` of the joined lines, which the reader keeps for the PDF passes."""
     if _has_csv_header(text):
         return "csv"
     if "|" in text:  # the pipe regex tries every line start of a large file: only when it can hit
@@ -87,13 +91,18 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
 
 
 def _read_text(data: bytes, *, name: str) -> list[Form]:
-    lines = clean_lines(normalize_newlines(decode(data, name=name)))
+    text = normalize_text(decode(data, name=name))
+    raw = text.split("\n")
+    # Most files hold no double space at all: one search of the text then spares clean_lines'
+    # test of every line, and a plain strip of each line is all that is left of it.
+    lines = clean_lines(raw) if "  " in text else list(map(str.strip, raw))
     if not any(lines):
         raise NoFormError("文件为空，没有找到自评表", file=name)
-    shape = detect_shape(lines)
+    joined = "\n".join(lines)
+    shape = _shape_of(joined)
     if shape == "pdf":
-        lines = drop_page_numbers(lines)
-        parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
+        lines = drop_page_numbers(lines, joined)
+        parts = [p for a, b in split_pdf_forms(lines, joined) if (p := parse_pdf_form(lines, a, b, file=name))]
     else:
         parts = parse_cell_forms(lines, file=name, shape=shape)
     if not parts:

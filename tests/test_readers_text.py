@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
-from jixiao.readers._text_common import join_wrapped, merge_operators
+from jixiao.readers._text_common import find_unit, join_wrapped, merge_operators, split_cells_of
 from jixiao.readers._text_pdf import _NUM, _PAGE_NUMBER, _anchor, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
@@ -503,3 +503,32 @@ def test_row_anchor_search_finds_the_pair_the_full_line_pattern_finds(tokens: li
     else:
         before, weight, score, tail = m.groups()
         assert _anchor(line) == ((merge_operators(before.split(" ")) if before else []), weight, score, tail or "")
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("受众群体满意度 ≥ 90% 90%", ["受众群体满意度", "≥ 90%", "90%"]),  # "≥ 90%" printed with a space
+        ("达标率 =100.00(%) 100.00(%)", ["达标率", "=100.00(%)", "100.00(%)"]),
+        ("a≥ b", ["a≥", "b"]),  # an operator inside a cell is no operator cell
+    ],
+)
+def test_cells_of_a_line_keep_an_operator_with_its_number(line: str, cells: list[str]) -> None:
+    assert split_cells_of(line) == cells
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["≥", "=", "≥≤", "＝", "≥90%", "90%", "x", "", "a≥", "<="]), min_size=1, max_size=6))
+def test_cells_of_a_line_are_the_merged_split(tokens: list[str]) -> None:
+    line = " ".join(tokens)
+    assert split_cells_of(line) == merge_operators(line.split(" "))
+
+
+_UNIT_AS_FIRST_WRITTEN = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["（", "(", "单位", "：", " ", "万元", "元", "亿", "）", "资金"]), max_size=8).map("".join))
+def test_unit_search_with_literal_branches_finds_what_the_class_branch_found(text: str) -> None:
+    m = _UNIT_AS_FIRST_WRITTEN.search(text)
+    assert find_unit(text) == (m.group(1) if m else None)

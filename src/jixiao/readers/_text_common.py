@@ -28,6 +28,7 @@ __all__ = [
     "display_width",
     "parse_number",
     "merge_operators",
+    "split_cells_of",
     "is_value_token",
     "funds_row_kind",
     "funds_columns",
@@ -50,9 +51,12 @@ _NUMBER_START = frozenset("0123456789+-０１２３４５６７８９－")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
 _OPERATOR_START = frozenset("≥≤≧≦=＝><＞＜")
+_OPERATOR_CELL = re.compile(r"[≥≤≧≦=＝><＞＜](?<![^ ][≥≤≧≦=＝><＞＜])[≥≤≧≦=＝><＞＜]*(?![^ ])")
+"""A space-separated cell of operators alone; opens on the class so the engine skips in C."""
 _YEAR_PAREN = re.compile(r"[（(]\s*(\d{4})\s*年(?:度)?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"(\d{4})\s*年度")
-_UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+_UNIT = re.compile(r"(?:（\s*(?:单位[：:]\s*)?|\(\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+"""Each branch opens on a literal character, so the engine skips to （, ( or 单 in C."""
 ACHIEVED_START = frozenset("本该项全年预资执截0123456789")
 """First characters an ``ACHIEVED_OPENER`` can start with: a cheap test before the regex."""
 ACHIEVED_OPENER = re.compile(
@@ -101,6 +105,18 @@ def merge_operators(tokens: list[str]) -> list[str]:
     return out
 
 
+def split_cells_of(line: str) -> list[str]:
+    """``merge_operators(line.split(" "))``: a cleaned line's cells.
+
+    A merge happens only after a cell made of operators alone, which nearly no line has; one
+    search for such a cell spares the per-cell loop (this runs on every row line of a table).
+    """
+    tokens = line.split(" ")
+    if _OPERATOR_CELL.search(line) is None:
+        return tokens
+    return merge_operators(tokens)
+
+
 def display_width(text: str) -> int:
     """Width in half-width cells: column widths in PDFs are fixed in this unit, not in chars."""
     # CJK takes 3 bytes in UTF-8 and 2 cells on the page, ASCII 1 and 1: counted in C, not per char
@@ -141,6 +157,8 @@ def find_year(text: str) -> int | None:
 
 
 def find_unit(text: str) -> str | None:
+    if "元" not in text:
+        return None  # every unit ends in 元: most lines need no regex
     m = _UNIT.search(text)
     return m.group(1) if m else None
 

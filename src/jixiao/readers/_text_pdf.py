@@ -25,7 +25,7 @@ from ._text_common import (
     funds_row_kind,
     is_value_token,
     join_wrapped,
-    merge_operators,
+    split_cells_of,
 )
 from ._text_goal import split_goal
 from ._text_rows import TIER_PHRASES, split_cells
@@ -279,7 +279,7 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     weight, score, tail = m.groups()
     start = m.start()
     before = s[: start - 1] if start > 1 else ""  # the cells before the pair, less their space
-    return (merge_operators(before.split(" ")) if before else []), weight, score, tail or ""
+    return (split_cells_of(before) if before else []), weight, score, tail or ""
 
 
 def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
@@ -287,7 +287,7 @@ def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
     m = _HALF_ANCHOR.match(s)
     if m is None:
         return None
-    before = merge_operators(m.group(1).split(" "))
+    before = split_cells_of(m.group(1))
     last = before[-1]
     if len(before) < 3 or not (any(ch.isdigit() for ch in last) or last in TIER_PHRASES):
         return None

@@ -69,27 +69,15 @@ class LabelTracker:
 
         Fragments of different label columns can share a visual line ("产出 数量", or "标 满意
         度指 标" after a page break), so a line with spaces is fed token by token, all or nothing.
+        A line without spaces, most of an indicator table, is taken here with no further call.
         """
-        if " " not in line:
-            return line in _PIECES and self._feed(line)  # most content lines end at the set
-        tokens = line.split(" ")
-        if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
-            return False  # one token that is no fragment makes the whole line content
-        saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
-        if all(self._feed(token) for token in tokens):
-            return True
-        self.level1, self.level2, self._buffer, self._pending, self._owed = saved
-        return False
-
-    def _feed(self, text: str) -> bool:
-        """Take one fragment; the caller has checked that it is in ``_PIECES`` (so not empty).
-
-        Runs for most lines of an indicator table, hence the closing of a complete label is
-        written out here rather than left to ``_flush_buffer``.
-        """
+        if " " in line:
+            return self._feed_tokens(line.split(" "))
+        if line not in _PIECES:
+            return False  # most content lines end at the set
         buffer = self._buffer
         if buffer:
-            joined = buffer + text
+            joined = buffer + line
             if joined in _PREFIXES:
                 if joined in _CLOSING:
                     self._pending.append(joined)
@@ -98,21 +86,30 @@ class LabelTracker:
                     self._buffer = joined
                 return True
         for i, owed in enumerate(self._owed):
-            if owed.startswith(text):
-                rest = owed[len(text) :]
+            if owed.startswith(line):
+                rest = owed[len(line) :]
                 if rest:
                     self._owed[i] = rest
                 else:
                     del self._owed[i]
                 return True
-        if text in _PREFIXES:
+        if line in _PREFIXES:
             if buffer:
                 self._flush_buffer()
-            if text in _CLOSING:
-                self._pending.append(text)
+            if line in _CLOSING:
+                self._pending.append(line)
             else:
-                self._buffer = text
+                self._buffer = line
             return True
+        return False
+
+    def _feed_tokens(self, tokens: list[str]) -> bool:
+        if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
+            return False  # one token that is no fragment makes the whole line content
+        saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
+        if all(self.feed(token) for token in tokens):  # each token is space-free: one fragment
+            return True
+        self.level1, self.level2, self._buffer, self._pending, self._owed = saved
         return False
 
     @property

@@ -18,7 +18,6 @@ from ._text_labels import LabelTracker
 from ._text_common import (
     SENTENCE_END,
     TITLE_LINE,
-    display_width,
     find_unit,
     find_year,
     funds_columns,
@@ -305,10 +304,9 @@ def _is_table_header(s: str) -> bool:
 
 def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> float:
     """How wide a name piece must be to have wrapped: 80 % of the widest one-line name seen."""
-    widest = 0
-    for anchor in anchors:
-        if anchor and len(anchor[0]) >= 3:
-            widest = max(widest, display_width("".join(anchor[0][:-2])))
+    names = ["".join(anchor[0][:-2]) for anchor in anchors if anchor and len(anchor[0]) >= 3]
+    # display_width of the widest, its formula written out (halving after the max floors the same)
+    widest = max((len(name) + len(name.encode()) for name in names), default=0) // 2
     return 0.8 * widest if widest >= 10 else 20.0
 
 
@@ -352,7 +350,8 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
             dev, pieces = buffer[:cut], buffer[cut:]
             if pieces and not dev and len(pre) >= 3 and last.deviation:
                 dev, pieces = buffer, []  # no sentence end yet: the started deviation goes on
-            last.deviation.extend(text for _, text in dev)
+            if dev:
+                last.deviation.extend(text for _, text in dev)
             last.open = False
         buffer = []
         level1, level2 = labels.take()

@@ -34,7 +34,11 @@ __all__ = ["split_pdf_forms", "parse_pdf_form", "drop_page_numbers"]
 _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
 _IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
-_HEADER_FIELDS = (("project", _PROJECT), ("department", _DEPARTMENT), ("implementer", _IMPLEMENTER))
+_HEADER_FIELDS = (
+    ("project", "项目名称", _PROJECT),
+    ("department", "主管部门", _DEPARTMENT),
+    ("implementer", "实施单位", _IMPLEMENTER),
+)  # each pattern needs its label word: an ``in`` test first spares most searches
 _HEADER_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
@@ -204,7 +208,9 @@ def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        for attr, regex in _HEADER_FIELDS:
+        for attr, word, regex in _HEADER_FIELDS:
+            if word not in s:
+                continue
             m = regex.search(s)
             if m and getattr(parts, attr) is None:
                 value = m.group(1).strip() or _next_value(lines, i + 1, b)  # value cell on the next line

@@ -259,13 +259,9 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
 _ANCHOR = re.compile(rf"([0-9](?<![^ ][0-9])[0-9]{{0,2}}(?:\.[0-9]+)?) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
-"""The 分值 得分 pair, each a whole cell, and the rest of the line after it.
-
-Searched rather than matched from the line's start behind a lazy ``(.*?) `` prefix: the
-search tries the same positions left to right, so it finds the same leftmost pair, but a
-pattern opening with a digit class lets the engine skip to the digits in C instead of
-stepping through every CJK character. The lookbehind, after the first digit, is what says
-"the cell starts here" (the line's start or a space before it)."""
+"""The 分值 得分 pair, each a whole cell, and the rest of the line. Searched, not matched behind
+a lazy ``(.*?) `` prefix: the same leftmost pair, but opening on a digit class lets the engine
+skip to the digits in C; the lookbehind after the first digit says "a cell starts here"."""
 _DIGITS = frozenset("0123456789")
 _HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
 

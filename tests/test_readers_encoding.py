@@ -90,3 +90,18 @@ def test_normalize_newlines(text: str, lines: list[str]) -> None:
 def test_seed_reads_the_same_in_every_encoding(codec: str) -> None:
     expected = read_text(SEED_TEXT.encode("utf-8"), name="seed.txt")
     assert read_text(SEED_TEXT.encode(codec), name="seed.txt") == expected
+
+
+@pytest.mark.parametrize(
+    ("controls", "refused"),
+    [(0, False), (10, False), (11, True), (40, True)],  # of 1,000 characters: refused above 1 %
+)
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "gb18030"])
+def test_control_characters_are_counted_the_same_in_every_encoding(controls: int, refused: bool, codec: str) -> None:
+    # UTF-8 counts control bytes, the other encodings count characters: the verdict must agree.
+    text = "".join("\x1b" if i < controls else "绩效"[i % 2] for i in range(1000))
+    if refused:
+        with pytest.raises(NotTextError, match="控制字符"):
+            decode(text.encode(codec), name="a.txt")
+    else:
+        assert decode(text.encode(codec), name="a.txt") == text

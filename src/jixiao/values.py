@@ -33,6 +33,7 @@ from .model import Op, Tier, Value
 
 __all__ = [
     "parse_value",
+    "value_fields",
     "parse_number",
     "is_placeholder",
     "tier_of",
@@ -87,6 +88,13 @@ def parse_value(text: str) -> Value:
     return Value(
         text=text, op=op, value=value, upper=upper, unit=unit, approx=approx, tier=tier
     )
+
+
+def value_fields(text: str) -> dict[str, Any]:
+    """``parse_value(text)`` as the plain dict of its fields, for a reader that validates a whole
+    ``Form`` at once: pydantic-core builds the nested ``Value`` far cheaper than a Python call."""
+    op, value, upper, unit, approx, tier = _parse(text)
+    return {"text": text, "op": op, "value": value, "upper": upper, "unit": unit, "approx": approx, "tier": tier}
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
     "TITLE",
@@ -27,6 +28,7 @@ __all__ = [
     "display_width",
     "parse_number",
     "merge_operators",
+    "split_cells_of",
     "is_value_token",
     "funds_row_kind",
     "funds_columns",
@@ -48,9 +50,13 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－", "012345
 _NUMBER_START = frozenset("0123456789+-０１２３４５６７８９－")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
+_OPERATOR_START = frozenset("≥≤≧≦=＝><＞＜")
+_OPERATOR_CELL = re.compile(r"[≥≤≧≦=＝><＞＜](?<![^ ][≥≤≧≦=＝><＞＜])[≥≤≧≦=＝><＞＜]*(?![^ ])")
+"""A space-separated cell of operators alone; opens on the class so the engine skips in C."""
 _YEAR_PAREN = re.compile(r"[（(]\s*(\d{4})\s*年(?:度)?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"(\d{4})\s*年度")
-_UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+_UNIT = re.compile(r"(?:（\s*(?:单位[：:]\s*)?|\(\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+"""Each branch opens on a literal character, so the engine skips to （, ( or 单 in C."""
 ACHIEVED_START = frozenset("本该项全年预资执截0123456789")
 """First characters an ``ACHIEVED_OPENER`` can start with: a cheap test before the regex."""
 ACHIEVED_OPENER = re.compile(
@@ -68,31 +74,47 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 def join_wrapped(pieces: Iterable[str]) -> str:
-    """Undo column wrapping (see the module docstring for the rule)."""
-    out = ""
+    """Undo column wrapping (see the module docstring for the rule).
+
+    Joins every wrapped cell and goal paragraph of a form, so the Latin test is written inline
+    and the pieces are joined once at the end.
+    """
+    out: list[str] = []
+    latin_end = False  # the text so far ends with a Latin letter
     for piece in pieces:
         piece = clean(piece) if "  " in piece else piece.strip()
         if not piece:
             continue
-        if out and _latin(out[-1]) and _latin(piece[0]):
-            out += " "
-        out += piece
-    return out
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
+        if latin_end and piece[0].isascii() and piece[0].isalpha():
+            out.append(" ")
+        out.append(piece)
+        last = piece[-1]
+        latin_end = last.isascii() and last.isalpha()
+    return "".join(out)
 
 
 def merge_operators(tokens: list[str]) -> list[str]:
     """"≥ 90%" printed with a space is still one cell."""
     out: list[str] = []
     for tok in tokens:
-        if out and _OPERATOR_ONLY.match(out[-1]):
+        # the first-character test spares the regex on nearly every token
+        if out and out[-1][:1] in _OPERATOR_START and _OPERATOR_ONLY.match(out[-1]):
             out[-1] += " " + tok  # keep the printed text verbatim
         else:
             out.append(tok)
     return out
+
+
+def split_cells_of(line: str) -> list[str]:
+    """``merge_operators(line.split(" "))``: a cleaned line's cells.
+
+    A merge happens only after a cell made of operators alone, which nearly no line has; one
+    search for such a cell spares the per-cell loop (this runs on every row line of a table).
+    """
+    tokens = line.split(" ")
+    if _OPERATOR_CELL.search(line) is None:
+        return tokens
+    return merge_operators(tokens)
 
 
 def display_width(text: str) -> int:
@@ -101,8 +123,14 @@ def display_width(text: str) -> int:
     return (len(text) + len(text.encode("utf-8"))) // 2
 
 
+@lru_cache(maxsize=4096)
 def is_value_token(token: str) -> bool:
-    """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder."""
+    """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder.
+
+    Cached: a pure test of one token, run on every token at the end of a funds line, and those
+    tokens come from a small set (100.00, 0.00, 10.00, "-"); an amount seen once costs what it
+    did uncached.
+    """
     if token in PLACEHOLDERS:
         return True
     if not token or token[0] not in _NUMBER_START:
@@ -129,6 +157,8 @@ def find_year(text: str) -> int | None:
 
 
 def find_unit(text: str) -> str | None:
+    if "元" not in text:
+        return None  # every unit ends in 元: most lines need no regex
     m = _UNIT.search(text)
     return m.group(1) if m else None
 

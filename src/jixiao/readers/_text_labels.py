@@ -37,6 +37,11 @@ _PREFIXES = frozenset(label[:i] for label in LABELS for i in range(1, len(label)
 _LEVEL1_ONLY = frozenset(LEVEL1) - frozenset(LEVEL2)
 _LABEL_SET = frozenset(LABELS)
 _EXTENDABLE = frozenset(a for a in LABELS if any(b != a and b.startswith(a) for b in LABELS))
+_CLOSING = _LABEL_SET - _EXTENDABLE
+"""Labels that no longer label begins: read whole, they are closed at once."""
+_PIECES = frozenset(label[i:j] for label in LABELS for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+"""Every fragment a label cell can break into: a text outside this set is content whatever the
+tracker's state (a buffer extension, an owed rest and a new label are all pieces of labels)."""
 
 
 def is_label(text: str) -> bool:
@@ -64,48 +69,53 @@ class LabelTracker:
 
         Fragments of different label columns can share a visual line ("产出 数量", or "标 满意
         度指 标" after a page break), so a line with spaces is fed token by token, all or nothing.
+        A line without spaces, most of an indicator table, is taken here with no further call.
         """
-        if " " not in line:
-            return len(line) <= 9 and self._feed(line)  # most content lines end here
-        tokens = line.split(" ")
-        if len(tokens) > 6:
-            return False
-        saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
-        if all(self._feed(token) for token in tokens):
-            return True
-        self.level1, self.level2, self._buffer, self._pending, self._owed = saved
-        return False
-
-    def _feed(self, text: str) -> bool:
-        if not text or len(text) > 9:
-            return False
-        if self._buffer and (self._buffer + text) in _PREFIXES:
-            self._buffer += text
-            self._close_if_complete()
-            return True
+        if " " in line:
+            return self._feed_tokens(line.split(" "))
+        if line not in _PIECES:
+            return False  # most content lines end at the set
+        buffer = self._buffer
+        if buffer:
+            joined = buffer + line
+            if joined in _PREFIXES:
+                if joined in _CLOSING:
+                    self._pending.append(joined)
+                    self._buffer = ""
+                else:
+                    self._buffer = joined
+                return True
         for i, owed in enumerate(self._owed):
-            if owed.startswith(text):
-                rest = owed[len(text) :]
+            if owed.startswith(line):
+                rest = owed[len(line) :]
                 if rest:
                     self._owed[i] = rest
                 else:
                     del self._owed[i]
                 return True
-        if text in _PREFIXES:
-            self._flush_buffer()
-            self._buffer = text
-            self._close_if_complete()
+        if line in _PREFIXES:
+            if buffer:
+                self._flush_buffer()
+            if line in _CLOSING:
+                self._pending.append(line)
+            else:
+                self._buffer = line
             return True
+        return False
+
+    def _feed_tokens(self, tokens: list[str]) -> bool:
+        if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
+            return False  # one token that is no fragment makes the whole line content
+        saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
+        if all(self.feed(token) for token in tokens):  # each token is space-free: one fragment
+            return True
+        self.level1, self.level2, self._buffer, self._pending, self._owed = saved
         return False
 
     @property
     def starting(self) -> bool:
         """A new label is being read (not a leftover): the previous row's texts are over."""
         return bool(self._buffer or self._pending)
-
-    def _close_if_complete(self) -> None:
-        if self._buffer in _LABEL_SET and self._buffer not in _EXTENDABLE:
-            self._flush_buffer()
 
     def _flush_buffer(self) -> None:
         if not self._buffer:

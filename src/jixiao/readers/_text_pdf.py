@@ -18,14 +18,13 @@ from ._text_labels import LabelTracker
 from ._text_common import (
     SENTENCE_END,
     TITLE_LINE,
-    display_width,
     find_unit,
     find_year,
     funds_columns,
     funds_row_kind,
     is_value_token,
     join_wrapped,
-    merge_operators,
+    split_cells_of,
 )
 from ._text_goal import split_goal
 from ._text_rows import TIER_PHRASES, split_cells
@@ -35,7 +34,11 @@ __all__ = ["split_pdf_forms", "parse_pdf_form", "drop_page_numbers"]
 _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
 _IMPLEMENTER = re.compile(r"实施单位\s*[：:]?\s*(.*)$")
-_HEADER_FIELDS = (("project", _PROJECT), ("department", _DEPARTMENT), ("implementer", _IMPLEMENTER))
+_HEADER_FIELDS = (
+    ("project", "项目名称", _PROJECT),
+    ("department", "主管部门", _DEPARTMENT),
+    ("implementer", "实施单位", _IMPLEMENTER),
+)  # each pattern needs its label word: an ``in`` test first spares most searches
 _HEADER_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
@@ -47,6 +50,7 @@ _GOAL_WORDS = ("预期目标", "实际完成情况")
 _TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
 _TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
+_PAGE_NUMBER_LINE_START = re.compile("\n[-—第0-9]")  # a line after the first opening like one
 _TABLE_HEADER_WORDS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标"
 )  # fmt: skip
@@ -57,18 +61,38 @@ _HEADER_FRAGMENTS = frozenset(
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
-def drop_page_numbers(lines: list[str]) -> list[str]:
-    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in."""
-    return ["" if s and s[0] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(s) else s for s in lines]
+def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:
+    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in.
+
+    ``text`` is ``"\\n".join(lines)`` if the caller has it. The lines that could be one (those
+    starting with a dash, 第 or a digit) are found by one scan of the text for line breaks,
+    not by a test of every line in Python.
+    """
+    if text is None:
+        text = "\n".join(lines)
+    out = list(lines)
+    if lines and lines[0][:1] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(lines[0]):
+        out[0] = ""
+    line, prev = 0, 0
+    for m in _PAGE_NUMBER_LINE_START.finditer(text):
+        start = m.start() + 1
+        line += text.count("\n", prev, start)
+        prev = start
+        if _PAGE_NUMBER.match(lines[line]):
+            out[line] = ""
+    return out
 
 
-def split_pdf_forms(lines: list[str]) -> list[tuple[int, int]]:
+def split_pdf_forms(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
     """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称.
 
     Landmarks are found with ``str.find`` over the joined text, not by testing every line or by
-    a regex alternation: this is on the reader's hot path.
+    a regex alternation: this is on the reader's hot path. ``text`` is ``"\\n".join(lines)``
+    if the caller has it, from before ``drop_page_numbers`` or after: no page number holds a
+    landmark, and blanking a line moves no line break.
     """
-    text = "\n".join(lines)
+    if text is None:
+        text = "\n".join(lines)
     hits: set[int] = set()  # start offsets of the lines holding a title or 项目名称
     for word in ("项目支出绩效自评表", "项目名称"):
         pos = text.find(word)
@@ -184,7 +208,9 @@ def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        for attr, regex in _HEADER_FIELDS:
+        for attr, word, regex in _HEADER_FIELDS:
+            if word not in s:
+                continue
             m = regex.search(s)
             if m and getattr(parts, attr) is None:
                 value = m.group(1).strip() or _next_value(lines, i + 1, b)  # value cell on the next line
@@ -232,7 +258,10 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
-_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+_ANCHOR = re.compile(rf"([0-9](?<![^ ][0-9])[0-9]{{0,2}}(?:\.[0-9]+)?) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+"""The 分值 得分 pair, each a whole cell, and the rest of the line. Searched, not matched behind
+a lazy ``(.*?) `` prefix: the same leftmost pair, but opening on a digit class lets the engine
+skip to the digits in C; the lookbehind after the first digit says "a cell starts here"."""
 _DIGITS = frozenset("0123456789")
 _HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
 
@@ -245,11 +274,13 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """
     if " " not in s:
         return None  # most lines (label fragments, wrapped texts): no regex at all
-    m = _ANCHOR.match(s)
+    m = _ANCHOR.search(s)
     if m is None:
         return _half_anchor(s) if s[-1] in _DIGITS else None
-    before, weight, score, tail = m.groups()
-    return (merge_operators(before.split(" ")) if before else []), weight, score, tail or ""
+    weight, score, tail = m.groups()
+    start = m.start()
+    before = s[: start - 1] if start > 1 else ""  # the cells before the pair, less their space
+    return (split_cells_of(before) if before else []), weight, score, tail or ""
 
 
 def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
@@ -257,7 +288,7 @@ def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
     m = _HALF_ANCHOR.match(s)
     if m is None:
         return None
-    before = merge_operators(m.group(1).split(" "))
+    before = split_cells_of(m.group(1))
     last = before[-1]
     if len(before) < 3 or not (any(ch.isdigit() for ch in last) or last in TIER_PHRASES):
         return None
@@ -265,16 +296,19 @@ def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
 
 
 def _is_table_header(s: str) -> bool:
-    tokens = s.split(" ")
-    return all(_HEADER_NOTE.sub("", t) in _HEADER_FRAGMENTS for t in tokens if t)
+    for t in s.split(" "):
+        if t and t[-1] in ")）":
+            t = _HEADER_NOTE.sub("", t)  # "分值(A)": the note ends the token, so only then
+        if t and t not in _HEADER_FRAGMENTS:
+            return False
+    return True
 
 
 def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> float:
     """How wide a name piece must be to have wrapped: 80 % of the widest one-line name seen."""
-    widest = 0
-    for anchor in anchors:
-        if anchor and len(anchor[0]) >= 3:
-            widest = max(widest, display_width("".join(anchor[0][:-2])))
+    names = ["".join(anchor[0][:-2]) for anchor in anchors if anchor and len(anchor[0]) >= 3]
+    # display_width of the widest, its formula written out (halving after the max floors the same)
+    widest = max((len(name) + len(name.encode()) for name in names), default=0) // 2
     return 0.8 * widest if widest >= 10 else 20.0
 
 
@@ -291,7 +325,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     while i < b and (not lines[i] or _is_table_header(lines[i])):
         i += 1
     body = [(k, s) for k in range(i, b) if (s := lines[k])]
-    anchors = [_anchor(s) for _, s in body]
+    anchors = [_anchor(s) if " " in s else None for _, s in body]  # most lines have no space
     threshold = _name_threshold(anchors)
     labels = LabelTracker()
     buffer: list[tuple[int, str]] = []
@@ -299,7 +333,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     rows: list[_OpenRow] = []
     for (k, s), anchor in zip(body, anchors):
         if anchor is None and labels.feed(s):
-            if labels.starting and last is not None and last.open:
+            if last is not None and last.open and labels.starting:
                 last.deviation.extend(text for _, text in buffer)
                 buffer = []
                 last.open = False
@@ -312,11 +346,14 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         pre, weight, score, tail = anchor
         pieces = buffer
         if last is not None and last.open:
-            cut = max((j + 1 for j, (_, t) in enumerate(buffer) if t[-1] in SENTENCE_END), default=0)
+            cut = len(buffer)  # just after the last line ending a sentence, 0 if none does
+            while cut and buffer[cut - 1][1][-1] not in SENTENCE_END:
+                cut -= 1
             dev, pieces = buffer[:cut], buffer[cut:]
             if pieces and not dev and len(pre) >= 3 and last.deviation:
                 dev, pieces = buffer, []  # no sentence end yet: the started deviation goes on
-            last.deviation.extend(text for _, text in dev)
+            if dev:
+                last.deviation.extend(text for _, text in dev)
             last.open = False
         buffer = []
         level1, level2 = labels.take()
@@ -335,7 +372,8 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
             for line, text in buffer:
                 parts.warnings.append(f"第 {line} 行「{text}」未能归入任何指标")
     for row in rows:
-        row.cells.deviation = join_wrapped(row.deviation)
+        if row.deviation:
+            row.cells.deviation = join_wrapped(row.deviation)
         parts.rows.append(row.cells)
 
 

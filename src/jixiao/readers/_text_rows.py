@@ -14,7 +14,7 @@ line break is therefore either a wrap or a cell boundary, and we decide from the
 
 from __future__ import annotations
 
-from ._text_common import display_width, join_wrapped, merge_operators
+from ._text_common import display_width, join_wrapped, split_cells_of
 
 __all__ = ["split_cells", "TIER_PHRASES"]
 
@@ -39,7 +39,7 @@ def _segments(piece_lines: list[str], pre: list[str]) -> tuple[list[str], list[s
     """Pieces and the boundary before each (newline or space); the first boundary is unused."""
     segs: list[str] = []
     bounds: list[str] = []
-    for line_tokens in [merge_operators(line.split(" ")) for line in piece_lines] + [pre]:
+    for line_tokens in [split_cells_of(line) for line in piece_lines] + [pre]:
         for j, tok in enumerate(line_tokens):
             if not tok:
                 continue

@@ -24,7 +24,7 @@ from ._text_cells import parse_cell_forms
 from ._text_assemble import assemble
 from ._text_common import TITLE, TITLE_LINE, clean_lines
 from ._text_pdf import drop_page_numbers, parse_pdf_form, split_pdf_forms
-from .encoding import decode, normalize_newlines
+from .encoding import decode, normalize_text
 
 __all__ = ["read_text", "detect_shape"]
 
@@ -36,14 +36,19 @@ _CSV_HEADER = re.compile(r'(?:^|,)\s*"?三级指标"?\s*,', re.M)  # the header 
 
 def detect_shape(lines: list[str]) -> str:
     """``pipe``, ``csv``, ``line`` or ``pdf``: the first three have unmistakable marks; PDF text is the rest."""
-    text = "\n".join(lines)
-    if _CSV_HEADER.search(text):
+    return _shape_of("\n".join(lines))
+
+
+def _shape_of(text: str) -> str:
+    """``detect_shape`` of the joined lines, which the reader keeps for the PDF passes."""
+    if _has_csv_header(text):
         return "csv"
-    pipe_rows = 0
-    for _ in _PIPE_ROW.finditer(text):
-        pipe_rows += 1
-        if pipe_rows >= 3:
-            return "pipe"
+    if "|" in text:  # the pipe regex tries every line start of a large file: only when it can hit
+        pipe_rows = 0
+        for _ in _PIPE_ROW.finditer(text):
+            pipe_rows += 1
+            if pipe_rows >= 3:
+                return "pipe"
     pos = text.find("项目名称")
     while pos >= 0:
         end = text.find("\n", pos)
@@ -54,6 +59,29 @@ def detect_shape(lines: list[str]) -> str:
     return "pdf"
 
 
+def _has_csv_header(text: str) -> bool:
+    """``_CSV_HEADER.search(text)``, tried only around each 三级指标.
+
+    The pattern starts with ``(?:^|,)``, so the regex engine would try it at every position of
+    the file (a third of the reader's start-up on a large file). A match holds the word and
+    otherwise only quotes, whitespace and the comma or line start around it, so searching the
+    window from the character before that whitespace to the one after it finds the same matches.
+    """
+    n = len(text)
+    pos = text.find("三级指标")
+    while pos >= 0:
+        a = pos - 1 if pos and text[pos - 1] == '"' else pos
+        while a and text[a - 1].isspace():  # str.isspace is what \s means in a str pattern
+            a -= 1
+        e = pos + 4
+        if e < n and text[e] == '"':
+            e += 1
+        while e < n and text[e].isspace():
+            e += 1
+        if _CSV_HEADER.search(text, max(a - 1, 0), e + 1):
+            return True
+        pos = text.find("三级指标", pos + 4)
+    return False
 
 
 def read_text(data: bytes, *, name: str) -> list[Form]:
@@ -63,13 +91,18 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
 
 
 def _read_text(data: bytes, *, name: str) -> list[Form]:
-    lines = clean_lines(normalize_newlines(decode(data, name=name)))
+    text = normalize_text(decode(data, name=name))
+    raw = text.split("\n")
+    # Most files hold no double space at all: one search of the text then spares clean_lines'
+    # test of every line, and a plain strip of each line is all that is left of it.
+    lines = clean_lines(raw) if "  " in text else list(map(str.strip, raw))
     if not any(lines):
         raise NoFormError("文件为空，没有找到自评表", file=name)
-    shape = detect_shape(lines)
+    joined = "\n".join(lines)
+    shape = _shape_of(joined)
     if shape == "pdf":
-        lines = drop_page_numbers(lines)
-        parts = [p for a, b in split_pdf_forms(lines) if (p := parse_pdf_form(lines, a, b, file=name))]
+        lines = drop_page_numbers(lines, joined)
+        parts = [p for a, b in split_pdf_forms(lines, joined) if (p := parse_pdf_form(lines, a, b, file=name))]
     else:
         parts = parse_cell_forms(lines, file=name, shape=shape)
     if not parts:

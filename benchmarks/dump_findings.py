@@ -13,6 +13,7 @@ the rules is only safe when all of that stays byte-identical.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -35,16 +36,17 @@ def main() -> None:
         text.replace("项目名称 ", f"项目名称 第{i}组").replace("12月 31日", f"12月 {1 + i % 28}日")
         for i in range(max(1, args.forms // 5))
     ]
-    out = sys.stdout
+    tmp = Path(tempfile.mkdtemp(prefix="jixiao-dump-"))  # private: concurrent runs must not share files
+    out = _Portable(sys.stdout, {str(ROOT): "<root>", str(tmp): "<tmp>"})
     seed = read_path(SEED)
     for f in check_forms(seed):
         out.write(f.model_dump_json() + "\n")
     for form in seed:  # the per-form entry point the LLM guard uses
         for f in check_form(form):
             out.write(f.model_dump_json() + "\n")
-    # A fixed path: file names end up in every form and finding, so two runs must share it.
-    big = Path(tempfile.gettempdir()) / "jixiao-dump-findings" / "replicated.txt"
-    big.parent.mkdir(exist_ok=True)
+    # File names end up in every form and finding: _Portable writes them relative to <root> and
+    # <tmp>, so two checkouts, or two runs at once, give the same bytes.
+    big = tmp / "replicated.txt"
     big.write_text("\n".join(variants), encoding="utf-8")
     forms = read_path(big)
     for form in forms:
@@ -53,6 +55,19 @@ def main() -> None:
         out.write(f.model_dump_json() + "\n")
     if args.mutants:
         _mutants(args.mutants, text, big.parent / "mutant.txt", out)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+class _Portable:
+    """A text stream that writes the checkout's and the temporary folder's paths as placeholders."""
+
+    def __init__(self, stream, paths: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+        self.stream, self.paths = stream, paths
+
+    def write(self, text: str) -> None:
+        for path, name in self.paths.items():
+            text = text.replace(path, name)
+        self.stream.write(text)
 
 
 def _mutants(n: int, text: str, path: Path, out) -> None:  # type: ignore[no-untyped-def]

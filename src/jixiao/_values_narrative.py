@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._values_lex import (
     CN_CHARS,
@@ -114,32 +115,59 @@ _CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分
 _CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
 _ENUM_OPEN = frozenset("(（〔[【")
 _ENUM_CLOSE = frozenset(")）〕]】")
-_NOUN_STOP = re.compile(r"[^\u4e00-\u9fff]")
 
 
-_DATE_HEAD = re.compile(r"[\d〇零一二三四五六七八九(（〔\[【]")
-"""Every character a date can start with; see :func:`_scan`."""
-_NARR_HEAD = re.compile(rf"[\d{CN_CHARS}]")
-"""Every character a narrative quantity can start with (a digit or a Chinese numeral)."""
+_CN_YEAR_DIGIT = "〇零一二三四五六七八九"
+_BRACKETS = r"(（〔\[【"
+_DATE_HEAD = re.compile(
+    rf"""[\d{_BRACKETS}{_CN_YEAR_DIGIT}]
+    (?: (?<=\d) (?<![\d.]\d) (?: (?<=1)(?=9\d\d) | (?<=2)(?=0\d\d) | (?=\d?{_SP}*[-~—–至到月]) )
+      | (?<=[{_BRACKETS}])
+      | (?<=[{_CN_YEAR_DIGIT}]) (?=[{_CN_YEAR_DIGIT}]{{3}}{_SP}*年) )""",
+    re.VERBOSE,
+)
+"""Every place a date can start, told by what follows: a year (19xx/20xx) or a one- or
+two-digit number before 月 or a range sign, not inside a longer number; an opening bracket; four
+Chinese digits before 年. Prose rarely has any, so ``_DATES`` is tried a few times per paragraph
+instead of at every digit and every 一. The pattern opens with a plain class so that the regex
+engine can skip to candidates in C."""
+
+_UNIT_FOLLOW = re.escape("".join(sorted(set(" \t\r\n\u3000余多+-~—–至到(") | {u[0] for u in _KNOWN_SET})))
+_NARR_HEAD = re.compile(rf"[\d{CN_CHARS}](?:(?<=\d)\d*|(?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]))")
+"""Every run of digits, and every Chinese numeral in a run that a blank, 余/多/+, a range sign, a
+bracket or a unit's first character follows.
+
+A run of numerals followed by anything else ("进一步", "一定效果", "统一管理": most numerals of
+real prose) cannot reach a measure word, so ``_NARR`` would match it without a unit and
+:func:`_chinese_counts` would drop it; its match would cover only the run itself (plus perhaps
+左右/以上, which hold no digits), so no later start is hidden by it either. Skipping such runs
+changes no result and saves a regex match and a :func:`_quantity` call per numeral.
+"""
 
 
 def _scan(pattern: re.Pattern[str], head: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(s)``, but tried only where ``head`` says a match can start.
+    """``pattern.finditer(s)``, but tried only at the characters of ``head``'s matches (or, for
+    ``_NARR_HEAD``, where a match can count: see there).
 
     Python's regex engine cannot skip ahead for patterns that open with a lookbehind or an
     alternation, so ``finditer`` attempts every alternative at every character of a long
-    narrative; the few digits and numerals are found by one cheap class scan instead. Matches
-    are identical: both scans go left to right, resume after each match, and ``match(s, pos)``
-    still sees the text before ``pos`` for the lookbehinds (neither pattern matches empty).
+    narrative; the few places worth trying are found by one class scan in C instead, a run of
+    digits at a time. Matches are identical: both scans go left to right and resume after each
+    match, also when one ends inside a run of digits ("1,2345": ``1,234`` then ``5``), and
+    ``match(s, pos)`` still sees the text before ``pos`` for the lookbehinds (neither pattern
+    matches empty).
     """
     end = 0
     for h in head.finditer(s):
-        pos = h.start()
+        pos, stop = h.span()
         if pos < end:
-            continue
-        m = pattern.match(s, pos)
-        if m is not None:
-            end = m.end()
+            pos = end
+        while pos < stop:
+            m = pattern.match(s, pos)
+            if m is None:
+                pos += 1
+                continue
+            end = pos = m.end()
             yield m
 
 
@@ -198,48 +226,63 @@ def find_quantities(text: str) -> list[Quantity]:
     starts = [d[0] for d in dates]
     out: list[Quantity] = []
     for m in _scan(_NARR, _NARR_HEAD, s):
-        start = m.start()
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and start < dates[i][1]:
-            continue
+        if dates:
+            start = m.start()
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and start < dates[i][1]:
+                continue
         q = _quantity(s, m, text)
         if q is not None:
             out.append(q)
     return out
 
 
+_GROUPS = ("n1", "m1", "a1", "u1", "n2", "m2", "a2", "bunit", "unit", "a3", "sop")
+_BLANKS = " \t\r\n\u3000"
+_NOUN_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
+
+@lru_cache(maxsize=1024)
+def _unit_of(raw: str) -> str | None:
+    """``split_unit(raw, strict=False)[0]``, memoised: a pure function of a short unit word,
+    asked for the same few words (个, 次, %) in every paragraph."""
+    return split_unit(raw, strict=False)[0]
+
+
 def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
-    g = m.group
-    start, end = m.start(), m.end()
-    n1 = g("n1")
+    """The quantity ``m`` reads, or ``None`` when the context says it is no count.
+
+    The groups are fetched in one call and the cheap rejections come first: most matches of
+    a long paragraph are rejected, and this runs for every one of them.
+    """
+    start, end = m.span()
+    n1, m1, a1, u1, n2, m2, a2, bunit, unit_word, a3, sop = m.group(*_GROUPS)
     cn = n1[0] in CN_CHARS
     before = s[start - 1] if start else ""
     if before and (before.isascii() and (before.isalnum() or before == ".") or before in "第#№"):
         return None
     after = s[end] if end < len(s) else ""
-    bunit, unit_word = g("bunit"), g("unit") or g("u1")
-    if cn and not _chinese_counts(s, m, unit_word, before):
+    unit_word = unit_word or u1
+    if cn and not _chinese_counts(s, start, end, n1, unit_word, before):
         return None
     if after.isascii() and after.isalpha():
         return None
-    raw_unit = unit_word
-    if bunit:
-        raw_unit = split_unit(bunit.strip(), strict=False)[0]
-    parts = compose(n1, g("m1"), g("n2"), g("m2"), raw_unit)
+    raw_unit = _unit_of(bunit.strip()) if bunit else unit_word
+    parts = compose(n1, m1, n2, m2, raw_unit)
     if parts is None:
         return None
     value, upper, money, rest = parts
-    unit = money or (split_unit(rest, strict=False)[0] if rest else None)
-    if unit is None and not g("m1"):
+    unit = money or (_unit_of(rest) if rest else None)
+    if unit is None and not m1:
         if not _bare_number_counts(s, start, end, after):
             return None
-        if not g("n2") and len(n1) == 4 and n1.isdigit() and n1[:2] in ("19", "20"):
+        if not n2 and len(n1) == 4 and n1.isdigit() and n1[:2] in ("19", "20"):
             return None  # a lone 2024 is more likely a year than a count
 
     # Operator and approximation words stand before the number, possibly across a blank.
-    approx = bool(g("a1") or g("a2") or g("a3"))
+    approx = bool(a1 or a2 or a3)
     j = start
-    while j > 0 and s[j - 1] in " \t\r\n\u3000":
+    while j > 0 and s[j - 1] in _BLANKS:
         j -= 1
     op_start = start
     w = _word_ending(s, j, _APPROX_BY_LAST)
@@ -251,43 +294,31 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     w = _word_ending(s, j, _PREFIX_BY_LAST)
     if w is not None:
         op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
-    if g("n2"):
+    if n2:
         op = "range" if op in (None, "=") else op
-    elif g("sop") and op is None:
-        op = SUFFIX_OPS[g("sop")]  # type: ignore[assignment]
-    prev2 = s[start - 2] if start >= 2 else ""
-    if not cn and before == "-" and op is None and not (prev2.isascii() and prev2.isalnum()):
-        value, op_start = -value, start - 1
+    elif sop and op is None:
+        op = SUFFIX_OPS[sop]  # type: ignore[assignment]
+    if not cn and before == "-" and op is None:
+        prev2 = s[start - 2] if start >= 2 else ""
+        if not (prev2.isascii() and prev2.isalnum()):
+            value, op_start = -value, start - 1
     noun = None
     if unit in CLASSIFIERS:
-        run = _NOUN_STOP.split(s[end : end + 4], 1)[0]
-        noun = run or None
-    return Quantity(
-        value=value,
-        unit=unit,
-        op=op,
-        approx=approx,
-        upper=upper,
-        start=op_start,
-        end=end,
-        text=text[op_start:end],
-        noun=noun,
-    )
+        noun = _NOUN_RUN.match(s, end, end + 4).group() or None  # type: ignore[union-attr]
+    return Quantity(value, unit, op, approx, upper, op_start, end, text[op_start:end], noun)
 
 
-def _chinese_counts(s: str, m: re.Match[str], unit: str | None, before: str) -> bool:
+def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, before: str) -> bool:
     """A Chinese numeral is a quantity only before a real measure word, and not in set phrases."""
-    n1 = m.group("n1")
     if not unit or unit in _CN_BAD_UNITS or before in _CN_BEFORE_NOT_NUMBER:
         return False
-    if len(n1) == 1 and n1 in "百千万亿" and not (s.endswith("近", 0, m.start()) or
-                                                  s.endswith("上", 0, m.start())):
+    if len(n1) == 1 and n1 in "百千万亿" and not (s.endswith("近", 0, start) or s.endswith("上", 0, start)):
         return False
-    if any(s.startswith(w, m.start()) for w in _CN_IDIOMS):
+    if any(s.startswith(w, start) for w in _CN_IDIOMS):
         return False
     if n1 == "一" and before in _ONE_AFTER_DETERMINER:
         return False
-    return not s.startswith("性", m.end())
+    return not s.startswith("性", end)
 
 
 def _bare_number_counts(s: str, start: int, end: int, after: str) -> bool:

@@ -370,7 +370,17 @@ def test_never_raises_and_keeps_text(text: str) -> None:
 # runs of Chinese numerals that nothing countable follows ("进一步"), which it never tries.
 _SCAN_ALPHABET = list("0123456789年月日至-~/.，,（）()〔〕【】[]一二三四五六七八九十百千万亿〇零两个次人元%以上约近 　区场第余多") + [
     "2024", "2023年", "12月31日", "二〇二四年", "2024-12-31", "2023-2025年", "〔2020〕", "１６个", "1,2345", "m2",
-    "3千万元", "一定", "进一步", "左右", "+"]
+    "3千万元", "一定", "进一步", "左右", "+", "٣", "१२", "𝟚𝟘", "ก", "ᐁ"]
+
+
+def test_head_patterns_open_with_every_decimal_digit() -> None:
+    import re
+
+    from jixiao import _values_narrative as vn
+
+    digitish = re.compile(f"[{vn._DIGITISH}]")
+    digits = [c for c in map(chr, range(0x110000)) if c.isdecimal()]
+    assert len(digits) > 600 and all(digitish.match(c) for c in digits)
 
 
 @given(st.lists(st.sampled_from(_SCAN_ALPHABET), max_size=30).map("".join))

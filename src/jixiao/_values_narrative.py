@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ._values_lex import (
     CN_CHARS,
@@ -32,13 +32,15 @@ from .model import Op
 __all__ = ["Quantity", "find_quantities", "find_years"]
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One quantity found in narrative; ``start``/``end`` index the original text.
 
     ``noun`` is the word right after a measure word (覆盖 16个区 -> 个, noun 区), at most four
     characters and cut at punctuation: compare it with ``startswith``, it may run on.
     ``unit`` is ``None`` for a bare number ("受众人数 1230，").
+
+    A named tuple rather than a frozen dataclass: one is built for every figure of every
+    narrative, and a tuple is built four times faster; it is just as immutable.
     """
 
     value: float
@@ -117,10 +119,15 @@ _ENUM_OPEN = frozenset("(（〔[【")
 _ENUM_CLOSE = frozenset(")）〕]】")
 
 
+_DIGITISH = r"0-9\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff"
+"""A few ranges that hold every character ``\\d`` matches (Unicode decimal digits) and hardly any
+Chinese text: the head patterns below open with a class built from them, which the regex
+engine tests with one bitmap look-up per character, where ``\\d`` costs a Unicode database
+look-up. Each alternative then re-checks ``\\d`` on the few candidates with a lookbehind."""
 _CN_YEAR_DIGIT = "〇零一二三四五六七八九"
 _BRACKETS = r"(（〔\[【"
 _DATE_HEAD = re.compile(
-    rf"""[\d{_BRACKETS}{_CN_YEAR_DIGIT}]
+    rf"""[{_DIGITISH}{_BRACKETS}{_CN_YEAR_DIGIT}]
     (?: (?<=\d) (?<![\d.]\d) (?: (?<=1)(?=9\d\d) | (?<=2)(?=0\d\d) | (?=\d?{_SP}*[-~—–至到月]) )
       | (?<=[{_BRACKETS}])
       | (?<=[{_CN_YEAR_DIGIT}]) (?=[{_CN_YEAR_DIGIT}]{{3}}{_SP}*年) )""",
@@ -133,7 +140,9 @@ instead of at every digit and every 一. The pattern opens with a plain class so
 engine can skip to candidates in C."""
 
 _UNIT_FOLLOW = re.escape("".join(sorted(set(" \t\r\n\u3000余多+-~—–至到(") | {u[0] for u in _KNOWN_SET})))
-_NARR_HEAD = re.compile(rf"[\d{CN_CHARS}](?:(?<=\d)\d*|(?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]))")
+_NARR_HEAD = re.compile(
+    rf"[{_DIGITISH}{CN_CHARS}](?:(?<=\d)\d*|(?<=[{CN_CHARS}])(?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]))"
+)
 """Every run of digits, and every Chinese numeral in a run that a blank, 余/多/+, a range sign, a
 bracket or a unit's first character follows.
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._align import STRONG, clause_before, core_grams, cores, grams_of, rank_cores, similarity
+from ._align import STRONG, clause_before, core_grams, cores, grams_of, pairs_of, rank_cores, similarity
 from ._common import compact, fmt, fmt_value, full_score, is_quantitative, target_met, tier_of_indicator
 from ._facts import FormFacts
 from .funds import computed_rate
@@ -41,9 +40,9 @@ def _values() -> Any:
     return _VALUES
 
 
-@dataclass(frozen=True, slots=True)
-class Aligned:
-    """One narrative quantity and what it was matched with."""
+class Aligned(NamedTuple):
+    """One narrative quantity and what it was matched with (a named tuple: one per figure of
+    every form, built several times faster than a frozen dataclass)."""
 
     q: Any
     context: str
@@ -292,10 +291,6 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       evidence={"planned": q.value, "unit": q.unit})
 
 
-def _bigram_set(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
 重合 ≥ 80%）。
@@ -309,7 +304,7 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not text:
             yield Hit(f"年度总体目标的{cn}空白", field=field)
     if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
-        a, b = _bigram_set(planned), _bigram_set(achieved)
+        a, b = pairs_of(planned), pairs_of(achieved)
         overlap = len(a & b) / max(1, min(len(a), len(b)))
         if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
             yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄", field="goal.achieved",

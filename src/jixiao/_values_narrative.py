@@ -246,6 +246,8 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+_new_quantity = tuple.__new__
+"""``Quantity(...)`` without the named tuple's Python-level ``__new__`` (all nine fields given)."""
 _GROUPS = ("n1", "m1", "a1", "u1", "n2", "m2", "a2", "bunit", "unit", "a3", "sop")
 _BLANKS = " \t\r\n\u3000"
 _NOUN_RUN = re.compile(r"[\u4e00-\u9fff]*")
@@ -277,11 +279,19 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     if after.isascii() and after.isalpha():
         return None
     raw_unit = _unit_of(bunit.strip()) if bunit else unit_word
-    parts = compose(n1, m1, n2, m2, raw_unit)
-    if parts is None:
-        return None
-    value, upper, money, rest = parts
-    unit = money or (_unit_of(rest) if rest else None)
+    if not (m1 or n2 or cn or raw_unit and raw_unit[0] == "元"):
+        # One Arabic number and no 万/元 to fold: what compose() returns, without its calls.
+        try:
+            value = float(n1.replace(",", ""))
+        except ValueError:
+            return None
+        upper, unit = None, _unit_of(raw_unit) if raw_unit else None
+    else:
+        parts = compose(n1, m1, n2, m2, raw_unit)
+        if parts is None:
+            return None
+        value, upper, money, rest = parts
+        unit = money or (_unit_of(rest) if rest else None)
     if unit is None and not m1:
         if not _bare_number_counts(s, start, end, after):
             return None
@@ -314,7 +324,7 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     noun = None
     if unit in CLASSIFIERS:
         noun = _NOUN_RUN.match(s, end, end + 4).group() or None  # type: ignore[union-attr]
-    return Quantity(value, unit, op, approx, upper, op_start, end, text[op_start:end], noun)
+    return _new_quantity(Quantity, (value, unit, op, approx, upper, op_start, end, text[op_start:end], noun))
 
 
 def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, before: str) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "rank",
     "rank_cores",
     "similarity",
+    "similarity_in",
     "STRONG",
     "WEAK",
 ]
@@ -105,6 +106,28 @@ def core_grams(name: str) -> tuple[str, frozenset[int]]:
     """The core of an indicator name and its bigrams, in one look-up per row."""
     core = name_core(name)
     return core, frozenset(grams_of(core))
+
+
+@lru_cache(maxsize=4096)
+def _core_pairs(name: str) -> tuple[str, ...] | None:
+    """The distinct bigrams of a name's core as strings; ``None`` for a one-character core."""
+    core = core_grams(name)[0]
+    if len(core) < 2:
+        return None
+    return tuple({core[i : i + 2] for i in range(len(core) - 1)})
+
+
+def similarity_in(text: str, name: str) -> float:
+    """:func:`similarity` of a whole compacted paragraph, by substring search.
+
+    A bigram of the core occurs among the paragraph's bigrams exactly when it occurs in the
+    paragraph, so the few core bigrams are looked up in the text instead of building the set of
+    every bigram of a long paragraph for a handful of look-ups.
+    """
+    pairs = _core_pairs(name)
+    if pairs is None or len(text) < 2:
+        return similarity(text, name)
+    return sum(1 for g in pairs if g in text) / len(pairs)
 
 
 def cores(indicators: list[Indicator]) -> list[tuple[frozenset[int], int, Indicator]]:

@@ -10,7 +10,6 @@ patterns allow them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -183,23 +182,25 @@ def _scan(pattern: re.Pattern[str], head: re.Pattern[str], s: str) -> Iterator[r
 def _date_spans(s: str) -> list[tuple[int, int, list[int]]]:
     spans: list[tuple[int, int, list[int]]] = []
     for m in _scan(_DATES, _DATE_HEAD, s):
-        g = m.group
-        if g("bare"):
-            if not _bare_year(s, m.end()):
-                continue
-            years = [int(g("bare"))]
-        elif g("y1"):
-            years = [int(g("y1")), int(g("y2"))]
-        elif g("cy"):
-            v = cn_number(g("cy"))
-            if v is None or not 1900 <= v < 2100:
-                continue
-            years = [int(v)]
-        else:
-            y = g("ymd") or g("y") or g("by")
-            years = [int(y)] if y else []
-        spans.append((m.start(), m.end(), years))
+        years = _date_years(s, m)
+        if years is not None:
+            spans.append((m.start(), m.end(), years))
     return spans
+
+
+def _date_years(s: str, m: re.Match[str]) -> list[int] | None:
+    """The years a ``_DATES`` match names; ``None`` when it is no date after all (a bare 2024
+    before its unit, 一二三四年 outside 1900-2099)."""
+    g = m.group
+    if g("bare"):
+        return [int(g("bare"))] if _bare_year(s, m.end()) else None
+    if g("y1"):
+        return [int(g("y1")), int(g("y2"))]
+    if g("cy"):
+        v = cn_number(g("cy"))
+        return [int(v)] if v is not None and 1900 <= v < 2100 else None
+    y = g("ymd") or g("y") or g("by")
+    return [int(y)] if y else []
 
 
 def _bare_year(s: str, end: int) -> bool:
@@ -224,31 +225,81 @@ def find_years(text: str) -> list[int]:
     return [y for _s, _e, years in _date_spans(halfwidth(text)) for y in years]
 
 
+_HEAD = re.compile(
+    rf"""[{_DIGITISH}{CN_CHARS}{_BRACKETS}]
+    (?: (?<=\d)\d*
+      | (?<=[{CN_CHARS}]) (?: (?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]) | (?<=[{_CN_YEAR_DIGIT}])(?=[{_CN_YEAR_DIGIT}]{{3}}{_SP}*年) )
+      | (?<=[{_BRACKETS}]) )""",
+    re.VERBOSE,
+)
+"""The heads of ``_DATE_HEAD`` and ``_NARR_HEAD`` in one scan (a run of digits, a numeral of a
+live run or of a Chinese year, an opening bracket): scanning a paragraph costs more than all
+the matching at its few heads, so :func:`find_quantities` scans once and sorts the heads."""
+_DATE_AT_DIGITS = re.compile(rf"(?<!\.)(?:(?:19|20)\d\d|\d{{1,2}}{_SP}*[-~—–至到月])")
+"""Where ``_DATE_HEAD`` takes the first digit of a run (the run itself is never after a digit)."""
+_CN_YEAR_AT = re.compile(rf"[{_CN_YEAR_DIGIT}]{{4}}{_SP}*年")
+_CN_LIVE_AT = re.compile(rf"[{CN_CHARS}]+[{_UNIT_FOLLOW}]")
+_CN_SET = frozenset(CN_CHARS)
+_BRACKET_SET = frozenset("(（〔[【")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order, with operator, unit, approximation and offsets.
 
     Dates and years are not quantities; neither are ordinals (第3), list numbers ("（2）",
     "1、") nor numbers glued to letters (5G).
+
+    Two left-to-right scans share one pass over the heads: dates (``_DATES`` where
+    ``_DATE_HEAD`` would try it) and numbers (``_NARR`` where ``_NARR_HEAD`` would), each
+    resuming after its own last match exactly as :func:`_scan` does; a number that starts
+    inside a date is dropped. Every date starting at or before a number's start has been seen
+    by then (dates start only at heads), and dates do not overlap, so the last one decides.
     """
     s = halfwidth(text)
-    dates = _date_spans(s)
-    starts = [d[0] for d in dates]
     out: list[Quantity] = []
-    for m in _scan(_NARR, _NARR_HEAD, s):
-        if dates:
-            start = m.start()
-            i = bisect_right(starts, start) - 1
-            if i >= 0 and start < dates[i][1]:
+    date_end = narr_end = 0
+    last_start = last_end = -1  # the last accepted date span
+    for h in _HEAD.finditer(s):
+        pos, stop = h.span()
+        c = s[pos]
+        if c in _CN_SET:
+            date_head = pos >= date_end and _CN_YEAR_AT.match(s, pos) is not None
+            narr_head = _CN_LIVE_AT.match(s, pos) is not None
+        elif c in _BRACKET_SET:
+            date_head, narr_head = pos >= date_end, False
+        else:  # a run of digits
+            date_head = pos >= date_end and _DATE_AT_DIGITS.match(s, pos) is not None
+            narr_head = True
+        if date_head:
+            m = _DATES.match(s, pos)
+            if m is not None:
+                date_end = m.end()
+                if _date_years(s, m) is not None:
+                    last_start, last_end = pos, date_end
+        if not narr_head:
+            continue
+        if pos < narr_end:
+            pos = narr_end
+        while pos < stop:
+            m = _NARR.match(s, pos)
+            if m is None:
+                pos += 1
                 continue
-        q = _quantity(s, m, text)
-        if q is not None:
-            out.append(q)
+            narr_end = m.end()
+            if not last_start <= pos < last_end:
+                q = _quantity(s, m, text)
+                if q is not None:
+                    out.append(q)
+            pos = narr_end
     return out
 
 
 _new_quantity = tuple.__new__
 """``Quantity(...)`` without the named tuple's Python-level ``__new__`` (all nine fields given)."""
-_GROUPS = ("n1", "m1", "a1", "u1", "n2", "m2", "a2", "bunit", "unit", "a3", "sop")
+_GROUPS = ("n1", "m1", "a1", "u1", "sep", "n2", "m2", "a2", "bunit", "unit", "a3", "sop")
+assert tuple(sorted(_NARR.groupindex, key=_NARR.groupindex.__getitem__)) == _GROUPS
+"""``_NARR``'s groups in order: :func:`_quantity` unpacks ``m.groups()``, which skips looking up
+twelve names in every match."""
 _BLANKS = " \t\r\n\u3000"
 _NOUN_RUN = re.compile(r"[\u4e00-\u9fff]*")
 
@@ -267,7 +318,7 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     a long paragraph are rejected, and this runs for every one of them.
     """
     start, end = m.span()
-    n1, m1, a1, u1, n2, m2, a2, bunit, unit_word, a3, sop = m.group(*_GROUPS)
+    n1, m1, a1, u1, _sep, n2, m2, a2, bunit, unit_word, a3, sop = m.groups()
     cn = n1[0] in CN_CHARS
     before = s[start - 1] if start else ""
     if before and (before.isascii() and (before.isalnum() or before == ".") or before in "第#№"):

@@ -139,23 +139,10 @@ instead of at every digit and every 一. The pattern opens with a plain class so
 engine can skip to candidates in C."""
 
 _UNIT_FOLLOW = re.escape("".join(sorted(set(" \t\r\n\u3000余多+-~—–至到(") | {u[0] for u in _KNOWN_SET})))
-_NARR_HEAD = re.compile(
-    rf"[{_DIGITISH}{CN_CHARS}](?:(?<=\d)\d*|(?<=[{CN_CHARS}])(?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]))"
-)
-"""Every run of digits, and every Chinese numeral in a run that a blank, 余/多/+, a range sign, a
-bracket or a unit's first character follows.
-
-A run of numerals followed by anything else ("进一步", "一定效果", "统一管理": most numerals of
-real prose) cannot reach a measure word, so ``_NARR`` would match it without a unit and
-:func:`_chinese_counts` would drop it; its match would cover only the run itself (plus perhaps
-左右/以上, which hold no digits), so no later start is hidden by it either. Skipping such runs
-changes no result and saves a regex match and a :func:`_quantity` call per numeral.
-"""
 
 
 def _scan(pattern: re.Pattern[str], head: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(s)``, but tried only at the characters of ``head``'s matches (or, for
-    ``_NARR_HEAD``, where a match can count: see there).
+    """``pattern.finditer(s)``, but tried only at the characters of ``head``'s matches.
 
     Python's regex engine cannot skip ahead for patterns that open with a lookbehind or an
     alternation, so ``finditer`` attempts every alternative at every character of a long
@@ -232,9 +219,16 @@ _HEAD = re.compile(
       | (?<=[{_BRACKETS}]) )""",
     re.VERBOSE,
 )
-"""The heads of ``_DATE_HEAD`` and ``_NARR_HEAD`` in one scan (a run of digits, a numeral of a
-live run or of a Chinese year, an opening bracket): scanning a paragraph costs more than all
-the matching at its few heads, so :func:`find_quantities` scans once and sorts the heads."""
+"""Where a date or a counting number can start, in one scan: a run of digits, an opening
+bracket, a numeral of a Chinese year, or a numeral in a *live* run, one that a blank, 余/多/+, a
+range sign, a bracket or a unit's first character follows. Scanning a paragraph costs more than
+all the matching at its few heads, so :func:`find_quantities` scans once and sorts the heads.
+
+A run of numerals followed by anything else ("进一步", "一定效果", "统一管理": most numerals of
+real prose) cannot reach a measure word, so ``_NARR`` would match it without a unit and
+:func:`_chinese_counts` would drop it; its match would cover only the run itself (plus perhaps
+左右/以上, which hold no digits), so no later start is hidden by it either. Skipping such runs
+changes no result and saves a regex match and a :func:`_quantity` call per numeral."""
 _DATE_AT_DIGITS = re.compile(rf"(?<!\.)(?:(?:19|20)\d\d|\d{{1,2}}{_SP}*[-~—–至到月])")
 """Where ``_DATE_HEAD`` takes the first digit of a run (the run itself is never after a digit)."""
 _CN_YEAR_AT = re.compile(rf"[{_CN_YEAR_DIGIT}]{{4}}{_SP}*年")
@@ -250,7 +244,7 @@ def find_quantities(text: str) -> list[Quantity]:
     "1、") nor numbers glued to letters (5G).
 
     Two left-to-right scans share one pass over the heads: dates (``_DATES`` where
-    ``_DATE_HEAD`` would try it) and numbers (``_NARR`` where ``_NARR_HEAD`` would), each
+    ``_DATE_HEAD`` would try it) and numbers (``_NARR`` at digits and live numerals), each
     resuming after its own last match exactly as :func:`_scan` does; a number that starts
     inside a date is dropped. Every date starting at or before a number's start has been seen
     by then (dates start only at heads), and dates do not overlap, so the last one decides.

@@ -295,7 +295,6 @@ assert tuple(sorted(_NARR.groupindex, key=_NARR.groupindex.__getitem__)) == _GRO
 """``_NARR``'s groups in order: :func:`_quantity` unpacks ``m.groups()``, which skips looking up
 twelve names in every match."""
 _BLANKS = " \t\r\n\u3000"
-_NOUN_RUN = re.compile(r"[\u4e00-\u9fff]*")
 
 
 @lru_cache(maxsize=1024)
@@ -367,8 +366,11 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
         if not (prev2.isascii() and prev2.isalnum()):
             value, op_start = -value, start - 1
     noun = None
-    if unit in CLASSIFIERS:
-        noun = _NOUN_RUN.match(s, end, end + 4).group() or None  # type: ignore[union-attr]
+    if unit in CLASSIFIERS:  # the word it counts: up to four Chinese characters
+        k, stop = end, min(end + 4, len(s))
+        while k < stop and "\u4e00" <= s[k] <= "\u9fff":
+            k += 1
+        noun = s[end:k] or None
     return _new_quantity(Quantity, (value, unit, op, approx, upper, op_start, end, text[op_start:end], noun))
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from _forms import form, funds, hits, ind, seed_forms
+from hypothesis import given
+from hypothesis import strategies as st
 
-from jixiao.rules._align import similarity
+from jixiao.rules._align import clause_before, pairs_of, similarity
 from jixiao.rules.narrative import align_achieved
 
 SEED = seed_forms()
@@ -37,6 +39,47 @@ def narrated(achieved: str, rows=ROWS, **kw):  # type: ignore[no-untyped-def]
 )
 def test_similarity_matches_paraphrases(context: str, name: str, at_least: float) -> None:
     assert similarity(context, name) >= at_least
+
+
+def _string_bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("科普活动服务数量次人，。（ab\n\x00") + ["\ud800", "\U0001f600"]), max_size=12)
+
+
+@given(_TEXT, _TEXT)
+def test_integer_bigrams_count_like_string_bigrams(a: str, b: str) -> None:
+    # Sizes and overlaps are all the N rules read, so the integer coding must keep both.
+    assert len(pairs_of(a)) == len(_string_bigrams(a))
+    assert len(pairs_of(a) & pairs_of(b)) == len(_string_bigrams(a) & _string_bigrams(b))
+
+
+@given(_TEXT, _TEXT)
+def test_similarity_is_the_share_of_core_bigrams(context: str, name: str) -> None:
+    from jixiao.rules._align import name_core
+    from jixiao.rules._common import compact
+
+    def grams(t: str) -> set[str]:
+        return {t} if len(t) == 1 else _string_bigrams(t)
+
+    core, ctx = grams(name_core(name)), grams(compact(context))
+    assert similarity(context, name) == (len(core & ctx) / len(core) if core else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "clause"),
+    [
+        ("预算执行率100%，截至2024年12月31日，覆盖16个区", 26, "覆盖"),
+        ("本项目完成配送95次", 7, "配送"),
+        ("截至2024年12月31日开展5场", 15, "开展"),
+        ("受众人数3000人次", 4, "受众人数"),
+        ("", 0, ""),
+        ("一，二", 3, "二"),
+    ],
+)
+def test_clause_before(text: str, start: int, clause: str) -> None:
+    assert clause_before(text, start) == clause
 
 
 def test_similarity_keeps_unrelated_rows_apart() -> None:

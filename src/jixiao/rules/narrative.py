@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._align import STRONG, clause_before, name_core, rank, similarity
+from ._align import STRONG, clause_before, core_grams, cores, grams_of, pairs_of, rank_cores, similarity, similarity_in
 from ._common import compact, fmt, fmt_value, full_score, is_quantitative, target_met, tier_of_indicator
 from ._facts import FormFacts
 from .funds import computed_rate
@@ -40,9 +40,9 @@ def _values() -> Any:
     return _VALUES
 
 
-@dataclass(frozen=True, slots=True)
-class Aligned:
-    """One narrative quantity and what it was matched with."""
+class Aligned(NamedTuple):
+    """One narrative quantity and what it was matched with (a named tuple: one per figure of
+    every form, built several times faster than a frozen dataclass)."""
 
     q: Any
     context: str
@@ -63,8 +63,21 @@ def quantities(flat: str) -> list[Any]:
     return out
 
 
+@lru_cache(maxsize=512)
 def _family(unit: str | None) -> str | None:
+    """Memoised, like :func:`_convertible` and :func:`_normal_unit`: pure functions of a unit
+    word, asked for the same few units by every quantity of every form."""
     return _values().unit_family(unit) if unit else None
+
+
+@lru_cache(maxsize=1024)
+def _convertible(unit: str, to: str) -> bool:
+    return _values().convert(1.0, unit, to) is not None
+
+
+@lru_cache(maxsize=512)
+def _normal_unit(unit: str | None) -> str | None:
+    return _values().normalize_unit(unit)
 
 
 def _same_value(q: Any, value: float | None, unit: str | None) -> bool:
@@ -85,7 +98,7 @@ def _comparable(q: Any, unit: str | None) -> bool:
     """Whether a differing number could be the same measure (same family or convertible)."""
     if not q.unit or not unit or q.unit == unit:
         return True
-    if _values().convert(1.0, q.unit, unit) is not None:
+    if _convertible(q.unit, unit):
         return True
     fq, fu = _family(q.unit), _family(unit)
     return fq is not None and fq == fu
@@ -100,9 +113,12 @@ def _funds_amounts(form: Form) -> list[float]:
     return [v for r in rows for v in (r.initial, r.budget, r.executed) if v is not None]
 
 
-def _align_one(form: Form, flat: str, q: Any, rows: list[Indicator]) -> Aligned:
+_SPENT = re.compile(r"执行|支出|使用|拨付")
+_BUDGETED = re.compile(r"预算|资金|安排")
+
+
+def _align_one(form: Form, flat: str, q: Any, rows: list[tuple[frozenset[str], int, Indicator]]) -> Aligned:
     ctx = clause_before(flat, q.start)
-    noun = getattr(q, "noun", None)
     if "执行率" in ctx and q.unit == "%":
         rate = _funds_rate(form)
         if rate is None or abs(rate - q.value) <= 0.5:
@@ -113,13 +129,14 @@ def _align_one(form: Form, flat: str, q: Any, rows: list[Indicator]) -> Aligned:
         amounts = _funds_amounts(form)
         if any(_same_value(q, a, unit) for a in amounts):
             return Aligned(q, ctx, "funds-money")
-        if re.search(r"执行|支出|使用|拨付", ctx) and form.funds.total.executed is not None:
+        if _SPENT.search(ctx) and form.funds.total.executed is not None:
             return Aligned(q, ctx, "funds-contradiction", expected=form.funds.total.executed)
-        if re.search(r"预算|资金|安排", ctx) and form.funds.total.budget is not None:
+        if _BUDGETED.search(ctx) and form.funds.total.budget is not None:
             return Aligned(q, ctx, "funds-contradiction", expected=form.funds.total.budget)
-    cands = rank(ctx, rows, noun=noun)
+    cands = rank_cores(ctx, rows, noun=q.noun)
     for c in cands:
-        if _same_value(q, c.indicator.actual.value, c.indicator.actual.unit):
+        actual = c.indicator.actual
+        if _same_value(q, actual.value, actual.unit):
             return Aligned(q, ctx, "indicator", c.indicator)
     if cands and cands[0].score >= STRONG and _comparable(q, cands[0].indicator.actual.unit):
         best = cands[0].indicator
@@ -128,9 +145,13 @@ def _align_one(form: Form, flat: str, q: Any, rows: list[Indicator]) -> Aligned:
 
 
 def align_rows(facts: FormFacts) -> list[Aligned]:
-    """The alignment of one form's 实际完成情况 (``FormFacts.aligned`` computes it once per form)."""
-    rows = [i for i in facts.leaves if i.actual.value is not None]
-    return [_align_one(facts.form, facts.achieved, q, rows) for q in quantities(facts.achieved)]
+    """The alignment of one form's 实际完成情况 (``FormFacts.aligned`` computes it once per form).
+
+    The rows' name bigrams are prepared once here, not once per quantity.
+    """
+    rows = cores([i for i in facts.leaves if i.actual.value is not None])
+    flat, form = facts.achieved, facts.form
+    return [_align_one(form, flat, q, rows) for q in quantities(flat)]
 
 
 def align_achieved(form: Form) -> list[Aligned]:
@@ -173,13 +194,12 @@ _PEOPLE = {"people", "person_times"}
 修正：统一口径；人次和人要按实际统计口径填写。
 """)
 def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    v = _values()
     for a in facts.aligned:
         if a.kind != "indicator" or a.indicator is None or a.q.unit == a.indicator.actual.unit:
             continue
-        qu, tu = v.normalize_unit(a.q.unit), v.normalize_unit(a.indicator.actual.unit)
+        qu, tu = _normal_unit(a.q.unit), _normal_unit(a.indicator.actual.unit)
         noun = getattr(a.q, "noun", None)
-        if not qu or not tu or qu == tu or (noun or "").startswith(tu) or v.convert(1.0, qu, tu) is not None:
+        if not qu or not tu or qu == tu or (noun or "").startswith(tu) or _convertible(qu, tu):
             continue
         fq, ft = _family(qu), _family(tu)
         wording = fq is not None and fq == ft and fq not in _PEOPLE
@@ -191,7 +211,11 @@ def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _COST_CLAIM = re.compile(r"成本节约|节约成本|节省成本|降低成本|成本降低|节约资金|节约经费")
 _ALL_DONE = re.compile(r"全面完成|全部完成|均已完成|均完成|圆满完成|顺利完成|全面达成|全部达成|均已达成|均达到|全部达到|均超额完成")
-_IMPROVED = re.compile(r"(?:得到|获得)?(?:有效|明显|显著|大幅)(?:提升|提高|改善|增强)")
+_DEGREE, _RISE = "(?:有效|明显|显著|大幅)", "(?:提升|提高|改善|增强)"
+_IMPROVED = re.compile(f"得到{_DEGREE}{_RISE}|获得{_DEGREE}{_RISE}|" + "|".join(f"{w}{_RISE}" for w in ("有效", "明显", "显著", "大幅")))
+"""(得到|获得)?(有效|明显|显著|大幅)(提升|提高|改善|增强), spelt as alternatives that each open with
+a literal, so that the regex engine skips to their first characters instead of trying the
+pattern at every position of the paragraph; the matches are the same."""
 
 
 def _below(ind: Indicator) -> bool:
@@ -222,16 +246,21 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat)
-    short = _shortfalls(facts)
+    short = _shortfalls(facts) if m else None
     if m and short:
         names = "、".join(f"「{i.name}」" for i in short)
         yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
                   evidence={"claim": m.group(0), "shortfalls": [i.name for i in short]})
     for m in _IMPROVED.finditer(flat):
         ctx = clause_before(flat, m.start())
-        best = max(((similarity(ctx, i.name), i) for i in facts.leaves), key=lambda t: t[0], default=(0.0, None))
-        if best[1] is not None and best[0] >= STRONG and _below(best[1]):
-            ind = best[1]
+        grams = grams_of(compact(ctx))
+        score, best = 0.0, None
+        for i in facts.leaves:  # the first of the best, as max() would pick
+            sim = similarity(ctx, i.name, _ctx=grams)
+            if best is None or sim > score:
+                score, best = sim, i
+        if best is not None and score >= STRONG and _below(best):
+            ind = best
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
                       f"得分 {fmt(ind.score)}/{fmt(ind.weight)}", indicator=ind, field="goal.achieved",
                       evidence={"claim": ctx + m.group(0)})
@@ -247,13 +276,16 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     flat, qs = facts.planned, facts.planned_quantities
     targets = [i for i in facts.leaves if i.target.value is not None]
+    rows = None
     for q in qs:
         if not q.unit or q.unit == "%" and q.value in (0, 100):
             continue
         if any(_same_value(q, i.target.value, i.target.unit) and _comparable(q, i.target.unit) for i in targets):
             continue
         ctx = clause_before(flat, q.start)
-        cands = [c for c in rank(ctx, targets, noun=getattr(q, "noun", None)) if c.score >= STRONG]
+        if rows is None:
+            rows = cores(targets)  # once per form, and only when a promise is left over
+        cands = [c for c in rank_cores(ctx, rows, noun=q.noun) if c.score >= STRONG]
         if cands:
             ind = cands[0].indicator
             yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}",
@@ -261,10 +293,6 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         else:
             yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标表中没有目标值相同的指标", field="goal.planned",
                       evidence={"planned": q.value, "unit": q.unit})
-
-
-def _bigram_set(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
@@ -280,7 +308,7 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not text:
             yield Hit(f"年度总体目标的{cn}空白", field=field)
     if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
-        a, b = _bigram_set(planned), _bigram_set(achieved)
+        a, b = pairs_of(planned), pairs_of(achieved)
         overlap = len(a & b) / max(1, min(len(a), len(b)))
         if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
             yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄", field="goal.achieved",
@@ -309,9 +337,9 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 def _named_in(flat: str, name: str) -> bool:
     """Whether the text speaks of the indicator: half its core words, or four characters in a
     row of it ("长效管理机制需进一步完善" speaks of 长效管理制度健全性)."""
-    if similarity(flat, name) >= 0.5:
+    if similarity_in(compact(flat), name) >= 0.5:
         return True
-    core = name_core(name)
+    core = core_grams(name)[0]
     return any(core[i : i + 4] in flat for i in range(len(core) - 3))
 
 

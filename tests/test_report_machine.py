@@ -64,3 +64,25 @@ def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="未知的输出格式"):
         render("pdf", FORMS, FINDINGS)
     assert "xlsx" in FORMATS and "html" in FORMATS
+
+
+_AWKWARD = [
+    "换行\n制表\t回车\r引号\"反斜杠\\",
+    "控制字符\x00\x1f与\u2028\u2029",
+    "表情😀、全角（）、“中文引号”",
+]
+
+
+@pytest.mark.parametrize("message", _AWKWARD)
+def test_json_and_jsonl_are_the_bytes_json_dumps_would_write(message: str) -> None:
+    """pydantic-core serialises the reports; the text must stay what json.dumps wrote before."""
+    from jixiao.finding import Finding, Location
+
+    odd = Finding(rule="P001", name="text-hygiene", severity="info", form=message, message=message,
+                  evidence={"problems": [message], "ratio": 1.3333, "big": 12345678.9, "none": None},
+                  location=Location(file="a/b c.txt", line=3))
+    items = [*FINDINGS, odd]
+    as_dicts = [f.model_dump(mode="json") for f in items]
+    assert render("json", FORMS, items) == json.dumps(as_dicts, ensure_ascii=False, indent=2) + "\n"
+    assert render("jsonl", FORMS, items) == "".join(
+        json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in as_dicts)

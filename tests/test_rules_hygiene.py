@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from _forms import form, hits
 
 from jixiao.rules.hygiene import hygiene_problems
@@ -37,3 +39,29 @@ def test_p001_on_narrative(planned: str, expected: int) -> None:
 def test_p001_joins_pdf_line_breaks_before_looking() -> None:
     assert hits("P001", form(planned="不少于 5场次。\n。")) != []
     assert hits("P001", form(planned="覆盖 16\n个区。")) == []
+
+
+def _reference(text: str) -> list[str]:
+    """hygiene_problems as first written: three plain regex scans (the fast one must agree)."""
+    import re
+
+    problems = [f"重复标点「{m.group(0)}」" for m in re.finditer(r"([。，、；：！？,;!?])\1+", text)]
+    for left, right in (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》")):
+        depth = 0
+        for m in re.finditer(f"[{left}{right}]", text):
+            depth += 1 if m.group(0) == left else -1
+            if depth < 0:
+                problems.append(f"「{right}」出现在「{left}」之前（引号或括号方向反了）")
+                break
+        else:
+            if depth > 0:
+                problems.append(f"「{left}」没有配对的「{right}」")
+    problems += [f"数字中间有空格「{m.group(0)}」"
+                 for m in re.finditer(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}", text)]
+    return problems
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="。，、,;!?“”‘’（）《》0123456789０٣² \u3000.,年a", max_size=40))
+def test_the_fast_checks_agree_with_plain_regex_scans(text: str) -> None:
+    assert hygiene_problems(text) == _reference(text)

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
 from jixiao.readers._text_common import find_unit, join_wrapped, merge_operators, split_cells_of
-from jixiao.readers._text_pdf import _NUM, _PAGE_NUMBER, _anchor, drop_page_numbers
+from jixiao.readers._text_pdf import _NUM, _anchor
+from jixiao.readers._text_pdf_split import _PAGE_NUMBER, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
 from _text_shapes import pipe_to_csv
@@ -593,3 +594,34 @@ def test_jixiao_parse_of_a_huge_amount_prints_the_form_and_its_warning(
     first = json.loads(out)[0]
     assert first["funds"]["total"]["initial"] is None
     assert first["warnings"] == [f"项目资金「年度资金总额」的年初预算数「{HUGE}」不是数字"]
+
+
+def _forms_both_ways(text: str) -> tuple[list[object], list[object]]:
+    """Each form parsed from its own lines joined, and from the whole file's text joined once."""
+    from jixiao.readers._text_pdf import parse_pdf_form
+    from jixiao.readers._text_pdf_split import pdf_form_spans
+
+    lines = [s.strip() for s in text.split("\n")]
+    joined = "\n".join(lines)
+    lines = drop_page_numbers(lines, joined)
+    padded = "\n" + joined + "\n"
+    spans = pdf_form_spans(lines, joined)
+    alone = [parse_pdf_form(lines, a, b, file="x") for a, b, _oa, _ob in spans]
+    whole = [parse_pdf_form(lines, a, b, file="x", padded=padded, at=(oa + 1, ob + 1)) for a, b, oa, ob in spans]
+    return alone, whole
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("", ""),
+        ("\n\n\n\n财政", "\n\n- 3 -\n\n\n财政"),  # a page number among the blank lines that end a form
+        ("\n\n\n\n财政", "\n第 3 页\n"),
+        ("总分 100.00 93.00", "总\n分 100.00 93.00"),
+        ("三级指标", "按三级指标体系 三级指标"),
+    ],
+)
+def test_sections_found_in_the_whole_text_are_those_of_the_form_alone(old: str, new: str) -> None:
+    for text in (SEED_TEXT, (ROOT / DATA / "pdf-variants-2024.txt").read_text(encoding="utf-8")):
+        alone, whole = _forms_both_ways(text.replace(old, new) if old else text)
+        assert alone == whole and any(alone)

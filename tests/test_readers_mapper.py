@@ -162,7 +162,9 @@ def test_budget_20_plus_indicators_80() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "warning"),
-    [("约一百", "项目资金「年度资金总额」“约一百”（D6）不是数字"), ("1,200.00", None), ("１００", None), ("—", None)],
+    [("约一百", "项目资金「年度资金总额」“约一百”（D6）不是数字"), ("1,200.00", None), ("１００", None), ("—", None),
+     ("1" * 320, "项目资金「年度资金总额」“" + "1" * 320 + "”（D6）不是数字"),
+     ("1" * 320 + "%", "项目资金「年度资金总额」“" + "1" * 320 + "%”（D6）不是数字")],
 )
 def test_funds_cells_that_are_not_numbers_are_reported(cell: str, warning: str | None) -> None:
     funds = [row[:] for row in FUNDS]
@@ -282,3 +284,44 @@ def test_the_official_annex_layout_with_an_outer_performance_column() -> None:
     assert form.indicators[0].deviation == "一个小区居民意见未统一"
     assert (form.total_weight, form.total_score, form.grade) == (100.0, 94.5, None)
     assert form.warnings == []
+
+
+# 309 digits and more are inf as a float, which the model refuses: a funds, weight, score or total
+# cell that long is reported like any other non-number, and a value cell keeps its text unread.
+HUGE = "1" * 320
+
+
+def huge_rows() -> list[list[Item]]:
+    rows = [row[:] for row in NATIONAL]
+    rows[1] = [("产出指标", 1, 2), ("数量指标", 1, 2), ("培训期数", 2), "≥" + "1" * 400 + "期", "4期", "50", HUGE, ""]
+    rows[4] = [("总分", 6), "100", HUGE, ""]
+    return rows
+
+
+def test_indicator_cells_too_large_for_a_float_are_reported_not_read() -> None:
+    (form,) = grid_to_forms(grid_of(*head(), *FUNDS, *GOAL, *huge_rows()))
+    first = form.indicators[0]
+    assert (first.score, first.target.value, first.target.op, form.total_score) == (None, None, None, None)
+    assert [w.split("“")[0] for w in form.warnings] == ["指标「培训期数」得分", "总分得分"]
+    assert all(f"“{HUGE}”" in w and w.endswith("不是数字，按空白处理") for w in form.warnings)
+
+
+def test_an_xlsx_with_a_huge_amount_reads_with_a_warning(tmp_path) -> None:
+    import openpyxl
+
+    from jixiao.readers import read_path
+
+    funds = [row[:] for row in FUNDS]
+    funds[1] = [None, None, "年度资金总额", HUGE, "100", "90", "10", "90.00%", "9"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for cell in grid_of(*head(), *funds, *GOAL, *huge_rows()).cells:
+        ws.cell(cell.row + 1, cell.col + 1, cell.text)
+        if cell.colspan > 1 or cell.rowspan > 1:
+            ws.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
+                           end_row=cell.row + cell.rowspan, end_column=cell.col + cell.colspan)
+    path = tmp_path / "huge.xlsx"
+    wb.save(path)
+    (form,) = read_path(path)
+    assert (form.funds.total.initial, form.indicators[0].score, form.total_score) == (None, None, None)
+    assert f"“{HUGE}”（D6）不是数字" in form.warnings[0] and len(form.warnings) == 3

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
 from jixiao.readers._text_common import find_unit, join_wrapped, merge_operators, split_cells_of
-from jixiao.readers._text_pdf import _NUM, _PAGE_NUMBER, _anchor, drop_page_numbers
+from jixiao.readers._text_pdf import _NUM, _anchor
+from jixiao.readers._text_pdf_split import _PAGE_NUMBER, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
 from _text_shapes import pipe_to_csv
@@ -413,7 +414,8 @@ def test_funds_columns_follow_the_printed_header(header: str, columns: tuple[str
 @pytest.mark.parametrize(
     ("cell", "number"),
     [("170.00", 170.0), ("1,234.50", 1234.5), ("１７０．００", 170.0), ("100%", 100.0), ("-", None), ("—", None),
-     ("/", None), ("无", None), ("", None), ("abc", None), ("-3.5", -3.5)],
+     ("/", None), ("无", None), ("", None), ("abc", None), ("-3.5", -3.5), ("1" * 320, None),
+     ("1" * 320 + "%", None), ("-" + "9" * 400, None), ("1" * 308, float("1" * 308))],
 )
 def test_parse_number_keeps_placeholders_apart_from_zero(cell: str, number: float | None) -> None:
     from jixiao.readers._text_common import parse_number
@@ -532,3 +534,94 @@ _UNIT_AS_FIRST_WRITTEN = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[�
 def test_unit_search_with_literal_branches_finds_what_the_class_branch_found(text: str) -> None:
     m = _UNIT_AS_FIRST_WRITTEN.search(text)
     assert find_unit(text) == (m.group(1) if m else None)
+
+
+# A cell of 309 digits or more is inf as a float, which the model refuses: the reader reports it as
+# a cell that is not a number (a warning naming the row, the value left empty), never a traceback.
+HUGE = "1" * 320
+_PIPE_TEXT = (ROOT / DATA / "pipe-2024.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("source", "old", "new", "warning"),
+    [
+        (SEED_TEXT, "年度资金总额： 170.00", f"年度资金总额： {HUGE}", "项目资金「年度资金总额」的年初预算数「1111"),
+        (SEED_TEXT, "总分 100.00 93.00", f"总分 100.00 {HUGE}", "总分「1111"),
+        (_PIPE_TEXT, "| 培训场次 | ≥150场 | 162场 | 15 | 15 |", f"| 培训场次 | ≥150场 | 162场 | 15 | {HUGE} |",
+         "第 15 行指标「培训场次」的得分「1111"),
+        (_PIPE_TEXT, "| 年度资金总额 | 60.00 |", f"| 年度资金总额 | {HUGE} |", "项目资金「年度资金总额」的年初预算数「1111"),
+    ],
+    ids=["pdf-funds", "pdf-total", "pipe-score", "pipe-funds"],
+)
+def test_a_number_too_large_for_a_float_is_reported_not_read(
+    tmp_path: Path, source: str, old: str, new: str, warning: str
+) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+    form = read_path(path)[0]
+    assert [w for w in form.warnings if w.startswith(warning)] != []
+    assert HUGE + "」不是数字" in " ".join(form.warnings)
+    assert None in (form.funds.total.initial, form.total_score, form.indicators[0].score)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("覆盖面 ≥16.00(个) 16.00(个)", "覆盖面 ≥" + "1" * 400 + "(个) 16.00(个)"),
+        ("覆盖面 ≥16.00(个) 16.00(个)", "覆盖面 ≥16.00(个) " + "1" * 400 + "(个)"),
+        ("覆盖面 ≥16.00(个) 16.00(个)", "覆盖面 ≥" + "9" * 305 + "亿人 16.00(个)"),
+        ("覆盖面 ≥16.00(个) 16.00(个)", "覆盖面 ≥" + "一" * 400 + "个 16.00(个)"),
+    ],
+    ids=["target", "actual", "multiplier", "chinese-numeral"],
+)
+def test_a_value_cell_too_large_for_a_float_is_kept_as_text(tmp_path: Path, old: str, new: str) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text(SEED_TEXT.replace(old, new, 1), encoding="utf-8")
+    forms = read_path(path)
+    values = [v for f in forms for i in f.indicators for v in (i.target, i.actual) if len(v.text) > 300]
+    assert len(values) == 1 and (values[0].op, values[0].value, values[0].unit) == (None, None, None)
+
+
+def test_jixiao_parse_of_a_huge_amount_prints_the_form_and_its_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from _cli import run_jixiao
+
+    path = tmp_path / "huge.txt"
+    path.write_text(SEED_TEXT.replace("年度资金总额： 170.00", f"年度资金总额： {HUGE}", 1), encoding="utf-8")
+    code, out, err = run_jixiao(monkeypatch, capsys, "parse", path)
+    assert (code, err) == (0, "")
+    first = json.loads(out)[0]
+    assert first["funds"]["total"]["initial"] is None
+    assert first["warnings"] == [f"项目资金「年度资金总额」的年初预算数「{HUGE}」不是数字"]
+
+
+def _forms_both_ways(text: str) -> tuple[list[object], list[object]]:
+    """Each form parsed from its own lines joined, and from the whole file's text joined once."""
+    from jixiao.readers._text_pdf import parse_pdf_form
+    from jixiao.readers._text_pdf_split import pdf_form_spans
+
+    lines = [s.strip() for s in text.split("\n")]
+    joined = "\n".join(lines)
+    lines = drop_page_numbers(lines, joined)
+    padded = "\n" + joined + "\n"
+    spans = pdf_form_spans(lines, joined)
+    alone = [parse_pdf_form(lines, a, b, file="x") for a, b, _oa, _ob in spans]
+    whole = [parse_pdf_form(lines, a, b, file="x", padded=padded, at=(oa + 1, ob + 1)) for a, b, oa, ob in spans]
+    return alone, whole
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("", ""),
+        ("\n\n\n\n财政", "\n\n- 3 -\n\n\n财政"),  # a page number among the blank lines that end a form
+        ("\n\n\n\n财政", "\n第 3 页\n"),
+        ("总分 100.00 93.00", "总\n分 100.00 93.00"),
+        ("三级指标", "按三级指标体系 三级指标"),
+    ],
+)
+def test_sections_found_in_the_whole_text_are_those_of_the_form_alone(old: str, new: str) -> None:
+    for text in (SEED_TEXT, (ROOT / DATA / "pdf-variants-2024.txt").read_text(encoding="utf-8")):
+        alone, whole = _forms_both_ways(text.replace(old, new) if old else text)
+        assert alone == whole and any(alone)

@@ -229,6 +229,33 @@ def test_parse_number(text: str, expected) -> None:
     assert parse_number(text) == expected
 
 
+# 309 digits and more overflow a float to inf, which the model refuses: such a cell is as
+# unreadable as any other non-number, its text kept and no value read (from any path of the
+# grammar: the plain-number shortcut, a multiplier, a range end, a Chinese numeral).
+TOO_LARGE = [
+    "1" * 320,
+    "≥" + "1" * 400 + "(个)",
+    "-" + "9" * 400,
+    "9" * 305 + "亿人",
+    "约" + "1" * 400 + "人",
+    "1-" + "1" * 400,
+    "一" * 400 + "个",
+    "一" * 5000,
+]
+
+
+@pytest.mark.parametrize("text", TOO_LARGE)
+def test_a_number_too_large_for_a_float_is_not_read(text: str) -> None:
+    v = parse_value(text)
+    assert (v.text, v.op, v.value, v.upper, v.unit) == (text, None, None, None, None)
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("1" * 308, float("1" * 308)), ("0." + "0" * 400 + "1", 0.0)])
+def test_a_long_number_that_fits_a_float_is_still_read(text: str, value: float) -> None:
+    assert parse_number(text) == (value, False)
+
+
 @pytest.mark.parametrize(
     ("unit", "normal", "family"),
     [

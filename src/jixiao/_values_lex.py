@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from math import isfinite
 
 from ._values_units import KNOWN_UNITS
 
@@ -97,19 +98,23 @@ def cn_number(tok: str) -> float | None:
         return None
     if len(tok) > 1 and not (_CN_PLACES & set(tok)):
         # Digit by digit, as years are written (二〇二四).
-        return float(int("".join(str(_CN_DIGIT_VALUE[c]) for c in tok)))
+        # float of the digit string, not of an int: the same rounding, and 309 digits give inf
+        # (dropped by number_value) where float(int) raised OverflowError
+        return float("".join(str(_CN_DIGIT_VALUE[c]) for c in tok))
     if tok[0] in "百千万亿":
         tok = "一" + tok
     import cn2an  # imported on first use: its import is slow and most cells never need it
 
     try:
         return float(cn2an.cn2an(tok, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError):
         return None
 
 
 def number_value(tok: str, mult: str | None = None) -> float | None:
-    """The value of a number token times its multiplier (1.2 + 万 -> 12000)."""
+    """The value of a number token times its multiplier (1.2 + 万 -> 12000); ``None`` when it is
+    no number, or too large for a float (309 digits, 1e300 亿): the model refuses infinity, so
+    such a token is as unreadable as "-一"."""
     c = tok[0]
     if c.isdigit() or c == "-":
         try:
@@ -122,7 +127,7 @@ def number_value(tok: str, mult: str | None = None) -> float | None:
             return None
     if mult:
         v *= _MULT_VALUE[mult]
-    return v
+    return v if isfinite(v) else None
 
 
 def compose(

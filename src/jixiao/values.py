@@ -51,6 +51,8 @@ _TRAILING = "。；;，,、"
 
 # The common shape of a cell ("≥16.00(个)", "100.00(%)", "95%"), tried before the full grammar.
 _FAST = re.compile(r"(≥|≤|>=|<=|=|>|<)?(\d+(?:\.\d+)?)(?:\(([^()]{1,8})\)|(%))?")
+# A number of 309 digits or more is inf as a float, which the model refuses (allow_inf_nan=False).
+_INF = float("inf")
 _FAST_OPS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<"}
 
 _CELL = re.compile(
@@ -112,8 +114,11 @@ def _parse(text: str) -> _Parsed:
     s = "".join(halfwidth(text).split()).rstrip(_TRAILING)
     m = _FAST.fullmatch(s)
     if m:
+        value = float(m.group(2))
+        if value == _INF:  # 309 digits: unreadable, as the full grammar's number_value says
+            return _TEXT_ONLY
         unit = m.group(4) or (_bracket_unit(m.group(3)) if m.group(3) else None)
-        return (_FAST_OPS.get(m.group(1) or ""), float(m.group(2)), None, unit, False, None)
+        return (_FAST_OPS.get(m.group(1) or ""), value, None, unit, False, None)
     if _PLACEHOLDER.fullmatch(s):
         return _TEXT_ONLY
     tier = tier_of(s)

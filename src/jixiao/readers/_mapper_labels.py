@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from math import isfinite
 
 from .grid import Cell
 
@@ -119,7 +120,8 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     """(number, ok): placeholders give (None, True); text that is no number gives (None, False).
 
     Funds cells hold plain amounts and percentages, so this stays narrower than ``parse_value``:
-    "1,200.00", "100.00%", "100％", "１７０" are read; anything else is reported, not guessed.
+    "1,200.00", "100.00%", "100％", "１７０" are read; anything else is reported, not guessed,
+    and so is a number too large for a float (309 digits): the model refuses infinity.
     """
     if is_placeholder(text):
         return None, True
@@ -127,4 +129,5 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     m = _NUMBER.match(t)
     if not m:
         return None, False
-    return float(m.group(1)), True
+    value = float(m.group(1))
+    return (value, True) if isfinite(value) else (None, False)

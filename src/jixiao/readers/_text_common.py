@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from math import isfinite
 
 __all__ = [
     "TITLE",
@@ -140,15 +141,20 @@ def is_value_token(token: str) -> bool:
 
 
 def parse_number(token: str) -> float | None:
-    """A funds/score cell as a number; placeholders ("-", "—", "/", "无") are ``None``, never 0."""
+    """A funds/score cell as a number; placeholders ("-", "—", "/", "无") are ``None``, never 0.
+
+    So is a number too large for a float (309 digits): inf is no amount, and the model refuses it.
+    """
     t = token.strip()
     if t[:1].isdigit() and t.isascii() and t.replace(".", "", 1).isdigit():
-        return float(t)  # the common case, "170.00", without the regex
-    if not t.isascii():
-        t = t.translate(_FULLWIDTH)
-    if not t or t in PLACEHOLDERS or not _NUMBER.match(t):
-        return None
-    return float(t.rstrip("%").replace(",", ""))
+        value = float(t)  # the common case, "170.00", without the regex
+    else:
+        if not t.isascii():
+            t = t.translate(_FULLWIDTH)
+        if not t or t in PLACEHOLDERS or not _NUMBER.match(t):
+            return None
+        value = float(t.rstrip("%").replace(",", ""))
+    return value if isfinite(value) else None
 
 
 def find_year(text: str) -> int | None:

@@ -27,9 +27,16 @@ from ._text_common import (
     split_cells_of,
 )
 from ._text_goal import split_goal
+from ._text_pdf_split import (  # the splitters are re-exported: benchmarks import them from here
+    HEADER_LABELS,
+    drop_page_numbers,
+    pdf_form_spans,
+    section_markers,
+    split_pdf_forms,
+)
 from ._text_rows import TIER_PHRASES, split_cells
 
-__all__ = ["split_pdf_forms", "parse_pdf_form", "drop_page_numbers"]
+__all__ = ["split_pdf_forms", "pdf_form_spans", "parse_pdf_form", "drop_page_numbers"]
 
 _PROJECT = re.compile(r"项目名称\s*[：:]?\s*(.*)$")
 _DEPARTMENT = re.compile(r"主管部门\s*[：:]?\s*(.*?)\s*(?=实施单位|$)")
@@ -39,18 +46,8 @@ _HEADER_FIELDS = (
     ("department", "主管部门", _DEPARTMENT),
     ("implementer", "实施单位", _IMPLEMENTER),
 )  # each pattern needs its label word: an ``in`` test first spares most searches
-_HEADER_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金")
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
-)
-_FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
-_GOAL_WORDS = ("预期目标", "实际完成情况")
-_TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
-_TOTAL_AT = re.compile(r"总\s*分")
-_PAGE_NUMBER_START = frozenset("-—第0123456789")
-_PAGE_NUMBER_LINE_START = re.compile("\n[-—第0-9]")  # a line after the first opening like one
 _TABLE_HEADER_WORDS = (
     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标"
 )  # fmt: skip
@@ -61,63 +58,6 @@ _HEADER_FRAGMENTS = frozenset(
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
-def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:
-    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in.
-
-    ``text`` is ``"\\n".join(lines)`` if the caller has it. The lines that could be one (those
-    starting with a dash, 第 or a digit) are found by one scan of the text for line breaks,
-    not by a test of every line in Python.
-    """
-    if text is None:
-        text = "\n".join(lines)
-    out = list(lines)
-    if lines and lines[0][:1] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(lines[0]):
-        out[0] = ""
-    line, prev = 0, 0
-    for m in _PAGE_NUMBER_LINE_START.finditer(text):
-        start = m.start() + 1
-        line += text.count("\n", prev, start)
-        prev = start
-        if _PAGE_NUMBER.match(lines[line]):
-            out[line] = ""
-    return out
-
-
-def split_pdf_forms(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
-    """(start, stop) line indexes of each form: a title starts one, so does a second 项目名称.
-
-    Landmarks are found with ``str.find`` over the joined text, not by testing every line or by
-    a regex alternation: this is on the reader's hot path. ``text`` is ``"\\n".join(lines)``
-    if the caller has it, from before ``drop_page_numbers`` or after: no page number holds a
-    landmark, and blanking a line moves no line break.
-    """
-    if text is None:
-        text = "\n".join(lines)
-    hits: set[int] = set()  # start offsets of the lines holding a title or 项目名称
-    for word in ("项目支出绩效自评表", "项目名称"):
-        pos = text.find(word)
-        while pos >= 0:
-            hits.add(text.rfind("\n", 0, pos) + 1)
-            pos = text.find(word, pos + len(word))
-    starts: list[int] = []
-    has_project = False
-    line, prev = 0, 0
-    for offset in sorted(hits):
-        line += text.count("\n", prev, offset)
-        prev = offset
-        s = lines[line]
-        if s.startswith("项目名称"):
-            if has_project or not starts:
-                starts.append(line)
-            has_project = True
-        elif TITLE_LINE.match(s):
-            starts.append(line)
-            has_project = False
-    if not starts:  # a form cut from a longer file: one untitled chunk, kept if it has landmarks
-        return [(0, len(lines))]
-    return [(a, starts[k + 1] if k + 1 < len(starts) else len(lines)) for k, a in enumerate(starts)]
-
-
 @dataclass(slots=True)
 class _OpenRow:
     cells: RowCells
@@ -125,63 +65,31 @@ class _OpenRow:
     open: bool = True
 
 
-def _first_of(text: str, words: tuple[str, ...], pos: int) -> int:
-    hits = [p for word in words if (p := text.find(word, pos)) >= 0]
-    return min(hits) if hits else -1
-
-
-def _header_line_at(text: str, p: int) -> bool:
-    start = text.rfind("\n", 0, p) + 1
-    end = text.find("\n", p)
-    line = text[start : end if end >= 0 else len(text)]
-    return p == start or "年度指标值" in line or "实际完成值" in line
-
-
-def _markers(lines: list[str], start: int, end: int) -> list[int | None]:
-    """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before."""
-    text = "\n".join(lines[start:end])
-    padded = "\n" + text + "\n"  # "\n一级\n" found at padded[q] is the whole line text[q:]
-    found: list[int | None] = []
-    pos = 0
-    for kind in range(4):
-        if kind == 0:
-            p = _first_of(text, _FUNDS_WORDS, pos)
-            while p >= 0 and text.startswith(_HEADER_LABELS[:3], text.rfind("\n", 0, p) + 1):
-                p = _first_of(text, _FUNDS_WORDS, p + 1)  # "项目名称 项目资金监管平台" is no landmark
-        elif kind == 1:
-            p = _first_of(text, _GOAL_WORDS, pos)
-        elif kind == 2:
-            p = _first_of(padded, _TABLE_LINES, pos)
-            q = text.find("三级指标", pos)
-            while q >= 0 and not _header_line_at(text, q):
-                q = text.find("三级指标", q + 4)  # "…按三级指标体系…" in a goal text is no header
-            p = q if p < 0 or 0 <= q < p else p
-        else:
-            p = padded.find("\n总", pos)
-            while p >= 0 and not _TOTAL_AT.match(text, p):
-                p = padded.find("\n总", p + 1)
-        if p < 0:
-            found.append(None)
-            continue
-        found.append(start + text.count("\n", 0, p))
-        nl = text.find("\n", p)
-        pos = len(text) if nl < 0 else nl + 1
-    return found
-
-
 def _after(*indexes: int | None, default: int) -> int:
     return next((i for i in indexes if i is not None), default)
 
 
-def parse_pdf_form(lines: list[str], start: int, stop: int, *, file: str) -> FormParts | None:
+def parse_pdf_form(
+    lines: list[str], start: int, stop: int, *, file: str, padded: str | None = None, at: tuple[int, int] = (0, 0)
+) -> FormParts | None:
     """One form between line indexes ``start`` and ``stop`` of the cleaned ``lines``.
 
+    ``padded`` is ``"\n" + text + "\n"`` for the text the lines were cut from, ``at`` where
+    lines ``start`` and ``stop`` begin in it (offsets from :func:`pdf_form_spans` plus one).
     ``None`` if nothing form-like is there (a cover page, a stray title).
     """
     end = stop
     while end > start and not lines[end - 1]:
         end -= 1
-    markers = _markers(lines, start, end)
+    if padded is None:
+        padded = "\n" + "\n".join(lines[start:end]) + "\n"
+        b, e = 1, len(padded) - 1
+    else:
+        b, e = at
+        for _ in range(stop - end):  # back over the trailing blank lines: to where line end begins
+            e = padded.rfind("\n", 0, e - 1) + 1
+        e = max(e - 1, b)  # the newline after line end - 1
+    markers = section_markers(padded, b, e, start) if end > start else [None, None, None, None]
     i_funds, i_goal, i_table, i_total = markers
     titled = lines[start].startswith("项目名称") or TITLE_LINE.match(lines[start]) is not None
     if sum(m is not None for m in markers) < (1 if titled else 2):
@@ -219,7 +127,7 @@ def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
 
 def _next_value(lines: list[str], a: int, b: int) -> str:
     nxt = next((lines[k] for k in range(a, b) if lines[k]), "")
-    return "" if any(label in nxt for label in _HEADER_LABELS) else nxt
+    return "" if any(label in nxt for label in HEADER_LABELS) else nxt
 
 
 def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:

@@ -23,7 +23,7 @@ from ..model import Form
 from ._text_cells import parse_cell_forms
 from ._text_assemble import assemble
 from ._text_common import TITLE, TITLE_LINE, clean_lines
-from ._text_pdf import drop_page_numbers, parse_pdf_form, split_pdf_forms
+from ._text_pdf import drop_page_numbers, parse_pdf_form, pdf_form_spans
 from .encoding import decode, normalize_text
 
 __all__ = ["read_text", "detect_shape"]
@@ -102,7 +102,12 @@ def _read_text(data: bytes, *, name: str) -> list[Form]:
     shape = _shape_of(joined)
     if shape == "pdf":
         lines = drop_page_numbers(lines, joined)
-        parts = [p for a, b in split_pdf_forms(lines, joined) if (p := parse_pdf_form(lines, a, b, file=name))]
+        padded = "\n" + joined + "\n"
+        parts = [
+            p
+            for a, b, oa, ob in pdf_form_spans(lines, joined)
+            if (p := parse_pdf_form(lines, a, b, file=name, padded=padded, at=(oa + 1, ob + 1)))
+        ]
     else:
         parts = parse_cell_forms(lines, file=name, shape=shape)
     if not parts:

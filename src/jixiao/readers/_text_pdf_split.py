@@ -1,0 +1,143 @@
+"""Where the forms of a PDF text begin and end, and where each form's sections begin.
+
+Split from ``_text_pdf`` (the sections' parsers): these run once per file or form over the whole
+text joined once, with ``str.find`` and ``str.count`` rather than a test of every line.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ._text_common import TITLE_LINE
+
+__all__ = ["drop_page_numbers", "split_pdf_forms", "pdf_form_spans", "section_markers", "HEADER_LABELS"]
+
+HEADER_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
+_FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
+_GOAL_WORDS = ("预期目标", "实际完成情况")
+_TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
+_TOTAL_AT = re.compile(r"总\s*分")
+_PAGE_NUMBER_START = frozenset("-—第0123456789")
+_PAGE_NUMBER_LINE_START = re.compile("\n[-—第0-9]")  # a line after the first opening like one
+
+
+def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:
+    """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in.
+
+    ``text`` is ``"\\n".join(lines)`` if the caller has it. The lines that could be one (those
+    starting with a dash, 第 or a digit) are found by one scan of the text for line breaks,
+    not by a test of every line in Python.
+    """
+    if text is None:
+        text = "\n".join(lines)
+    out = list(lines)
+    if lines and lines[0][:1] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(lines[0]):
+        out[0] = ""
+    line, prev = 0, 0
+    for m in _PAGE_NUMBER_LINE_START.finditer(text):
+        start = m.start() + 1
+        line += text.count("\n", prev, start)
+        prev = start
+        if _PAGE_NUMBER.match(lines[line]):
+            out[line] = ""
+    return out
+
+
+def split_pdf_forms(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
+    """(start, stop) line indexes of each form: :func:`pdf_form_spans` without the offsets."""
+    return [(a, b) for a, b, _oa, _ob in pdf_form_spans(lines, text)]
+
+
+def pdf_form_spans(lines: list[str], text: str | None = None) -> list[tuple[int, int, int, int]]:
+    """(start, stop) line indexes of each form and their offsets in ``text``: a title starts one,
+    so does a second 项目名称. The offsets let :func:`parse_pdf_form` search the text it has.
+
+    Landmarks are found with ``str.find`` over the joined text, not by testing every line or by
+    a regex alternation: this is on the reader's hot path. ``text`` is ``"\\n".join(lines)``
+    if the caller has it, from before ``drop_page_numbers`` or after: no page number holds a
+    landmark, and blanking a line moves no line break.
+    """
+    if text is None:
+        text = "\n".join(lines)
+    hits: set[int] = set()  # start offsets of the lines holding a title or 项目名称
+    for word in ("项目支出绩效自评表", "项目名称"):
+        pos = text.find(word)
+        while pos >= 0:
+            hits.add(text.rfind("\n", 0, pos) + 1)
+            pos = text.find(word, pos + len(word))
+    starts: list[tuple[int, int]] = []  # (line, offset)
+    has_project = False
+    line, prev = 0, 0
+    for offset in sorted(hits):
+        line += text.count("\n", prev, offset)
+        prev = offset
+        s = lines[line]
+        if s.startswith("项目名称"):
+            if has_project or not starts:
+                starts.append((line, offset))
+            has_project = True
+        elif TITLE_LINE.match(s):
+            starts.append((line, offset))
+            has_project = False
+    end = (len(lines), len(text) + 1)  # where a line after the last would start
+    if not starts:  # a form cut from a longer file: one untitled chunk, kept if it has landmarks
+        return [(0, end[0], 0, end[1])]
+    starts.append(end)
+    return [(a, b, oa, ob) for (a, oa), (b, ob) in pairwise(starts)]
+
+
+def _first_of(text: str, words: tuple[str, ...], pos: int, end: int) -> int:
+    hits = [p for word in words if (p := text.find(word, pos, end)) >= 0]
+    return min(hits) if hits else -1
+
+
+def _header_line_at(text: str, lo: int, p: int) -> bool:
+    start = text.rfind("\n", lo, p) + 1
+    line = text[start : text.find("\n", p)]
+    return p == start or "年度指标值" in line or "实际完成值" in line
+
+
+def section_markers(padded: str, b: int, e: int, start: int) -> list[int | None]:
+    """Line indexes of 项目资金, 预期目标, the indicator header and 总分, each after the one before.
+
+    The form's text is ``padded[b:e]``, a newline on each side (``padded[b - 1]`` and
+    ``padded[e]``), so "\\n一级\\n" found at ``q`` is the whole line starting at ``q + 1``. The
+    reader passes the whole file's text joined once (before page numbers were blanked: none
+    holds a landmark, and blanking moves no line break), so no form's lines are joined again.
+    """
+    text = padded
+    lo = b - 1
+    found: list[int | None] = []
+    pos = b
+    for kind in range(4):
+        if kind == 0:
+            p = _first_of(text, _FUNDS_WORDS, pos, e)
+            while p >= 0 and text.startswith(HEADER_LABELS[:3], text.rfind("\n", lo, p) + 1):
+                p = _first_of(text, _FUNDS_WORDS, p + 1, e)  # "项目名称 项目资金监管平台" is no landmark
+        elif kind == 1:
+            p = _first_of(text, _GOAL_WORDS, pos, e)
+        elif kind == 2:
+            p = _first_of(text, _TABLE_LINES, pos - 1, e + 1)
+            if p >= 0:
+                p += 1
+            q = text.find("三级指标", pos, e)
+            while q >= 0 and not _header_line_at(text, lo, q):
+                q = text.find("三级指标", q + 4, e)  # "…按三级指标体系…" in a goal text is no header
+            p = q if p < 0 or 0 <= q < p else p
+        else:
+            p = text.find("\n总", pos - 1, e)
+            while p >= 0 and not _TOTAL_AT.match(text, p + 1, e):
+                p = text.find("\n总", p + 1, e)
+            if p >= 0:
+                p += 1
+        if p < 0:
+            found.append(None)
+            continue
+        found.append(start + text.count("\n", b, p))
+        nl = text.find("\n", p, e)
+        pos = e if nl < 0 else nl + 1
+    return found

@@ -54,19 +54,20 @@ class Quantity(NamedTuple):
 
 
 _SP = r"[ \t\r\n\u3000]"
+# Optional parts are (?:X|), not X?: the same choices in the same order (X never matches empty),
+# but re runs a group's ? as a repeat that allocates a context per try.
 _NARR = re.compile(
     rf"""
-    (?P<n1>{NUM})(?P<m1>{MULT})?(?P<a1>余|多|\+)?
-    (?:{_SP}{{0,2}}(?P<u1>{UNIT_ALT})?{_SP}{{0,2}}(?P<sep>[-~—–]|至|到){_SP}{{0,2}}
-       (?P<n2>{NUM})(?P<m2>{MULT})?)?
-    (?P<a2>余|多|\+)?
-    (?:{_SP}{{0,3}}(?:\((?P<bunit>[^()]{{1,8}})\)|(?P<unit>{UNIT_ALT})))?
-    (?P<a3>左右|上下|\+)?
-    (?P<sop>及以上|以上|及以下|以下|以内|之内|内(?![容部涵在外存]))?
+    (?P<n1>{NUM})(?:(?P<m1>{MULT})|)(?:(?P<a1>余|多|\+)|)
+    (?:{_SP}{{0,2}}(?:(?P<u1>{UNIT_ALT})|){_SP}{{0,2}}(?P<sep>[-~—–]|至|到){_SP}{{0,2}}
+       (?P<n2>{NUM})(?:(?P<m2>{MULT})|)|)
+    (?:(?P<a2>余|多|\+)|)
+    (?:{_SP}{{0,3}}(?:\((?P<bunit>[^()]{{1,8}})\)|(?P<unit>{UNIT_ALT}))|)
+    (?:(?P<a3>左右|上下|\+)|)
+    (?:(?P<sop>及以上|以上|及以下|以下|以内|之内|内(?![容部涵在外存]))|)
     """,
     re.VERBOSE,
 )
-
 _YEAR = r"(?:19|20)\d{2}"
 _MONTH = rf"\d{{1,2}}{_SP}*(?:[-~—–至到]{_SP}*\d{{1,2}}{_SP}*)?月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?"
 _MONTH_DAY = rf"(?:{_SP}*{_MONTH})?"
@@ -116,7 +117,6 @@ _CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分
 _CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
 _ENUM_OPEN = frozenset("(（〔[【")
 _ENUM_CLOSE = frozenset(")）〕]】")
-
 
 _DIGITISH = r"0-9\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff"
 """A few ranges that hold every character ``\\d`` matches (Unicode decimal digits) and hardly any

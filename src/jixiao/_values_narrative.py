@@ -69,8 +69,8 @@ _NARR = re.compile(
     re.VERBOSE,
 )
 _YEAR = r"(?:19|20)\d{2}"
-_MONTH = rf"\d{{1,2}}{_SP}*(?:[-~—–至到]{_SP}*\d{{1,2}}{_SP}*)?月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?"
-_MONTH_DAY = rf"(?:{_SP}*{_MONTH})?"
+_MONTH = rf"\d{{1,2}}{_SP}*(?:[-~—–至到]{_SP}*\d{{1,2}}{_SP}*|)月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号]|)"
+_MONTH_DAY = rf"(?:{_SP}*{_MONTH}|)"
 _DATES = re.compile(
     rf"""
     (?<![\d.,])(?P<y1>{_YEAR}){_SP}*[-~—–至到]{_SP}*(?P<y2>{_YEAR}){_SP}*年度?

@@ -88,8 +88,8 @@ def pairs_of(text: str) -> set[int]:
     if n < 2:
         return set()
     buf = memoryview(text.encode("utf-32-le", "surrogatepass"))
-    out = set(buf[: 8 * (n // 2)].cast("Q").tolist())  # tolist() builds the ints in one C loop
-    out.update(buf[4 : 4 + 8 * ((n - 1) // 2)].cast("Q").tolist())
+    out = set(buf[: 8 * (n // 2)].cast("Q"))
+    out.update(buf[4 : 4 + 8 * ((n - 1) // 2)].cast("Q"))
     return out
 
 

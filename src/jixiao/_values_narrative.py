@@ -348,13 +348,13 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     while j > 0 and s[j - 1] in _BLANKS:
         j -= 1
     op_start = start
-    w = _word_ending(s, j, _APPROX_BY_LAST)
+    w = _word_ending(s, j, _APPROX_BY_LAST) if j and s[j - 1] in _APPROX_BY_LAST else None
     if w is not None:
         approx, j, op_start = True, j - len(w), j - len(w)
     if cn and j > 0 and s[j - 1] == "上" and n1[0] in "百千万":
         approx, j, op_start = True, j - 1, j - 1
     op: Op | None = None
-    w = _word_ending(s, j, _PREFIX_BY_LAST)
+    w = _word_ending(s, j, _PREFIX_BY_LAST) if j and s[j - 1] in _PREFIX_BY_LAST else None
     if w is not None:
         op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
     if n2:

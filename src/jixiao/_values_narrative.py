@@ -54,22 +54,23 @@ class Quantity(NamedTuple):
 
 
 _SP = r"[ \t\r\n\u3000]"
+# Optional parts are (?:X|), not X?: the same choices in the same order (X never matches empty),
+# but re runs a group's ? as a repeat that allocates a context per try.
 _NARR = re.compile(
     rf"""
-    (?P<n1>{NUM})(?P<m1>{MULT})?(?P<a1>余|多|\+)?
-    (?:{_SP}{{0,2}}(?P<u1>{UNIT_ALT})?{_SP}{{0,2}}(?P<sep>[-~—–]|至|到){_SP}{{0,2}}
-       (?P<n2>{NUM})(?P<m2>{MULT})?)?
-    (?P<a2>余|多|\+)?
-    (?:{_SP}{{0,3}}(?:\((?P<bunit>[^()]{{1,8}})\)|(?P<unit>{UNIT_ALT})))?
-    (?P<a3>左右|上下|\+)?
-    (?P<sop>及以上|以上|及以下|以下|以内|之内|内(?![容部涵在外存]))?
+    (?P<n1>{NUM})(?:(?P<m1>{MULT})|)(?:(?P<a1>余|多|\+)|)
+    (?:{_SP}{{0,2}}(?:(?P<u1>{UNIT_ALT})|){_SP}{{0,2}}(?P<sep>[-~—–]|至|到){_SP}{{0,2}}
+       (?P<n2>{NUM})(?:(?P<m2>{MULT})|)|)
+    (?:(?P<a2>余|多|\+)|)
+    (?:{_SP}{{0,3}}(?:\((?P<bunit>[^()]{{1,8}})\)|(?P<unit>{UNIT_ALT}))|)
+    (?:(?P<a3>左右|上下|\+)|)
+    (?:(?P<sop>及以上|以上|及以下|以下|以内|之内|内(?![容部涵在外存]))|)
     """,
     re.VERBOSE,
 )
-
 _YEAR = r"(?:19|20)\d{2}"
-_MONTH = rf"\d{{1,2}}{_SP}*(?:[-~—–至到]{_SP}*\d{{1,2}}{_SP}*)?月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号])?"
-_MONTH_DAY = rf"(?:{_SP}*{_MONTH})?"
+_MONTH = rf"\d{{1,2}}{_SP}*(?:[-~—–至到]{_SP}*\d{{1,2}}{_SP}*|)月份?(?:{_SP}*\d{{1,2}}{_SP}*[日号]|)"
+_MONTH_DAY = rf"(?:{_SP}*{_MONTH}|)"
 _DATES = re.compile(
     rf"""
     (?<![\d.,])(?P<y1>{_YEAR}){_SP}*[-~—–至到]{_SP}*(?P<y2>{_YEAR}){_SP}*年度?
@@ -116,7 +117,6 @@ _CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分
 _CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
 _ENUM_OPEN = frozenset("(（〔[【")
 _ENUM_CLOSE = frozenset(")）〕]】")
-
 
 _DIGITISH = r"0-9\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff"
 """A few ranges that hold every character ``\\d`` matches (Unicode decimal digits) and hardly any
@@ -348,13 +348,13 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     while j > 0 and s[j - 1] in _BLANKS:
         j -= 1
     op_start = start
-    w = _word_ending(s, j, _APPROX_BY_LAST)
+    w = _word_ending(s, j, _APPROX_BY_LAST) if j and s[j - 1] in _APPROX_BY_LAST else None
     if w is not None:
         approx, j, op_start = True, j - len(w), j - len(w)
     if cn and j > 0 and s[j - 1] == "上" and n1[0] in "百千万":
         approx, j, op_start = True, j - 1, j - 1
     op: Op | None = None
-    w = _word_ending(s, j, _PREFIX_BY_LAST)
+    w = _word_ending(s, j, _PREFIX_BY_LAST) if j and s[j - 1] in _PREFIX_BY_LAST else None
     if w is not None:
         op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
     if n2:

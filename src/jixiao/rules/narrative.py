@@ -18,8 +18,8 @@ from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
 from ._align import STRONG, clause_before, core_grams, cores, grams_of, pairs_of, rank_cores, similarity, similarity_in
-from ._common import compact, fmt, fmt_value, full_score, is_quantitative, target_met, tier_of_indicator
-from ._facts import FormFacts
+from ._common import compact, fmt, fmt_value, full_score
+from ._facts import FormFacts, Row
 from .funds import computed_rate
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
@@ -218,14 +218,16 @@ a literal, so that the regex engine skips to their first characters instead of t
 pattern at every position of the paragraph; the matches are the same."""
 
 
-def _below(ind: Indicator) -> bool:
-    if is_quantitative(ind):
-        return target_met(ind) is False
-    return tier_of_indicator(ind) in ("partial", "unachieved")
+def _below(row: Row) -> bool:
+    """Below target or tier, from the row's precomputed answers: ``Row.met`` is ``target_met``
+    and ``Row.tier`` is ``tier_of_indicator`` (for rows not scored by formula)."""
+    if row.quant:
+        return row.met is False
+    return row.tier in ("partial", "unachieved")
 
 
 def _shortfalls(facts: FormFacts) -> list[Indicator]:
-    return [i for i in facts.leaves if _below(i)]
+    return [r.ind for r in facts.rows if _below(r)]
 
 
 @rule("N003", "narrative-claim-contradicts", "warning", "文字中的定性说法与指标表矛盾", doc="""
@@ -255,12 +257,12 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ctx = clause_before(flat, m.start())
         grams = grams_of(compact(ctx))
         score, best = 0.0, None
-        for i in facts.leaves:  # the first of the best, as max() would pick
-            sim = similarity(ctx, i.name, _ctx=grams)
+        for r in facts.rows:  # the first of the best, as max() would pick
+            sim = similarity(ctx, r.ind.name, _ctx=grams)
             if best is None or sim > score:
-                score, best = sim, i
+                score, best = sim, r
         if best is not None and score >= STRONG and _below(best):
-            ind = best
+            ind = best.ind
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
                       f"得分 {fmt(ind.score)}/{fmt(ind.weight)}", indicator=ind, field="goal.achieved",
                       evidence={"claim": ctx + m.group(0)})

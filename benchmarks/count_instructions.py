@@ -1,0 +1,78 @@
+"""Instructions per form for reading or checking, counted by valgrind: a figure that does not move
+with the load of a shared machine (CPU seconds there wander by 10-30 %), for judging one
+optimisation against another. Needs valgrind (Debian: ``apt-get install valgrind``).
+
+    .venv/bin/python benchmarks/count_instructions.py parse|check|rule:P001 [--forms 200]
+
+Two runs under callgrind, one doing the work and one doing everything but, so start-up, imports
+and building the input cancel out. ``rule:CODE`` times one per-form rule with the forms' facts
+built in both runs. Hash seed and collector are fixed so that runs repeat to within ~1 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
+
+_CHILD = """
+import gc, sys
+from jixiao.check import _DEFAULT, check_forms
+from jixiao.readers import read_path
+from jixiao.rules import get_rule
+from jixiao.rules._facts import FormFacts
+path, what, work = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+forms = read_path(path)
+check_forms(forms[:5])  # registry, compiled patterns and caches warm in both runs
+facts = [FormFacts(f) for f in forms] if what.startswith("rule:") else None
+gc.collect(); gc.disable()
+if work:
+    if what == "parse":
+        read_path(path)
+    elif what == "check":
+        check_forms(forms)
+    else:
+        rule = get_rule(what[5:])
+        for f, x in zip(forms, facts):
+            for _ in (rule.func(f, _DEFAULT, x) if rule.wants_facts else rule.func(f, _DEFAULT)):
+                pass
+"""
+
+
+def _count(path: Path, what: str, work: bool) -> int:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+                           "-c", _CHILD, str(path), what, "1" if work else "0"],
+                          capture_output=True, text=True, env=env, check=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if not found:
+        raise SystemExit(done.stderr[-2000:])
+    return int(found.group(1))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("what", help="parse, check or rule:CODE")
+    ap.add_argument("--forms", type=int, default=200)
+    args = ap.parse_args()
+    text = SEED.read_text(encoding="utf-8")
+    copies = max(1, args.forms // 5)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "replicated.txt"
+        path.write_text("\n".join(  # varied as in bench_check.py
+            text.replace("项目名称 ", f"项目名称 第{i}组").replace("12月 31日", f"12月 {1 + i % 28}日")
+            for i in range(copies)), encoding="utf-8")
+        n = copies * 5
+        per_form = (_count(path, args.what, True) - _count(path, args.what, False)) / n
+    print(f"{args.what}: {per_form:,.0f} instructions per form ({n} forms)")
+
+
+if __name__ == "__main__":
+    main()

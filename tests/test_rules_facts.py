@@ -69,7 +69,8 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
         i = r.ind
         assert (r.quant, r.b, r.met, r.ratio) == (c.is_quantitative(i), c.actual_in_target_unit(i), c.target_met(i),
                                                   c.ratio(i))
-        assert (r.scored, r.deducted, r.full) == (c.scored(i), c.deducted(i), c.full_score(i))
+        assert (r.scored, r.deducted, r.full, r.in_range) == (c.scored(i), c.deducted(i), c.full_score(i),
+                                                              c.score_in_range(i))
         assert r.dev_blank == c.is_blank_text(i.deviation)
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
     assert [r.ind for r in facts.quant_rows] == facts.quant

@@ -85,8 +85,6 @@ def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     return sorted(_run(selected_rules(settings), form, settings), key=_order)
 
 
-
-
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
     """``check_form`` for each form, plus the cross-form X rules over the forms of each file.
 
@@ -101,10 +99,9 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     rules = selected_rules(settings)
     per_form: list[list[Finding]] = [_run(rules, f, settings) for f in forms]
     by_file: dict[str, list[int]] = {}
-    for i, f in enumerate(forms):
-        by_file.setdefault(f.source.file, []).append(i)
     index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object
     for i, f in enumerate(forms):
+        by_file.setdefault(f.source.file, []).append(i)
         index.setdefault(id(f), i)
     for rule in rules:
         if rule.scope != "file":

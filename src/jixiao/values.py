@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from math import isfinite
 from typing import Any
 
 from ._values_lex import (
@@ -51,8 +52,6 @@ _TRAILING = "。；;，,、"
 
 # The common shape of a cell ("≥16.00(个)", "100.00(%)", "95%"), tried before the full grammar.
 _FAST = re.compile(r"(≥|≤|>=|<=|=|>|<)?(\d+(?:\.\d+)?)(?:\(([^()]{1,8})\)|(%))?")
-# A number of 309 digits or more is inf as a float, which the model refuses (allow_inf_nan=False).
-_INF = float("inf")
 _FAST_OPS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<"}
 
 _CELL = re.compile(
@@ -86,10 +85,7 @@ def is_placeholder(text: str) -> bool:
 
 def parse_value(text: str) -> Value:
     """Read one value cell; ``text`` is kept verbatim, the parsed fields are ``None`` when absent."""
-    op, value, upper, unit, approx, tier = _parse(text)
-    return Value(
-        text=text, op=op, value=value, upper=upper, unit=unit, approx=approx, tier=tier
-    )
+    return Value.model_validate(value_fields(text))
 
 
 def value_fields(text: str) -> dict[str, Any]:
@@ -115,7 +111,7 @@ def _parse(text: str) -> _Parsed:
     m = _FAST.fullmatch(s)
     if m:
         value = float(m.group(2))
-        if value == _INF:  # 309 digits: unreadable, as the full grammar's number_value says
+        if not isfinite(value):  # 309 digits: unreadable, as the full grammar's number_value says
             return _TEXT_ONLY
         unit = m.group(4) or (_bracket_unit(m.group(3)) if m.group(3) else None)
         return (_FAST_OPS.get(m.group(1) or ""), value, None, unit, False, None)

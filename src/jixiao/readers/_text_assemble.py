@@ -105,7 +105,6 @@ def assemble(parts: FormParts) -> Form:
 
 
 _READ, _BLANK, _NOT_A_NUMBER = 0, 1, 2
-_INF = float("inf")
 
 
 @lru_cache(maxsize=4096)
@@ -116,10 +115,6 @@ def _cell_number(text: str | None) -> tuple[float | None, int]:
     set (10.00, 20.00, 100.00, 0.00, "-"), so most are a look-up in C; an amount seen once
     costs what it did uncached.
     """
-    if text and text[0].isdigit() and text.isascii() and text.replace(".", "", 1).isdigit():
-        value = float(text)  # the common case, "170.00", without the general path
-        # 309 digits are inf, no amount (the model refuses it): reported like any other non-number
-        return (value, _READ) if value != _INF else (None, _NOT_A_NUMBER)
     if text is None or not text.strip():
         return None, _BLANK
     value = parse_number(text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..model import Indicator
 from ._common import compact
@@ -31,7 +31,6 @@ __all__ = [
     "grams_of",
     "name_core",
     "pairs_of",
-    "rank",
     "rank_cores",
     "similarity",
     "similarity_in",
@@ -149,14 +148,10 @@ def similarity(context: str, name: str, *, _ctx: set[int] | None = None) -> floa
     return len(core & ctx) / len(core)
 
 
-def rank(context: str, indicators: list[Indicator], *, noun: str | None = None) -> list[Candidate]:
-    """Indicators at or above ``WEAK`` similarity, best first (ties keep table order)."""
-    return rank_cores(context, cores(indicators), noun=noun)
-
-
 def rank_cores(context: str, rows: list[tuple[frozenset[int], int, Indicator]], *,
                noun: str | None = None) -> list[Candidate]:
-    """:func:`rank` over rows already prepared by :func:`cores` (once per form, not per clause)."""
+    """Rows at or above ``WEAK`` similarity to ``context`` (plus the quantity's noun), best first,
+    ties in table order; ``rows`` are prepared by :func:`cores` once per form, not per clause."""
     grams = pairs_of(compact(context + (noun or "")))
     out = []
     for core, n, ind in rows:
@@ -167,6 +162,3 @@ def rank_cores(context: str, rows: list[tuple[frozenset[int], int, Indicator]], 
         out.sort(key=lambda c: -c.score)
     return out
 
-
-def q_attr(q: Any, name: str, default: Any = None) -> Any:
-    return getattr(q, name, default)

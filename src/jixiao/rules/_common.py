@@ -30,6 +30,7 @@ __all__ = [
     "ratio_of",
     "deducted",
     "full_score",
+    "score_in_range",
     "tier_of_indicator",
     "is_satisfaction",
     "is_rate",
@@ -191,6 +192,11 @@ def deducted(ind: Indicator) -> bool:
 
 def full_score(ind: Indicator) -> bool:
     return scored(ind) and abs(ind.score - ind.weight) <= _SAME  # type: ignore[operator]
+
+
+def score_in_range(ind: Indicator) -> bool:
+    """Scored, and the score lies in [0, weight] (±0.01)."""
+    return scored(ind) and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
 
 
 _ACHIEVED_WORDS = ("已完成", "完成", "及时", "按时", "达到", "达标", "健全", "明显", "有效", "提升",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator, Value
-from ._common import (EPS, actual_in_target_unit, compact, deducted, full_score, is_blank_text, is_qualitative,
-                      is_quantitative, is_subtotal, met_by, ratio_of, scored, tier_of_indicator)
+from ._common import (actual_in_target_unit, compact, deducted, full_score, is_blank_text, is_qualitative,
+                      is_quantitative, is_subtotal, met_by, ratio_of, score_in_range, scored, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -47,10 +47,9 @@ class Row:
         self.met: bool | None = met_by(self.target, b)
         self.ratio: float | None = ratio_of(self.target, b)
         self.scored: bool = scored(ind)
-        self.deducted: bool = self.scored and deducted(ind)
-        self.full: bool = self.scored and full_score(ind)
-        self.in_range: bool = self.scored and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
-        """Scored, and the score lies in [0, weight] (±0.01)."""
+        self.deducted: bool = deducted(ind)
+        self.full: bool = full_score(ind)
+        self.in_range: bool = score_in_range(ind)
         self.dev_blank: bool = is_blank_text(ind.deviation)
         self.tier: str | None = None if self.quant else tier_of_indicator(ind)
         """Printed or inferred tier, for rows not scored by formula."""

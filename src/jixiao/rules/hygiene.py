@@ -89,8 +89,6 @@ def p001(form: Form, settings: Settings) -> Iterator[Hit]:
                                     ("实际完成情况", "goal.achieved", goal.achieved, None),
                                     *(("三级指标", "name", i.name, i) for i in rows),
                                     *(("偏差原因", "deviation", i.deviation, i) for i in rows)):
-        if not _SUSPECT.search(text) and "\n" not in text and "\r" not in text:
-            continue  # most cells: nothing suspect, and no line break that could join two marks
         # Narrative texts keep their PDF line breaks: join lines without inventing spaces.
         problems = hygiene_problems(text.replace("\r", "").replace("\n", ""))
         if problems:

@@ -21,7 +21,6 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
     return {"achieved": (0.8, 1.0), "partial": (floor, 0.8), "unachieved": (0.0, floor)}[tier]
 
 
-
 @rule("L001", "tier-label-missing", "warning", "定性指标的实际完成值不是三档标准表述", doc="""
 检查：定性指标的实际完成值是否是"达成年度指标""部分达成年度指标并具有一定效果""未达成年度指标且效果较差"
 之一（也接受"达成预期指标""达成指标"等）。写成"已完成""及时""效果明显"时，按字面推断档次并提示。

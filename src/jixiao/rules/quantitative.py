@@ -7,24 +7,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (
-    EPS,
-    actual_in_target_unit,
-    compact,
-    convert,
-    fmt,
-    fmt_value,
-    full_score,
-    is_blank_text,
-    is_rate,
-    is_reverse,
-    scored,
-)
+from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse
 from ._facts import FormFacts
-
-
-def _in_range(ind: Indicator) -> bool:
-    return scored(ind) and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
 
 
 def _gap(ind: Indicator) -> str:
@@ -168,7 +152,7 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         silent = row.dev_blank
         over = r >= settings.over_achievement_ratio - 1e-9 and silent
-        double = r >= 2 - 1e-9 and full_score(ind)
+        double = r >= 2 - 1e-9 and row.full
         if not (over or double):
             continue
         parts = [f"实际完成值 {fmt_value(ind.actual)} 为目标 {fmt_value(ind.target)} 的 {r * 100:.0f}%"]

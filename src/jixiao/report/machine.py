@@ -35,16 +35,10 @@ from pydantic import TypeAdapter
 from ..finding import Finding
 from ..model import Form
 
-__all__ = ["finding_to_dict", "render_json", "render_jsonl", "render_github", "jsonl_line"]
+__all__ = ["render_json", "render_jsonl", "render_github", "jsonl_line"]
 
+# ``Finding`` declares its fields in this order, so its own serialisation writes the keys so.
 KEYS = ("rule", "name", "severity", "form", "indicator", "field", "message", "evidence", "location", "source")
-
-
-def finding_to_dict(f: Finding) -> dict[str, Any]:
-    data = f.model_dump(mode="json")
-    ordered = {k: data[k] for k in KEYS if k in data}
-    ordered.update({k: v for k, v in data.items() if k not in ordered})
-    return ordered
 
 
 def jsonl_line(f: Finding) -> str:

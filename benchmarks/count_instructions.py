@@ -2,11 +2,12 @@
 with the load of a shared machine (CPU seconds there wander by 10-30 %), for judging one
 optimisation against another. Needs valgrind (Debian: ``apt-get install valgrind``).
 
-    .venv/bin/python benchmarks/count_instructions.py parse|check|rule:P001 [--forms 200]
+    .venv/bin/python benchmarks/count_instructions.py parse|check|facts|rule:P001 [--forms 200]
 
 Two runs under callgrind, one doing the work and one doing everything but, so start-up, imports
 and building the input cancel out. ``rule:CODE`` times one per-form rule with the forms' facts
-built in both runs. Hash seed and collector are fixed so that runs repeat to within ~1 %.
+built in both runs; ``facts`` times building the forms' ``FormFacts`` (not the lazy alignment).
+Hash seed and collector are fixed so that runs repeat to within ~1 %.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ if work:
         read_path(path)
     elif what == "check":
         check_forms(forms)
+    elif what == "facts":
+        for f in forms:
+            FormFacts(f)
     else:
         rule = get_rule(what[5:])
         for f, x in zip(forms, facts):
@@ -59,7 +63,7 @@ def _count(path: Path, what: str, work: bool) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("what", help="parse, check or rule:CODE")
+    ap.add_argument("what", help="parse, check, facts or rule:CODE")
     ap.add_argument("--forms", type=int, default=200)
     args = ap.parse_args()
     text = SEED.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from ._gc import paused_gc
 from .config import Settings
-from .finding import Finding, Location, SEVERITY_ORDER
+from .finding import Finding, Location, SEVERITY_ORDER, _trusted
 from .model import Form
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
@@ -44,21 +44,21 @@ def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location
     location = places.get(line) if places is not None else None
     if location is None:
         source = form.source
-        location = Location(file=source.file, line=line, sheet=source.sheet)
+        location = _trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet})
         if places is not None:
             places[line] = location
-    return Finding(
-        rule=rule.code,
-        name=rule.name,
-        severity=hit.severity or rule.severity,
-        form=form.label if label is None else label,
-        indicator=getattr(ind, "name", None) if ind is not None else None,
-        field=hit.field,
-        message=hit.message,
-        evidence=hit.evidence,
-        location=location,
-        source="rules",
-    )
+    return _trusted(Finding, {
+        "rule": rule.code,
+        "name": rule.name,
+        "severity": hit.severity or rule.severity,
+        "form": form.label if label is None else label,
+        "indicator": getattr(ind, "name", None) if ind is not None else None,
+        "field": hit.field,
+        "message": hit.message,
+        "evidence": hit.evidence,
+        "location": location,
+        "source": "rules",
+    })
 
 
 def _order(f: Finding) -> tuple:

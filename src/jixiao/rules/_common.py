@@ -31,6 +31,7 @@ __all__ = [
     "deducted",
     "full_score",
     "score_in_range",
+    "score_state",
     "tier_of_indicator",
     "is_satisfaction",
     "is_rate",
@@ -145,23 +146,25 @@ def target_met(ind: Indicator) -> bool | None:
 
 def met_by(t: Value, b: float | None) -> bool | None:
     """``target_met`` given the actual already in the target's unit (``FormFacts`` has it)."""
-    if t.value is None or b is None:
-        return None
     a = t.value
-    if t.op == "=" and a == 0:
+    if a is None or b is None:
+        return None
+    op = t.op  # read once: a pydantic attribute read costs several plain ones
+    if op == "=" and a == 0:
         return b <= 1e-9  # "=0" (零事故, 零投诉): any occurrence misses it
-    if t.op in (">=", "=", None):
+    if op in (">=", "=", None):
         return b >= a - 1e-9
-    if t.op == ">":
+    if op == ">":
         return b > a
-    if t.op == "<=":
+    if op == "<=":
         return b <= a + 1e-9
-    if t.op == "<":
+    if op == "<":
         return b < a
-    if t.op == "range" and t.upper is not None:
-        return a - 1e-9 <= b <= t.upper + 1e-9
-    if t.op == "±" and t.upper is not None:
-        return abs(b - a) <= abs(t.upper) + 1e-9
+    upper = t.upper
+    if op == "range" and upper is not None:
+        return a - 1e-9 <= b <= upper + 1e-9
+    if op == "±" and upper is not None:
+        return abs(b - a) <= abs(upper) + 1e-9
     return None
 
 
@@ -185,18 +188,30 @@ def scored(ind: Indicator) -> bool:
 _SAME = 1e-6
 """Scores are compared as printed: 4.99 of 5 is a deduction, however small."""
 
+_UNSCORED = (False, False, False, False)
+
+
+def score_state(weight: float | None, score: float | None) -> tuple[bool, bool, bool, bool]:
+    """(scored, deducted, full marks, score in [0, weight] ±0.01) of a row's weight and score.
+
+    The one definition of the four; ``FormFacts`` asks for all of them at once per row.
+    """
+    if weight is None or score is None:
+        return _UNSCORED
+    return True, score < weight - _SAME, abs(score - weight) <= _SAME, -EPS <= score <= weight + EPS
+
 
 def deducted(ind: Indicator) -> bool:
-    return scored(ind) and ind.score < ind.weight - _SAME  # type: ignore[operator]
+    return score_state(ind.weight, ind.score)[1]
 
 
 def full_score(ind: Indicator) -> bool:
-    return scored(ind) and abs(ind.score - ind.weight) <= _SAME  # type: ignore[operator]
+    return score_state(ind.weight, ind.score)[2]
 
 
 def score_in_range(ind: Indicator) -> bool:
     """Scored, and the score lies in [0, weight] (±0.01)."""
-    return scored(ind) and -EPS <= ind.score <= ind.weight + EPS  # type: ignore[operator]
+    return score_state(ind.weight, ind.score)[3]
 
 
 _ACHIEVED_WORDS = ("已完成", "完成", "及时", "按时", "达到", "达标", "健全", "明显", "有效", "提升",
@@ -205,8 +220,13 @@ _PARTIAL_WORDS = ("部分", "基本", "一定", "有所", "较好", "初步")
 _UNACHIEVED_WORDS = ("未", "没有", "较差", "不", "否", "滞后", "延迟", "差")
 
 
+@lru_cache(maxsize=4096)
 def infer_tier(text: str) -> str | None:
-    """The tier a free-text actual (已完成, 基本完成, 未完成) most likely means."""
+    """The tier a free-text actual (已完成, 基本完成, 未完成) most likely means.
+
+    Memoised like ``is_blank_text``: a pure function of one cell, and the word scans cost
+    several microseconds a row.
+    """
     t = compact(text)
     if not t or is_blank_text(t):
         return None
@@ -259,7 +279,8 @@ def is_subtotal(ind: Indicator) -> bool:
         return True
     if not name:
         return ind.weight is not None and ind.target.is_blank and ind.actual.is_blank
-    return name in (compact(ind.level1), compact(ind.level2)) and ind.target.is_blank
+    # the blank target first: it rules out nearly every leaf before two more cells are compacted
+    return ind.target.is_blank and name in (compact(ind.level1), compact(ind.level2))
 
 
 def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]

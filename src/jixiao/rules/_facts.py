@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator, Value
-from ._common import (actual_in_target_unit, compact, deducted, full_score, is_blank_text, is_qualitative,
-                      is_quantitative, is_subtotal, met_by, ratio_of, score_in_range, scored, tier_of_indicator)
+from ._common import (actual_in_target_unit, compact, is_blank_text, is_qualitative, is_quantitative, is_subtotal,
+                      met_by, ratio_of, score_state, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -46,10 +46,11 @@ class Row:
         """The actual in the target's unit (``actual_in_target_unit``)."""
         self.met: bool | None = met_by(self.target, b)
         self.ratio: float | None = ratio_of(self.target, b)
-        self.scored: bool = scored(ind)
-        self.deducted: bool = deducted(ind)
-        self.full: bool = full_score(ind)
-        self.in_range: bool = score_in_range(ind)
+        self.scored: bool
+        self.deducted: bool
+        self.full: bool
+        self.in_range: bool
+        self.scored, self.deducted, self.full, self.in_range = score_state(self.weight, self.score)
         self.dev_blank: bool = is_blank_text(ind.deviation)
         self.tier: str | None = None if self.quant else tier_of_indicator(ind)
         """Printed or inferred tier, for rows not scored by formula."""

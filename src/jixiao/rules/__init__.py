@@ -42,9 +42,14 @@ _MODULES = ("funds", "score", "quantitative", "qualitative", "deviation", "narra
 Scope = Literal["form", "file"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
-    """What a rule found; the engine adds the rule's code, name, form and location."""
+    """What a rule found; the engine adds the rule's code, name, form and location.
+
+    Not frozen: a hit lives from a rule's ``yield`` to the engine's next line, and a frozen
+    dataclass's ``__init__`` (``object.__setattr__`` per field) cost 2.5x a plain one, a dozen
+    times per form.
+    """
 
     message: str
     indicator: Any = None

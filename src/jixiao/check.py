@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ._gc import paused_gc
+from ._model_view import view_form
 from .config import Settings
 from .finding import Finding, Location, SEVERITY_ORDER, _trusted
 from .model import Form
@@ -69,6 +70,7 @@ def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]
     out: list[Finding] = []
     places: dict[int | None, Location] = {}
     label = form.label
+    form = view_form(form)  # plain objects: pydantic's __getattr__ makes every attribute read slow
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     for rule in rules:
         if rule.scope != "form":

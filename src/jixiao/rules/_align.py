@@ -155,6 +155,8 @@ def rank_cores(context: str, rows: list[tuple[frozenset[int], int, Indicator]], 
     grams = pairs_of(compact(context + (noun or "")))
     out = []
     for core, n, ind in rows:
+        if core.isdisjoint(grams):  # most rows: no shared bigram, score 0, and no set built
+            continue
         score = len(core & grams) / n
         if score >= WEAK:
             out.append(Candidate(score, ind))

@@ -96,7 +96,7 @@ class FormFacts:
     def aligned(self) -> list[Aligned]:
         """Every quantity of 实际完成情况 with what it was matched with, in text order."""
         if self._aligned is None:
-            from .narrative import align_rows
+            from ._narr_align import align_rows
 
             self._aligned = align_rows(self)
         return self._aligned
@@ -105,7 +105,7 @@ class FormFacts:
     def planned_quantities(self) -> list[Any]:
         """The quantities of 预期目标 (years glued to words excluded)."""
         if self._planned_qs is None:
-            from .narrative import quantities
+            from ._narr_align import quantities
 
             self._planned_qs = quantities(self.planned)
         return self._planned_qs

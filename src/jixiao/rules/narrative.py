@@ -12,146 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._align import STRONG, clause_before, core_grams, cores, grams_of, pairs_of, rank_cores, similarity, similarity_in
+from ._align import STRONG, clause_before, core_grams, grams_of, pairs_of, similarity_in
 from ._common import compact, fmt, fmt_value, full_score
 from ._facts import FormFacts, Row
-from .funds import computed_rate
+from ._narr_align import Aligned, align_rows, prepared, quantities, rank
+from ._narr_align import comparable as _comparable
+from ._narr_align import convertible as _convertible
+from ._narr_align import family as _family
+from ._narr_align import funds_rate as _funds_rate
+from ._narr_align import normal_unit as _normal_unit
+from ._narr_align import same_value as _same_value
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
-
-_MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
-
-
-_VALUES: Any = None
-
-
-def _values() -> Any:
-    """The value grammar, imported on first use (it compiles large patterns)."""
-    global _VALUES
-    if _VALUES is None:
-        from .. import values
-
-        _VALUES = values
-    return _VALUES
-
-
-class Aligned(NamedTuple):
-    """One narrative quantity and what it was matched with (a named tuple: one per figure of
-    every form, built several times faster than a frozen dataclass)."""
-
-    q: Any
-    context: str
-    kind: str
-    """``indicator`` (value agrees), ``contradiction``, ``funds-rate``, ``funds-money``,
-    ``funds-contradiction``, ``unmatched``."""
-    indicator: Indicator | None = None
-    expected: float | None = None
-
-
-def quantities(flat: str) -> list[Any]:
-    """The quantities of a compacted narrative (dates excluded by the grammar)."""
-    out = []
-    for q in _values().find_quantities(flat):
-        if q.unit is None and 1900 <= q.value <= 2100 and float(q.value).is_integer():
-            continue  # a year glued to a word ("2024上海市"), not a quantity
-        out.append(q)
-    return out
-
-
-@lru_cache(maxsize=512)
-def _family(unit: str | None) -> str | None:
-    """Memoised, like :func:`_convertible` and :func:`_normal_unit`: pure functions of a unit
-    word, asked for the same few units by every quantity of every form."""
-    return _values().unit_family(unit) if unit else None
-
-
-@lru_cache(maxsize=1024)
-def _convertible(unit: str, to: str) -> bool:
-    return _values().convert(1.0, unit, to) is not None
-
-
-@lru_cache(maxsize=512)
-def _normal_unit(unit: str | None) -> str | None:
-    return _values().normalize_unit(unit)
-
-
-def _same_value(q: Any, value: float | None, unit: str | None) -> bool:
-    if value is None:
-        return False
-    qv = q.value
-    if q.unit and unit and q.unit != unit:
-        conv = _values().convert(q.value, q.unit, unit)
-        if conv is not None:
-            qv = conv
-    tol = 0.5 if q.approx else 1e-6 * max(1.0, abs(value))
-    if q.op == "range" and q.upper is not None:
-        return q.value - tol <= value <= q.upper + tol
-    return abs(qv - value) <= tol
-
-
-def _comparable(q: Any, unit: str | None) -> bool:
-    """Whether a differing number could be the same measure (same family or convertible)."""
-    if not q.unit or not unit or q.unit == unit:
-        return True
-    if _convertible(q.unit, unit):
-        return True
-    fq, fu = _family(q.unit), _family(unit)
-    return fq is not None and fq == fu
-
-
-def _funds_rate(form: Form) -> float | None:
-    return form.funds.total.rate if form.funds.total.rate is not None else computed_rate(form.funds.total)
-
-
-def _funds_amounts(form: Form) -> list[float]:
-    rows = [form.funds.total, *form.funds.sub_rows().values()]
-    return [v for r in rows for v in (r.initial, r.budget, r.executed) if v is not None]
-
-
-_SPENT = re.compile(r"执行|支出|使用|拨付")
-_BUDGETED = re.compile(r"预算|资金|安排")
-
-
-def _align_one(form: Form, flat: str, q: Any, rows: list[tuple[frozenset[str], int, Indicator]]) -> Aligned:
-    ctx = clause_before(flat, q.start)
-    if "执行率" in ctx and q.unit == "%":
-        rate = _funds_rate(form)
-        if rate is None or abs(rate - q.value) <= 0.5:
-            return Aligned(q, ctx, "funds-rate", expected=rate)
-        return Aligned(q, ctx, "funds-contradiction", expected=rate)
-    if q.unit in _MONEY_UNITS:
-        unit = form.funds.unit or "万元"
-        amounts = _funds_amounts(form)
-        if any(_same_value(q, a, unit) for a in amounts):
-            return Aligned(q, ctx, "funds-money")
-        if _SPENT.search(ctx) and form.funds.total.executed is not None:
-            return Aligned(q, ctx, "funds-contradiction", expected=form.funds.total.executed)
-        if _BUDGETED.search(ctx) and form.funds.total.budget is not None:
-            return Aligned(q, ctx, "funds-contradiction", expected=form.funds.total.budget)
-    cands = rank_cores(ctx, rows, noun=q.noun)
-    for c in cands:
-        actual = c.indicator.actual
-        if _same_value(q, actual.value, actual.unit):
-            return Aligned(q, ctx, "indicator", c.indicator)
-    if cands and cands[0].score >= STRONG and _comparable(q, cands[0].indicator.actual.unit):
-        best = cands[0].indicator
-        return Aligned(q, ctx, "contradiction", best, best.actual.value)
-    return Aligned(q, ctx, "unmatched")
-
-
-def align_rows(facts: FormFacts) -> list[Aligned]:
-    """The alignment of one form's 实际完成情况 (``FormFacts.aligned`` computes it once per form).
-
-    The rows' name bigrams are prepared once here, not once per quantity.
-    """
-    rows = cores([i for i in facts.leaves if i.actual.value is not None])
-    flat, form = facts.achieved, facts.form
-    return [_align_one(form, flat, q, rows) for q in quantities(flat)]
 
 
 def align_achieved(form: Form) -> list[Aligned]:
@@ -256,11 +133,16 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for m in _IMPROVED.finditer(flat):
         ctx = clause_before(flat, m.start())
         grams = grams_of(compact(ctx))
+        # The first of the best, as max() would pick; rows sharing nothing score 0 and can only be
+        # that best when every row scores 0, which is below STRONG anyway, so they are skipped
+        # without building a set (:func:`similarity`, inlined: the share of core grams found).
         score, best = 0.0, None
-        for r in facts.rows:  # the first of the best, as max() would pick
-            sim = similarity(ctx, r.ind.name, _ctx=grams)
-            if best is None or sim > score:
-                score, best = sim, r
+        for r in facts.rows:
+            core = core_grams(r.ind.name)[1]
+            if core and not core.isdisjoint(grams):
+                sim = len(core & grams) / len(core)
+                if sim > score:
+                    score, best = sim, r
         if best is not None and score >= STRONG and _below(best):
             ind = best.ind
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
@@ -276,20 +158,22 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：补设指标，或统一预期目标与指标值。
 """)
 def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    flat, qs = facts.planned, facts.planned_quantities
-    targets = [i for i in facts.leaves if i.target.value is not None]
-    rows = None
-    for q in qs:
+    flat = facts.planned
+    targets: list[tuple[float, str | None, Row]] | None = None
+    rows: list[Any] | None = None
+    for q in facts.planned_quantities:
         if not q.unit or q.unit == "%" and q.value in (0, 100):
             continue
-        if any(_same_value(q, i.target.value, i.target.unit) and _comparable(q, i.target.unit) for i in targets):
+        if targets is None:  # (value, unit, row) read once per form, and only when a promise counts
+            targets = [(t.value, t.unit, r) for r in facts.rows if (t := r.target).value is not None]
+        if any(_same_value(q, v, u) and _comparable(q, u) for v, u, _r in targets):
             continue
         ctx = clause_before(flat, q.start)
         if rows is None:
-            rows = cores(targets)  # once per form, and only when a promise is left over
-        cands = [c for c in rank_cores(ctx, rows, noun=q.noun) if c.score >= STRONG]
+            rows = prepared([r for _v, _u, r in targets], target=True)  # once per form, when needed
+        cands = rank(ctx, rows, q.noun, STRONG)
         if cands:
-            ind = cands[0].indicator
+            ind = cands[0][1][2]
             yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}",
                       indicator=ind, field="goal.planned", evidence={"planned": q.value, "target": ind.target.value})
         else:
@@ -336,13 +220,37 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                   evidence={"rate": rate, "claim": m.group(0) if m else None, "outputs_full": all_full})
 
 
-def _named_in(flat: str, name: str) -> bool:
-    """Whether the text speaks of the indicator: half its core words, or four characters in a
-    row of it ("长效管理机制需进一步完善" speaks of 长效管理制度健全性)."""
-    if similarity_in(compact(flat), name) >= 0.5:
-        return True
+@lru_cache(maxsize=4096)
+def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]] | None:
+    """What :func:`_named_in` looks for in a text, worked out once per name: the core's distinct
+    bigrams, how many of them make half (``2 * found >= len``, which is ``found / len >= 0.5``
+    for these small counts), and the core's four-character runs; ``None`` for a one-character
+    core, which :func:`similarity_in` compares by its grams instead."""
     core = core_grams(name)[0]
-    return any(core[i : i + 4] in flat for i in range(len(core) - 3))
+    if len(core) < 2:
+        return None
+    pairs = tuple({core[i : i + 2] for i in range(len(core) - 1)})
+    return pairs, (len(pairs) + 1) // 2, tuple(core[i : i + 4] for i in range(len(core) - 3))
+
+
+def _named_in(flat: str, name: str) -> bool:
+    """Whether the compacted text speaks of the indicator: half its core words, or four
+    characters in a row of it ("长效管理机制需进一步完善" speaks of 长效管理制度健全性).
+
+    ``similarity_in(flat, name) >= 0.5``, counting found bigrams only until half are found."""
+    probes = _probes(name)
+    if probes is None or len(flat) < 2:
+        if similarity_in(flat, name) >= 0.5:
+            return True
+        core = core_grams(name)[0]
+        return any(core[i : i + 4] in flat for i in range(len(core) - 3))
+    pairs, half, quads = probes
+    for g in pairs:
+        if g in flat:
+            half -= 1
+            if not half:
+                return True
+    return any(q in flat for q in quads)
 
 
 @rule("N007", "narrative-unaligned", "info", "文字中的数字找不到对应指标，或指标在文字中从未提及", doc="""

@@ -1,0 +1,213 @@
+"""The alignment of a narrative with the table, for the N rules (``narrative``) and ``FormFacts``.
+
+Every quantity of 实际完成情况 is matched with the funds table or with the indicator its clause
+names (:func:`align_rows`); N004 matches the promises of 预期目标 with the targets the same way
+(:func:`rank`). It runs for every figure of every form, so the rows of one comparison are
+prepared once per form as plain tuples (:func:`prepared`): the name core's bigrams, and the value
+and unit compared, read once from the pydantic models instead of once per figure and candidate.
+The rows keep the form's own ``Indicator`` objects: N007 tells mentioned rows by identity.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..model import Form, Indicator
+from ._align import STRONG, WEAK, _core_pairs, clause_before
+from ._common import compact
+from .funds import computed_rate
+
+if TYPE_CHECKING:
+    from ._facts import FormFacts, Row
+
+__all__ = ["Aligned", "align_rows", "prepared", "quantities", "rank", "same_value", "comparable"]
+
+_MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+
+_VALUES: Any = None
+
+
+def _values() -> Any:
+    """The value grammar, imported on first use (it compiles large patterns)."""
+    global _VALUES
+    if _VALUES is None:
+        from .. import values
+
+        _VALUES = values
+    return _VALUES
+
+
+class Aligned(NamedTuple):
+    """One narrative quantity and what it was matched with (a named tuple: one per figure of
+    every form, built several times faster than a frozen dataclass)."""
+
+    q: Any
+    context: str
+    kind: str
+    """``indicator`` (value agrees), ``contradiction``, ``funds-rate``, ``funds-money``,
+    ``funds-contradiction``, ``unmatched``."""
+    indicator: Indicator | None = None
+    expected: float | None = None
+
+
+def quantities(flat: str) -> list[Any]:
+    """The quantities of a compacted narrative (dates excluded by the grammar)."""
+    out = []
+    for q in _values().find_quantities(flat):
+        if q.unit is None and 1900 <= q.value <= 2100 and float(q.value).is_integer():
+            continue  # a year glued to a word ("2024上海市"), not a quantity
+        out.append(q)
+    return out
+
+
+@lru_cache(maxsize=512)
+def family(unit: str | None) -> str | None:
+    """Memoised, like :func:`convertible` and :func:`normal_unit`: pure functions of a unit
+    word, asked for the same few units by every quantity of every form."""
+    return _values().unit_family(unit) if unit else None
+
+
+@lru_cache(maxsize=1024)
+def convertible(unit: str, to: str) -> bool:
+    return _values().convert(1.0, unit, to) is not None
+
+
+@lru_cache(maxsize=512)
+def normal_unit(unit: str | None) -> str | None:
+    return _values().normalize_unit(unit)
+
+
+def same_value(q: Any, value: float | None, unit: str | None) -> bool:
+    if value is None:
+        return False
+    qv = q.value
+    if q.unit and unit and q.unit != unit:
+        conv = _values().convert(q.value, q.unit, unit)
+        if conv is not None:
+            qv = conv
+    tol = 0.5 if q.approx else 1e-6 * max(1.0, abs(value))
+    if q.op == "range" and q.upper is not None:
+        return q.value - tol <= value <= q.upper + tol
+    return abs(qv - value) <= tol
+
+
+def comparable(q: Any, unit: str | None) -> bool:
+    """Whether a differing number could be the same measure (same family or convertible)."""
+    if not q.unit or not unit or q.unit == unit:
+        return True
+    if convertible(q.unit, unit):
+        return True
+    fq, fu = family(q.unit), family(unit)
+    return fq is not None and fq == fu
+
+
+def funds_rate(form: Form) -> float | None:
+    total = form.funds.total
+    rate = total.rate
+    return rate if rate is not None else computed_rate(total)
+
+
+def _funds_amounts(form: Form) -> list[float]:
+    rows = [form.funds.total, *form.funds.sub_rows().values()]
+    return [v for r in rows for v in (r.initial, r.budget, r.executed) if v is not None]
+
+
+Prepared = tuple[tuple[str, ...], int, Indicator, float, "str | None"]
+"""(distinct bigrams of the name's core, their number, the row, its value, its unit)."""
+
+
+def prepared(rows: list[Row], target: bool) -> list[Prepared]:
+    """The rows with a value (the target's, or the actual's) and a core of two characters or
+    more, in table order, ready for :func:`rank`.
+
+    A one-character core has no bigram: :func:`.rank_cores` compares it as a gram that no
+    clause's bigrams contain, so it never scores; it is left out here.
+    """
+    out = []
+    for r in rows:
+        v = r.target if target else r.actual
+        value = v.value
+        if value is not None:
+            ind = r.ind
+            pairs = _core_pairs(ind.name)
+            if pairs is not None:
+                out.append((pairs, len(pairs), ind, value, v.unit))
+    return out
+
+
+def rank(context: str, rows: list[Prepared], noun: str | None, floor: float = WEAK) -> list[tuple[float, Prepared]]:
+    """:func:`.rank_cores` on prepared rows: the rows at or above ``floor`` similarity, best first,
+    ties in table order, each with its score.
+
+    A bigram is among a text's bigrams exactly when it occurs in the text (the text has two
+    characters or more whenever a two-character string occurs in it), so a row's score, the share
+    of its core bigrams found, is counted by substring search in the short clause instead of
+    building the clause's bigram set; the count and the division are those of the set version.
+    """
+    text = compact(context + noun) if noun else compact(context)
+    out = []
+    for row in rows:
+        found = 0
+        for g in row[0]:
+            if g in text:
+                found += 1
+        if found:
+            score = found / row[1]
+            if score >= floor:
+                out.append((score, row))
+    if len(out) > 1:
+        out.sort(key=_minus_score)
+    return out
+
+
+def _minus_score(c: tuple[float, Prepared]) -> float:
+    return -c[0]
+
+
+_SPENT = re.compile(r"执行|支出|使用|拨付")
+_BUDGETED = re.compile(r"预算|资金|安排")
+
+
+def _align_one(form: Form, flat: str, q: Any, rows: list[Prepared]) -> Aligned:
+    ctx = clause_before(flat, q.start)
+    unit = q.unit
+    if unit == "%" and "执行率" in ctx:
+        rate = funds_rate(form)
+        if rate is None or abs(rate - q.value) <= 0.5:
+            return Aligned(q, ctx, "funds-rate", expected=rate)
+        return Aligned(q, ctx, "funds-contradiction", expected=rate)
+    if unit in _MONEY_UNITS:
+        funds_unit = form.funds.unit or "万元"
+        amounts = _funds_amounts(form)
+        if any(same_value(q, a, funds_unit) for a in amounts):
+            return Aligned(q, ctx, "funds-money")
+        total = form.funds.total
+        if _SPENT.search(ctx) and total.executed is not None:
+            return Aligned(q, ctx, "funds-contradiction", expected=total.executed)
+        if _BUDGETED.search(ctx) and total.budget is not None:
+            return Aligned(q, ctx, "funds-contradiction", expected=total.budget)
+    cands = rank(ctx, rows, q.noun)
+    for _score, (_p, _n, ind, value, vunit) in cands:
+        if same_value(q, value, vunit):
+            return Aligned(q, ctx, "indicator", ind)
+    if cands:
+        score, (_p, _n, ind, value, vunit) = cands[0]
+        if score >= STRONG and comparable(q, vunit):
+            return Aligned(q, ctx, "contradiction", ind, value)
+    return Aligned(q, ctx, "unmatched")
+
+
+def align_rows(facts: FormFacts) -> list[Aligned]:
+    """The alignment of one form's 实际完成情况 (``FormFacts.aligned`` computes it once per form).
+
+    The rows (those with an actual value) are prepared once here, not once per quantity.
+    """
+    flat = facts.achieved
+    qs = quantities(flat)
+    if not qs:
+        return []
+    rows = prepared(facts.rows, target=False)
+    form = facts.form
+    return [_align_one(form, flat, q, rows) for q in qs]

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, _kind, compact, fmt, is_blank_text, leaves
+from ._common import EPS, _kind, compact, is_blank_text, leaves
+from ._fmt import fmt
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from _forms import form, hits, ind
 
-from jixiao.rules.deviation import deviation_gaps
+from jixiao.rules.deviation import (_CAUSE, _MEASURE, _VAGUE_CAUSE, _WHEN, _WHEN_FIRST, _WHO, _WHO_FIRST,
+                                    deviation_gaps)
 
 GOOD = "受汛期影响两场活动取消；由活动部负责，2025年6月前补办并建立进度台账。"
 
@@ -76,3 +82,56 @@ def test_d002_boilerplate(deviation: str, expected: int) -> None:
 )
 def test_d003_text_without_deviation(actual: str, score: float, deviation: str, expected: int) -> None:
     assert len(hits("D003", row("≥60(场)", actual, score, deviation))) == expected
+
+
+def _first_chars(pattern: re.Pattern[str]) -> set[str]:
+    """Every character a match of ``pattern`` can begin with, read from its parsed branches."""
+    from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for branch in _parser.parse(pattern.pattern)[0][1][1]:
+        op, av = branch[0]
+        if op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.IN:
+            for kind, arg in av:
+                out |= {chr(arg)} if kind is c.LITERAL else {"0", "٣", "０"} if arg is c.CATEGORY_DIGIT else {"?"}
+        elif op is c.MAX_REPEAT and av[2][0][0] is c.IN:  # \d{4}
+            out |= {"0", "٣", "０"}
+        else:
+            out.add("?")  # a branch this test cannot read: fail loudly below
+    return out
+
+
+@pytest.mark.parametrize(("first", "pattern"), [(_WHEN_FIRST, _WHEN), (_WHO_FIRST, _WHO)])
+def test_every_branch_begins_with_a_character_of_its_first_class(first: re.Pattern[str], pattern: re.Pattern[str]) -> None:
+    chars = _first_chars(pattern)
+    assert "?" not in chars
+    assert all(first.fullmatch(ch) for ch in chars), sorted(ch for ch in chars if not first.fullmatch(ch))
+
+
+def _gaps_reference(text: str) -> list[str]:
+    """deviation_gaps as first written: every pattern searched from the start (the fast one must agree)."""
+    from jixiao.rules._common import compact, is_blank_text
+
+    t = compact(text)
+    if is_blank_text(t):
+        return ["未填写偏差原因分析及改进措施"]
+    gaps: list[str] = []
+    if not _CAUSE.search(_VAGUE_CAUSE.sub("", t)):
+        gaps.append("未说明具体原因（如政策调整、资金到位晚、记录未留存），仅有笼统表述或没有原因"
+                    if _VAGUE_CAUSE.search(t) else "未说明偏差的具体原因")
+    if not _MEASURE.search(t):
+        gaps.append("未提出改进措施")
+    else:
+        if not _WHEN.search(t):
+            gaps.append("改进措施未说明完成时间（如“2025年6月前”“下一年度预算编制时”）")
+        if not _WHO.search(t):
+            gaps.append("改进措施未说明责任主体（由谁负责，如“由项目实施科室负责”）")
+    return gaps
+
+
+@hyp_settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="由于客观原因因素加强建立2025年6月下度前负责科室本单位中心，。 无", max_size=16))
+def test_deviation_gaps_agrees_with_plain_searches(text: str) -> None:
+    assert deviation_gaps(text) == _gaps_reference(text)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from _forms import form, hits
+from _forms import form, hits, ind
 
-from jixiao.rules.hygiene import hygiene_problems
+from jixiao.config import Settings
+from jixiao.rules.hygiene import hygiene_problems, p001
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,28 @@ def _reference(text: str) -> list[str]:
 @given(st.text(alphabet="。，、,;!?“”‘’（）《》0123456789０٣² \u3000.,年a", max_size=40))
 def test_the_fast_checks_agree_with_plain_regex_scans(text: str) -> None:
     assert hygiene_problems(text) == _reference(text)
+
+
+def _p001_reference(f) -> list[tuple[str, str, list[str]]]:  # type: ignore[no-untyped-def]
+    """P001 as first written: hygiene_problems on each text in turn (the joined scan must agree)."""
+    out = []
+    for where, field, text in (("预期目标", "goal.planned", f.goal.planned), ("实际完成情况", "goal.achieved", f.goal.achieved),
+                               *(("三级指标", "name", i.name) for i in f.indicators),
+                               *(("偏差原因", "deviation", i.deviation) for i in f.indicators)):
+        problems = hygiene_problems(text.replace("\r", "").replace("\n", ""))
+        if problems:
+            out.append((f"{where}：{'；'.join(problems)}", field, problems))
+    return out
+
+
+_TEXT = st.text(alphabet="。，,.“”（）０5 \u3000\n\r\0年a", max_size=12)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(planned=_TEXT, achieved=_TEXT, names=st.lists(_TEXT, min_size=1, max_size=4), devs=st.lists(_TEXT, min_size=4, max_size=4))
+def test_p001_scans_all_texts_at_once_but_agrees_with_each_text_in_turn(planned: str, achieved: str, names: list[str],
+                                                                       devs: list[str]) -> None:
+    rows = [ind(name, "≥1(个)", "1(个)", deviation=dev) for name, dev in zip(names, devs)]
+    f = form(*rows, planned=planned, achieved=achieved)
+    found = [(x.message, x.field, x.evidence["problems"]) for x in p001(f, Settings())]
+    assert found == _p001_reference(f)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from _forms import form, hits, ind, with_ind
 
-from jixiao.rules.score import grade_of
+from jixiao.rules.score import _YEAR, grade_of
 
 BASE = form()
 
@@ -108,3 +113,28 @@ def test_s007_blank_total() -> None:
 )
 def test_s008_year_of_the_narrative(achieved: str, expected: int) -> None:
     assert len(hits("S008", form(achieved=achieved))) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "found"),
+    [
+        ("name", "X X 场次", "XX"),  # compacted before matching: the one-character pre-check still sees X
+        ("name", "指 标2：场次", "指标2："),
+        ("deviation", "请 填写原因", "请填写"),
+        ("deviation", "详见（ 略）", "（略）"),
+        ("deviation", "填报及时，策略得当", None),  # the pre-check's characters alone are no template
+        ("name", "指标：场次", None),
+    ],
+)
+def test_s007_template_words_broken_by_whitespace(field: str, text: str, found: str | None) -> None:
+    got = [f.evidence["text"] for f in hits("S007", with_ind(BASE, 1, **{field: text}))]
+    assert got == ([found] if found else [])
+
+
+_OLD_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+@hyp_settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="1290２٣ 年\u3000a", max_size=14))
+def test_s008_year_pattern_finds_what_the_lookbehind_first_form_found(text: str) -> None:
+    assert _YEAR.findall(text) == _OLD_YEAR.findall(text)

@@ -8,7 +8,8 @@ from itertools import combinations
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, is_subtotal
+from ._common import compact, is_subtotal
+from ._fmt import fmt
 from ._facts import FormFacts
 
 _MAX_SUBSET = 12
@@ -76,13 +77,12 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
 """)
 def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     seen: dict[tuple[float, str], list] = {}
-    for ind in facts.leaves:
-        a = ind.actual
-        if a.value is None or a.value == 0 or (a.unit == "%" and a.value in (100, 0)) or not a.unit:
+    for row in facts.rows:
+        a = row.actual.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
+        value, unit = a["value"], a["unit"]
+        if value is None or value == 0 or not unit or unit == "%":  # no unit, or a rate: never counted twice
             continue
-        if a.unit == "%":
-            continue
-        seen.setdefault((round(a.value, 6), a.unit), []).append(ind)
+        seen.setdefault((round(value, 6), unit), []).append(row.ind)
     for (value, unit), inds in seen.items():
         if len(inds) < 2:
             continue

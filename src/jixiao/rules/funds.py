@@ -8,21 +8,36 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, FundsRow
 from . import Hit, rule
-from ._common import EPS, fmt, has_funds_explanation
+from ._common import EPS, has_funds_explanation
+from ._fmt import fmt
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 COL_CN = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
 
 
+_SUBS = ("appropriation", "carryover", "other")
+
+
 def _rows(form: Form) -> list[tuple[str, FundsRow]]:
-    return [("total", form.funds.total), *form.funds.sub_rows().items()]
+    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order.
+
+    Read through the model's ``__dict__``: each pydantic attribute read costs about three of a
+    dict's, and the F rules ask for these rows and their cells many times per form.
+    """
+    f = form.funds.__dict__
+    return [("total", f["total"]), *[(k, f[k]) for k in _SUBS if f[k] is not None]]
 
 
 def computed_rate(row: FundsRow) -> float | None:
     """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
-    if not row.budget or row.executed is None:
+    d = row.__dict__
+    return _rate(d["budget"], d["executed"])
+
+
+def _rate(budget: float | None, executed: float | None) -> float | None:
+    if not budget or executed is None:
         return None
-    return row.executed / row.budget * 100
+    return executed / budget * 100
 
 
 @rule("F001", "funds-rate-mismatch", "error", "执行率与 全年执行数/全年预算数 不符", doc="""
@@ -34,16 +49,18 @@ def computed_rate(row: FundsRow) -> float | None:
 """)
 def f001(form: Form, settings: Settings) -> Iterator[Hit]:
     for key, row in _rows(form):
-        expected = computed_rate(row)
-        if expected is None or row.rate is None:
+        d = row.__dict__
+        budget, executed, rate = d["budget"], d["executed"], d["rate"]
+        expected = _rate(budget, executed)
+        if expected is None or rate is None:
             continue
-        tol = 0.5 if abs(row.rate - round(row.rate)) < 1e-9 and abs(expected - round(expected)) > EPS else EPS
-        if abs(row.rate - expected) > tol:
+        tol = 0.5 if abs(rate - round(rate)) < 1e-9 and abs(expected - round(expected)) > EPS else EPS
+        if abs(rate - expected) > tol:
             yield Hit(
-                f"{ROW_CN[key]}执行率填 {fmt(row.rate)}%，但 全年执行数 {fmt(row.executed)} ÷ 全年预算数 "
-                f"{fmt(row.budget)} = {expected:.2f}%",
+                f"{ROW_CN[key]}执行率填 {fmt(rate)}%，但 全年执行数 {fmt(executed)} ÷ 全年预算数 "
+                f"{fmt(budget)} = {expected:.2f}%",
                 field=f"funds.{key}.rate",
-                evidence={"rate": row.rate, "budget": row.budget, "executed": row.executed, "expected": round(expected, 4)},
+                evidence={"rate": rate, "budget": budget, "executed": executed, "expected": round(expected, 4)},
             )
 
 
@@ -54,16 +71,20 @@ def f001(form: Form, settings: Settings) -> Iterator[Hit]:
 修正：按公式重算得分；超过 100% 的执行率按 100% 计。
 """)
 def f002(form: Form, settings: Settings) -> Iterator[Hit]:
-    row, w = form.funds.total, form.funds.weight
-    rate = computed_rate(row)
-    if rate is None or w is None or row.score is None or row.score > w + EPS:
+    f = form.funds.__dict__  # dict reads: ~1/3 of a model attribute read each
+    w, row = f["weight"], f["total"].__dict__
+    score = row["score"]
+    if w is None or score is None or score > w + EPS:
+        return
+    rate = _rate(row["budget"], row["executed"])
+    if rate is None:
         return
     expected = min(rate / 100, 1.0) * w
-    if abs(row.score - expected) > EPS:
+    if abs(score - expected) > EPS:
         yield Hit(
-            f"执行率得分填 {fmt(row.score)}，但 min({rate:.2f}%, 100%) × 分值 {fmt(w)} = {expected:.2f}",
+            f"执行率得分填 {fmt(score)}，但 min({rate:.2f}%, 100%) × 分值 {fmt(w)} = {expected:.2f}",
             field="funds.total.score",
-            evidence={"score": row.score, "weight": w, "rate": round(rate, 4), "expected": round(expected, 4)},
+            evidence={"score": score, "weight": w, "rate": round(rate, 4), "expected": round(expected, 4)},
         )
 
 
@@ -88,9 +109,11 @@ def f003(form: Form, settings: Settings) -> Iterator[Hit]:
 """)
 def f004(form: Form, settings: Settings) -> Iterator[Hit]:
     for key, row in _rows(form):
-        if not row.budget and row.executed and row.executed > 0:
-            yield Hit(f"{ROW_CN[key]}全年预算数为 {fmt(row.budget)}，全年执行数却为 {fmt(row.executed)}",
-                      field=f"funds.{key}.budget", evidence={"budget": row.budget, "executed": row.executed})
+        d = row.__dict__
+        budget, executed = d["budget"], d["executed"]
+        if not budget and executed and executed > 0:
+            yield Hit(f"{ROW_CN[key]}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}",
+                      field=f"funds.{key}.budget", evidence={"budget": budget, "executed": executed})
 
 
 @rule("F005", "funds-overspent", "warning", "全年执行数大于全年预算数", doc="""
@@ -101,9 +124,11 @@ def f004(form: Form, settings: Settings) -> Iterator[Hit]:
 """)
 def f005(form: Form, settings: Settings) -> Iterator[Hit]:
     for key, row in _rows(form):
-        if row.budget and row.executed is not None and row.executed > row.budget + EPS:
-            yield Hit(f"{ROW_CN[key]}全年执行数 {fmt(row.executed)} 大于全年预算数 {fmt(row.budget)}",
-                      field=f"funds.{key}.executed", evidence={"budget": row.budget, "executed": row.executed})
+        d = row.__dict__
+        budget, executed = d["budget"], d["executed"]
+        if budget and executed is not None and executed > budget + EPS:
+            yield Hit(f"{ROW_CN[key]}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}",
+                      field=f"funds.{key}.executed", evidence={"budget": budget, "executed": executed})
 
 
 @rule("F006", "funds-sum-mismatch", "error", "年度资金总额不等于其中各行之和", doc="""
@@ -114,18 +139,19 @@ def f005(form: Form, settings: Settings) -> Iterator[Hit]:
 修正：核对分项，使总额等于各分项之和。
 """)
 def f006(form: Form, settings: Settings) -> Iterator[Hit]:
-    subs = form.funds.sub_rows()
-    if not subs:
+    rows = _rows(form)
+    if len(rows) == 1:
         return
+    total_row, *subs = [r.__dict__ for _, r in rows]  # dict reads: ~1/3 of a model attribute read each
     for col, cn in COL_CN.items():
-        total = getattr(form.funds.total, col)
-        parts = [getattr(r, col) for r in subs.values()]
-        known = [p for p in parts if p is not None]
+        total = total_row[col]
+        parts = [c[col] for c in subs]
+        known = parts if None not in parts else [p for p in parts if p is not None]
         if total is None or not known:
             continue
         s = sum(known)
         if abs(total - s) > EPS * len(known):
-            detail = " + ".join(f"{ROW_CN[k]} {fmt(getattr(r, col))}" for k, r in subs.items())
+            detail = " + ".join(f"{ROW_CN[k]} {fmt(getattr(r, col))}" for k, r in rows[1:])
             yield Hit(f"{cn}：年度资金总额 {fmt(total)} ≠ {detail} = {fmt(round(s, 4))}",
                       field=f"funds.total.{col}", evidence={"total": total, "parts": parts, "sum": round(s, 4)})
 
@@ -179,12 +205,15 @@ def f008(form: Form, settings: Settings) -> Iterator[Hit]:
 修正：如实反映预算调整；把分值和得分填在年度资金总额行。
 """)
 def f009(form: Form, settings: Settings) -> Iterator[Hit]:
-    row = form.funds.total
-    if (row.initial is not None and row.budget is not None and row.executed is not None
-            and abs(row.initial - row.budget) > EPS and abs(row.budget - row.executed) <= EPS):
-        yield Hit(f"全年预算数由年初的 {fmt(row.initial)} 调整为恰好等于全年执行数 {fmt(row.executed)}，执行率因此为 100%",
-                  field="funds.total.budget", evidence={"initial": row.initial, "budget": row.budget, "executed": row.executed})
-    for key, sub in form.funds.sub_rows().items():
-        if sub.score is not None:
-            yield Hit(f"得分 {fmt(sub.score)} 填在{ROW_CN[key]}行，应填在年度资金总额行",
-                      field=f"funds.{key}.score", evidence={"score": sub.score})
+    rows = _rows(form)
+    d = rows[0][1].__dict__
+    initial, budget, executed = d["initial"], d["budget"], d["executed"]
+    if (initial is not None and budget is not None and executed is not None
+            and abs(initial - budget) > EPS and abs(budget - executed) <= EPS):
+        yield Hit(f"全年预算数由年初的 {fmt(initial)} 调整为恰好等于全年执行数 {fmt(executed)}，执行率因此为 100%",
+                  field="funds.total.budget", evidence={"initial": initial, "budget": budget, "executed": executed})
+    for key, sub in rows[1:]:
+        score = sub.__dict__["score"]
+        if score is not None:
+            yield Hit(f"得分 {fmt(score)} 填在{ROW_CN[key]}行，应填在年度资金总额行",
+                      field=f"funds.{key}.score", evidence={"score": score})

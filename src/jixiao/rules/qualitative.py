@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, full_score, infer_tier, scored
-from ._facts import FormFacts
+from ._common import compact, infer_tier
+from ._fmt import fmt, fmt_value
+from ._facts import FormFacts, Row
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
@@ -21,6 +22,25 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
     return {"achieved": (0.8, 1.0), "partial": (floor, 0.8), "unachieved": (0.0, floor)}[tier]
 
 
+def _qual_rows(facts: FormFacts) -> list[Row]:
+    """The rows of ``facts.qual``: a subsequence of the leaves, so one walk by identity finds them.
+
+    Each has ``tier`` worked out (qualitative rows are never scored by formula), which is what
+    ``actual.tier or infer_tier(actual.text)`` gives: ``infer_tier`` compacts its text first.
+    """
+    qual = facts.qual
+    if not qual:
+        return []
+    found: list[Row] = []
+    n = len(qual)
+    for row in facts.rows:
+        if row.ind is qual[len(found)]:
+            found.append(row)
+            if len(found) == n:
+                break
+    return found
+
+
 @rule("L001", "tier-label-missing", "warning", "定性指标的实际完成值不是三档标准表述", doc="""
 检查：定性指标的实际完成值是否是"达成年度指标""部分达成年度指标并具有一定效果""未达成年度指标且效果较差"
 之一（也接受"达成预期指标""达成指标"等）。写成"已完成""及时""效果明显"时，按字面推断档次并提示。
@@ -29,7 +49,7 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
 修正：改为三档标准表述之一。
 """)
 def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.qual:
+    for ind in facts.qual:  # not _qual_rows: finding the rows costs more than the one read they save here
         text = compact(ind.actual.text)
         if not text or _LABEL.match(text):
             continue
@@ -47,11 +67,12 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：按档次区间重新打分，或改正档次。
 """)
 def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.qual:
-        tier = ind.actual.tier or infer_tier(ind.actual.text)
-        if tier is None or not scored(ind) or not ind.weight:
+    for row in _qual_rows(facts):
+        tier = row.tier
+        if tier is None or not row.scored or not row.weight:
             continue
-        share = ind.score / ind.weight  # type: ignore[operator]
+        ind = row.ind
+        share = row.score / row.weight  # type: ignore[operator]
         low, high = band(tier, settings)
         inside = low - 1e-9 <= share <= 1 + 1e-9 if tier == "achieved" else low - 1e-9 <= share < high - 1e-9
         if not inside:
@@ -74,8 +95,14 @@ _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显
 修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
 """)
 def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        target = compact(ind.target.text)
-        if ind.target.value is None and target and _VAGUE.search(target) and full_score(ind):
+    for row in facts.rows:
+        if not row.full:
+            continue
+        t = row.target.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
+        if t["value"] is not None:
+            continue
+        target = compact(t["text"])
+        if target and _VAGUE.search(target):
+            ind = row.ind
             yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
                       indicator=ind, field="target", evidence={"target": target, "score": ind.score})

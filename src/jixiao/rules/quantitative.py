@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse
+from ._common import EPS, actual_in_target_unit, compact, convert, is_blank_text, is_reverse
+from ._fmt import fmt, fmt_value
 from ._facts import FormFacts
 
 
@@ -126,13 +127,13 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met and row.deducted and row.in_range:
-            ind = row.ind
-            lost = ind.weight - ind.score  # type: ignore[operator]
-            yield Hit(f"实际完成值 {fmt_value(ind.actual)} 已达到目标 {fmt_value(ind.target)}，但扣 {fmt(lost)} 分"
-                      f"（{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因须说明扣分依据",
-                      indicator=ind, field="score",
-                      evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
-                                "score": ind.score, "lost": round(lost, 4)})
+            weight, score = row.weight, row.score
+            lost = weight - score  # type: ignore[operator]
+            yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
+                      f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据",
+                      indicator=row.ind, field="score",
+                      evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
+                                "score": score, "lost": round(lost, 4)})
 
 
 @rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""
@@ -143,25 +144,26 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：说明超额原因；下一年度按历史完成情况设定目标。
 """)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    far = settings.over_achievement_ratio - 1e-9  # a model attribute: read once, not per row
     for row in facts.quant_rows:
         r = row.ratio
-        if r is None or (r < settings.over_achievement_ratio - 1e-9 and r < 2 - 1e-9):
+        if r is None or (r < far and r < 2 - 1e-9):
             continue  # neither far over target nor twice it: the common case, decided cheaply
-        ind = row.ind
-        if is_reverse(ind.target) or ind.target.value is None or ind.target.value <= 0:
+        t = row.target.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
+        if t["op"] in ("<=", "<") or t["value"] is None or t["value"] <= 0:  # ``is_reverse``
             continue
         silent = row.dev_blank
-        over = r >= settings.over_achievement_ratio - 1e-9 and silent
+        over = r >= far and silent
         double = r >= 2 - 1e-9 and row.full
         if not (over or double):
             continue
-        parts = [f"实际完成值 {fmt_value(ind.actual)} 为目标 {fmt_value(ind.target)} 的 {r * 100:.0f}%"]
+        parts = [f"实际完成值 {fmt_value(row.actual)} 为目标 {fmt_value(row.target)} 的 {r * 100:.0f}%"]
         if silent:
             parts.append("偏差原因未说明超额原因")
         if double:
             parts.append("达到目标 2 倍以上仍得满分，目标是否定得过低")
         required = settings.over_achievement_reason_required and silent
-        yield Hit("，".join(parts), indicator=ind, field="actual",
+        yield Hit("，".join(parts), indicator=row.ind, field="actual",
                   evidence={"ratio": round(r, 4), "deviation_empty": silent},
                   severity="error" if required else None)
 
@@ -173,13 +175,14 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：统一口径和单位。
 """)
 def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        a, b = ind.target.unit, ind.actual.unit
-        if ind.target.value is None or ind.actual.value is None or not a or not b:
+    for row in facts.rows:
+        t, u = row.target.__dict__, row.actual.__dict__  # dict reads cost ~1/3 of a model's attribute reads
+        a, b = t["unit"], u["unit"]
+        if not a or not b or t["value"] is None or u["value"] is None:
             continue
         if convert(1.0, b, a) is None:
-            yield Hit(f"目标 {fmt_value(ind.target)} 的单位是「{a}」，实际完成值 {fmt_value(ind.actual)} 的单位是「{b}」",
-                      indicator=ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
+            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」",
+                      indicator=row.ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
 
 
 @rule("Q008", "malformed-quantity", "warning", "定量目标无单位、实际值带比较符或不是数字", doc="""
@@ -190,18 +193,21 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：补单位；实际完成值写成确定的数。
 """)
 def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        if ind.target.value is None:
+    for row in facts.rows:
+        t = row.target.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
+        if t["value"] is None:
             continue
-        if not ind.target.unit:
-            yield Hit(f"定量目标 {fmt_value(ind.target)} 没有单位", indicator=ind, field="target.unit",
-                      evidence={"target": ind.target.text})
-        if ind.actual.value is not None and ind.actual.op not in (None, "="):
-            yield Hit(f"实际完成值 {fmt_value(ind.actual)} 带比较符，应填确定的数", indicator=ind, field="actual",
-                      evidence={"actual": ind.actual.text, "op": ind.actual.op})
-        if ind.actual.value is None and not is_blank_text(ind.actual.text):
-            yield Hit(f"目标 {fmt_value(ind.target)} 是定量的，实际完成值「{compact(ind.actual.text)}」却不是数字",
-                      indicator=ind, field="actual", evidence={"actual": ind.actual.text})
+        ind, target, actual = row.ind, row.target, row.actual
+        if not t["unit"]:
+            yield Hit(f"定量目标 {fmt_value(target)} 没有单位", indicator=ind, field="target.unit",
+                      evidence={"target": t["text"]})
+        a = actual.__dict__
+        if a["value"] is not None and a["op"] not in (None, "="):
+            yield Hit(f"实际完成值 {fmt_value(actual)} 带比较符，应填确定的数", indicator=ind, field="actual",
+                      evidence={"actual": a["text"], "op": a["op"]})
+        if a["value"] is None and not is_blank_text(a["text"]):
+            yield Hit(f"目标 {fmt_value(target)} 是定量的，实际完成值「{compact(a['text'])}」却不是数字",
+                      indicator=ind, field="actual", evidence={"actual": a["text"]})
 
 
 @rule("Q009", "rate-target-over-100", "info", "比率类目标高于 100% 或写成 ≥100%", doc="""
@@ -211,10 +217,15 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：改为"=100%"或合理的目标值。
 """)
 def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.leaves:
-        t = ind.target
-        if t.value is None or not is_rate(ind) or (t.unit not in (None, "%")):
+    for row in facts.rows:
+        t = row.target.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
+        value, unit = t["value"], t["unit"]
+        if value is None or unit not in (None, "%"):
             continue
-        if t.value > 100 + 1e-9 or (t.op in (">=", ">") and abs(t.value - 100) < 1e-9):
-            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=ind,
+        if not (value > 100 + 1e-9 or (t["op"] in (">=", ">") and abs(value - 100) < 1e-9)):
+            continue
+        name = row.ind.name
+        if name.endswith("率") or "满意度" in name or unit == "%":  # ``is_rate``
+            t = row.target
+            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=row.ind,
                       field="target", evidence={"target": t.value, "op": t.op})

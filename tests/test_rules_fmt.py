@@ -1,0 +1,39 @@
+"""The memoised fmt/fmt_value of rules._fmt print exactly what _common's do."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.model import Value
+from jixiao.rules import _common, _fmt
+
+_NUMBERS = st.one_of(st.none(), st.sampled_from([0.0, -0.0, 1.0, 90.0, 99.995, 1e-10, 16.5]),
+                     st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+_VALUES = st.builds(Value, text=st.sampled_from(["", "≥90%", " 已完成 ", "16.00(个)"]),
+                    op=st.sampled_from([None, ">=", ">", "<=", "<", "=", "range", "±"]), value=_NUMBERS,
+                    upper=_NUMBERS, unit=st.sampled_from([None, "", "%", "个", "万元"]), approx=st.booleans(),
+                    tier=st.sampled_from([None, "achieved", "partial"]))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_NUMBERS, max_size=6))
+def test_fmt_agrees_with_common_even_when_cached(xs: list[float | None]) -> None:
+    for x in xs + xs:  # the second pass answers from the cache
+        assert _fmt.fmt(x) == _common.fmt(x)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_VALUES, max_size=4))
+def test_fmt_value_agrees_with_common_even_when_cached(values: list[Value]) -> None:
+    for v in values + values:
+        assert _fmt.fmt_value(v) == _common.fmt_value(v)
+
+
+@pytest.mark.parametrize(("first", "second"), [(1, 1.0), (0.0, -0.0)])
+def test_equal_keys_of_different_spelling_print_alike(first: float, second: float) -> None:
+    a = Value.model_construct(text="", op=">=", value=first, upper=None, unit="%", approx=False, tier=None)
+    b = Value.model_construct(text="", op=">=", value=second, upper=None, unit="%", approx=False, tier=None)
+    assert _fmt.fmt_value(a) == _fmt.fmt_value(b) == _common.fmt_value(b)
+    assert _fmt.fmt(first) == _fmt.fmt(second) == _common.fmt(second)

@@ -44,6 +44,7 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "level1_kind",
+    "heading_kind",
 ]
 
 EPS = 0.01 + 1e-9
@@ -73,8 +74,28 @@ def compact(text: str) -> str:
     return out
 
 
+_LIMIT = 20_000
+"""Entries a formatting cache keeps before it is emptied: far more than a large run's values."""
+_NUMBERS: dict[float | None, str] = {}
+_VALUES: dict[tuple, str] = {}
+
+
 def fmt(x: float | None) -> str:
-    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50."""
+    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
+
+    Memoised: findings' messages spell the same few numbers form after form, and formatting a
+    float costs more than most rules spend deciding that they fire. Equal keys print alike
+    (1 and 1.0, 0.0 and -0.0), so the cache cannot change a message.
+    """
+    out = _NUMBERS.get(x)
+    if out is None:
+        if len(_NUMBERS) > _LIMIT:
+            _NUMBERS.clear()
+        out = _NUMBERS[x] = _format_number(x)
+    return out
+
+
+def _format_number(x: float | None) -> str:
     if x is None:
         return "空"
     if abs(x - round(x)) < 1e-9:
@@ -83,7 +104,21 @@ def fmt(x: float | None) -> str:
 
 
 def fmt_value(v: Value) -> str:
-    """A value in the normal notation (≥90%, 16个), falling back to the printed text."""
+    """A value in the normal notation (≥90%, 16个), falling back to the printed text.
+
+    Memoised on the value's fields, read at once from its ``__dict__`` (a model's or a view's:
+    both keep the fields in declaration order, so the tuple names each field by its place).
+    """
+    key = tuple(v.__dict__.values())
+    out = _VALUES.get(key)
+    if out is None:
+        if len(_VALUES) > _LIMIT:
+            _VALUES.clear()
+        out = _VALUES[key] = _format_value(v)
+    return out
+
+
+def _format_value(v: Value) -> str:
     if v.value is None:
         return compact(v.text) or "空"
     unit = v.unit or ""
@@ -293,11 +328,11 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
 
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return _kind(ind.level1, ind.level2)
+    return heading_kind(ind.level1, ind.level2)
 
 
 @lru_cache(maxsize=1024)
-def _kind(level1: str, level2: str) -> str | None:
+def heading_kind(level1: str, level2: str) -> str | None:
     text = compact(level1) + "|" + compact(level2)
     head = compact(level1)
     for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):

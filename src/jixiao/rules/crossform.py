@@ -8,8 +8,7 @@ from itertools import combinations
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, is_subtotal
-from ._fmt import fmt
+from ._common import compact, fmt, is_subtotal
 from ._facts import FormFacts
 
 _MAX_SUBSET = 12

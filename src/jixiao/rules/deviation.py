@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import compact, is_blank_text, is_reverse
-from ._fmt import fmt, fmt_value
+from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
 from ._facts import FormFacts, Row
 
 __all__ = ["deviation_gaps", "deviation_reasons"]

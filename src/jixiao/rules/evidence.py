@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, form_texts, is_blank_text, is_satisfaction
-from ._fmt import fmt_value
+from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfaction
 from ._facts import FormFacts
 
 _SURVEY = re.compile(r"样本|问卷|调查|调研|测评|回收|抽样|访谈|评价表|打分表")

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, FundsRow
 from . import Hit, rule
-from ._common import EPS, has_funds_explanation
-from ._fmt import fmt
+from ._common import EPS, fmt, has_funds_explanation
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 COL_CN = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}

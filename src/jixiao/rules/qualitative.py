@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, infer_tier
-from ._fmt import fmt, fmt_value
+from ._common import compact, fmt, fmt_value, infer_tier
 from ._facts import FormFacts, Row
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}

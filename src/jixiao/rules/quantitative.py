@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, actual_in_target_unit, compact, convert, is_blank_text, is_reverse
-from ._fmt import fmt, fmt_value
+from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_reverse
 from ._facts import FormFacts
 
 

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, _kind, compact, is_blank_text, leaves
-from ._fmt import fmt
+from ._common import EPS, compact, fmt, heading_kind, is_blank_text, leaves
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -145,7 +144,7 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if w is None:
             continue
         d = row.ind.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
-        kind = _kind(d["level1"], d["level2"])  # ``level1_kind``
+        kind = heading_kind(d["level1"], d["level2"])  # ``level1_kind``
         if kind is None:
             continue
         kind = "产出" if kind == "成本" else kind
@@ -175,7 +174,7 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         d = row.ind.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
         level2 = d["level2"]
-        kinds.add(_kind(d["level1"], level2))  # ``level1_kind``
+        kinds.add(heading_kind(d["level1"], level2))  # ``level1_kind``
         cost = cost or "成本" in level2
     if cost:
         kinds.add("成本")  # older forms file 成本指标 under 产出指标

@@ -1,4 +1,4 @@
-"""The memoised fmt/fmt_value of rules._fmt print exactly what _common's do."""
+"""The shared helpers: the memoised fmt/fmt_value print exactly what their definitions do."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jixiao._model_view import view_form
 from jixiao.model import Value
-from jixiao.rules import _common, _fmt
+from jixiao.rules import _common
 
 _NUMBERS = st.one_of(st.none(), st.sampled_from([0.0, -0.0, 1.0, 90.0, 99.995, 1e-10, 16.5]),
                      st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
@@ -19,21 +20,30 @@ _VALUES = st.builds(Value, text=st.sampled_from(["", "≥90%", " 已完成 ", "1
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_NUMBERS, max_size=6))
-def test_fmt_agrees_with_common_even_when_cached(xs: list[float | None]) -> None:
+def test_fmt_agrees_with_its_definition_even_when_cached(xs: list[float | None]) -> None:
     for x in xs + xs:  # the second pass answers from the cache
-        assert _fmt.fmt(x) == _common.fmt(x)
+        assert _common.fmt(x) == _common._format_number(x)
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_VALUES, max_size=4))
-def test_fmt_value_agrees_with_common_even_when_cached(values: list[Value]) -> None:
+def test_fmt_value_agrees_with_its_definition_even_when_cached(values: list[Value]) -> None:
     for v in values + values:
-        assert _fmt.fmt_value(v) == _common.fmt_value(v)
+        assert _common.fmt_value(v) == _common._format_value(v)
 
 
 @pytest.mark.parametrize(("first", "second"), [(1, 1.0), (0.0, -0.0)])
 def test_equal_keys_of_different_spelling_print_alike(first: float, second: float) -> None:
     a = Value.model_construct(text="", op=">=", value=first, upper=None, unit="%", approx=False, tier=None)
     b = Value.model_construct(text="", op=">=", value=second, upper=None, unit="%", approx=False, tier=None)
-    assert _fmt.fmt_value(a) == _fmt.fmt_value(b) == _common.fmt_value(b)
-    assert _fmt.fmt(first) == _fmt.fmt(second) == _common.fmt(second)
+    assert _common.fmt_value(a) == _common.fmt_value(b) == _common._format_value(b)
+    assert _common.fmt(first) == _common.fmt(second) == _common._format_number(second)
+
+
+def test_fmt_value_reads_a_view_as_its_model() -> None:
+    from _forms import form, ind
+
+    f = form(ind("覆盖面", "≥16.5个", "约16个", 10, 9))
+    v = view_form(f)
+    for model, view in ((f.indicators[0].target, v.indicators[0].target), (f.indicators[0].actual, v.indicators[0].actual)):
+        assert _common.fmt_value(view) == _common.fmt_value(model) == _common._format_value(model)

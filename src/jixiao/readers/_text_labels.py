@@ -8,7 +8,7 @@ the reader tell these fragments from content.
 
 from __future__ import annotations
 
-__all__ = ["LEVEL1", "LEVEL2", "LABELS", "LabelTracker", "is_label"]
+__all__ = ["LEVEL1", "LEVEL2", "LABELS", "PIECES", "LabelTracker", "is_label"]
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 LEVEL2 = (
@@ -42,6 +42,8 @@ _CLOSING = _LABEL_SET - _EXTENDABLE
 _PIECES = frozenset(label[i:j] for label in LABELS for i in range(len(label)) for j in range(i + 1, len(label) + 1))
 """Every fragment a label cell can break into: a text outside this set is content whatever the
 tracker's state (a buffer extension, an owed rest and a new label are all pieces of labels)."""
+PIECES = _PIECES
+"""``_PIECES`` for a caller that skips ``LabelTracker.feed`` on what it would refuse at once."""
 
 
 def is_label(text: str) -> bool:

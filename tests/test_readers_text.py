@@ -17,7 +17,16 @@ from hypothesis import strategies as st
 
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
-from jixiao.readers._text_common import PLACEHOLDERS, find_unit, is_value_token, join_wrapped, merge_operators, split_cells_of
+from jixiao.readers._text_common import (
+    PLACEHOLDERS,
+    clean_lines,
+    find_unit,
+    is_value_token,
+    join_lines,
+    join_wrapped,
+    merge_operators,
+    split_cells_of,
+)
 from jixiao.readers._text_pdf import _NUM, _anchor, _may_end_in_value
 from jixiao.readers._text_pdf_split import _PAGE_NUMBER, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
@@ -175,6 +184,13 @@ def test_funds_sub_row_label_broken_over_lines_and_dash_placeholders(seed) -> No
 )
 def test_join_wrapped_rule(pieces: list[str], joined: str) -> None:
     assert join_wrapped(pieces) == joined
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab Zß科普 2。\n\u2002\tΣ", max_size=40))
+def test_join_lines_is_join_wrapped_on_cleaned_lines(text: str) -> None:
+    lines = clean_lines(text.split("\n"))
+    assert join_lines(lines) == join_wrapped(lines)
 
 
 @settings(max_examples=400)

@@ -74,7 +74,11 @@ class LabelTracker:
         A line without spaces, most of an indicator table, is taken here with no further call.
         """
         if " " in line:
-            return self._feed_tokens(line.split(" "))
+            return self.feed_tokens(line.split(" "))
+        return self.feed_fragment(line)
+
+    def feed_fragment(self, line: str) -> bool:
+        """``feed`` of a line without spaces, for a caller that has already looked for one."""
         if line not in _PIECES:
             return False  # most content lines end at the set
         buffer = self._buffer
@@ -87,14 +91,15 @@ class LabelTracker:
                 else:
                     self._buffer = joined
                 return True
-        for i, owed in enumerate(self._owed):
-            if owed.startswith(line):
-                rest = owed[len(line) :]
-                if rest:
-                    self._owed[i] = rest
-                else:
-                    del self._owed[i]
-                return True
+        if self._owed:  # mostly nothing is owed: no loop to set up
+            for i, owed in enumerate(self._owed):
+                if owed.startswith(line):
+                    rest = owed[len(line) :]
+                    if rest:
+                        self._owed[i] = rest
+                    else:
+                        del self._owed[i]
+                    return True
         if line in _PREFIXES:
             if buffer:
                 self._flush_buffer()
@@ -105,11 +110,12 @@ class LabelTracker:
             return True
         return False
 
-    def _feed_tokens(self, tokens: list[str]) -> bool:
+    def feed_tokens(self, tokens: list[str]) -> bool:
+        """``feed`` of a line with spaces, split at them (each token space-free)."""
         if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
             return False  # one token that is no fragment makes the whole line content
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
-        if all(self.feed(token) for token in tokens):  # each token is space-free: one fragment
+        if all(self.feed_fragment(token) for token in tokens):  # each token: one fragment
             return True
         self.level1, self.level2, self._buffer, self._pending, self._owed = saved
         return False

@@ -22,6 +22,7 @@ from ._text_common import (
     funds_columns,
     funds_row_kind,
     is_value_token,
+    join_lines,
     join_wrapped,
     split_cells_of,
 )
@@ -58,7 +59,10 @@ _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值
 
 
 def _after(*indexes: int | None, default: int) -> int:
-    return next((i for i in indexes if i is not None), default)
+    for i in indexes:  # a plain loop: next() over a generator costs a frame per call
+        if i is not None:
+            return i
+    return default
 
 
 def parse_pdf_form(
@@ -84,7 +88,7 @@ def parse_pdf_form(
     markers = section_markers(padded, b, e, start) if end > start else [None, None, None, None]
     i_funds, i_goal, i_table, i_total = markers
     titled = lines[start].startswith("项目名称") or TITLE_LINE.match(lines[start]) is not None
-    if sum(m is not None for m in markers) < (1 if titled else 2):
+    if len(markers) - markers.count(None) < (1 if titled else 2):
         if not titled or not any(lines[i].startswith("项目名称") for i in range(start, end)):
             return None
     parts = FormParts(file=file, start_line=start + 1, end_line=end)
@@ -192,6 +196,11 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """
     if " " not in s:
         return None  # most lines (label fragments, wrapped texts): no regex at all
+    return _pair(s)
+
+
+def _pair(s: str) -> tuple[list[str], str, str, str] | None:
+    """``_anchor`` of a line known to hold a space."""
     m = _ANCHOR_START.match(s) if s[0] in _DIGITS else None
     if m is None:
         m = _ANCHOR.search(s)
@@ -245,7 +254,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     while i < b and (not (s := lines[i]) or s in _HEADER_FRAGMENTS or _is_table_header(s)):
         i += 1  # a fragment is a header line by itself: the test needs no split for those
     labels = LabelTracker()
-    feed = labels.feed
+    feed_fragment, feed_tokens = labels.feed_fragment, labels.feed_tokens
     buffer: list[int] = []
     rows: list[_Row] = []
     dev: list[str] | None = None  # the open row's deviation pieces; None once it is closed
@@ -254,10 +263,11 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[k]
         if not s:
             continue
-        anchor = _anchor(s) if " " in s else None
+        spaced = " " in s  # asked once: each ``in`` of a Latin needle in CJK text copies the needle
+        anchor = _pair(s) if spaced else None
         if anchor is None:
-            # feed() refuses a space-free line outside _PIECES without touching its state
-            if (s in _PIECES or " " in s) and feed(s):
+            # a space-free line outside _PIECES is refused by feed() without touching its state
+            if feed_tokens(s.split(" ")) if spaced else (s in _PIECES and feed_fragment(s)):
                 if dev is not None and labels.starting:
                     dev.extend([lines[j] for j in buffer])
                     buffer = []
@@ -298,6 +308,14 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
             parts.warnings.append(f"第 {j + 1} 行「{lines[j]}」未能归入任何指标")
 
 
+def _join_deviation(pieces: list[str]) -> str:
+    """``join_wrapped(pieces)``: the first piece may be the tail of an anchor line, the only one
+    that is not a whole cleaned line (it may open on a space other than " "); the rest are."""
+    if not pieces:
+        return ""
+    return join_wrapped(pieces) if pieces[0][0].isspace() else join_lines(pieces)
+
+
 def _rows_out(lines: list[str], rows: list[_Row], threshold: float, parts: FormParts) -> None:
     """The walk's rows as ``RowCells``, in order; ``threshold``: how wide a wrapped name piece is."""
     warnings = parts.warnings
@@ -310,7 +328,7 @@ def _rows_out(lines: list[str], rows: list[_Row], threshold: float, parts: FormP
         if not score:
             warnings.append(f"第 {k + 1} 行指标「{name}」只有一个分数，按分值读取，未能读取得分")
         line = pieces[0] + 1 if pieces else k + 1
-        out.append(RowCells(level1, level2, name, target, actual, weight, score, join_wrapped(dev) if dev else "", line))
+        out.append(RowCells(level1, level2, name, target, actual, weight, score, _join_deviation(dev), line))
 
 
 def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:

@@ -149,8 +149,12 @@ class LabelTracker:
 
     def take(self) -> tuple[str, str]:
         """Labels for the row that starts now (merged cells carry the previous ones down)."""
-        self._flush_buffer()
-        pending, self._pending = self._pending, []
+        if self._buffer:
+            self._flush_buffer()
+        pending = self._pending
+        if not pending:
+            return self.level1, self.level2  # a row under the labels of the one before
+        self._pending = []
         for i, label in enumerate(pending):
             nxt = pending[i + 1] if i + 1 < len(pending) else None
             if label in _LEVEL1_ONLY or (label == "成本指标" and self._starts_level1(label, nxt)):

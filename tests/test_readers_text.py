@@ -17,8 +17,17 @@ from hypothesis import strategies as st
 
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
-from jixiao.readers._text_common import find_unit, join_wrapped, merge_operators, split_cells_of
-from jixiao.readers._text_pdf import _NUM, _anchor
+from jixiao.readers._text_common import (
+    PLACEHOLDERS,
+    clean_lines,
+    find_unit,
+    is_value_token,
+    join_lines,
+    join_wrapped,
+    merge_operators,
+    split_cells_of,
+)
+from jixiao.readers._text_pdf import _NUM, _anchor, _may_end_in_value
 from jixiao.readers._text_pdf_split import _PAGE_NUMBER, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
@@ -175,6 +184,25 @@ def test_funds_sub_row_label_broken_over_lines_and_dash_placeholders(seed) -> No
 )
 def test_join_wrapped_rule(pieces: list[str], joined: str) -> None:
     assert join_wrapped(pieces) == joined
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab Zß科普 2。\n\u2002\tΣ", max_size=40))
+def test_join_lines_is_join_wrapped_on_cleaned_lines(text: str) -> None:
+    lines = clean_lines(text.split("\n"))
+    assert join_lines(lines) == join_wrapped(lines)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="0123456789%％-—/无用Aa.,０٣x ", min_size=1, max_size=8))
+def test_a_funds_token_can_only_be_a_value_if_its_last_character_may_end_one(token: str) -> None:
+    if is_value_token(token):
+        assert _may_end_in_value(token[-1])
+
+
+@pytest.mark.parametrize("token", sorted(PLACEHOLDERS) + ["170.00", "1,234.5", "95%", "９５％", "－3", "1١"])  # "1١": \d is any Nd digit
+def test_every_value_token_passes_the_last_character_test(token: str) -> None:
+    assert is_value_token(token) and _may_end_in_value(token[-1])
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from jixiao.values import (
     Quantity,
+    cell_value,
     convert,
     find_quantities,
     find_years,
@@ -437,3 +439,26 @@ def test_halfwidth_folds_like_translate(text: str) -> None:
     from jixiao._values_lex import _FW, halfwidth
 
     assert halfwidth(text) == text.translate(_FW)
+
+
+@pytest.mark.parametrize(
+    "text, shared",
+    [
+        ("≥16.00(个)", True),
+        ("达成指标", True),
+        ("", True),
+        ("约" + "很多" * 40 + "人", False),  # over 64 characters: validated afresh, never memoised
+    ],
+)
+def test_cell_value_is_parse_value_shared_per_short_text(text: str, shared: bool) -> None:
+    first, again = cell_value(text), cell_value(text.encode().decode())  # equal, not the same object
+    assert first == parse_value(text) and again == parse_value(text)
+    assert first.model_fields_set == parse_value(text).model_fields_set
+    assert (first is again) is shared
+
+
+def test_a_value_is_frozen_so_sharing_it_is_safe() -> None:
+    value = cell_value("≥90.00(%)")
+    with pytest.raises(ValidationError):
+        value.value = 80.0  # type: ignore[misc]
+    assert cell_value("≥90.00(%)").value == 90.0

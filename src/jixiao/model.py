@@ -40,7 +40,11 @@ class Value(_Strict):
     """A cell of 年度指标值 or 实际完成值: the printed text plus what the value grammar read.
 
     ``text`` is kept verbatim so that reports quote what the unit printed, not our reading of it.
+    Frozen: a ``Value`` is the reading of one cell text, so readers share one instance between
+    the cells that print the same text (``values.cell_value``); replace it, never mutate it.
     """
+
+    model_config = ConfigDict(frozen=True)
 
     text: str = ""
     op: Op | None = None

@@ -35,6 +35,7 @@ from .model import Op, Tier, Value
 __all__ = [
     "parse_value",
     "value_fields",
+    "cell_value",
     "parse_number",
     "is_placeholder",
     "tier_of",
@@ -93,6 +94,29 @@ def value_fields(text: str) -> dict[str, Any]:
     ``Form`` at once: pydantic-core builds the nested ``Value`` far cheaper than a Python call."""
     op, value, upper, unit, approx, tier = _parse(text)
     return {"text": text, "op": op, "value": value, "upper": upper, "unit": unit, "approx": approx, "tier": tier}
+
+
+_SHARED_MAX_LEN = 64
+"""Longer cells (a sentence typed into a value column) are validated afresh: the memo is for the
+short, often repeated cells ("≥90.00(%)", "达成指标"), never for whole lines of text."""
+
+
+def cell_value(text: str) -> Value:
+    """``parse_value(text)``, one shared instance per distinct short cell text.
+
+    A reader validating a whole ``Form`` at once hands pydantic these instances, which it takes as
+    they are (``revalidate_instances`` is "never"): building the nested ``Value`` from a dict was
+    half of the form's validation. Sharing is safe because ``Value`` is frozen and is a pure
+    function of ``text``; equal instances compare equal either way, and nothing keys on identity.
+    """
+    if len(text) > _SHARED_MAX_LEN:
+        return Value.model_validate(value_fields(text))
+    return _shared_value(text)
+
+
+@lru_cache(maxsize=4096)
+def _shared_value(text: str) -> Value:
+    return Value.model_validate(value_fields(text))
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:

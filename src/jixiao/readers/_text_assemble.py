@@ -2,7 +2,7 @@
 
 Missing fields become ``None`` (never 0, never a guess) and a Chinese entry in ``Form.warnings``,
 so a half-read form is never passed off as whole. Value cells go through the one value grammar,
-``jixiao.values.parse_value`` (as ``value_fields``, the same reading as a plain dict).
+``jixiao.values.parse_value`` (as ``cell_value``, one shared frozen instance per cell text).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Form
-from ..values import value_fields
+from ..values import cell_value
 from ._text_common import PLACEHOLDERS, parse_number
 
 __all__ = ["RowCells", "FormParts", "assemble"]
@@ -188,8 +188,8 @@ def _indicator(row: RowCells, warnings: list[str]) -> dict[str, Any]:
         "level1": row.level1,
         "level2": row.level2,
         "name": row.name,
-        "target": value_fields(row.target),
-        "actual": value_fields(row.actual),
+        "target": cell_value(row.target),  # an instance: pydantic takes it without validating again
+        "actual": cell_value(row.actual),
         "weight": weight,
         "score": score,
         "deviation": row.deviation,

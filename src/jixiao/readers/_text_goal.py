@@ -17,7 +17,9 @@ page break can cut either column mid-sentence, and its rest follows on the next 
 
 from __future__ import annotations
 
-from ._text_common import ACHIEVED_OPENER, ACHIEVED_START, SENTENCE_END, display_width, join_wrapped
+from operator import add
+
+from ._text_common import ACHIEVED_OPENER, ACHIEVED_START, SENTENCE_END, join_lines
 
 __all__ = ["split_goal"]
 
@@ -28,10 +30,14 @@ _LABELS = frozenset(
 
 def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Blocks of text lines, each with the kind of boundary before it ("page" or "para")."""
-    # display_width of the widest line, its formula written out: a call per line of every goal
-    # costs more than the arithmetic (halving after the max floors the same as before it).
-    widest = max((len(s) + len(s.encode()) for s in lines if s and s not in _LABELS), default=0) // 2
-    blocks: list[tuple[str, list[str]]] = [("page", [])]
+    # display_width of the widest line, its formula written out and mapped in C: a call per
+    # line of every goal costs more than the arithmetic (halving after the max floors the same).
+    texts = [s for s in lines if s and s not in _LABELS]
+    widest = max(map(add, map(len, texts), map(len, map(str.encode, texts))), default=0) // 2
+    limit = 0.8 * widest
+    kinds = ["page"]
+    block: list[str] = []
+    blocks = [block]
     blank = 0
     for s in lines:
         if not s:
@@ -40,15 +46,19 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
         if s in _LABELS:
             continue
         if blank >= 2:
-            if blocks[-1][1]:
-                blocks.append(("page", []))
+            if block:
+                block = []
+                blocks.append(block)
+                kinds.append("page")
             else:
-                blocks[-1] = ("page", blocks[-1][1])
+                kinds[-1] = "page"
         blank = 0
-        blocks[-1][1].append(s)
-        if s[-1] in SENTENCE_END and display_width(s) < 0.8 * widest:
-            blocks.append(("para", []))
-    return [(kind, block) for kind, block in blocks if block]
+        block.append(s)
+        if s[-1] in SENTENCE_END and (len(s) + len(s.encode())) // 2 < limit:  # display_width(s)
+            block = []
+            blocks.append(block)
+            kinds.append("para")
+    return [(kind, block) for kind, block in zip(kinds, blocks) if block]
 
 
 def _cut(text: list[str]) -> bool:
@@ -92,4 +102,4 @@ def split_goal(lines: list[str]) -> tuple[str, str, list[str]]:
         planned, achieved = planned[:first_paragraph_end], planned[first_paragraph_end:]
     elif planned and not achieved:
         warnings.append("未能区分年度总体目标的预期目标与实际完成情况（全部视为预期目标）")
-    return join_wrapped(planned), join_wrapped(achieved), warnings
+    return join_lines(planned), join_lines(achieved), warnings  # lines of the cleaned text

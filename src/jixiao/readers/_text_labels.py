@@ -8,7 +8,7 @@ the reader tell these fragments from content.
 
 from __future__ import annotations
 
-__all__ = ["LEVEL1", "LEVEL2", "LABELS", "LabelTracker", "is_label"]
+__all__ = ["LEVEL1", "LEVEL2", "LABELS", "PIECES", "LabelTracker", "is_label"]
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 LEVEL2 = (
@@ -42,6 +42,8 @@ _CLOSING = _LABEL_SET - _EXTENDABLE
 _PIECES = frozenset(label[i:j] for label in LABELS for i in range(len(label)) for j in range(i + 1, len(label) + 1))
 """Every fragment a label cell can break into: a text outside this set is content whatever the
 tracker's state (a buffer extension, an owed rest and a new label are all pieces of labels)."""
+PIECES = _PIECES
+"""``_PIECES`` for a caller that skips ``LabelTracker.feed`` on what it would refuse at once."""
 
 
 def is_label(text: str) -> bool:
@@ -72,7 +74,11 @@ class LabelTracker:
         A line without spaces, most of an indicator table, is taken here with no further call.
         """
         if " " in line:
-            return self._feed_tokens(line.split(" "))
+            return self.feed_tokens(line.split(" "))
+        return self.feed_fragment(line)
+
+    def feed_fragment(self, line: str) -> bool:
+        """``feed`` of a line without spaces, for a caller that has already looked for one."""
         if line not in _PIECES:
             return False  # most content lines end at the set
         buffer = self._buffer
@@ -85,14 +91,15 @@ class LabelTracker:
                 else:
                     self._buffer = joined
                 return True
-        for i, owed in enumerate(self._owed):
-            if owed.startswith(line):
-                rest = owed[len(line) :]
-                if rest:
-                    self._owed[i] = rest
-                else:
-                    del self._owed[i]
-                return True
+        if self._owed:  # mostly nothing is owed: no loop to set up
+            for i, owed in enumerate(self._owed):
+                if owed.startswith(line):
+                    rest = owed[len(line) :]
+                    if rest:
+                        self._owed[i] = rest
+                    else:
+                        del self._owed[i]
+                    return True
         if line in _PREFIXES:
             if buffer:
                 self._flush_buffer()
@@ -103,11 +110,12 @@ class LabelTracker:
             return True
         return False
 
-    def _feed_tokens(self, tokens: list[str]) -> bool:
+    def feed_tokens(self, tokens: list[str]) -> bool:
+        """``feed`` of a line with spaces, split at them (each token space-free)."""
         if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
             return False  # one token that is no fragment makes the whole line content
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
-        if all(self.feed(token) for token in tokens):  # each token is space-free: one fragment
+        if all(self.feed_fragment(token) for token in tokens):  # each token: one fragment
             return True
         self.level1, self.level2, self._buffer, self._pending, self._owed = saved
         return False
@@ -141,8 +149,12 @@ class LabelTracker:
 
     def take(self) -> tuple[str, str]:
         """Labels for the row that starts now (merged cells carry the previous ones down)."""
-        self._flush_buffer()
-        pending, self._pending = self._pending, []
+        if self._buffer:
+            self._flush_buffer()
+        pending = self._pending
+        if not pending:
+            return self.level1, self.level2  # a row under the labels of the one before
+        self._pending = []
         for i, label in enumerate(pending):
             nxt = pending[i + 1] if i + 1 < len(pending) else None
             if label in _LEVEL1_ONLY or (label == "成本指标" and self._starts_level1(label, nxt)):

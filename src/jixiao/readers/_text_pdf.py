@@ -11,11 +11,10 @@ column), never by which form it is reading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from ._text_assemble import FormParts, RowCells
-from ._text_labels import LabelTracker
+from ._text_labels import PIECES as _PIECES, LabelTracker
 from ._text_common import (
+    PLACEHOLDERS,
     SENTENCE_END,
     TITLE_LINE,
     find_unit,
@@ -23,6 +22,7 @@ from ._text_common import (
     funds_columns,
     funds_row_kind,
     is_value_token,
+    join_lines,
     join_wrapped,
     split_cells_of,
 )
@@ -58,15 +58,11 @@ _HEADER_FRAGMENTS = frozenset(
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
-@dataclass(slots=True)
-class _OpenRow:
-    cells: RowCells
-    deviation: list[str] = field(default_factory=list)
-    open: bool = True
-
-
 def _after(*indexes: int | None, default: int) -> int:
-    return next((i for i in indexes if i is not None), default)
+    for i in indexes:  # a plain loop: next() over a generator costs a frame per call
+        if i is not None:
+            return i
+    return default
 
 
 def parse_pdf_form(
@@ -92,7 +88,7 @@ def parse_pdf_form(
     markers = section_markers(padded, b, e, start) if end > start else [None, None, None, None]
     i_funds, i_goal, i_table, i_total = markers
     titled = lines[start].startswith("项目名称") or TITLE_LINE.match(lines[start]) is not None
-    if sum(m is not None for m in markers) < (1 if titled else 2):
+    if len(markers) - markers.count(None) < (1 if titled else 2):
         if not titled or not any(lines[i].startswith("项目名称") for i in range(start, end)):
             return None
     parts = FormParts(file=file, start_line=start + 1, end_line=end)
@@ -138,20 +134,24 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        tokens = s.split(" ")
-        k = len(tokens)
-        while k and is_value_token(tokens[k - 1]):
-            k -= 1
-        values, tokens = tokens[k:], tokens[:k]
-        if len(values) < 3:
-            if _FUNDS_HEADER.search(s):
+        if _may_end_in_value(s[-1]):
+            tokens = s.split(" ")
+            k = len(tokens)
+            while k and is_value_token(tokens[k - 1]):
+                k -= 1
+            n_values = len(tokens) - k
+        else:
+            n_values = 0  # the last token is no value: the line holds none, no need to split it
+        if n_values < 3:
+            if ("预" in s or "执" in s or "分" in s) and _FUNDS_HEADER.search(s):  # each word has one
                 header.append(s)
             elif "项目资金" not in s and not find_unit(s):
                 label.append(s)
             continue
+        values, tokens = tokens[k:], tokens[:k]
         if columns is None:
             columns = funds_columns("".join(header))
-        name = join_wrapped(label + tokens[:k])
+        name = join_wrapped(label + tokens)
         label = []
         kind = funds_row_kind(name)
         if kind is None:
@@ -165,11 +165,25 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     parts.unit = find_unit(" ".join(lines[a:b]))
 
 
+_VALUE_ENDS = frozenset("%％") | frozenset(p[-1] for p in PLACEHOLDERS)
+
+
+def _may_end_in_value(ch: str) -> bool:
+    """Whether a token ending in ``ch`` can pass ``is_value_token``: a placeholder's last
+    character, a percent sign, or a decimal digit (``\\d`` of its number pattern is any Unicode
+    Nd character, which is what ``str.isdecimal`` tests)."""
+    return ch in _VALUE_ENDS or ch.isdecimal()
+
+
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
-_ANCHOR = re.compile(rf"([0-9](?<![^ ][0-9])[0-9]{{0,2}}(?:\.[0-9]+)?) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
-"""The 分值 得分 pair, each a whole cell, and the rest of the line. Searched, not matched behind
-a lazy ``(.*?) `` prefix: the same leftmost pair, but opening on a digit class lets the engine
-skip to the digits in C; the lookbehind after the first digit says "a cell starts here"."""
+_PAIR = rf"({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$"
+_ANCHOR = re.compile(" " + _PAIR)
+"""The 分值 得分 pair, each a whole cell, and the rest of the line, after a space. The pair
+opens a cell: at the line start (``_ANCHOR_START``) or after a space. Opening the pattern on
+the space lets the engine skip from space to space in C instead of trying every digit; the
+leftmost pair found this way is the leftmost pair, since a cell other than the first starts
+right after a space."""
+_ANCHOR_START = re.compile(_PAIR)
 _DIGITS = frozenset("0123456789")
 _HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
 
@@ -182,11 +196,18 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """
     if " " not in s:
         return None  # most lines (label fragments, wrapped texts): no regex at all
-    m = _ANCHOR.search(s)
+    return _pair(s)
+
+
+def _pair(s: str) -> tuple[list[str], str, str, str] | None:
+    """``_anchor`` of a line known to hold a space."""
+    m = _ANCHOR_START.match(s) if s[0] in _DIGITS else None
     if m is None:
-        return _half_anchor(s) if s[-1] in _DIGITS else None
+        m = _ANCHOR.search(s)
+        if m is None:
+            return _half_anchor(s) if s[-1] in _DIGITS else None
     weight, score, tail = m.groups()
-    start = m.start()
+    start = m.start(1)
     before = s[: start - 1] if start > 1 else ""  # the cells before the pair, less their space
     return (split_cells_of(before) if before else []), weight, score, tail or ""
 
@@ -212,12 +233,9 @@ def _is_table_header(s: str) -> bool:
     return True
 
 
-def _name_threshold(anchors: list[tuple[list[str], str, str, str] | None]) -> float:
-    """How wide a name piece must be to have wrapped: 80 % of the widest one-line name seen."""
-    names = ["".join(anchor[0][:-2]) for anchor in anchors if anchor and len(anchor[0]) >= 3]
-    # display_width of the widest, its formula written out (halving after the max floors the same)
-    widest = max((len(name) + len(name.encode()) for name in names), default=0) // 2
-    return 0.8 * widest if widest >= 10 else 20.0
+_Row = tuple[str, str, list[int], list[str], str, str, int, list[str]]
+"""A row as the walk leaves it: labels, the indexes of its piece lines, the cells before its
+pair, weight, score, the index of its anchor line and its deviation pieces."""
 
 
 def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
@@ -228,61 +246,89 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     the last one ending a sentence finish the previous row's deviation (a deviation ends with
     "。", a name or value never does) and the rest are the new row's name/target/actual pieces;
     a new label closes the previous row's deviation; 总分 closes the last one.
+
+    One walk over the lines: the rows' cells are only split after it, once the widest one-line
+    name (which decides whether a name wrapped) is known. Waiting texts are kept as line indexes.
     """
     i = a
-    while i < b and (not lines[i] or _is_table_header(lines[i])):
-        i += 1
-    body = [(k, s) for k in range(i, b) if (s := lines[k])]
-    anchors = [_anchor(s) if " " in s else None for _, s in body]  # most lines have no space
-    threshold = _name_threshold(anchors)
+    while i < b and (not (s := lines[i]) or s in _HEADER_FRAGMENTS or _is_table_header(s)):
+        i += 1  # a fragment is a header line by itself: the test needs no split for those
     labels = LabelTracker()
-    buffer: list[tuple[int, str]] = []
-    last: _OpenRow | None = None
-    rows: list[_OpenRow] = []
-    for (k, s), anchor in zip(body, anchors):
-        if anchor is None and labels.feed(s):
-            if last is not None and last.open and labels.starting:
-                last.deviation.extend(text for _, text in buffer)
-                buffer = []
-                last.open = False
+    feed_fragment, feed_tokens = labels.feed_fragment, labels.feed_tokens
+    buffer: list[int] = []
+    rows: list[_Row] = []
+    dev: list[str] | None = None  # the open row's deviation pieces; None once it is closed
+    widest = 0  # of the one-line names, as len + UTF-8 length (display_width before halving)
+    for k in range(i, b):
+        s = lines[k]
+        if not s:
             continue
+        spaced = " " in s  # asked once: each ``in`` of a Latin needle in CJK text copies the needle
+        anchor = _pair(s) if spaced else None
+        if anchor is None:
+            # a space-free line outside _PIECES is refused by feed() without touching its state
+            if feed_tokens(s.split(" ")) if spaced else (s in _PIECES and feed_fragment(s)):
+                if dev is not None and labels.starting:
+                    dev.extend([lines[j] for j in buffer])
+                    buffer = []
+                    dev = None
+                continue
+        else:
+            pre = anchor[0]
+            if len(pre) >= 3:
+                name = "".join(pre[:-2])
+                width = len(name) + len(name.encode())
+                if width > widest:
+                    widest = width
         if "三级指标" in s or "年度指标值" in s:
             continue  # the header repeated at the top of a new page
         if anchor is None:
-            buffer.append((k + 1, s))
+            buffer.append(k)
             continue
         pre, weight, score, tail = anchor
         pieces = buffer
-        if last is not None and last.open:
+        if dev is not None:
             cut = len(buffer)  # just after the last line ending a sentence, 0 if none does
-            while cut and buffer[cut - 1][1][-1] not in SENTENCE_END:
+            while cut and lines[buffer[cut - 1]][-1] not in SENTENCE_END:
                 cut -= 1
-            dev, pieces = buffer[:cut], buffer[cut:]
-            if pieces and not dev and len(pre) >= 3 and last.deviation:
-                dev, pieces = buffer, []  # no sentence end yet: the started deviation goes on
-            if dev:
-                last.deviation.extend(text for _, text in dev)
-            last.open = False
+            done, pieces = buffer[:cut], buffer[cut:]
+            if pieces and not done and len(pre) >= 3 and dev:
+                done, pieces = buffer, []  # no sentence end yet: the started deviation goes on
+            if done:
+                dev.extend([lines[j] for j in done])
         buffer = []
         level1, level2 = labels.take()
-        name, target, actual = split_cells([t for _, t in pieces], pre, threshold)
-        line = pieces[0][0] if pieces else k + 1
-        if not score:
-            parts.warnings.append(f"第 {k + 1} 行指标「{name}」只有一个分数，按分值读取，未能读取得分")
-        last = _OpenRow(RowCells(level1, level2, name, target, actual, weight, score, "", line))
-        if tail:
-            last.deviation.append(tail)
-        rows.append(last)
-    if buffer:
-        if last is not None and last.open:
-            last.deviation.extend(text for _, text in buffer)
+        dev = [tail] if tail else []
+        rows.append((level1, level2, pieces, pre, weight, score, k, dev))
+    if buffer and dev is not None:
+        dev.extend([lines[j] for j in buffer])
+    _rows_out(lines, rows, 0.8 * (widest // 2) if widest // 2 >= 10 else 20.0, parts)
+    if buffer and dev is None:
+        for j in buffer:
+            parts.warnings.append(f"第 {j + 1} 行「{lines[j]}」未能归入任何指标")
+
+
+def _join_deviation(pieces: list[str]) -> str:
+    """``join_wrapped(pieces)``: the first piece may be the tail of an anchor line, the only one
+    that is not a whole cleaned line (it may open on a space other than " "); the rest are."""
+    if not pieces:
+        return ""
+    return join_wrapped(pieces) if pieces[0][0].isspace() else join_lines(pieces)
+
+
+def _rows_out(lines: list[str], rows: list[_Row], threshold: float, parts: FormParts) -> None:
+    """The walk's rows as ``RowCells``, in order; ``threshold``: how wide a wrapped name piece is."""
+    warnings = parts.warnings
+    out = parts.rows
+    for level1, level2, pieces, pre, weight, score, k, dev in rows:
+        if not pieces and len(pre) == 3:
+            name, target, actual = pre  # the usual one-line row: split_cells' first case
         else:
-            for line, text in buffer:
-                parts.warnings.append(f"第 {line} 行「{text}」未能归入任何指标")
-    for row in rows:
-        if row.deviation:
-            row.cells.deviation = join_wrapped(row.deviation)
-        parts.rows.append(row.cells)
+            name, target, actual = split_cells([lines[j] for j in pieces], pre, threshold)
+        if not score:
+            warnings.append(f"第 {k + 1} 行指标「{name}」只有一个分数，按分值读取，未能读取得分")
+        line = pieces[0] + 1 if pieces else k + 1
+        out.append(RowCells(level1, level2, name, target, actual, weight, score, _join_deviation(dev), line))
 
 
 def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:

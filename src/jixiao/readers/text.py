@@ -98,7 +98,9 @@ def _read_text(data: bytes, *, name: str) -> list[Form]:
     lines = clean_lines(raw) if "  " in text else list(map(str.strip, raw))
     if not any(lines):
         raise NoFormError("文件为空，没有找到自评表", file=name)
-    joined = "\n".join(lines)
+    # Mostly no line had anything to strip (the same objects come back): then the joined lines
+    # are the text itself, and comparing the lists costs a fraction of joining them again.
+    joined = text if lines == raw else "\n".join(lines)
     shape = _shape_of(joined)
     if shape == "pdf":
         lines = drop_page_numbers(lines, joined)

@@ -28,23 +28,22 @@ _NO_RECORDS = re.compile(r"(?:未|没有|无)(?:按要求|按规定|及时|完�
 def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     survey_anywhere: bool | None = None  # read the whole form only when a satisfaction row asks
     for row in facts.rows:
-        # A pydantic model's attribute read costs ~3 of a dict's: read each model's __dict__ once.
-        a = row.actual.__dict__
-        if a["value"] is None and is_blank_text(a["text"]):  # also covers ``is_blank``, which implies both
+        a = row.actual
+        if a.value is None and is_blank_text(a.text):  # also covers ``is_blank``, which implies both
             continue
-        d = row.ind.__dict__
-        m = None if row.dev_blank else _NO_RECORDS.search(compact(d["deviation"]))  # no placeholder admits
+        d = row.ind
+        m = None if row.dev_blank else _NO_RECORDS.search(compact(d.deviation))  # no placeholder admits
         if m:
             ind = row.ind
             yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(row.actual)}，该数值缺少依据",
-                      indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a["text"]})
-        elif "满意" in d["name"] or "满意" in d["level2"] or "满意" in d["level1"]:  # ``is_satisfaction``
+                      indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a.text})
+        elif "满意" in d.name or "满意" in d.level2 or "满意" in d.level1:  # ``is_satisfaction``
             if survey_anywhere is None:
                 survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:
                 continue
             yield Hit(f"满意度填 {fmt_value(row.actual)}，表中没有问卷、调查或样本量等依据", indicator=row.ind,
-                      field="actual", evidence={"actual": a["text"]})
+                      field="actual", evidence={"actual": a.text})
 
 
 @rule("E002", "exactly-on-target", "info", "实际完成值恰好等于目标值（踩线），满意度尤其可疑", doc="""
@@ -58,13 +57,13 @@ def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if row.b is None:
             continue  # no actual, or one in a unit the target's cannot be: never equal units below
-        t = row.target.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
-        tv, unit = t["value"], t["unit"]
-        if tv is None or t["op"] not in (">=", ">") or tv == 0 or (unit == "%" and tv >= 100):
+        t = row.target
+        tv, unit = t.value, t.unit
+        if tv is None or t.op not in (">=", ">") or tv == 0 or (unit == "%" and tv >= 100):
             continue
-        a = row.actual.__dict__
-        av = a["value"]
-        if av is None or (unit or "") != (a["unit"] or "") or abs(tv - av) > 1e-9:
+        a = row.actual
+        av = a.value
+        if av is None or (unit or "") != (a.unit or "") or abs(tv - av) > 1e-9:
             continue
         ind = row.ind
         note = "，满意度恰好踩线尤其需要调查数据支撑" if is_satisfaction(ind) else ""

@@ -18,19 +18,14 @@ _SUBS = ("appropriation", "carryover", "other")
 
 
 def _rows(form: Form) -> list[tuple[str, FundsRow]]:
-    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order.
-
-    Read through the model's ``__dict__``: each pydantic attribute read costs about three of a
-    dict's, and the F rules ask for these rows and their cells many times per form.
-    """
-    f = form.funds.__dict__
-    return [("total", f["total"]), *[(k, f[k]) for k in _SUBS if f[k] is not None]]
+    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order."""
+    funds = form.funds
+    return [("total", funds.total), *[(k, r) for k in _SUBS if (r := getattr(funds, k)) is not None]]
 
 
 def computed_rate(row: FundsRow) -> float | None:
     """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
-    d = row.__dict__
-    return _rate(d["budget"], d["executed"])
+    return _rate(row.budget, row.executed)
 
 
 def _rate(budget: float | None, executed: float | None) -> float | None:
@@ -48,8 +43,7 @@ def _rate(budget: float | None, executed: float | None) -> float | None:
 """)
 def f001(form: Form, settings: Settings) -> Iterator[Hit]:
     for key, row in _rows(form):
-        d = row.__dict__
-        budget, executed, rate = d["budget"], d["executed"], d["rate"]
+        budget, executed, rate = row.budget, row.executed, row.rate
         expected = _rate(budget, executed)
         if expected is None or rate is None:
             continue
@@ -70,12 +64,11 @@ def f001(form: Form, settings: Settings) -> Iterator[Hit]:
 修正：按公式重算得分；超过 100% 的执行率按 100% 计。
 """)
 def f002(form: Form, settings: Settings) -> Iterator[Hit]:
-    f = form.funds.__dict__  # dict reads: ~1/3 of a model attribute read each
-    w, row = f["weight"], f["total"].__dict__
-    score = row["score"]
+    w, row = form.funds.weight, form.funds.total
+    score = row.score
     if w is None or score is None or score > w + EPS:
         return
-    rate = _rate(row["budget"], row["executed"])
+    rate = _rate(row.budget, row.executed)
     if rate is None:
         return
     expected = min(rate / 100, 1.0) * w
@@ -108,8 +101,7 @@ def f003(form: Form, settings: Settings) -> Iterator[Hit]:
 """)
 def f004(form: Form, settings: Settings) -> Iterator[Hit]:
     for key, row in _rows(form):
-        d = row.__dict__
-        budget, executed = d["budget"], d["executed"]
+        budget, executed = row.budget, row.executed
         if not budget and executed and executed > 0:
             yield Hit(f"{ROW_CN[key]}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}",
                       field=f"funds.{key}.budget", evidence={"budget": budget, "executed": executed})
@@ -123,8 +115,7 @@ def f004(form: Form, settings: Settings) -> Iterator[Hit]:
 """)
 def f005(form: Form, settings: Settings) -> Iterator[Hit]:
     for key, row in _rows(form):
-        d = row.__dict__
-        budget, executed = d["budget"], d["executed"]
+        budget, executed = row.budget, row.executed
         if budget and executed is not None and executed > budget + EPS:
             yield Hit(f"{ROW_CN[key]}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}",
                       field=f"funds.{key}.executed", evidence={"budget": budget, "executed": executed})
@@ -141,7 +132,7 @@ def f006(form: Form, settings: Settings) -> Iterator[Hit]:
     rows = _rows(form)
     if len(rows) == 1:
         return
-    total_row, *subs = [r.__dict__ for _, r in rows]  # dict reads: ~1/3 of a model attribute read each
+    total_row, *subs = [r.__dict__ for _, r in rows]  # the cells by column name
     for col, cn in COL_CN.items():
         total = total_row[col]
         parts = [c[col] for c in subs]
@@ -205,14 +196,14 @@ def f008(form: Form, settings: Settings) -> Iterator[Hit]:
 """)
 def f009(form: Form, settings: Settings) -> Iterator[Hit]:
     rows = _rows(form)
-    d = rows[0][1].__dict__
-    initial, budget, executed = d["initial"], d["budget"], d["executed"]
+    total = rows[0][1]
+    initial, budget, executed = total.initial, total.budget, total.executed
     if (initial is not None and budget is not None and executed is not None
             and abs(initial - budget) > EPS and abs(budget - executed) <= EPS):
         yield Hit(f"全年预算数由年初的 {fmt(initial)} 调整为恰好等于全年执行数 {fmt(executed)}，执行率因此为 100%",
                   field="funds.total.budget", evidence={"initial": initial, "budget": budget, "executed": executed})
     for key, sub in rows[1:]:
-        score = sub.__dict__["score"]
+        score = sub.score
         if score is not None:
             yield Hit(f"得分 {fmt(score)} 填在{ROW_CN[key]}行，应填在年度资金总额行",
                       field=f"funds.{key}.score", evidence={"score": score})

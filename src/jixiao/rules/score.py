@@ -143,8 +143,8 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         w = row.weight
         if w is None:
             continue
-        d = row.ind.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
-        kind = heading_kind(d["level1"], d["level2"])  # ``level1_kind``
+        d = row.ind
+        kind = heading_kind(d.level1, d.level2)  # ``level1_kind``
         if kind is None:
             continue
         kind = "产出" if kind == "成本" else kind
@@ -172,9 +172,9 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     kinds = set()
     cost = False
     for row in facts.rows:
-        d = row.ind.__dict__  # one model attribute read, then dict reads (~3x cheaper each)
-        level2 = d["level2"]
-        kinds.add(heading_kind(d["level1"], level2))  # ``level1_kind``
+        d = row.ind
+        level2 = d.level2
+        kinds.add(heading_kind(d.level1, level2))  # ``level1_kind``
         cost = cost or "成本" in level2
     if cost:
         kinds.add("成本")  # older forms file 成本指标 under 产出指标
@@ -198,11 +198,10 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     texts = [form.project or "", goal.planned, goal.achieved]
     blank: list[bool] = []  # per row: the actual is ``is_blank`` or a placeholder
     for row in rows:
-        # A pydantic model's attribute read costs ~3 of a dict's: read each model's __dict__ once.
-        d, a = row.ind.__dict__, row.actual.__dict__
-        text = a["text"]
-        texts += (d["name"], row.target.text, text, d["deviation"])
-        blank.append(a["value"] is None and a["tier"] is None and is_blank_text(text))
+        d, a = row.ind, row.actual
+        text = a.text
+        texts += (d.name, row.target.text, text, d.deviation)
+        blank.append(a.value is None and a.tier is None and is_blank_text(text))
     # Template words almost never occur. Every match of _TEMPLATE holds one of _TEMPLATE_CHARS, or
     # both 指 and ：, and compacting only drops characters: without them no text can match.
     joined = "\0".join(texts)

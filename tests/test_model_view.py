@@ -99,3 +99,16 @@ def test_findings_of_a_check_name_the_rows_of_the_form(seed: list[Form]) -> None
     lines = {i.line for i in seed[0].indicators}
     found = check_form(seed[0])
     assert found and {f.location.line for f in found if f.indicator} <= lines
+
+
+def test_a_value_object_shared_by_forms_is_viewed_once_and_equal_values_are_not_confused() -> None:
+    shared = Value(text="≥90%", op=">=", value=90.0, unit="%")
+    a = form(ind("满意度", "≥90%", "95%", 10, 10))
+    b = form(ind("满意度", "≥90%", "95%", 10, 10))
+    a.indicators[0] = a.indicators[0].model_copy(update={"target": shared})
+    b.indicators[0] = b.indicators[0].model_copy(update={"target": shared})
+    va, vb = view_form(a), view_form(b)
+    assert va.indicators[0].target is vb.indicators[0].target  # the same frozen object: one view
+    assert va.indicators[0].actual is not vb.indicators[0].actual  # equal, but distinct objects
+    assert va.indicators[0].actual == vb.indicators[0].actual
+    assert va.indicators[0].target.value == 90.0

@@ -47,3 +47,14 @@ def test_fmt_value_reads_a_view_as_its_model() -> None:
     v = view_form(f)
     for model, view in ((f.indicators[0].target, v.indicators[0].target), (f.indicators[0].actual, v.indicators[0].actual)):
         assert _common.fmt_value(view) == _common.fmt_value(model) == _common._format_value(model)
+
+
+def test_the_memos_stay_bounded_and_keep_answering(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_common, "_LIMIT", 3)
+    texts = [f"第 {i} 行\n 文字" for i in range(20)]
+    for t in texts + texts:
+        assert _common.compact(t) == "".join(t.split())
+        assert len(_common._COMPACTED) <= 4
+    assert [_common.fmt(x / 4) for x in range(10)] == [_common._format_number(x / 4) for x in range(10)]
+    assert len(_common._NUMBERS) <= 4
+    assert _common.compact("") == "" and _common.fmt(None) == "空"

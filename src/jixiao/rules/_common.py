@@ -8,7 +8,9 @@ target was met would be worse than either being wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from ..model import Indicator, Value
 
@@ -54,30 +56,38 @@ MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
 
 
-_COMPACTED: dict[str, str] = {}
+_LIMIT = 20_000
+"""Entries a memo keeps before it is emptied: far more than a large run's distinct cells."""
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """Answers of a pure one-argument function, computed on first ask.
+
+    Rules ask for the same cells and numbers again and again, form after form; a dict that is
+    emptied when it grows large is cheaper than an LRU when thousands of distinct forms stream
+    through, and a hit is one dict look-up in C.
+    """
+
+    __slots__ = ("func",)
+
+    def __init__(self, func: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.func = func
+
+    def __missing__(self, key: Any) -> str:
+        if len(self) > _LIMIT:
+            self.clear()
+        out = self[key] = self.func(key)
+        return out
+
+
+# str.split() and the regex \s agree on what whitespace is (str.isspace); split is 5x faster
+_COMPACTED = _Memo(lambda text: "".join(text.split()))
 
 
 def compact(text: str) -> str:
-    """Text with all whitespace removed: PDF extraction breaks words at arbitrary places.
-
-    Rules ask for the same cells again and again; a plain dict, emptied when it grows large,
-    is cheaper than an LRU when thousands of distinct forms stream through.
-    """
-    if not text:
-        return ""
-    out = _COMPACTED.get(text)
-    if out is None:
-        if len(_COMPACTED) > 20_000:
-            _COMPACTED.clear()
-        # str.split() and the regex \s agree on what whitespace is (str.isspace); split is 5x faster
-        out = _COMPACTED[text] = "".join(text.split())
-    return out
-
-
-_LIMIT = 20_000
-"""Entries a formatting cache keeps before it is emptied: far more than a large run's values."""
-_NUMBERS: dict[float | None, str] = {}
-_VALUES: dict[tuple, str] = {}
+    """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
+    return _COMPACTED[text] if text else ""
 
 
 def fmt(x: float | None) -> str:
@@ -85,14 +95,9 @@ def fmt(x: float | None) -> str:
 
     Memoised: findings' messages spell the same few numbers form after form, and formatting a
     float costs more than most rules spend deciding that they fire. Equal keys print alike
-    (1 and 1.0, 0.0 and -0.0), so the cache cannot change a message.
+    (1 and 1.0, 0.0 and -0.0), so the memo cannot change a message.
     """
-    out = _NUMBERS.get(x)
-    if out is None:
-        if len(_NUMBERS) > _LIMIT:
-            _NUMBERS.clear()
-        out = _NUMBERS[x] = _format_number(x)
-    return out
+    return _NUMBERS[x]
 
 
 def _format_number(x: float | None) -> str:
@@ -101,6 +106,10 @@ def _format_number(x: float | None) -> str:
     if abs(x - round(x)) < 1e-9:
         return str(int(round(x)))
     return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+_NUMBERS = _Memo(_format_number)
+_VALUES: dict[tuple, str] = {}
 
 
 def fmt_value(v: Value) -> str:

@@ -280,7 +280,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
                 width = len(name) + len(name.encode())
                 if width > widest:
                     widest = width
-        if "三级指标" in s or "年度指标值" in s:
+        if "指标" in s and ("三级指标" in s or "年度指标值" in s):  # both hold 指标: one search mostly
             continue  # the header repeated at the top of a new page
         if anchor is None:
             buffer.append(k)

@@ -28,7 +28,7 @@ from jixiao.readers._text_common import (
     split_cells_of,
 )
 from jixiao.readers._text_pdf import _NUM, _anchor, _may_end_in_value
-from jixiao.readers._text_pdf_split import _PAGE_NUMBER, drop_page_numbers
+from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header, detect_shape, read_text
 
 from _text_shapes import pipe_to_csv
@@ -653,3 +653,15 @@ def test_sections_found_in_the_whole_text_are_those_of_the_form_alone(old: str, 
     for text in (SEED_TEXT, (ROOT / DATA / "pdf-variants-2024.txt").read_text(encoding="utf-8")):
         alone, whole = _forms_both_ways(text.replace(old, new) if old else text)
         assert alone == whole and any(alone)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "一级", "指标", "绩效", "x", "\n一级\n"]), max_size=14).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 40),
+)
+def test_first_of_finds_the_leftmost_word_as_every_find_would(text: str, pos: int, end: int) -> None:
+    words = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n", "级")  # lengths 4, 6, 6, 4, 1
+    hits = [p for w in words if (p := text.find(w, pos, end)) >= 0]
+    assert _first_of(text, words, pos, end) == (min(hits) if hits else -1)

@@ -202,8 +202,13 @@ _FUNDS_HEADER = (
 )
 
 
+@lru_cache(maxsize=256)
 def funds_columns(header_text: str) -> tuple[str, ...]:
-    """Column order from the funds header, wherever its words wrapped; national order if absent."""
+    """Column order from the funds header, wherever its words wrapped; national order if absent.
+
+    Cached: a pure function of the header text returning a tuple, and the header is printed the
+    same in almost every form, so most forms pay one look-up instead of seven searches and a sort.
+    """
     found: dict[str, int] = {}
     for word, key in _FUNDS_HEADER:
         pos = header_text.find(word)

@@ -134,7 +134,7 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        if _may_end_in_value(s[-1]):
+        if (ch := s[-1]) in _VALUE_ENDS or ch.isdecimal():  # _may_end_in_value, inlined
             tokens = s.split(" ")
             k = len(tokens)
             while k and is_value_token(tokens[k - 1]):
@@ -280,7 +280,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
                 width = len(name) + len(name.encode())
                 if width > widest:
                     widest = width
-        if "三级指标" in s or "年度指标值" in s:
+        if "指标" in s and ("三级指标" in s or "年度指标值" in s):  # both hold 指标: one search mostly
             continue  # the header repeated at the top of a new page
         if anchor is None:
             buffer.append(k)

@@ -91,8 +91,19 @@ def pdf_form_spans(lines: list[str], text: str | None = None) -> list[tuple[int,
 
 
 def _first_of(text: str, words: tuple[str, ...], pos: int, end: int) -> int:
-    hits = [p for word in words if (p := text.find(word, pos, end)) >= 0]
-    return min(hits) if hits else -1
+    """Where the first of ``words`` occurs in ``text[pos:end]``, -1 if none does.
+
+    Once a word is found at ``best``, the next only needs looking for where it would start
+    before ``best`` (its end bound shrinks to ``best - 1 + len(word)``, never past ``end``): a miss
+    then stops there instead of scanning the rest of the form. ``find`` returns the leftmost
+    occurrence, so a hit within the bound is the word's first one and is left of ``best``.
+    """
+    best = -1
+    for word in words:
+        p = text.find(word, pos, end if best < 0 else min(end, best - 1 + len(word)))
+        if p >= 0:
+            best = p
+    return best
 
 
 def _header_line_at(text: str, lo: int, p: int) -> bool:
@@ -113,6 +124,7 @@ def section_markers(padded: str, b: int, e: int, start: int) -> list[int | None]
     lo = b - 1
     found: list[int | None] = []
     pos = b
+    line, counted = start, b  # line index of offset ``counted``: each marker lies past the last
     for kind in range(4):
         if kind == 0:
             p = _first_of(text, _FUNDS_WORDS, pos, e)
@@ -137,7 +149,9 @@ def section_markers(padded: str, b: int, e: int, start: int) -> list[int | None]
         if p < 0:
             found.append(None)
             continue
-        found.append(start + text.count("\n", b, p))
+        line += text.count("\n", counted, p)  # start + count(b, p), counted on from the last marker
+        counted = p
+        found.append(line)
         nl = text.find("\n", p, e)
         pos = e if nl < 0 else nl + 1
     return found

@@ -1,0 +1,165 @@
+"""The text reader's line-level helpers agree with their plain definitions.
+
+Each helper was rewritten for speed (joins in C, searches that skip ahead, cached columns); the
+property tests here hold each to the simpler code it replaced, on generated lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.readers._text_common import (
+    PLACEHOLDERS,
+    clean_lines,
+    find_unit,
+    is_value_token,
+    join_lines,
+    join_wrapped,
+    merge_operators,
+    split_cells_of,
+)
+from jixiao.readers._text_pdf import _NUM, _anchor, _may_end_in_value
+from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
+from jixiao.readers.text import _CSV_HEADER, _has_csv_header
+
+
+@pytest.mark.parametrize(
+    ("pieces", "joined"),
+    [
+        (["紧密围绕本市“发挥科技创新的引领作用、建设更具活", "力的全球性科技创新中心”"], "紧密围绕本市“发挥科技创新的引领作用、建设更具活力的全球性科技创新中心”"),
+        (["截至 2024年 12月 31日，基层科", "普服务"], "截至 2024年 12月 31日，基层科普服务"),
+        (["计划全年开展不少于 60", "场次。"], "计划全年开展不少于 60场次。"),
+        (["open  data", "platform"], "open data platform"),
+        (["", "  ", "a"], "a"),
+    ],
+)
+def test_join_wrapped_rule(pieces: list[str], joined: str) -> None:
+    assert join_wrapped(pieces) == joined
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab Zß科普 2。\n\u2002\tΣ", max_size=40))
+def test_join_lines_is_join_wrapped_on_cleaned_lines(text: str) -> None:
+    lines = clean_lines(text.split("\n"))
+    assert join_lines(lines) == join_wrapped(lines)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="0123456789%％-—/无用Aa.,０٣x ", min_size=1, max_size=8))
+def test_a_funds_token_can_only_be_a_value_if_its_last_character_may_end_one(token: str) -> None:
+    if is_value_token(token):
+        assert _may_end_in_value(token[-1])
+
+
+@pytest.mark.parametrize("token", sorted(PLACEHOLDERS) + ["170.00", "1,234.5", "95%", "９５％", "－3", "1١"])  # "1١": \d is any Nd digit
+def test_every_value_token_passes_the_last_character_test(token: str) -> None:
+    assert is_value_token(token) and _may_end_in_value(token[-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "csv"),
+    [
+        ("一级指标,二级指标,三级指标,年度指标值", True),
+        ('"一级指标","二级指标","三级指标","年度指标值"', True),
+        ("三级指标 ,年度指标值", True),  # the header cell with a trailing space
+        ("x,\n 三级指标\n,", True),  # \s spans line breaks on both sides
+        ("三级指标 年度指标值 实际完成值", False),  # the PDF header line
+        ("按三级指标,分解", False),  # the word inside a longer cell
+        ('a"三级指标",', False),
+    ],
+)
+def test_csv_header_is_a_whole_cell(text: str, csv: bool) -> None:
+    assert _has_csv_header(text) is csv
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["三级指标", '"', ",", " ", "\n", "\u3000", "x", "一级"]), max_size=12).map("".join))
+def test_csv_header_windowed_search_finds_what_the_whole_text_search_finds(text: str) -> None:
+    assert _has_csv_header(text) is (_CSV_HEADER.search(text) is not None)
+
+
+_LINE_PIECES = ["- 2 -", "第 3 页", "2/5", "12", "10.00 10.00", "—", "第", "项目名称", "", "覆盖面 ≥16.00(个)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=12))
+def test_page_numbers_found_by_the_text_scan_are_those_a_line_by_line_test_finds(lines: list[str]) -> None:
+    expected = ["" if s and _PAGE_NUMBER.match(s) else s for s in lines]
+    assert drop_page_numbers(lines) == expected
+
+
+_ROW_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+"""The row anchor as first written, matched from the line's start: the reference for the search."""
+
+
+@pytest.mark.parametrize(
+    ("line", "pre", "weight", "score", "tail"),
+    [
+        ("覆盖面 ≥16.00(个) 16.00(个) 10.00 10.00", ["覆盖面", "≥16.00(个)", "16.00(个)"], "10.00", "10.00", ""),
+        ("受众群体满意度 ≥ 90% 90% 15.00 12.00 满意度未留存", ["受众群体满意度", "≥ 90%", "90%"], "15.00", "12.00", "满意度未留存"),
+        ("受众人数 95 10.00 10.00", ["受众人数", "95"], "10.00", "10.00", ""),  # a bare-number value stays a cell
+        ("20.00 16.00", [], "20.00", "16.00", ""),
+    ],
+)
+def test_row_anchor_is_the_first_pair_not_followed_by_a_number(
+    line: str, pre: list[str], weight: str, score: str, tail: str
+) -> None:
+    assert _anchor(line) == (pre, weight, score, tail)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["10.00", "5", "1234", "95", "≥", "达成", "16.00(个)", "1.", "x5", ""]), min_size=2, max_size=7))
+def test_row_anchor_search_finds_the_pair_the_full_line_pattern_finds(tokens: list[str]) -> None:
+    line = " ".join(tokens)
+    m = _ROW_ANCHOR.match(line)
+    if m is None:
+        anchor = _anchor(line)
+        assert anchor is None or anchor[2] == ""  # no pair: at most a row with its score blank
+    else:
+        before, weight, score, tail = m.groups()
+        assert _anchor(line) == ((merge_operators(before.split(" ")) if before else []), weight, score, tail or "")
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("受众群体满意度 ≥ 90% 90%", ["受众群体满意度", "≥ 90%", "90%"]),  # "≥ 90%" printed with a space
+        ("达标率 =100.00(%) 100.00(%)", ["达标率", "=100.00(%)", "100.00(%)"]),
+        ("a≥ b", ["a≥", "b"]),  # an operator inside a cell is no operator cell
+    ],
+)
+def test_cells_of_a_line_keep_an_operator_with_its_number(line: str, cells: list[str]) -> None:
+    assert split_cells_of(line) == cells
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["≥", "=", "≥≤", "＝", "≥90%", "90%", "x", "", "a≥", "<="]), min_size=1, max_size=6))
+def test_cells_of_a_line_are_the_merged_split(tokens: list[str]) -> None:
+    line = " ".join(tokens)
+    assert split_cells_of(line) == merge_operators(line.split(" "))
+
+
+_UNIT_AS_FIRST_WRITTEN = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["（", "(", "单位", "：", " ", "万元", "元", "亿", "）", "资金"]), max_size=8).map("".join))
+def test_unit_search_with_literal_branches_finds_what_the_class_branch_found(text: str) -> None:
+    m = _UNIT_AS_FIRST_WRITTEN.search(text)
+    assert find_unit(text) == (m.group(1) if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "一级", "指标", "绩效", "x", "\n一级\n"]), max_size=14).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 40),
+)
+def test_first_of_finds_the_leftmost_word_as_every_find_would(text: str, pos: int, end: int) -> None:
+    words = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n", "级")  # lengths 4, 6, 6, 4, 1
+    hits = [p for w in words if (p := text.find(w, pos, end)) >= 0]
+    assert _first_of(text, words, pos, end) == (min(hits) if hits else -1)

@@ -32,8 +32,10 @@ def selected_rules(settings: Settings) -> list[Rule]:
 
 
 def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location] | None = None,
-             label: str | None = None) -> Finding:
-    """The finding for ``hit``; ``places`` holds the form's locations already built, by line.
+             label: str | None = None) -> tuple[tuple, Finding]:
+    """The finding for ``hit`` with its sort key: line, rule code, indicator, message, taken from
+    the values at hand (reading them back from a finding's pydantic fields cost more than the
+    sort itself). ``places`` holds the form's locations already built, by line.
 
     ``Location`` is frozen, so the dozen findings of one form can share one per line instead
     of validating the same file/line/sheet again for each; ``label`` is the form's, if known.
@@ -48,30 +50,33 @@ def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location
         location = _trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet})
         if places is not None:
             places[line] = location
-    return _trusted(Finding, {
-        "rule": rule.code,
+    name = getattr(ind, "name", None) if ind is not None else None
+    code, message = rule.code, hit.message
+    return (line if line is not None else -1, code, name or "", message), _trusted(Finding, {
+        "rule": code,
         "name": rule.name,
         "severity": hit.severity or rule.severity,
         "form": form.label if label is None else label,
-        "indicator": getattr(ind, "name", None) if ind is not None else None,
+        "indicator": name,
         "field": hit.field,
-        "message": hit.message,
+        "message": message,
         "evidence": hit.evidence,
         "location": location,
         "source": "rules",
     })
 
 
-def _order(f: Finding) -> tuple:
-    """Line, rule code, indicator, message: read from the finding's field dict in one go, as a
-    pydantic model's attribute reads cost several dict reads each (see ``_model_view``)."""
-    d = f.__dict__
-    line = d["location"].line
-    return (line if line is not None else -1, d["rule"], d["indicator"] or "", d["message"])
+def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
+    """The findings by line, rule code, indicator and message; ties keep their order."""
+    return [f for _, f in sorted(keyed, key=_key)]
 
 
-def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]:
-    out: list[Finding] = []
+def _key(pair: tuple[tuple, Finding]) -> tuple:
+    return pair[0]
+
+
+def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:
+    out: list[tuple[tuple, Finding]] = []
     places: dict[int | None, Location] = {}
     label = form.label
     form = view_form(form)  # plain objects: pydantic's __getattr__ makes every attribute read slow
@@ -88,7 +93,7 @@ def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[Finding]
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return sorted(_run(selected_rules(settings), form, settings), key=_order)
+    return _sorted(_run(selected_rules(settings), form, settings))
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -103,7 +108,7 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
     rules = selected_rules(settings)
-    per_form: list[list[Finding]] = [_run(rules, f, settings) for f in forms]
+    per_form: list[list[tuple[tuple, Finding]]] = [_run(rules, f, settings) for f in forms]
     by_file: dict[str, list[int]] = {}
     index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object
     for i, f in enumerate(forms):
@@ -117,7 +122,7 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
             for hit in rule.func(group, settings):
                 owner = hit.form if hit.form is not None else group[0]
                 per_form[index[id(owner)]].append(_finding(rule, owner, hit))
-    return [f for chunk in per_form for f in sorted(chunk, key=_order)]
+    return [f for chunk in per_form for f in _sorted(chunk)]
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:

@@ -63,12 +63,15 @@ def _trusted(model: type[_M], fields: dict[str, Any]) -> _M:
     ``model``, in declaration order, with values of the declared types;
     tests/test_finding.py holds the result equal to the validated instance.
     """
-    obj = object.__new__(model)
-    object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    obj = _new(model)
+    _set(obj, "__dict__", fields)
+    _set(obj, "__pydantic_fields_set__", set(fields))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 class Draft(BaseModel):

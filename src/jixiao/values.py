@@ -107,7 +107,9 @@ def cell_value(text: str) -> Value:
     A reader validating a whole ``Form`` at once hands pydantic these instances, which it takes as
     they are (``revalidate_instances`` is "never"): building the nested ``Value`` from a dict was
     half of the form's validation. Sharing is safe because ``Value`` is frozen and is a pure
-    function of ``text``; equal instances compare equal either way, and nothing keys on identity.
+    function of ``text``; equal instances compare equal either way, and no result depends on
+    identity (the checker's ``_model_view`` reuses one view per shared instance, which is only
+    faster).
     """
     if len(text) > _SHARED_MAX_LEN:
         return Value.model_validate(value_fields(text))

@@ -37,9 +37,16 @@ def _parts(budgets: list[tuple[Form, float]], k: int) -> tuple[tuple[Form, float
     return None
 
 
-def _target_names(forms: list[Form]) -> set[str]:
-    """Names of the leaf rows with a numeric target (the cheap test first: most subtotals have none)."""
-    return {compact(i.name) for f in forms for i in f.indicators if i.target.value is not None and not is_subtotal(i)}
+def _target_names(forms: list[Form], among: set[str] | None = None) -> set[str]:
+    """Names of the leaf rows with a numeric target (the cheap test first: most subtotals have none);
+    with ``among``, only those in it: a child's row is tested only when its name could be shared."""
+    names = set()
+    for f in forms:
+        for i in f.indicators:
+            name = compact(i.name)
+            if (among is None or name in among) and i.target.value is not None and not is_subtotal(i):
+                names.add(name)
+    return names
 
 
 @rule("X001", "umbrella-project", "info", "一张表的资金等于其他几张表之和（总项目）", scope="file", doc="""
@@ -60,8 +67,7 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
         parts = " + ".join(f"{f.label} {fmt(b)}" for f, b in found)
         children = [f for f, _ in found]
         own = _target_names([form])
-        child_names = _target_names(children)
-        shared = sorted(own & child_names)
+        shared = sorted(_target_names(children, among=own))
         note = (f"；与子项目同名的定量指标：{'、'.join(shared)}" if shared
                 else "；总项目的定量指标与子项目没有同名项，请核对目标是否对应")
         yield Hit(f"全年预算数 {fmt(total)} = {parts}，本表可能是总项目{note}", form=form, field="funds.total.budget",

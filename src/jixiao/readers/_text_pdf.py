@@ -134,7 +134,7 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
         s = lines[i]
         if not s:
             continue
-        if (ch := s[-1]) in _VALUE_ENDS or ch.isdecimal():  # _may_end_in_value, inlined
+        if _may_end_in_value(s[-1]):
             tokens = s.split(" ")
             k = len(tokens)
             while k and is_value_token(tokens[k - 1]):

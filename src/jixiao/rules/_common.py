@@ -46,7 +46,6 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "level1_kind",
-    "heading_kind",
 ]
 
 EPS = 0.01 + 1e-9
@@ -226,7 +225,7 @@ def ratio_of(t: Value, b: float | None) -> float | None:
 
 
 def scored(ind: Indicator) -> bool:
-    return ind.weight is not None and ind.score is not None
+    return score_state(ind.weight, ind.score)[0]
 
 
 _SAME = 1e-6
@@ -337,11 +336,11 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
 
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return heading_kind(ind.level1, ind.level2)
+    return _kind(ind.level1, ind.level2)
 
 
 @lru_cache(maxsize=1024)
-def heading_kind(level1: str, level2: str) -> str | None:
+def _kind(level1: str, level2: str) -> str | None:
     text = compact(level1) + "|" + compact(level2)
     head = compact(level1)
     for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):

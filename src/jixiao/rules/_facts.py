@@ -66,8 +66,8 @@ class FormFacts:
     of rules may not need them) and kept on this object only.
     """
 
-    __slots__ = ("form", "leaves", "subtotals", "rows", "quant", "quant_rows", "qual", "achieved", "planned",
-                 "_aligned", "_planned_qs")
+    __slots__ = ("form", "leaves", "subtotals", "rows", "quant", "quant_rows", "qual", "qual_rows", "achieved",
+                 "planned", "_aligned", "_planned_qs")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -84,9 +84,11 @@ class FormFacts:
         """Quantitative rows whose actual can be expressed in the target's unit."""
         self.quant: list[Indicator] = [r.ind for r in self.quant_rows]
         """The same rows as ``quant_rows``, as indicators."""
-        self.qual: list[Indicator] = [i for i in rows if i.actual.tier
-                                      or (is_qualitative(i) and not is_blank_text(i.actual.text))]
+        self.qual_rows: list[Row] = [r for r in self.rows if r.actual.tier
+                                     or (is_qualitative(r.ind) and not is_blank_text(r.actual.text))]
         """Qualitative rows with a tier label or some words as the actual."""
+        self.qual: list[Indicator] = [r.ind for r in self.qual_rows]
+        """The same rows as ``qual_rows``, as indicators."""
         self.achieved: str = compact(form.goal.achieved)
         self.planned: str = compact(form.goal.planned)
         self._aligned: list[Aligned] | None = None

@@ -78,19 +78,29 @@ def deviation_reasons(ind: Indicator, settings: Settings) -> list[str]:
     return _reasons_of(Row(ind), settings)
 
 
-def _reasons_of(row: Row, settings: Settings) -> list[str]:
-    reasons: list[str] = []
+def _deviations(row: Row, settings: Settings) -> tuple[bool, bool, bool, bool]:
+    """(target missed, qualitative tier short of 达成, points deducted, far over target where the
+    profile wants a reason): the one definition of what calls for a deviation text. D002 and D003
+    only ask whether any holds; ``_reasons_of`` words them."""
     met = row.met if row.quant else None
-    if met is False:
-        reasons.append(f"目标 {fmt_value(row.target)} 未达到（实际 {fmt_value(row.actual)}）")
-    if not row.quant and row.tier in ("partial", "unachieved"):
-        reasons.append("定性指标未完全达成")
-    if row.deducted:
-        reasons.append(f"扣 {fmt(row.weight - row.score)} 分（{fmt(row.score)}/{fmt(row.weight)}）")  # type: ignore[operator]
+    far = False
     if settings.over_achievement_reason_required and met and not is_reverse(row.target):
         r = row.ratio
-        if r is not None and r >= settings.over_achievement_ratio - 1e-9:
-            reasons.append(f"实际完成值为目标的 {r * 100:.0f}%（超额较多）")
+        far = r is not None and r >= settings.over_achievement_ratio - 1e-9
+    return met is False, not row.quant and row.tier in ("partial", "unachieved"), row.deducted, far
+
+
+def _reasons_of(row: Row, settings: Settings) -> list[str]:
+    missed, short, deducted, far = _deviations(row, settings)
+    reasons: list[str] = []
+    if missed:
+        reasons.append(f"目标 {fmt_value(row.target)} 未达到（实际 {fmt_value(row.actual)}）")
+    if short:
+        reasons.append("定性指标未完全达成")
+    if deducted:
+        reasons.append(f"扣 {fmt(row.weight - row.score)} 分（{fmt(row.score)}/{fmt(row.weight)}）")  # type: ignore[operator]
+    if far:
+        reasons.append(f"实际完成值为目标的 {row.ratio * 100:.0f}%（超额较多）")  # type: ignore[operator]
     return reasons
 
 
@@ -100,21 +110,6 @@ def _reasons(row: Row, settings: Settings) -> list[str]:
         row.reasons = _reasons_of(row, settings)
         row.reasons_for = settings
     return row.reasons
-
-
-def _deviates(row: Row, settings: Settings) -> bool:
-    """``bool(_reasons(row, settings))`` without writing the reasons out: D002 and D003 only ask whether."""
-    if row.deducted:
-        return True
-    if not row.quant:
-        return row.tier in ("partial", "unachieved")
-    met = row.met
-    if met is False:
-        return True
-    if met and settings.over_achievement_reason_required and not is_reverse(row.target):
-        r = row.ratio
-        return r is not None and r >= settings.over_achievement_ratio - 1e-9
-    return False
 
 
 def _large_deviation(row: Row, settings: Settings) -> bool:
@@ -151,7 +146,7 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 """)
 def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
-        if row.dev_blank or not _deviates(row, settings):
+        if row.dev_blank or not any(_deviations(row, settings)):
             continue
         ind = row.ind
         gaps = deviation_gaps(ind.deviation)
@@ -168,7 +163,7 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 """)
 def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
-        if row.dev_blank or _deviates(row, settings) or _large_deviation(row, settings):
+        if row.dev_blank or any(_deviations(row, settings)) or _large_deviation(row, settings):
             continue
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"

@@ -31,18 +31,17 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         a = row.actual
         if a.value is None and is_blank_text(a.text):  # also covers ``is_blank``, which implies both
             continue
-        d = row.ind
-        m = None if row.dev_blank else _NO_RECORDS.search(compact(d.deviation))  # no placeholder admits
+        ind = row.ind
+        m = None if row.dev_blank else _NO_RECORDS.search(compact(ind.deviation))  # no placeholder admits
         if m:
-            ind = row.ind
-            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(row.actual)}，该数值缺少依据",
+            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据",
                       indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a.text})
-        elif "满意" in d.name or "满意" in d.level2 or "满意" in d.level1:  # ``is_satisfaction``
+        elif is_satisfaction(ind):
             if survey_anywhere is None:
                 survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:
                 continue
-            yield Hit(f"满意度填 {fmt_value(row.actual)}，表中没有问卷、调查或样本量等依据", indicator=row.ind,
+            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据", indicator=ind,
                       field="actual", evidence={"actual": a.text})
 
 

@@ -9,7 +9,7 @@ from ..config import Settings
 from ..model import Form
 from . import Hit, rule
 from ._common import compact, fmt, fmt_value, infer_tier
-from ._facts import FormFacts, Row
+from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
@@ -21,25 +21,6 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
     return {"achieved": (0.8, 1.0), "partial": (floor, 0.8), "unachieved": (0.0, floor)}[tier]
 
 
-def _qual_rows(facts: FormFacts) -> list[Row]:
-    """The rows of ``facts.qual``: a subsequence of the leaves, so one walk by identity finds them.
-
-    Each has ``tier`` worked out (qualitative rows are never scored by formula), which is what
-    ``actual.tier or infer_tier(actual.text)`` gives: ``infer_tier`` compacts its text first.
-    """
-    qual = facts.qual
-    if not qual:
-        return []
-    found: list[Row] = []
-    n = len(qual)
-    for row in facts.rows:
-        if row.ind is qual[len(found)]:
-            found.append(row)
-            if len(found) == n:
-                break
-    return found
-
-
 @rule("L001", "tier-label-missing", "warning", "定性指标的实际完成值不是三档标准表述", doc="""
 检查：定性指标的实际完成值是否是"达成年度指标""部分达成年度指标并具有一定效果""未达成年度指标且效果较差"
 之一（也接受"达成预期指标""达成指标"等）。写成"已完成""及时""效果明显"时，按字面推断档次并提示。
@@ -48,7 +29,7 @@ def _qual_rows(facts: FormFacts) -> list[Row]:
 修正：改为三档标准表述之一。
 """)
 def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.qual:  # not _qual_rows: finding the rows costs more than the one read they save here
+    for ind in facts.qual:
         text = compact(ind.actual.text)
         if not text or _LABEL.match(text):
             continue
@@ -66,7 +47,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：按档次区间重新打分，或改正档次。
 """)
 def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for row in _qual_rows(facts):
+    for row in facts.qual_rows:
         tier = row.tier
         if tier is None or not row.scored or not row.weight:
             continue

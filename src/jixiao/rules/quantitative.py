@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_reverse
+from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse
 from ._facts import FormFacts
 
 
@@ -149,7 +149,7 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if r is None or (r < far and r < 2 - 1e-9):
             continue  # neither far over target nor twice it: the common case, decided cheaply
         t = row.target
-        if t.op in ("<=", "<") or t.value is None or t.value <= 0:  # ``is_reverse``
+        if is_reverse(t) or t.value is None or t.value <= 0:
             continue
         silent = row.dev_blank
         over = r >= far and silent
@@ -196,16 +196,15 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         t = row.target
         if t.value is None:
             continue
-        ind, target, actual = row.ind, row.target, row.actual
+        ind, a = row.ind, row.actual
         if not t.unit:
-            yield Hit(f"定量目标 {fmt_value(target)} 没有单位", indicator=ind, field="target.unit",
+            yield Hit(f"定量目标 {fmt_value(t)} 没有单位", indicator=ind, field="target.unit",
                       evidence={"target": t.text})
-        a = actual
         if a.value is not None and a.op not in (None, "="):
-            yield Hit(f"实际完成值 {fmt_value(actual)} 带比较符，应填确定的数", indicator=ind, field="actual",
+            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符，应填确定的数", indicator=ind, field="actual",
                       evidence={"actual": a.text, "op": a.op})
         if a.value is None and not is_blank_text(a.text):
-            yield Hit(f"目标 {fmt_value(target)} 是定量的，实际完成值「{compact(a.text)}」却不是数字",
+            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字",
                       indicator=ind, field="actual", evidence={"actual": a.text})
 
 
@@ -223,8 +222,6 @@ def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         if not (value > 100 + 1e-9 or (t.op in (">=", ">") and abs(value - 100) < 1e-9)):
             continue
-        name = row.ind.name
-        if name.endswith("率") or "满意度" in name or unit == "%":  # ``is_rate``
-            t = row.target
+        if is_rate(row.ind):
             yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=row.ind,
                       field="target", evidence={"target": t.value, "op": t.op})

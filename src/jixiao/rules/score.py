@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, compact, fmt, heading_kind, is_blank_text, leaves
+from ._common import EPS, compact, fmt, is_blank_text, leaves, level1_kind
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -20,14 +20,6 @@ def grade_of(total: float) -> str:
         if total >= floor - 1e-9:
             return name
     return "差"
-
-
-def _total(form: Form, facts: FormFacts) -> float | None:
-    """``recomputed_total`` from the rows' plain copies of the scores (same parts, same order)."""
-    parts = [form.funds.total.score, *[r.score for r in facts.rows]]
-    if None in parts:  # the parts are floats or None, and no float equals None
-        return None
-    return round(sum(parts), 4)  # type: ignore[arg-type]
 
 
 def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
@@ -48,7 +40,7 @@ def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = form.total_score
     if printed is None:
         return
-    total = _total(form, facts)
+    total = recomputed_total(form, facts.leaves)
     if total is None:
         return
     if abs(printed - total) > 0.02 + 1e-9:
@@ -93,7 +85,7 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
         return
-    total = _total(form, facts)
+    total = recomputed_total(form, facts.leaves)
     if total is not None and grade_of(total) != printed:
         yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
@@ -143,8 +135,7 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         w = row.weight
         if w is None:
             continue
-        d = row.ind
-        kind = heading_kind(d.level1, d.level2)  # ``level1_kind``
+        kind = level1_kind(row.ind)
         if kind is None:
             continue
         kind = "产出" if kind == "成本" else kind
@@ -172,10 +163,8 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     kinds = set()
     cost = False
     for row in facts.rows:
-        d = row.ind
-        level2 = d.level2
-        kinds.add(heading_kind(d.level1, level2))  # ``level1_kind``
-        cost = cost or "成本" in level2
+        kinds.add(level1_kind(row.ind))
+        cost = cost or "成本" in row.ind.level2
     if cost:
         kinds.add("成本")  # older forms file 成本指标 under 产出指标
     for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):

@@ -1,7 +1,7 @@
 """Findings as the engine builds them are the same objects validation would have built.
 
 The engine skips pydantic validation for the findings it makes from its own records
-(``finding._trusted``); every seed finding is checked here against the validated instance,
+(``_trusted.trusted``); every seed finding is checked here against the validated instance,
 field by field, in JSON, and in the fields pydantic considers set.
 """
 

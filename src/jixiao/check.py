@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 from ._gc import paused_gc
 from ._model_view import view_form
+from ._trusted import trusted
 from .config import Settings
-from .finding import Finding, Location, SEVERITY_ORDER, _trusted
+from .finding import Finding, Location, SEVERITY_ORDER
 from .model import Form
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
@@ -47,12 +48,12 @@ def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location
     location = places.get(line) if places is not None else None
     if location is None:
         source = form.source
-        location = _trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet})
+        location = trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet})
         if places is not None:
             places[line] = location
     name = getattr(ind, "name", None) if ind is not None else None
     code, message = rule.code, hit.message
-    return (line if line is not None else -1, code, name or "", message), _trusted(Finding, {
+    return (line if line is not None else -1, code, name or "", message), trusted(Finding, {
         "rule": code,
         "name": rule.name,
         "severity": hit.severity or rule.severity,

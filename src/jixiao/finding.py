@@ -6,13 +6,11 @@ guard all read the same fields, and the JSON keys are a documented, stable contr
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["Severity", "SEVERITY_ORDER", "Location", "Finding", "Draft"]
-
-_M = TypeVar("_M", bound=BaseModel)
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -51,27 +49,6 @@ class Finding(BaseModel):
 
     def at_least(self, severity: Severity) -> bool:
         return SEVERITY_ORDER[self.severity] >= SEVERITY_ORDER[severity]
-
-
-def _trusted(model: type[_M], fields: dict[str, Any]) -> _M:
-    """An instance of ``model`` holding ``fields`` as given, without validation.
-
-    For the engine only, which builds a dozen findings per form from its own typed records
-    (rule metadata checked at registration, ``Hit`` fields typed): validating them again was
-    a tenth of a check, and pydantic's ``model_construct`` does the same as this but
-    generically, slower than validation itself. ``fields`` must name every field of
-    ``model``, in declaration order, with values of the declared types;
-    tests/test_finding.py holds the result equal to the validated instance.
-    """
-    obj = _new(model)
-    _set(obj, "__dict__", fields)
-    _set(obj, "__pydantic_fields_set__", set(fields))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-_new, _set = object.__new__, object.__setattr__
 
 
 class Draft(BaseModel):

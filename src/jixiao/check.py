@@ -8,6 +8,7 @@ these two functions, so what they see is always the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from ._gc import paused_gc
 from ._model_view import view_form
@@ -39,19 +40,23 @@ def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location
     sort itself). ``places`` holds the form's locations already built, by line.
 
     ``Location`` is frozen, so the dozen findings of one form can share one per line instead
-    of validating the same file/line/sheet again for each; ``label`` is the form's, if known.
+    of building the same file/line/sheet again for each; ``label`` is the form's, if known.
+    Frozen models never change the fields they count as set, so all share one set (pydantic's
+    ``model_copy`` copies it before adding to it).
     """
     ind = hit.indicator
-    line = getattr(ind, "line", None) if ind is not None else None
-    if line is None:
-        line = form.source.start_line
+    if ind is None:
+        line, name = form.source.start_line, None
+    else:
+        line, name = ind.line, ind.name
+        if line is None:
+            line = form.source.start_line
     location = places.get(line) if places is not None else None
     if location is None:
         source = form.source
-        location = trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet})
+        location = trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet}, _LOCATION_SET)
         if places is not None:
             places[line] = location
-    name = getattr(ind, "name", None) if ind is not None else None
     code, message = rule.code, hit.message
     return (line if line is not None else -1, code, name or "", message), trusted(Finding, {
         "rule": code,
@@ -64,7 +69,10 @@ def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location
         "evidence": hit.evidence,
         "location": location,
         "source": "rules",
-    })
+    }, _FINDING_SET)
+
+
+_FINDING_SET, _LOCATION_SET = set(Finding.model_fields), set(Location.model_fields)
 
 
 def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
@@ -72,8 +80,7 @@ def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
     return [f for _, f in sorted(keyed, key=_key)]
 
 
-def _key(pair: tuple[tuple, Finding]) -> tuple:
-    return pair[0]
+_key = itemgetter(0)
 
 
 def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:

@@ -7,7 +7,7 @@ these two functions, so what they see is always the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 
 from ._gc import paused_gc
@@ -83,17 +83,28 @@ def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
 _key = itemgetter(0)
 
 
-def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:
+_FormRule = tuple[Rule, Callable[..., Iterable[Hit]], bool]
+_form_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], list[_FormRule]] = {}
+
+
+def _form_rules(settings: Settings) -> list[_FormRule]:
+    """The selected per-form rules as (rule, function, wants facts), cached like
+    ``selected_rules``: the engine asks this of every rule of every form, and most find nothing."""
+    key = (settings.select, settings.ignore)
+    if key not in _form_selection:
+        _form_selection[key] = [(r, r.func, r.wants_facts) for r in selected_rules(settings) if r.scope == "form"]
+    return _form_selection[key]
+
+
+def _run(rules: list[_FormRule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:
     out: list[tuple[tuple, Finding]] = []
     places: dict[int | None, Location] = {}
     label = form.label
     form = view_form(form)  # plain objects: pydantic's __getattr__ makes every attribute read slow
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
-    for rule in rules:
-        if rule.scope != "form":
-            continue
+    for rule, func, wants_facts in rules:
         # A plain loop: most rules find nothing, and a generator per rule would cost more than they do.
-        for hit in rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings):
+        for hit in func(form, settings, facts) if wants_facts else func(form, settings):
             out.append(_finding(rule, form, hit, places, label))
     return out
 
@@ -101,7 +112,7 @@ def _run(rules: Iterable[Rule], form: Form, settings: Settings) -> list[tuple[tu
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return _sorted(_run(selected_rules(settings), form, settings))
+    return _sorted(_run(_form_rules(settings), form, settings))
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -116,7 +127,8 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
     rules = selected_rules(settings)
-    per_form: list[list[tuple[tuple, Finding]]] = [_run(rules, f, settings) for f in forms]
+    form_rules = _form_rules(settings)
+    per_form: list[list[tuple[tuple, Finding]]] = [_run(form_rules, f, settings) for f in forms]
     by_file: dict[str, list[int]] = {}
     index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object
     for i, f in enumerate(forms):

@@ -117,11 +117,17 @@ def view_form(form: Form) -> Form:
     d["goal"] = _leaf(form.goal, _GOAL)
     d["source"] = _leaf(form.source, _SOURCE)
     inds = []
+    views = _VALUE_VIEWS
     for ind in form.indicators:
-        v = _plain(ind, _IND)
-        vd = v.__dict__
-        vd["target"] = _value_view(vd["target"])
-        vd["actual"] = _value_view(vd["actual"])
+        v = object.__new__(_IND)
+        vd = v.__dict__ = dict(ind.__dict__)
+        # _value_view, inlined: two calls per row of every form
+        value = vd["target"]
+        hit = views.get(id(value))
+        vd["target"] = hit[1] if hit is not None and hit[0] is value else _value_view(value)
+        value = vd["actual"]
+        hit = views.get(id(value))
+        vd["actual"] = hit[1] if hit is not None and hit[0] is value else _value_view(value)
         inds.append(v)
     d["indicators"] = inds
     out = object.__new__(_FORM)

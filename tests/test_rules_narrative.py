@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _forms import form, funds, hits, ind, seed_forms
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.rules._align import clause_before, pairs_of, similarity
@@ -229,3 +229,22 @@ def test_n001_money_against_the_funds_table(achieved: str, expected: int) -> Non
 def test_n007_an_indicator_named_in_other_words_counts_as_mentioned() -> None:
     messages = [f.message for f in hits("N007", SEED[0])]
     assert messages == ["实际完成情况没有提及 「受众群体满意度」"]
+
+
+def _named_in_reference(flat: str, name: str) -> bool:
+    """N007's test as first written: half the core's bigrams found, or a four-character run of it."""
+    from jixiao.rules._align import core_grams, similarity_in
+
+    core = core_grams(name)[0]
+    return similarity_in(flat, name) >= 0.5 or any(core[i : i + 4] in flat for i in range(len(core) - 3))
+
+
+_CJK = "科普活动服务数量受众人次满意度长效管理制度健全性机制"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_CJK + "情况，。1", max_size=30), st.text(alphabet=_CJK + "情况", min_size=1, max_size=12))
+def test_n007_named_in_counting_in_c_agrees_with_the_plain_test(flat: str, name: str) -> None:
+    from jixiao.rules.narrative import _named_in
+
+    assert _named_in(flat, name) == _named_in_reference(flat, name)

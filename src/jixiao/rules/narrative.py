@@ -221,36 +221,42 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 
 @lru_cache(maxsize=4096)
-def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]] | None:
+def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:
     """What :func:`_named_in` looks for in a text, worked out once per name: the core's distinct
     bigrams, how many of them make half (``2 * found >= len``, which is ``found / len >= 0.5``
-    for these small counts), and the core's four-character runs; ``None`` for a one-character
-    core, which :func:`similarity_in` compares by its grams instead."""
+    for these small counts), the core's four-character runs, and the fewest distinct bigrams
+    any run has; ``None`` for a one-character core, which :func:`similarity_in` compares by its
+    grams instead."""
     core = core_grams(name)[0]
     if len(core) < 2:
         return None
     pairs = tuple({core[i : i + 2] for i in range(len(core) - 1)})
-    return pairs, (len(pairs) + 1) // 2, tuple(core[i : i + 4] for i in range(len(core) - 3))
+    quads = tuple(core[i : i + 4] for i in range(len(core) - 3))
+    fewest = min((len({q[:2], q[1:3], q[2:]}) for q in quads), default=len(core))
+    return pairs, (len(pairs) + 1) // 2, quads, fewest
 
 
 def _named_in(flat: str, name: str) -> bool:
     """Whether the compacted text speaks of the indicator: half its core words, or four
     characters in a row of it ("长效管理机制需进一步完善" speaks of 长效管理制度健全性).
 
-    ``similarity_in(flat, name) >= 0.5``, counting found bigrams only until half are found."""
+    ``similarity_in(flat, name) >= 0.5``, counting found bigrams only until half are found; a
+    four-character run occurs only if its distinct bigrams all do, so with fewer found than any
+    run has, no run is looked for."""
     probes = _probes(name)
     if probes is None or len(flat) < 2:
         if similarity_in(flat, name) >= 0.5:
             return True
         core = core_grams(name)[0]
         return any(core[i : i + 4] in flat for i in range(len(core) - 3))
-    pairs, half, quads = probes
+    pairs, half, quads, fewest = probes
+    left = half
     for g in pairs:
         if g in flat:
-            half -= 1
-            if not half:
+            left -= 1
+            if not left:
                 return True
-    return any(q in flat for q in quads)
+    return half - left >= fewest and any(q in flat for q in quads)
 
 
 @rule("N007", "narrative-unaligned", "info", "文字中的数字找不到对应指标，或指标在文字中从未提及", doc="""
@@ -261,15 +267,16 @@ def _named_in(flat: str, name: str) -> bool:
 修正：在完成情况中按指标逐项写明完成的数量，删除无从核实的数字。
 """)
 def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    aligned = facts.aligned
-    for a in aligned:
+    mentioned = set()
+    for a in facts.aligned:
         if a.kind == "unmatched":
             yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数", field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
+        if a.indicator is not None:
+            mentioned.add(id(a.indicator))
     flat = facts.achieved
     if not flat:
         return
-    mentioned = {id(a.indicator) for a in aligned if a.indicator is not None}
     silent = [i for i in facts.leaves if id(i) not in mentioned and not _named_in(flat, i.name)]
     if silent:
         names = "、".join(f"「{i.name}」" for i in silent)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator, Value
 from ._common import (actual_in_target_unit, compact, is_blank_text, is_qualitative, is_quantitative, is_subtotal,
-                      met_by, ratio_of, score_state, tier_of_indicator)
+                      level1_kind, met_by, ratio_of, score_state, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -67,7 +67,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant", "quant_rows", "qual", "qual_rows", "achieved",
-                 "planned", "_aligned", "_planned_qs")
+                 "planned", "_aligned", "_planned_qs", "_kinds")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -93,6 +93,7 @@ class FormFacts:
         self.planned: str = compact(form.goal.planned)
         self._aligned: list[Aligned] | None = None
         self._planned_qs: list[Any] | None = None
+        self._kinds: list[str | None] | None = None
 
     @property
     def aligned(self) -> list[Aligned]:
@@ -111,3 +112,10 @@ class FormFacts:
 
             self._planned_qs = quantities(self.planned)
         return self._planned_qs
+
+    @property
+    def kinds(self) -> list[str | None]:
+        """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
+        if self._kinds is None:
+            self._kinds = [level1_kind(r.ind) for r in self.rows]
+        return self._kinds

@@ -248,3 +248,17 @@ def test_n007_named_in_counting_in_c_agrees_with_the_plain_test(flat: str, name:
     from jixiao.rules.narrative import _named_in
 
     assert _named_in(flat, name) == _named_in_reference(flat, name)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="成本节约省降低资金经费全面部均已圆满顺利完超额达到得获有效明显著大幅提升高改善增强，", max_size=30))
+def test_n003_gates_hold_for_every_phrase_match(text: str) -> None:
+    """N003 searches a phrase only when characters every match holds occur: check that they do."""
+    from jixiao.rules.narrative import _ALL_DONE, _COST_CLAIM, _IMPROVED
+
+    if _COST_CLAIM.search(text):
+        assert "节" in text or "成本" in text
+    if _ALL_DONE.search(text):
+        assert any(c in text for c in "全均圆顺")
+    if _IMPROVED.search(text):
+        assert any(c in text for c in "提改增") and any(c in text for c in "有明显大")

@@ -74,3 +74,6 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
         assert r.dev_blank == c.is_blank_text(i.deviation)
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
     assert [r.ind for r in facts.quant_rows] == facts.quant
+    assert facts.qual == [r.ind for r in facts.rows
+                          if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
+    assert facts.kinds == [c.level1_kind(i) for i in facts.leaves]

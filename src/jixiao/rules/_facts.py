@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FormFacts", "Row"]
 
+_UNSET: Any = object()
+
 
 class Row:
     """One scored leaf row and the answers most rules ask of it, worked out once.
@@ -68,7 +70,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds")
+                 "_planned_qs", "_kinds", "_funds_rows", "_total")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -93,6 +95,8 @@ class FormFacts:
         self._aligned: list[Aligned] | None = None
         self._planned_qs: list[Any] | None = None
         self._kinds: list[str | None] | None = None
+        self._funds_rows: list[Any] | None = None
+        self._total: Any = _UNSET
 
     @property
     def quant(self) -> list[Indicator]:
@@ -128,3 +132,21 @@ class FormFacts:
         if self._kinds is None:
             self._kinds = [level1_kind(r.ind) for r in self.rows]
         return self._kinds
+
+    @property
+    def funds_rows(self) -> list[Any]:
+        """(key, row) for 年度资金总额 and the 其中 rows present (``funds._rows``), for the F rules."""
+        if self._funds_rows is None:
+            from .funds import _rows
+
+            self._funds_rows = _rows(self.form)
+        return self._funds_rows
+
+    @property
+    def total(self) -> float | None:
+        """执行率得分 + Σ leaf scores, None when one is missing (``score.recomputed_total``): S001, S003."""
+        if self._total is _UNSET:
+            from .score import recomputed_total
+
+            self._total = recomputed_total(self.form, self.leaves)
+        return self._total

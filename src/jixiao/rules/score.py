@@ -24,8 +24,8 @@ def grade_of(total: float) -> str:
 
 def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
     """执行率得分 + Σ leaf scores; None when any of them is missing (``rows``: the leaves, if known)."""
-    parts = [form.funds.total.score, *(i.score for i in (leaves(form) if rows is None else rows))]
-    if any(p is None for p in parts):
+    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
+    if None in parts:  # floats or None, and no float equals None
         return None
     return round(sum(parts), 4)  # type: ignore[arg-type]
 
@@ -40,7 +40,7 @@ def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = form.total_score
     if printed is None:
         return
-    total = recomputed_total(form, facts.leaves)
+    total = facts.total
     if total is None:
         return
     if abs(printed - total) > 0.02 + 1e-9:
@@ -85,7 +85,7 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
         return
-    total = recomputed_total(form, facts.leaves)
+    total = facts.total
     if total is not None and grade_of(total) != printed:
         yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})

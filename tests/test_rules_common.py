@@ -58,3 +58,40 @@ def test_the_memos_stay_bounded_and_keep_answering(monkeypatch: pytest.MonkeyPat
     assert [_common.fmt(x / 4) for x in range(10)] == [_common._format_number(x / 4) for x in range(10)]
     assert len(_common._NUMBERS) <= 4
     assert _common.compact("") == "" and _common.fmt(None) == "空"
+
+
+def _is_subtotal_reference(ind) -> bool:  # type: ignore[no-untyped-def]
+    """is_subtotal as first written: the name compacted first, then the three cases in turn."""
+    name = _common.compact(ind.name)
+    if name in ("小计", "合计"):
+        return True
+    if not name:
+        return ind.weight is not None and ind.target.is_blank and ind.actual.is_blank
+    return ind.target.is_blank and name in (_common.compact(ind.level1), _common.compact(ind.level2))
+
+
+_CELL = st.sampled_from(["", " ", "小计", "小 计", "合计", "计", "产出指标", "数量指标", "产出 指标", "覆盖面", "-"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(name=_CELL, level1=_CELL, level2=_CELL, target=st.sampled_from(["", " ", "≥16(个)", "及时", "-"]),
+       actual=st.sampled_from(["", "16(个)", "达成指标"]), weight=st.sampled_from([None, 10.0]))
+def test_is_subtotal_asks_the_blank_target_first_but_agrees(name: str, level1: str, level2: str, target: str, actual: str,
+                                                            weight: float | None) -> None:
+    from jixiao.model import Indicator
+    from jixiao.values import parse_value
+
+    ind = Indicator(level1=level1, level2=level2, name=name, target=parse_value(target), actual=parse_value(actual),
+                    weight=weight, score=None)
+    assert _common.is_subtotal(ind) == _is_subtotal_reference(ind)
+
+
+@pytest.mark.parametrize("weight", [None, 10.0, 0.0, -1.0])
+@pytest.mark.parametrize("score", [None, 10.0, 9.999999, 10.000001, 9.99, 10.02, -0.02, 0.0, float("inf"), float("nan")])
+def test_score_state_full_marks_within_a_millionth(weight: float | None, score: float | None) -> None:
+    scored, deducted, full, in_range = _common.score_state(weight, score)
+    if weight is None or score is None:
+        assert (scored, deducted, full, in_range) == (False, False, False, False)
+    else:
+        assert scored and full == (abs(score - weight) <= 1e-6)
+        assert deducted == (score < weight - 1e-6) and in_range == (-_common.EPS <= score <= weight + _common.EPS)

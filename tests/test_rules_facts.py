@@ -44,7 +44,7 @@ def test_alignment_is_the_public_one_and_computed_once(achieved: str, kinds: lis
     assert [(a.kind, a.context) for a in facts.aligned] == [(a.kind, a.context) for a in align_achieved(f)]
 
 
-@pytest.mark.parametrize(("code", "wants"), [("N001", True), ("Q001", True), ("D001", True), ("F001", False),
+@pytest.mark.parametrize(("code", "wants"), [("N001", True), ("Q001", True), ("D001", True), ("F001", True), ("F002", False),
                                               ("P001", False), ("X001", False)])
 def test_rules_that_read_facts_are_marked_at_registration(code: str, wants: bool) -> None:
     assert get_rule(code).wants_facts is wants
@@ -74,3 +74,19 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
         assert r.dev_blank == c.is_blank_text(i.deviation)
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
     assert [r.ind for r in facts.quant_rows] == facts.quant
+    assert facts.qual == [r.ind for r in facts.rows
+                          if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
+    assert facts.kinds == [c.level1_kind(i) for i in facts.leaves]
+
+
+@pytest.mark.parametrize("scores", [(25, 20, 10), (25, None, 10)])
+def test_per_form_totals_and_funds_rows_are_the_rule_modules_own(scores: tuple) -> None:  # type: ignore[type-arg]
+    from jixiao.rules.funds import _rows
+    from jixiao.rules.score import recomputed_total
+
+    rows = [ind(f"指标{k}", "≥1(个)", "1(个)", 25, s) for k, s in enumerate(scores)]
+    f = form(*rows)
+    facts = FormFacts(f)
+    assert facts.total == recomputed_total(f) and facts.total is facts.total
+    assert (facts.total is None) == (None in scores)
+    assert facts.funds_rows == _rows(f) and [k for k, _ in facts.funds_rows] == ["total", "appropriation", "carryover", "other"]

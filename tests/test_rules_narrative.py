@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _forms import form, funds, hits, ind, seed_forms
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.rules._align import clause_before, pairs_of, similarity
@@ -229,3 +229,36 @@ def test_n001_money_against_the_funds_table(achieved: str, expected: int) -> Non
 def test_n007_an_indicator_named_in_other_words_counts_as_mentioned() -> None:
     messages = [f.message for f in hits("N007", SEED[0])]
     assert messages == ["实际完成情况没有提及 「受众群体满意度」"]
+
+
+def _named_in_reference(flat: str, name: str) -> bool:
+    """N007's test as first written: half the core's bigrams found, or a four-character run of it."""
+    from jixiao.rules._align import core_grams, similarity_in
+
+    core = core_grams(name)[0]
+    return similarity_in(flat, name) >= 0.5 or any(core[i : i + 4] in flat for i in range(len(core) - 3))
+
+
+_CJK = "科普活动服务数量受众人次满意度长效管理制度健全性机制"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_CJK + "情况，。1", max_size=30), st.text(alphabet=_CJK + "情况", min_size=1, max_size=12))
+def test_n007_named_in_counting_in_c_agrees_with_the_plain_test(flat: str, name: str) -> None:
+    from jixiao.rules.narrative import _named_in
+
+    assert _named_in(flat, name) == _named_in_reference(flat, name)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="成本节约省降低资金经费全面部均已圆满顺利完超额达到得获有效明显著大幅提升高改善增强，", max_size=30))
+def test_n003_gates_hold_for_every_phrase_match(text: str) -> None:
+    """N003 searches a phrase only when characters every match holds occur: check that they do."""
+    from jixiao.rules.narrative import _ALL_DONE, _COST_CLAIM, _IMPROVED
+
+    if _COST_CLAIM.search(text):
+        assert "节" in text or "成本" in text
+    if _ALL_DONE.search(text):
+        assert any(c in text for c in "全均圆顺")
+    if _IMPROVED.search(text):
+        assert any(c in text for c in "提改增") and any(c in text for c in "有明显大")

@@ -130,7 +130,10 @@ def split_cells_of(line: str) -> list[str]:
 
     A merge happens only after a cell made of operators alone, which nearly no line has; one
     search for such a cell spares the per-cell loop (this runs on every row line of a table).
+    A line without a space is one cell, merged with nothing: a wrapped piece mostly.
     """
+    if " " not in line:
+        return [line]
     tokens = line.split(" ")
     if _OPERATOR_CELL.search(line) is None:
         return tokens

@@ -17,7 +17,8 @@ page break can cut either column mid-sentence, and its rest follows on the next 
 
 from __future__ import annotations
 
-from operator import add
+from itertools import compress, count, filterfalse
+from operator import add, itemgetter
 
 from ._text_common import ACHIEVED_OPENER, ACHIEVED_START, SENTENCE_END, join_lines
 
@@ -28,11 +29,14 @@ _LABELS = frozenset(
 )
 
 
+_FIRST = itemgetter(0)  # a block's lines are never empty
+
+
 def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Blocks of text lines, each with the kind of boundary before it ("page" or "para")."""
     # display_width of the widest line, its formula written out and mapped in C: a call per
     # line of every goal costs more than the arithmetic (halving after the max floors the same).
-    texts = [s for s in lines if s and s not in _LABELS]
+    texts = list(filterfalse(_LABELS.__contains__, filter(None, lines)))  # picked in C
     widest = max(map(add, map(len, texts), map(len, map(str.encode, texts))), default=0) // 2
     limit = 0.8 * widest
     kinds = ["page"]
@@ -61,6 +65,17 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
     return [(kind, block) for kind, block in zip(kinds, blocks) if block]
 
 
+def _opener(block: list[str]) -> int | None:
+    """Index of the first line of ``block`` opening an achieved narrative, None if none does.
+
+    The lines whose first character can open one are picked in C; the pattern is tried on those.
+    """
+    for j in compress(count(), map(ACHIEVED_START.__contains__, map(_FIRST, block))):
+        if ACHIEVED_OPENER.match(block[j]):
+            return j
+    return None
+
+
 def _cut(text: list[str]) -> bool:
     return bool(text) and text[-1][-1] not in SENTENCE_END
 
@@ -74,7 +89,7 @@ def split_goal(lines: list[str]) -> tuple[str, str, list[str]]:
     column = planned
     for n, (kind, block) in enumerate(_blocks(lines)):
         if not achieved:
-            k = next((j for j, s in enumerate(block) if s[0] in ACHIEVED_START and ACHIEVED_OPENER.match(s)), None)
+            k = _opener(block)
             if k is None:
                 if kind == "para" and n > 0 and first_paragraph_end is None:
                     first_paragraph_end = len(planned)

@@ -112,8 +112,8 @@ class LabelTracker:
 
     def feed_tokens(self, tokens: list[str]) -> bool:
         """``feed`` of a line with spaces, split at them (each token space-free)."""
-        if len(tokens) > 6 or not all(token in _PIECES for token in tokens):
-            return False  # one token that is no fragment makes the whole line content
+        if len(tokens) > 6 or not _PIECES.issuperset(tokens):
+            return False  # one token that is no fragment makes the whole line content (tested in C)
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
         if all(self.feed_fragment(token) for token in tokens):  # each token: one fragment
             return True
@@ -156,8 +156,9 @@ class LabelTracker:
             return self.level1, self.level2  # a row under the labels of the one before
         self._pending = []
         for i, label in enumerate(pending):
-            nxt = pending[i + 1] if i + 1 < len(pending) else None
-            if label in _LEVEL1_ONLY or (label == "成本指标" and self._starts_level1(label, nxt)):
+            if label in _LEVEL1_ONLY or (
+                label == "成本指标" and self._starts_level1(label, pending[i + 1] if i + 1 < len(pending) else None)
+            ):  # the next label matters only to 成本指标, both a 一级 and a 二级 label
                 self.level1, self.level2 = label, ""
             else:
                 self.level2 = label

@@ -11,6 +11,8 @@ column), never by which form it is reading.
 from __future__ import annotations
 
 import re
+from itertools import compress, takewhile
+
 from ._text_assemble import FormParts, RowCells
 from ._text_labels import PIECES as _PIECES, LabelTracker
 from ._text_common import (
@@ -45,7 +47,7 @@ _HEADER_FIELDS = (
     ("project", "项目名称", _PROJECT),
     ("department", "主管部门", _DEPARTMENT),
     ("implementer", "实施单位", _IMPLEMENTER),
-)  # each pattern needs its label word: an ``in`` test first spares most searches
+)  # each pattern matches wherever its label word is: _header finds the word
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 _TABLE_HEADER_WORDS = (
@@ -107,18 +109,28 @@ def parse_pdf_form(
 
 
 def _header(lines: list[str], a: int, b: int, parts: FormParts) -> None:
-    parts.year = find_year(" ".join(lines[a:b]))
-    for i in range(a, b):
-        s = lines[i]
-        if not s:
-            continue
-        for attr, word, regex in _HEADER_FIELDS:
-            if word not in s:
-                continue
-            m = regex.search(s)
-            if m and getattr(parts, attr) is None:
-                value = m.group(1).strip() or _next_value(lines, i + 1, b)  # value cell on the next line
-                setattr(parts, attr, value or None)
+    """Year, project, department and implementer from the lines ``a`` to ``b``.
+
+    Each field is read from the first line holding its label word with a value (on it or on
+    the next line), found by ``find`` over the header's text (each pattern matches wherever its
+    word is: the rest is optional), instead of three tests of every line. The year's patterns
+    read a newline as they read the space it replaces (only their ``\\s`` can match either).
+    """
+    text = "\n".join(lines[a:b])
+    parts.year = find_year(text)
+    for attr, word, regex in _HEADER_FIELDS:
+        p = text.find(word)
+        i, counted = a, 0  # line index of offset ``counted``
+        while p >= 0:
+            i += text.count("\n", counted, p)
+            counted = p
+            m = regex.search(lines[i])
+            value = m.group(1).strip() or _next_value(lines, i + 1, b)  # value cell on the next line
+            if value:
+                setattr(parts, attr, value)
+                break
+            nl = text.find("\n", p)  # no value: the word's next line may have one
+            p = -1 if nl < 0 else text.find(word, nl + 1)
 
 
 def _next_value(lines: list[str], a: int, b: int) -> str:
@@ -130,16 +142,12 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     header: list[str] = []
     label: list[str] = []
     columns: tuple[str, ...] | None = None
-    for i in range(a, b):
+    for i in compress(range(a, b), lines[a:b]):  # the non-blank lines, picked in C
         s = lines[i]
-        if not s:
-            continue
         if _may_end_in_value(s[-1]):
             tokens = s.split(" ")
-            k = len(tokens)
-            while k and is_value_token(tokens[k - 1]):
-                k -= 1
-            n_values = len(tokens) - k
+            n_values = len(list(takewhile(is_value_token, reversed(tokens))))  # the values at its end
+            k = len(tokens) - n_values
         else:
             n_values = 0  # the last token is no value: the line holds none, no need to split it
         if n_values < 3:
@@ -259,15 +267,20 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     rows: list[_Row] = []
     dev: list[str] | None = None  # the open row's deviation pieces; None once it is closed
     widest = 0  # of the one-line names, as len + UTF-8 length (display_width before halving)
-    for k in range(i, b):
+    for k in compress(range(i, b), lines[i:b]):  # the non-blank lines, picked in C
         s = lines[k]
-        if not s:
-            continue
-        spaced = " " in s  # asked once: each ``in`` of a Latin needle in CJK text copies the needle
-        anchor = _pair(s) if spaced else None
+        # A label fragment (most lines of a table) holds no space: the set look-up comes first.
+        # A space-free line outside _PIECES is refused by feed() without touching its state.
+        if s in _PIECES:
+            anchor = None
+            fed = feed_fragment(s)
+        elif " " in s:  # each ``in`` of a Latin needle in CJK text copies the needle: asked once
+            anchor = _pair(s)
+            fed = anchor is None and feed_tokens(s.split(" "))
+        else:
+            anchor = fed = None
         if anchor is None:
-            # a space-free line outside _PIECES is refused by feed() without touching its state
-            if feed_tokens(s.split(" ")) if spaced else (s in _PIECES and feed_fragment(s)):
+            if fed:
                 if dev is not None and labels.starting:
                     dev.extend([lines[j] for j in buffer])
                     buffer = []
@@ -328,7 +341,8 @@ def _rows_out(lines: list[str], rows: list[_Row], threshold: float, parts: FormP
         if not score:
             warnings.append(f"第 {k + 1} 行指标「{name}」只有一个分数，按分值读取，未能读取得分")
         line = pieces[0] + 1 if pieces else k + 1
-        out.append(RowCells(level1, level2, name, target, actual, weight, score, _join_deviation(dev), line))
+        deviation = _join_deviation(dev) if dev else ""  # mostly none: no call
+        out.append(RowCells(level1, level2, name, target, actual, weight, score, deviation, line))
 
 
 def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..model import Form, Indicator, Value
-from ._common import (actual_in_target_unit, compact, is_blank_text, is_qualitative, is_quantitative, is_subtotal,
-                      met_by, ratio_of, score_state, tier_of_indicator)
+from ..model import Form, Indicator
+from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kind, met_by,
+                      ratio_of, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
 
 __all__ = ["FormFacts", "Row"]
+
+_UNSET: Any = object()
 
 
 class Row:
@@ -36,23 +38,24 @@ class Row:
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
-        self.target: Value = ind.target
-        self.actual: Value = ind.actual
-        self.weight: float | None = ind.weight
-        self.score: float | None = ind.score
-        self.quant: bool = is_quantitative(ind)
-        """Scored by formula (``is_quantitative``)."""
+        t = self.target = ind.target
+        a = self.actual = ind.actual
+        w = self.weight = ind.weight
+        s = self.score = ind.score
+        quant = self.quant = t.value is not None and a.tier is None
+        """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
         b = self.b = actual_in_target_unit(ind)
         """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None = met_by(self.target, b)
-        self.ratio: float | None = ratio_of(self.target, b)
+        # Without an actual (a third of the rows: the qualitative ones) both answer None.
+        self.met: bool | None = met_by(t, b) if b is not None else None
+        self.ratio: float | None = ratio_of(t, b) if b is not None else None
         self.scored: bool
         self.deducted: bool
         self.full: bool
         self.in_range: bool
-        self.scored, self.deducted, self.full, self.in_range = score_state(self.weight, self.score)
+        self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
         self.dev_blank: bool = is_blank_text(ind.deviation)
-        self.tier: str | None = None if self.quant else tier_of_indicator(ind)
+        self.tier: str | None = None if quant else tier_of_indicator(ind)
         """Printed or inferred tier, for rows not scored by formula."""
         self.reasons: list[str] | None = None
         """Why the row needs a deviation text: filled by the D rules, for ``reasons_for``."""
@@ -66,33 +69,44 @@ class FormFacts:
     of rules may not need them) and kept on this object only.
     """
 
-    __slots__ = ("form", "leaves", "subtotals", "rows", "quant", "quant_rows", "qual", "qual_rows", "achieved",
-                 "planned", "_aligned", "_planned_qs")
+    __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
+                 "_planned_qs", "_kinds", "_funds_rows", "_total")
 
     def __init__(self, form: Form) -> None:
         self.form = form
-        rows: list[Indicator] = []
-        self.subtotals: list[Indicator] = []
-        """Printed 小计/合计 rows (``is_subtotal``), in table order."""
+        leaves: list[Indicator] = []
+        subtotals: list[Indicator] = []
         for i in form.indicators:
-            (self.subtotals if is_subtotal(i) else rows).append(i)
-        self.leaves: list[Indicator] = rows
+            (subtotals if is_subtotal(i) else leaves).append(i)
+        self.subtotals = subtotals
+        """Printed 小计/合计 rows (``is_subtotal``), in table order."""
+        self.leaves = leaves
         """Scored leaf rows: every row but printed subtotals (``leaves``)."""
-        self.rows: list[Row] = [Row(i) for i in rows]
+        rows = self.rows = [Row(i) for i in leaves]
         """The leaves with their precomputed answers, in the same order."""
-        self.quant_rows: list[Row] = [r for r in self.rows if r.quant and r.b is not None]
+        self.quant_rows: list[Row] = [r for r in rows if r.quant and r.b is not None]
         """Quantitative rows whose actual can be expressed in the target's unit."""
-        self.quant: list[Indicator] = [r.ind for r in self.quant_rows]
-        """The same rows as ``quant_rows``, as indicators."""
-        self.qual_rows: list[Row] = [r for r in self.rows if r.actual.tier
-                                     or (is_qualitative(r.ind) and not is_blank_text(r.actual.text))]
-        """Qualitative rows with a tier label or some words as the actual."""
-        self.qual: list[Indicator] = [r.ind for r in self.qual_rows]
-        """The same rows as ``qual_rows``, as indicators."""
+        # is_qualitative(ind) is ``not quant`` unless both cells are ``is_blank``, and an actual that
+        # is not ``is_blank_text`` has a non-space character, so is not ``is_blank``.
+        self.qual_rows: list[Row] = [r for r in rows if r.actual.tier or (not r.quant and not is_blank_text(r.actual.text))]
+        """Qualitative rows with a tier label or some words as the actual (``is_qualitative``)."""
         self.achieved: str = compact(form.goal.achieved)
         self.planned: str = compact(form.goal.planned)
         self._aligned: list[Aligned] | None = None
         self._planned_qs: list[Any] | None = None
+        self._kinds: list[str | None] | None = None
+        self._funds_rows: list[Any] | None = None
+        self._total: Any = _UNSET
+
+    @property
+    def quant(self) -> list[Indicator]:
+        """The rows of ``quant_rows``, as indicators."""
+        return [r.ind for r in self.quant_rows]
+
+    @property
+    def qual(self) -> list[Indicator]:
+        """The rows of ``qual_rows``, as indicators."""
+        return [r.ind for r in self.qual_rows]
 
     @property
     def aligned(self) -> list[Aligned]:
@@ -111,3 +125,28 @@ class FormFacts:
 
             self._planned_qs = quantities(self.planned)
         return self._planned_qs
+
+    @property
+    def kinds(self) -> list[str | None]:
+        """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
+        if self._kinds is None:
+            self._kinds = [level1_kind(r.ind) for r in self.rows]
+        return self._kinds
+
+    @property
+    def funds_rows(self) -> list[Any]:
+        """(key, row) for 年度资金总额 and the 其中 rows present (``funds._rows``), for the F rules."""
+        if self._funds_rows is None:
+            from .funds import _rows
+
+            self._funds_rows = _rows(self.form)
+        return self._funds_rows
+
+    @property
+    def total(self) -> float | None:
+        """执行率得分 + Σ leaf scores, None when one is missing (``score.recomputed_total``): S001, S003."""
+        if self._total is _UNSET:
+            from .score import recomputed_total
+
+            self._total = recomputed_total(self.form, self.leaves)
+        return self._total

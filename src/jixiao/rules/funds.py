@@ -4,23 +4,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 
 from ..config import Settings
 from ..model import Form, FundsRow
 from . import Hit, rule
 from ._common import EPS, fmt, has_funds_explanation
+from ._facts import FormFacts
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 COL_CN = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
+_COLUMNS = tuple((col, cn, itemgetter(col)) for col, cn in COL_CN.items())
+"""Each column with the getter of its cell in a row's field dict (``map`` calls it in C)."""
 
 
 _SUBS = ("appropriation", "carryover", "other")
 
 
 def _rows(form: Form) -> list[tuple[str, FundsRow]]:
-    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order."""
+    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order (_SUBS).
+
+    Five rules read them; they take them from ``FormFacts.funds_rows``, worked out once."""
     funds = form.funds
-    return [("total", funds.total), *[(k, r) for k in _SUBS if (r := getattr(funds, k)) is not None]]
+    rows = [("total", funds.total)]
+    if (r := funds.appropriation) is not None:
+        rows.append(("appropriation", r))
+    if (r := funds.carryover) is not None:
+        rows.append(("carryover", r))
+    if (r := funds.other) is not None:
+        rows.append(("other", r))
+    return rows
 
 
 def computed_rate(row: FundsRow) -> float | None:
@@ -41,8 +54,8 @@ def _rate(budget: float | None, executed: float | None) -> float | None:
 示例：全年预算数 100.00、全年执行数 85.00，执行率却填 95.00%。
 修正：按 B/A 重新计算执行率，保留两位小数。
 """)
-def f001(form: Form, settings: Settings) -> Iterator[Hit]:
-    for key, row in _rows(form):
+def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for key, row in facts.funds_rows:
         budget, executed, rate = row.budget, row.executed, row.rate
         expected = _rate(budget, executed)
         if expected is None or rate is None:
@@ -99,8 +112,8 @@ def f003(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：上年结转资金 全年预算数 0.00，全年执行数 12.00。
 修正：补填全年预算数，或把支出归入正确的资金来源行。
 """)
-def f004(form: Form, settings: Settings) -> Iterator[Hit]:
-    for key, row in _rows(form):
+def f004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
         if not budget and executed and executed > 0:
             yield Hit(f"{ROW_CN[key]}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}",
@@ -113,8 +126,8 @@ def f004(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：全年预算数 30.00，全年执行数 31.20。
 修正：核对执行数；确有超支的，说明资金来源和调整程序。
 """)
-def f005(form: Form, settings: Settings) -> Iterator[Hit]:
-    for key, row in _rows(form):
+def f005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
         if budget and executed is not None and executed > budget + EPS:
             yield Hit(f"{ROW_CN[key]}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}",
@@ -128,14 +141,14 @@ def f005(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：年度资金总额 170.00，当年财政拨款 150.00，上年结转资金 0.00，其他资金 0.00。
 修正：核对分项，使总额等于各分项之和。
 """)
-def f006(form: Form, settings: Settings) -> Iterator[Hit]:
-    rows = _rows(form)
+def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    rows = facts.funds_rows
     if len(rows) == 1:
         return
     total_row, *subs = [r.__dict__ for _, r in rows]  # the cells by column name
-    for col, cn in COL_CN.items():
+    for col, cn, cell in _COLUMNS:
         total = total_row[col]
-        parts = [c[col] for c in subs]
+        parts = list(map(cell, subs))
         known = parts if None not in parts else [p for p in parts if p is not None]
         if total is None or not known:
             continue
@@ -194,8 +207,8 @@ def f008(form: Form, settings: Settings) -> Iterator[Hit]:
 示例：年初预算数 100.00，全年预算数 76.30，全年执行数 76.30。
 修正：如实反映预算调整；把分值和得分填在年度资金总额行。
 """)
-def f009(form: Form, settings: Settings) -> Iterator[Hit]:
-    rows = _rows(form)
+def f009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    rows = facts.funds_rows
     total = rows[0][1]
     initial, budget, executed = total.initial, total.budget, total.executed
     if (initial is not None and budget is not None and executed is not None

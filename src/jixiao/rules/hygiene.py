@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate, count
+from operator import add
 
 from ..config import Settings
 from ..model import Form
@@ -11,14 +14,18 @@ from . import Hit, rule
 
 _REPEAT = re.compile(r"([。，、；：！？,;!?])\1+")
 _DOUBLED = tuple((c, c * 2) for c in "。，、；：！？,;!?")
-"""Each mark with its doubling: a one-character ``in`` is far cheaper than a two-character one."""
+"""Each mark with its doubling: a one-character ``in`` skips the marks a text lacks far more
+cheaply than a two-character one."""
 _NUM_SPACE = re.compile(r"\d(?:[ \u3000]+\.?\d|\.[ \u3000]+\d|,[ \u3000]+\d{3})")
-"""A digit, then a space inside the number; the shared leading digit lets the engine skip ahead."""
+"""A digit, then a space inside the number."""
+_SPACE_AFTER = tuple((c, re.compile(c + r"(?<=[\d.,]" + c + ")")) for c in (" ", "\u3000"))
+"""A space after a digit, '.' or ',': every _NUM_SPACE match has one (each branch puts a space
+right after the digit, the '.' or the ','); opening with the space, the search skips ahead in C."""
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"))
 
-# The three checks below run on the cells _SUSPECT lets through, typically a long 预期目标 in
-# each form. A regex scan costs some twenty instructions per character there, while ``in`` and
-# ``str.find`` skip ahead in C: each check first asks them whether its pattern can occur at all.
+# A regex scan costs some twenty instructions per character of a long 预期目标, while ``in`` and a
+# pattern opening with one literal character skip ahead in C: each check first asks them whether
+# its problem can occur at all, over all texts of a form joined at once (see _problems_by_text).
 
 
 def _positions(text: str, mark: str) -> list[int]:
@@ -29,19 +36,26 @@ def _positions(text: str, mark: str) -> list[int]:
     return found
 
 
+def _pair_problem(lefts: list[int], rights: list[int], left: str, right: str) -> str | None:
+    """The problem of one text's marks of a pair, given their offsets in text order."""
+    # Counting +1 at each left and -1 at each right in text order, the depth first goes below 0
+    # at the k-th right whose k-th left is missing or comes later; else it ends at the surplus.
+    if len(rights) > len(lefts) or any(lo > ro for lo, ro in zip(lefts, rights)):
+        return f"「{right}」出现在「{left}」之前（引号或括号方向反了）"
+    if len(lefts) > len(rights):
+        return f"「{left}」没有配对的「{right}」"
+    return None
+
+
 def quote_problems(text: str) -> list[str]:
     """Reversed (”…“) or unbalanced paired marks, in the order they occur."""
     problems: list[str] = []
     for left, right in _PAIRS:
         if right not in text and left not in text:
             continue
-        lefts, rights = _positions(text, left), _positions(text, right)
-        # Counting +1 at each left and -1 at each right in text order, the depth first goes below 0
-        # at the k-th right whose k-th left is missing or comes later; else it ends at the surplus.
-        if len(rights) > len(lefts) or any(lo > ro for lo, ro in zip(lefts, rights)):
-            problems.append(f"「{right}」出现在「{left}」之前（引号或括号方向反了）")
-        elif len(lefts) > len(rights):
-            problems.append(f"「{left}」没有配对的「{right}」")
+        problem = _pair_problem(_positions(text, left), _positions(text, right), left, right)
+        if problem:
+            problems.append(problem)
     return problems
 
 
@@ -55,37 +69,77 @@ def _doubled(text: str) -> bool:
 
 def _space_in_number(text: str) -> bool:
     """Whether some space follows a digit, '.' or ',' (every _NUM_SPACE match has one)."""
-    for space in (" ", "\u3000"):
-        i = text.find(space, 1)
-        while i >= 0:
-            before = text[i - 1]
-            if before.isdigit() or before in ".,":  # isdigit: a superset of the regex's \d
-                return True
-            i = text.find(space, i + 1)
+    for space, after in _SPACE_AFTER:
+        if space in text and after.search(text):
+            return True
     return False
 
 
-_SUSPECT = re.compile(r"[。，、；：！？,;!?“”‘’（）《》 \u3000.]"
-                      r"(?:(?<=([。，、；：！？,;!?]))\1|(?<=[“”‘’（）《》])|(?<=\d[ \u3000.,]))")
-"""Whether a text may have a problem: a doubled mark, a quote or bracket, a space or separator
-after a digit. It opens with one class of plain characters so the regex engine skips ahead to
-candidates with one table look-up per character (a class holding \\d would cost a Unicode
-category test at every character), and tries the three branches only there."""
-
-
 def hygiene_problems(text: str) -> list[str]:
-    if not _SUSPECT.search(text):
-        return []
-    return _problems(text)
+    """Repeated marks, reversed or unpaired quotes and brackets, spaces inside numbers."""
+    return _problems_by_text([text], text).get(0, [])
 
 
-def _problems(text: str) -> list[str]:
-    """``hygiene_problems`` of a text already known to have a _SUSPECT match."""
-    problems = [f"重复标点「{m.group(0)}」" for m in _REPEAT.finditer(text)] if _doubled(text) else []
-    problems += quote_problems(text)
-    if _space_in_number(text):
-        problems += [f"数字中间有空格「{m.group(0)}」" for m in _NUM_SPACE.finditer(text)]
-    return problems
+def _by_text(positions: list[int], ends: list[int]) -> dict[int, list[int]]:
+    """Ascending offsets in the joined texts, grouped by the text they lie in (``ends``: the
+    offset just past each text). One look-up per text concerned, not per offset."""
+    out: dict[int, list[int]] = {}
+    i, n = 0, len(positions)
+    while i < n:
+        k = bisect_left(ends, positions[i])  # an offset lies before the NUL ending its text
+        j = bisect_left(positions, ends[k], i)
+        out[k] = positions[i:j]
+        i = j
+    return out
+
+
+def _ends(texts: list[str]) -> list[int]:
+    """The offset of the NUL after each text in the texts joined by NUL (the last: the length)."""
+    return list(map(add, accumulate(map(len, texts)), count()))
+
+
+def _problems_by_text(texts: list[str], joined: str) -> dict[int, list[str]]:
+    """The problems of each text that has some, by index (in no particular order), as each text
+    alone would show them.
+
+    ``joined`` is the texts joined by NUL, which occurs in no pattern: a match of the joined text
+    lies within one text and is a match of that text at the same place, and the matches of each
+    text are those of the joined text (no pattern looks behind a match's start, and the NUL
+    before a text and the end of a text stop a pattern as the text's ends would). Each text's
+    list holds repeated marks, then the pairs in _PAIRS order, then spaces in numbers.
+    """
+    ends: list[int] | None = None
+    repeats: dict[int, list[str]] = {}
+    if _doubled(joined):
+        ends = _ends(texts)
+        for m in _REPEAT.finditer(joined):
+            repeats.setdefault(bisect_left(ends, m.start()), []).append(f"重复标点「{m.group(0)}」")
+    quotes: dict[int, list[str]] = {}
+    first_end = len(texts[0])
+    for left, right in _PAIRS:
+        if right not in joined and left not in joined:
+            continue
+        lefts, rights = _positions(joined, left), _positions(joined, right)
+        if (lefts[-1] if lefts else -1) < first_end > (rights[-1] if rights else -1):
+            problem = _pair_problem(lefts, rights, left, right)  # all in the first text, as is usual
+            if problem:
+                quotes.setdefault(0, []).append(problem)
+            continue
+        if ends is None:
+            ends = _ends(texts)
+        by_left, by_right = _by_text(lefts, ends), _by_text(rights, ends)
+        for k in sorted(by_left.keys() | by_right.keys()):
+            problem = _pair_problem(by_left.get(k, []), by_right.get(k, []), left, right)
+            if problem:
+                quotes.setdefault(k, []).append(problem)
+    spaces: dict[int, list[str]] = {}
+    if _space_in_number(joined):
+        ends = ends or _ends(texts)
+        for m in _NUM_SPACE.finditer(joined):
+            spaces.setdefault(bisect_left(ends, m.start()), []).append(f"数字中间有空格「{m.group(0)}」")
+    if not repeats and not spaces:
+        return quotes
+    return {k: repeats.get(k, []) + quotes.get(k, []) + spaces.get(k, []) for k in repeats.keys() | quotes.keys() | spaces.keys()}
 
 
 @rule("P001", "text-hygiene", "info", "重复标点、引号方向或配对错误、数字中间有空格", doc="""
@@ -98,24 +152,17 @@ def _problems(text: str) -> list[str]:
 def p001(form: Form, settings: Settings) -> Iterator[Hit]:
     goal, rows = form.goal, form.indicators
     texts = [goal.planned, goal.achieved, *[i.name for i in rows], *[i.deviation for i in rows]]
-    # One _SUSPECT scan over all texts joined by NUL says which texts can have a problem: every
-    # match is one or two characters (lookbehinds see only the matched character) and NUL is in
-    # none of its classes, so a match of the joined text lies within one text and is a match of
-    # that text, and each text's matches are matches of the joined text.
     joined = "\0".join(texts)
     if "\r" in joined or "\n" in joined:
         # Narrative texts keep their PDF line breaks: join lines without inventing spaces.
         texts = [t.replace("\r", "").replace("\n", "") for t in texts]
         joined = "\0".join(texts)
-    first = _SUSPECT.search(joined)
-    if first is None:
+    found = _problems_by_text(texts, joined)
+    if not found:
         return
-    suspects = _suspect_texts(texts, joined, first.start())
     n = len(rows)
-    for k in suspects:
-        problems = _problems(texts[k])
-        if not problems:
-            continue
+    for k in sorted(found):
+        problems = found[k]
         if k < 2:
             where, field, ind = ("预期目标", "goal.planned", None) if k == 0 else ("实际完成情况", "goal.achieved", None)
         elif k < 2 + n:
@@ -123,20 +170,3 @@ def p001(form: Form, settings: Settings) -> Iterator[Hit]:
         else:
             where, field, ind = "偏差原因", "deviation", rows[k - 2 - n]
         yield Hit(f"{where}：{'；'.join(problems)}", indicator=ind, field=field, evidence={"problems": problems})
-
-
-def _suspect_texts(texts: list[str], joined: str, start: int) -> list[int]:
-    """Indexes of the texts with a _SUSPECT match, in order, given the first match of ``joined``."""
-    found: list[int] = []
-    end = -1  # offset in ``joined`` of the NUL after text k
-    k = -1
-    while start >= 0:
-        while end < start:  # the text the match lies in
-            k += 1
-            end += len(texts[k]) + 1
-        found.append(k)
-        if k + 1 == len(texts):
-            break
-        m = _SUSPECT.search(joined, end + 1)
-        start = m.start() if m else -1
-    return found

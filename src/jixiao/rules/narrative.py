@@ -87,12 +87,15 @@ def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 
 _COST_CLAIM = re.compile(r"成本节约|节约成本|节省成本|降低成本|成本降低|节约资金|节约经费")
+"""Every match holds 节 or 成本."""
 _ALL_DONE = re.compile(r"全面完成|全部完成|均已完成|均完成|圆满完成|顺利完成|全面达成|全部达成|均已达成|均达到|全部达到|均超额完成")
+"""Every match opens with 全, 均, 圆 or 顺."""
 _DEGREE, _RISE = "(?:有效|明显|显著|大幅)", "(?:提升|提高|改善|增强)"
 _IMPROVED = re.compile(f"得到{_DEGREE}{_RISE}|获得{_DEGREE}{_RISE}|" + "|".join(f"{w}{_RISE}" for w in ("有效", "明显", "显著", "大幅")))
 """(得到|获得)?(有效|明显|显著|大幅)(提升|提高|改善|增强), spelt as alternatives that each open with
 a literal, so that the regex engine skips to their first characters instead of trying the
-pattern at every position of the paragraph; the matches are the same."""
+pattern at every position of the paragraph; the matches are the same. Every match holds one of
+提, 改, 增 and one of 有, 明, 显, 大."""
 
 
 def _below(row: Row) -> bool:
@@ -118,18 +121,22 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     flat = facts.achieved
     if not flat:
         return
-    m = _COST_CLAIM.search(flat)
+    # Each phrase search below runs only when the characters all its matches hold occur: a scan of
+    # the paragraph by a one-character ``in`` costs a fraction of the alternation's.
+    m = _COST_CLAIM.search(flat) if "节" in flat or "成本" in flat else None
     if m:
         for ind in facts.leaves:
             if ("节约" in ind.name or "成本" in ind.name) and ind.actual.value is not None and ind.actual.value <= 0:
                 yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
-    m = _ALL_DONE.search(flat)
+    m = _ALL_DONE.search(flat) if "全" in flat or "均" in flat or "圆" in flat or "顺" in flat else None
     short = _shortfalls(facts) if m else None
     if m and short:
         names = "、".join(f"「{i.name}」" for i in short)
         yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
                   evidence={"claim": m.group(0), "shortfalls": [i.name for i in short]})
+    if not (("提" in flat or "改" in flat or "增" in flat) and ("有" in flat or "明" in flat or "显" in flat or "大" in flat)):
+        return
     for m in _IMPROVED.finditer(flat):
         ctx = clause_before(flat, m.start())
         grams = grams_of(compact(ctx))
@@ -221,36 +228,42 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 
 @lru_cache(maxsize=4096)
-def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]] | None:
+def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:
     """What :func:`_named_in` looks for in a text, worked out once per name: the core's distinct
     bigrams, how many of them make half (``2 * found >= len``, which is ``found / len >= 0.5``
-    for these small counts), and the core's four-character runs; ``None`` for a one-character
-    core, which :func:`similarity_in` compares by its grams instead."""
+    for these small counts), the core's four-character runs, and the fewest distinct bigrams
+    any run has; ``None`` for a one-character core, which :func:`similarity_in` compares by its
+    grams instead."""
     core = core_grams(name)[0]
     if len(core) < 2:
         return None
     pairs = tuple({core[i : i + 2] for i in range(len(core) - 1)})
-    return pairs, (len(pairs) + 1) // 2, tuple(core[i : i + 4] for i in range(len(core) - 3))
+    quads = tuple(core[i : i + 4] for i in range(len(core) - 3))
+    fewest = min((len({q[:2], q[1:3], q[2:]}) for q in quads), default=len(core))
+    return pairs, (len(pairs) + 1) // 2, quads, fewest
 
 
 def _named_in(flat: str, name: str) -> bool:
     """Whether the compacted text speaks of the indicator: half its core words, or four
     characters in a row of it ("长效管理机制需进一步完善" speaks of 长效管理制度健全性).
 
-    ``similarity_in(flat, name) >= 0.5``, counting found bigrams only until half are found."""
+    ``similarity_in(flat, name) >= 0.5``, counting found bigrams only until half are found; a
+    four-character run occurs only if its distinct bigrams all do, so with fewer found than any
+    run has, no run is looked for."""
     probes = _probes(name)
     if probes is None or len(flat) < 2:
         if similarity_in(flat, name) >= 0.5:
             return True
         core = core_grams(name)[0]
         return any(core[i : i + 4] in flat for i in range(len(core) - 3))
-    pairs, half, quads = probes
+    pairs, half, quads, fewest = probes
+    left = half
     for g in pairs:
         if g in flat:
-            half -= 1
-            if not half:
+            left -= 1
+            if not left:
                 return True
-    return any(q in flat for q in quads)
+    return half - left >= fewest and any(q in flat for q in quads)
 
 
 @rule("N007", "narrative-unaligned", "info", "文字中的数字找不到对应指标，或指标在文字中从未提及", doc="""
@@ -261,15 +274,16 @@ def _named_in(flat: str, name: str) -> bool:
 修正：在完成情况中按指标逐项写明完成的数量，删除无从核实的数字。
 """)
 def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    aligned = facts.aligned
-    for a in aligned:
+    mentioned = set()
+    for a in facts.aligned:
         if a.kind == "unmatched":
             yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数", field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
+        if a.indicator is not None:
+            mentioned.add(id(a.indicator))
     flat = facts.achieved
     if not flat:
         return
-    mentioned = {id(a.indicator) for a in aligned if a.indicator is not None}
     silent = [i for i in facts.leaves if id(i) not in mentioned and not _named_in(flat, i.name)]
     if silent:
         names = "、".join(f"「{i.name}」" for i in silent)

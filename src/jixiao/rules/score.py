@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, compact, fmt, is_blank_text, leaves, level1_kind
+from ._common import EPS, compact, fmt, is_blank_text, leaves
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -24,8 +24,8 @@ def grade_of(total: float) -> str:
 
 def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
     """执行率得分 + Σ leaf scores; None when any of them is missing (``rows``: the leaves, if known)."""
-    parts = [form.funds.total.score, *(i.score for i in (leaves(form) if rows is None else rows))]
-    if any(p is None for p in parts):
+    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
+    if None in parts:  # floats or None, and no float equals None
         return None
     return round(sum(parts), 4)  # type: ignore[arg-type]
 
@@ -40,7 +40,7 @@ def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = form.total_score
     if printed is None:
         return
-    total = recomputed_total(form, facts.leaves)
+    total = facts.total
     if total is None:
         return
     if abs(printed - total) > 0.02 + 1e-9:
@@ -85,7 +85,7 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
         return
-    total = recomputed_total(form, facts.leaves)
+    total = facts.total
     if total is not None and grade_of(total) != printed:
         yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
                   field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
@@ -128,19 +128,17 @@ _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
 """)
 def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     diffs: list[str] = []
-    if form.funds.weight is not None and abs(form.funds.weight - settings.funds_weight) > EPS:
-        diffs.append(f"执行率 {fmt(form.funds.weight)}（通常 {fmt(settings.funds_weight)}）")
+    usual = settings.funds_weight  # a model attribute: read once
+    if form.funds.weight is not None and abs(form.funds.weight - usual) > EPS:
+        diffs.append(f"执行率 {fmt(form.funds.weight)}（通常 {fmt(usual)}）")
     sums: dict[str, float] = {}
-    for row in facts.rows:
+    for row, kind in zip(facts.rows, facts.kinds):
         w = row.weight
-        if w is None:
-            continue
-        kind = level1_kind(row.ind)
-        if kind is None:
+        if w is None or kind is None:
             continue
         kind = "产出" if kind == "成本" else kind
         sums[kind] = sums.get(kind, 0.0) + w
-    if abs(settings.funds_weight - 10.0) <= EPS and sums:
+    if abs(usual - 10.0) <= EPS and sums:
         for kind, share in _DEFAULT_SHARES.items():
             got = sums.get(kind, 0.0)
             if abs(got - share) > EPS:
@@ -160,12 +158,8 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not facts.rows:
         return
-    kinds = set()
-    cost = False
-    for row in facts.rows:
-        kinds.add(level1_kind(row.ind))
-        cost = cost or "成本" in row.ind.level2
-    if cost:
+    kinds = set(facts.kinds)
+    if "成本" not in kinds and any("成本" in r.ind.level2 for r in facts.rows):
         kinds.add("成本")  # older forms file 成本指标 under 产出指标
     for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):
         if kind not in kinds:
@@ -185,24 +179,19 @@ _TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ
 def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     goal, rows = form.goal, facts.rows
     texts = [form.project or "", goal.planned, goal.achieved]
-    blank: list[bool] = []  # per row: the actual is ``is_blank`` or a placeholder
     for row in rows:
-        d, a = row.ind, row.actual
-        text = a.text
-        texts += (d.name, row.target.text, text, d.deviation)
-        blank.append(a.value is None and a.tier is None and is_blank_text(text))
-    # Template words almost never occur. Every match of _TEMPLATE holds one of _TEMPLATE_CHARS, or
-    # both 指 and ：, and compacting only drops characters: without them no text can match.
-    joined = "\0".join(texts)
-    if any(c in joined for c in _TEMPLATE_CHARS) or ("指" in joined and "：" in joined):
+        d = row.ind
+        texts += (d.name, row.target.text, row.actual.text, d.deviation)
+    if _may_hold_template("\0".join(texts)):
         for k, text in enumerate(texts):
             m = _TEMPLATE.search(compact(text))
             if m:
                 where = _PLACES[k] if k < 3 else _PLACES[3 + (k - 3) % 4]
                 yield Hit(f"{where}中残留模板文字「{m.group(0)}」", indicator=None if k < 3 else rows[(k - 3) // 4].ind,
                           field=where, evidence={"text": m.group(0)})
-    for row, empty in zip(rows, blank):
-        if empty:
+    for row in rows:
+        a = row.actual
+        if a.value is None and a.tier is None and is_blank_text(a.text):  # ``is_blank`` or a placeholder
             yield Hit("实际完成值空白", indicator=row.ind, field="actual")
         if row.score is None and row.weight is not None:
             yield Hit("得分空白", indicator=row.ind, field="score")
@@ -210,7 +199,14 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         yield Hit("总分空白", field="total_score")
 
 
-_TEMPLATE_CHARS = ("…", "Ｘ", "X", "x", "填", "略")
+def _may_hold_template(joined: str) -> bool:
+    """Whether some text can match _TEMPLATE. Template words almost never occur. Every match holds
+    one of …, Ｘ, X, x, 填 or 略, or both 指 and ：, and compacting only drops characters: without
+    them no text can match. Spelt as a chain of one-character ``in`` tests, each a scan in C."""
+    return ("…" in joined or "Ｘ" in joined or "X" in joined or "x" in joined or "填" in joined or "略" in joined
+            or ("指" in joined and "：" in joined))
+
+
 _PLACES = ("项目名称", "预期目标", "实际完成情况", "三级指标", "年度指标值", "实际完成值", "偏差原因")
 
 

@@ -211,8 +211,12 @@ _PLACES = ("项目名称", "预期目标", "实际完成情况", "三级指标",
 
 
 _YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})\s*年")
-"""A year not glued to a digit before it: (?<!\\d) put after the 19/20 it precedes (those are digits)
-so the pattern opens with literals and the engine skips ahead to a 1 or 2."""
+"""A year not glued to a digit before it: (?<!\\d) put after the 19/20 it precedes (those are digits).
+S008 searches it as its two alternatives, _YEARS, each opening with a literal that the regex engine
+skips ahead to in C: no two matches can overlap (a match's digits are preceded by no digit, and
+no match starts within another's digits, which follow digits, or its spaces and 年), so the
+years they find together are the years _YEAR finds."""
+_YEARS = tuple(re.compile(rf"({c}(?<!\d\d\d)\d{{2}})\s*年") for c in ("19", "20"))
 
 
 @rule("S008", "year-mismatch", "warning", "表头年度与实际完成情况所述年度不符", doc="""
@@ -224,7 +228,8 @@ so the pattern opens with literals and the engine skips ahead to a 1 or 2."""
 def s008(form: Form, settings: Settings) -> Iterator[Hit]:
     if form.year is None:
         return
-    years = sorted({int(y) for y in _YEAR.findall(form.goal.achieved)})
+    text = form.goal.achieved
+    years = sorted({int(y) for y in (*_YEARS[0].findall(text), *_YEARS[1].findall(text))})
     if years and form.year not in years:
         yield Hit(f"表头为 {form.year} 年度，实际完成情况提到的却是 {'、'.join(map(str, years))} 年",
                   field="goal.achieved", evidence={"year": form.year, "narrative_years": years})

@@ -114,3 +114,10 @@ def _form_with(v: Value):  # type: ignore[no-untyped-def]
     f = form(ind("覆盖面", "≥1(个)", "1(个)"))
     f.indicators[0] = f.indicators[0].model_copy(update={"target": v})
     return f
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False), st.integers(-10**6, 10**6).map(float), st.integers(-1000, 1000)), st.sampled_from([4, 6]))
+def test_rounded_is_round(x: float, ndigits: int) -> None:
+    got, want = _common.rounded(x, ndigits), round(x, ndigits)
+    assert got == want and type(got) is type(want) and repr(got) == repr(want)

@@ -20,6 +20,7 @@ __all__ = [
     "PLACEHOLDERS",
     "fmt",
     "fmt_value",
+    "rounded",
     "is_blank_text",
     "is_quantitative",
     "is_qualitative",
@@ -115,6 +116,12 @@ _BY_IDENTITY: dict[int, tuple[Value, str]] = {}
 be reused while the entry lives). Values are frozen and their views are never written through,
 and the text reader shares one per distinct cell, as the checker shares one view per value: most
 values a message shows (≥90%, 90%) are asked about form after form as the same object."""
+
+
+def rounded(x: float, ndigits: int) -> float:
+    """``round(x, ndigits)``, which converts to decimal and back (some three thousand instructions),
+    except for whole floats, which it returns unchanged anyway."""
+    return x if type(x) is float and x.is_integer() else round(x, ndigits)
 
 
 def fmt_value(v: Value) -> str:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse
+from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
+                      rounded)
 from ._facts import FormFacts
 
 
@@ -132,7 +133,7 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据",
                       indicator=row.ind, field="score",
                       evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
-                                "score": score, "lost": round(lost, 4)})
+                                "score": score, "lost": rounded(lost, 4)})
 
 
 @rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""

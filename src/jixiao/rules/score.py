@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, compact, fmt, is_blank_text, leaves
+from ._common import EPS, compact, fmt, is_blank_text, leaves, rounded
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -27,7 +27,7 @@ def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float |
     parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
     if None in parts:  # floats or None, and no float equals None
         return None
-    return round(sum(parts), 4)  # type: ignore[arg-type]
+    return rounded(sum(parts), 4)  # type: ignore[arg-type]
 
 
 @rule("S001", "total-score-mismatch", "error", "总分 ≠ 执行率得分 + 各指标得分之和", doc="""
@@ -62,7 +62,7 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     weights = [form.funds.weight, *[r.weight for r in rows]]
     if None in weights:  # floats or None, and no float equals None
         return
-    s = round(sum(weights), 4)  # type: ignore[arg-type]
+    s = rounded(sum(weights), 4)  # type: ignore[arg-type]
     expected = form.total_weight if form.total_weight is not None else 100.0
     if abs(s - expected) > EPS:
         yield Hit(f"执行率分值 {fmt(form.funds.weight)} 与各指标分值合计 {fmt(s)}，不等于总分值 {fmt(expected)}",
@@ -145,7 +145,7 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 diffs.append(f"{kind}指标 {fmt(got)}（通常 {fmt(share)}）")
     if diffs:
         yield Hit("权重与通常分配不同：" + "；".join(diffs), field="weights",
-                  evidence={"funds": form.funds.weight, **{k: round(v, 4) for k, v in sums.items()}})
+                  evidence={"funds": form.funds.weight, **{k: rounded(v, 4) for k, v in sums.items()}})
 
 
 @rule("S006", "missing-indicator-kind", "warning", "缺少产出或效益指标（缺满意度、成本指标为提示）", doc="""

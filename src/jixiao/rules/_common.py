@@ -344,7 +344,8 @@ def has_funds_explanation(form, extra: re.Pattern[str] | None = None) -> bool:  
 def is_subtotal(ind: Indicator) -> bool:
     """A printed 小计/合计 row, or a row that only repeats its level's name."""
     raw = ind.name
-    if not ind.target.is_blank:
+    target = ind.target
+    if target.value is not None or not target.is_blank:  # a value: not blank (read first, it is cheap)
         # the other two cases need a blank target; 小计/合计 needs a 计 before compacting too
         return "计" in raw and compact(raw) in ("小计", "合计")
     name = compact(raw)

@@ -75,6 +75,8 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
                     r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
+_IS_VAGUE = _Memo(lambda text: _VAGUE.search(text) is not None)
+"""Whether a compacted target says nothing measurable, by cell: the same few words recur."""
 
 
 @rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
@@ -91,7 +93,7 @@ def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if t.value is not None:
             continue
         target = compact(t.text)
-        if target and _VAGUE.search(target):
+        if target and _IS_VAGUE[target]:
             ind = row.ind
             yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
                       indicator=ind, field="target", evidence={"target": target, "score": ind.score})

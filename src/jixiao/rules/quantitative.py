@@ -180,7 +180,7 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         a, b = t.unit, u.unit
         if not a or not b or t.value is None or u.value is None:
             continue
-        if convert(1.0, b, a) is None:
+        if a != b and convert(1.0, b, a) is None:  # a unit is always convertible to itself
             yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」",
                       indicator=row.ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
 

@@ -22,7 +22,9 @@ from jixiao.readers._text_common import (
     merge_operators,
     split_cells_of,
 )
-from jixiao.readers._text_pdf import _NUM, _anchor, _may_end_in_value
+from jixiao.readers._text_assemble import FormParts
+from jixiao.readers._text_common import find_year
+from jixiao.readers._text_pdf import _HEADER_FIELDS, _NUM, _anchor, _header, _may_end_in_value, _next_value
 from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header
 
@@ -82,13 +84,17 @@ def test_csv_header_windowed_search_finds_what_the_whole_text_search_finds(text:
     assert _has_csv_header(text) is (_CSV_HEADER.search(text) is not None)
 
 
-_LINE_PIECES = ["- 2 -", "第 3 页", "2/5", "12", "10.00 10.00", "—", "第", "项目名称", "", "覆盖面 ≥16.00(个)"]
+_LINE_PIECES = [
+    "- 2 -", "第 3 页", "2/5", "12", "10.00 10.00", "—", "第", "项目名称", "", "覆盖面 ≥16.00(个)",
+    "第 2 页，共 5 页", "-\u20022 -", "٣/5", "2 /\u2002٣", "第 2 页 共", "- 12345 -", "2/5 x", "x 2/5",
+]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_LINE_PIECES), max_size=12))
 def test_page_numbers_found_by_the_text_scan_are_those_a_line_by_line_test_finds(lines: list[str]) -> None:
-    expected = ["" if s and _PAGE_NUMBER.match(s) else s for s in lines]
+    # a page number opens with a dash, 第 or an ASCII digit ("٣/5" is a \d match but no page number)
+    expected = ["" if s[:1] in "-—第0123456789" and _PAGE_NUMBER.match(s) else s for s in lines]
     assert drop_page_numbers(lines) == expected
 
 
@@ -163,3 +169,31 @@ def test_first_of_finds_the_leftmost_word_as_every_find_would(text: str, pos: in
     words = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n", "级")  # lengths 4, 6, 6, 4, 1
     hits = [p for w in words if (p := text.find(w, pos, end)) >= 0]
     assert _first_of(text, words, pos, end) == (min(hits) if hits else -1)
+
+
+def _header_line_by_line(lines: list[str]) -> FormParts:
+    """The PDF header read as first written: every line tested for each label word."""
+    parts = FormParts(file="x")
+    parts.year = find_year(" ".join(lines))
+    for i, s in enumerate(lines):
+        for attr, word, regex in _HEADER_FIELDS:
+            m = regex.search(s) if word in s else None
+            if m and getattr(parts, attr) is None:
+                value = m.group(1).strip() or _next_value(lines, i + 1, len(lines))
+                setattr(parts, attr, value or None)
+    return parts
+
+
+_HEADER_PIECES = [
+    "项目名称", "项目名称 科普", "主管部门", "主管部门 科协 实施单位 中心", "实施单位", "实施单位：中心",
+    "", "科普", "（2024年度）", "2024 年度", "项目资金", "（2024\n年）", "项目名称：",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=8))
+def test_header_fields_found_in_the_joined_text_are_those_a_line_by_line_walk_finds(lines: list[str]) -> None:
+    lines = [s.replace("\n", " ") for s in lines]  # a line holds no newline
+    parts = FormParts(file="x")
+    _header(lines, 0, len(lines), parts)
+    assert parts == _header_line_by_line(lines)

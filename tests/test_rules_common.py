@@ -95,3 +95,29 @@ def test_score_state_full_marks_within_a_millionth(weight: float | None, score: 
     else:
         assert scored and full == (abs(score - weight) <= 1e-6)
         assert deducted == (score < weight - 1e-6) and in_range == (-_common.EPS <= score <= weight + _common.EPS)
+
+
+@pytest.mark.parametrize(("text", "shown"), [("≥90.00(%)", "≥90%"), ("16.00(个)", "16个"), ("达成指标", "达成指标"), ("", "空")])
+def test_fmt_value_answers_alike_for_the_same_object_an_equal_one_and_a_view(text: str, shown: str) -> None:
+    from jixiao.values import parse_value
+
+    v = parse_value(text)
+    twin = parse_value(text)
+    assert [_common.fmt_value(x) for x in (v, v, twin, twin)] == [shown] * 4
+    f = _form_with(v)
+    assert _common.fmt_value(view_form(f).indicators[0].target) == shown
+
+
+def _form_with(v: Value):  # type: ignore[no-untyped-def]
+    from _forms import form, ind
+
+    f = form(ind("覆盖面", "≥1(个)", "1(个)"))
+    f.indicators[0] = f.indicators[0].model_copy(update={"target": v})
+    return f
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False), st.integers(-10**6, 10**6).map(float), st.integers(-1000, 1000)), st.sampled_from([4, 6]))
+def test_rounded_is_round(x: float, ndigits: int) -> None:
+    got, want = _common.rounded(x, ndigits), round(x, ndigits)
+    assert got == want and type(got) is type(want) and repr(got) == repr(want)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 from _forms import form, hits, ind
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 SAT = {"level1": "满意度指标", "level2": "服务对象满意度指标"}
 
@@ -43,3 +46,12 @@ def test_e001_admission_on_a_non_satisfaction_row() -> None:
 )
 def test_e002_exactly_on_target(target: str, actual: str, expected: int) -> None:
     assert len(hits("E002", form(ind("受众群体满意度", target, actual, **SAT)))) == expected
+
+
+@hyp_settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="未没有无按要求及时留存保归档相关记录资料开展调查问卷缺少佐证材料不足，。 a", max_size=20))
+def test_e001_admission_gate_holds_for_every_match(text: str) -> None:
+    from jixiao.rules.evidence import _NO_RECORDS, _may_admit
+
+    if _NO_RECORDS.search(text):
+        assert _may_admit(text)

@@ -60,13 +60,6 @@ _HEADER_FRAGMENTS = frozenset(
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
-def _after(*indexes: int | None, default: int) -> int:
-    for i in indexes:  # a plain loop: next() over a generator costs a frame per call
-        if i is not None:
-            return i
-    return default
-
-
 def parse_pdf_form(
     lines: list[str], start: int, stop: int, *, file: str, padded: str | None = None, at: tuple[int, int] = (0, 0)
 ) -> FormParts | None:
@@ -94,15 +87,18 @@ def parse_pdf_form(
         if not titled or not any(lines[i].startswith("项目名称") for i in range(start, end)):
             return None
     parts = FormParts(file=file, start_line=start + 1, end_line=end)
-    _header(lines, start, _after(i_funds, i_goal, i_table, i_total, default=end), parts)
+    # where each section ends: at the next section found, else at the form's end
+    table_end = end if i_total is None else i_total
+    goal_end = table_end if i_table is None else i_table
+    funds_end = goal_end if i_goal is None else i_goal
+    _header(lines, start, funds_end if i_funds is None else i_funds, parts)
     if i_funds is not None:
-        _funds(lines, i_funds, _after(i_goal, i_table, i_total, default=end), parts)
+        _funds(lines, i_funds, funds_end, parts)
     if i_goal is not None:
-        goal_lines = lines[i_goal + 1 : _after(i_table, i_total, default=end)]
-        parts.planned, parts.achieved, warnings = split_goal(goal_lines)
+        parts.planned, parts.achieved, warnings = split_goal(lines[i_goal + 1 : goal_end])
         parts.warnings.extend(warnings)
     if i_table is not None:
-        _table(lines, i_table, _after(i_total, default=end), parts)
+        _table(lines, i_table, table_end, parts)
     if i_total is not None:
         _closing(lines, i_total, end, parts)
     return parts
@@ -208,15 +204,18 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
 
 
 def _pair(s: str) -> tuple[list[str], str, str, str] | None:
-    """``_anchor`` of a line known to hold a space."""
-    m = _ANCHOR_START.match(s) if s[0] in _DIGITS else None
-    if m is None:
-        m = _ANCHOR.search(s)
-        if m is None:
-            return _half_anchor(s) if s[-1] in _DIGITS else None
-    weight, score, tail = m.groups()
-    start = m.start(1)
-    before = s[: start - 1] if start > 1 else ""  # the cells before the pair, less their space
+    """``_anchor`` of a line known to hold a space.
+
+    Past the line's start, ``split`` at the first match hands back the text before the pair
+    (less its space) with the groups in one call, with no match object to read.
+    """
+    if s[0] in _DIGITS and (m := _ANCHOR_START.match(s)) is not None:
+        weight, score, tail = m.groups()
+        return [], weight, score, tail or ""
+    found = _ANCHOR.split(s, 1)
+    if len(found) == 1:
+        return _half_anchor(s) if s[-1] in _DIGITS else None
+    before, weight, score, tail, _ = found  # the pattern runs to the line's end: "" after it
     return (split_cells_of(before) if before else []), weight, score, tail or ""
 
 
@@ -355,7 +354,7 @@ def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     elif numbers:
         parts.total_score = numbers[0]
     for k in range(a, b):
-        g = _GRADE.search(lines[k])
+        g = _GRADE.search(lines[k]) if "评分等级" in lines[k] else None  # the pattern needs the word
         if g:
             value = g.group(1).strip()
             if not value:

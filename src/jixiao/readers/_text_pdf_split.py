@@ -22,15 +22,20 @@ _GOAL_WORDS = ("预期目标", "实际完成情况")
 _TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
 _TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
-_PAGE_NUMBER_LINE_START = re.compile("\n[-—第0-9]")  # a line after the first opening like one
+_PAGE_NUMBER_LINE = re.compile(
+    "\n(?=[-—第0-9])" + _PAGE_NUMBER.pattern[1:].replace(r"\s", r"[^\S\n]"), re.M
+)
+"""A whole line after the first that opens like a page number and is one, found in the joined
+text: ``_PAGE_NUMBER`` with its ``\\s`` kept off the newline (within a line the two are the same
+class) and ``$`` at the line's end (``re.M``)."""
 
 
 def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:
     """Page numbers ("- 2 -", "第 2 页", "2/5") become blank lines, the page break they stand in.
 
-    ``text`` is ``"\\n".join(lines)`` if the caller has it. The lines that could be one (those
-    starting with a dash, 第 or a digit) are found by one scan of the text for line breaks,
-    not by a test of every line in Python.
+    ``text`` is ``"\\n".join(lines)`` if the caller has it. The lines that are one (and start
+    with a dash, 第 or an ASCII digit) are found by one scan of the text, not by a test of every
+    line in Python.
     """
     if text is None:
         text = "\n".join(lines)
@@ -38,12 +43,11 @@ def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:
     if lines and lines[0][:1] in _PAGE_NUMBER_START and _PAGE_NUMBER.match(lines[0]):
         out[0] = ""
     line, prev = 0, 0
-    for m in _PAGE_NUMBER_LINE_START.finditer(text):
+    for m in _PAGE_NUMBER_LINE.finditer(text):
         start = m.start() + 1
         line += text.count("\n", prev, start)
         prev = start
-        if _PAGE_NUMBER.match(lines[line]):
-            out[line] = ""
+        out[line] = ""
     return out
 
 

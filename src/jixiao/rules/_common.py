@@ -20,6 +20,7 @@ __all__ = [
     "PLACEHOLDERS",
     "fmt",
     "fmt_value",
+    "rounded",
     "is_blank_text",
     "is_quantitative",
     "is_qualitative",
@@ -47,6 +48,7 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "level1_kind",
+    "level1_kinds",
 ]
 
 EPS = 0.01 + 1e-9
@@ -110,20 +112,38 @@ def _format_number(x: float | None) -> str:
 
 _NUMBERS = _Memo(_format_number)
 _VALUES: dict[tuple, str] = {}
+_BY_IDENTITY: dict[int, tuple[Value, str]] = {}
+"""Answers by the identity of the value asked about, each beside its value (held, so the id cannot
+be reused while the entry lives). Values are frozen and their views are never written through,
+and the text reader shares one per distinct cell, as the checker shares one view per value: most
+values a message shows (≥90%, 90%) are asked about form after form as the same object."""
+
+
+def rounded(x: float, ndigits: int) -> float:
+    """``round(x, ndigits)``, which converts to decimal and back (some three thousand instructions),
+    except for whole floats, which it returns unchanged anyway."""
+    return x if type(x) is float and x.is_integer() else round(x, ndigits)
 
 
 def fmt_value(v: Value) -> str:
     """A value in the normal notation (≥90%, 16个), falling back to the printed text.
 
-    Memoised on the value's fields, read at once from its ``__dict__`` (a model's or a view's:
-    both keep the fields in declaration order, so the tuple names each field by its place).
+    Memoised by identity first (a look-up without reading the value), then on the value's fields,
+    read at once from its ``__dict__`` (a model's or a view's: both keep the fields in declaration
+    order, so the tuple names each field by its place).
     """
+    hit = _BY_IDENTITY.get(id(v))
+    if hit is not None and hit[0] is v:
+        return hit[1]
     key = tuple(v.__dict__.values())
     out = _VALUES.get(key)
     if out is None:
         if len(_VALUES) > _LIMIT:
             _VALUES.clear()
         out = _VALUES[key] = _format_value(v)
+    if len(_BY_IDENTITY) > _LIMIT:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(v)] = (v, out)
     return out
 
 
@@ -325,7 +345,8 @@ def has_funds_explanation(form, extra: re.Pattern[str] | None = None) -> bool:  
 def is_subtotal(ind: Indicator) -> bool:
     """A printed 小计/合计 row, or a row that only repeats its level's name."""
     raw = ind.name
-    if not ind.target.is_blank:
+    target = ind.target
+    if target.value is not None or not target.is_blank:  # a value: not blank (read first, it is cheap)
         # the other two cases need a blank target; 小计/合计 needs a 计 before compacting too
         return "计" in raw and compact(raw) in ("小计", "合计")
     name = compact(raw)
@@ -347,6 +368,11 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
     return _kind(ind.level1, ind.level2)
+
+
+def level1_kinds(inds: list[Indicator]) -> list[str | None]:
+    """``level1_kind`` of each indicator, in order (``FormFacts.kinds``: one call per form)."""
+    return [_kind(i.level1, i.level2) for i in inds]
 
 
 @lru_cache(maxsize=1024)

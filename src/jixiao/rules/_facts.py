@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kind, met_by,
+from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kinds, met_by,
                       ratio_of, tier_of_indicator)
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class FormFacts:
     def kinds(self) -> list[str | None]:
         """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
         if self._kinds is None:
-            self._kinds = [level1_kind(r.ind) for r in self.rows]
+            self._kinds = level1_kinds(self.leaves)
         return self._kinds
 
     @property

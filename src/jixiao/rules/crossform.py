@@ -8,7 +8,7 @@ from itertools import combinations
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, is_subtotal
+from ._common import compact, fmt, is_subtotal, rounded
 from ._facts import FormFacts
 
 _MAX_SUBSET = 12
@@ -87,7 +87,7 @@ def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         value, unit = a.value, a.unit
         if value is None or value == 0 or not unit or unit == "%":  # no unit, or a rate: never counted twice
             continue
-        seen.setdefault((round(value, 6), unit), []).append(row.ind)
+        seen.setdefault((rounded(value, 6), unit), []).append(row.ind)
     for (value, unit), inds in seen.items():
         if len(inds) < 2:
             continue

@@ -8,17 +8,24 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, infer_tier
+from ._common import _Memo, compact, fmt, fmt_value, infer_tier
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
+_IS_LABEL = _Memo(lambda text: _LABEL.match(text) is not None)
+"""Whether a compacted actual is one of the labels, by cell: the same few labels fill most rows."""
 
 
 def band(tier: str, settings: Settings) -> tuple[float, float]:
     """[low, high) share of the weight for a tier; 80% belongs to 达成 (national wording)."""
-    floor = settings.partial_floor
-    return {"achieved": (0.8, 1.0), "partial": (floor, 0.8), "unachieved": (0.0, floor)}[tier]
+    if tier == "achieved":
+        return 0.8, 1.0
+    if tier == "partial":
+        return settings.partial_floor, 0.8
+    if tier == "unachieved":
+        return 0.0, settings.partial_floor
+    raise KeyError(tier)
 
 
 @rule("L001", "tier-label-missing", "warning", "定性指标的实际完成值不是三档标准表述", doc="""
@@ -29,11 +36,13 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
 修正：改为三档标准表述之一。
 """)
 def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    for ind in facts.qual:
-        text = compact(ind.actual.text)
-        if not text or _LABEL.match(text):
+    for row in facts.qual_rows:
+        actual = row.actual
+        text = compact(actual.text)
+        if not text or _IS_LABEL[text]:
             continue
-        tier = ind.actual.tier or infer_tier(text)
+        ind = row.ind
+        tier = actual.tier or infer_tier(text)
         guess = f"，按字面推断为「{TIER_CN[tier]}」" if tier else "，无法推断档次"
         yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", indicator=ind, field="actual",
                   evidence={"actual": text, "inferred_tier": tier})
@@ -66,6 +75,8 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
                     r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
+_IS_VAGUE = _Memo(lambda text: _VAGUE.search(text) is not None)
+"""Whether a compacted target says nothing measurable, by cell: the same few words recur."""
 
 
 @rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
@@ -82,7 +93,7 @@ def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if t.value is not None:
             continue
         target = compact(t.text)
-        if target and _VAGUE.search(target):
+        if target and _IS_VAGUE[target]:
             ind = row.ind
             yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
                       indicator=ind, field="target", evidence={"target": target, "score": ind.score})

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse
+from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
+                      rounded)
 from ._facts import FormFacts
 
 
@@ -132,7 +133,7 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据",
                       indicator=row.ind, field="score",
                       evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
-                                "score": score, "lost": round(lost, 4)})
+                                "score": score, "lost": rounded(lost, 4)})
 
 
 @rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""
@@ -179,7 +180,7 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         a, b = t.unit, u.unit
         if not a or not b or t.value is None or u.value is None:
             continue
-        if convert(1.0, b, a) is None:
+        if a != b and convert(1.0, b, a) is None:  # a unit is always convertible to itself
             yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」",
                       indicator=row.ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
 

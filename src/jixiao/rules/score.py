@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import EPS, compact, fmt, is_blank_text, leaves
+from ._common import EPS, compact, fmt, is_blank_text, leaves, rounded
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -27,7 +27,7 @@ def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float |
     parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
     if None in parts:  # floats or None, and no float equals None
         return None
-    return round(sum(parts), 4)  # type: ignore[arg-type]
+    return rounded(sum(parts), 4)  # type: ignore[arg-type]
 
 
 @rule("S001", "total-score-mismatch", "error", "总分 ≠ 执行率得分 + 各指标得分之和", doc="""
@@ -62,7 +62,7 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     weights = [form.funds.weight, *[r.weight for r in rows]]
     if None in weights:  # floats or None, and no float equals None
         return
-    s = round(sum(weights), 4)  # type: ignore[arg-type]
+    s = rounded(sum(weights), 4)  # type: ignore[arg-type]
     expected = form.total_weight if form.total_weight is not None else 100.0
     if abs(s - expected) > EPS:
         yield Hit(f"执行率分值 {fmt(form.funds.weight)} 与各指标分值合计 {fmt(s)}，不等于总分值 {fmt(expected)}",
@@ -145,7 +145,7 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 diffs.append(f"{kind}指标 {fmt(got)}（通常 {fmt(share)}）")
     if diffs:
         yield Hit("权重与通常分配不同：" + "；".join(diffs), field="weights",
-                  evidence={"funds": form.funds.weight, **{k: round(v, 4) for k, v in sums.items()}})
+                  evidence={"funds": form.funds.weight, **{k: rounded(v, 4) for k, v in sums.items()}})
 
 
 @rule("S006", "missing-indicator-kind", "warning", "缺少产出或效益指标（缺满意度、成本指标为提示）", doc="""
@@ -211,8 +211,12 @@ _PLACES = ("项目名称", "预期目标", "实际完成情况", "三级指标",
 
 
 _YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})\s*年")
-"""A year not glued to a digit before it: (?<!\\d) put after the 19/20 it precedes (those are digits)
-so the pattern opens with literals and the engine skips ahead to a 1 or 2."""
+"""A year not glued to a digit before it: (?<!\\d) put after the 19/20 it precedes (those are digits).
+S008 searches it as its two alternatives, _YEARS, each opening with a literal that the regex engine
+skips ahead to in C: no two matches can overlap (a match's digits are preceded by no digit, and
+no match starts within another's digits, which follow digits, or its spaces and 年), so the
+years they find together are the years _YEAR finds."""
+_YEARS = tuple(re.compile(rf"({c}(?<!\d\d\d)\d{{2}})\s*年") for c in ("19", "20"))
 
 
 @rule("S008", "year-mismatch", "warning", "表头年度与实际完成情况所述年度不符", doc="""
@@ -224,7 +228,8 @@ so the pattern opens with literals and the engine skips ahead to a 1 or 2."""
 def s008(form: Form, settings: Settings) -> Iterator[Hit]:
     if form.year is None:
         return
-    years = sorted({int(y) for y in _YEAR.findall(form.goal.achieved)})
+    text = form.goal.achieved
+    years = sorted({int(y) for y in (*_YEARS[0].findall(text), *_YEARS[1].findall(text))})
     if years and form.year not in years:
         yield Hit(f"表头为 {form.year} 年度，实际完成情况提到的却是 {'、'.join(map(str, years))} 年",
                   field="goal.achieved", evidence={"year": form.year, "narrative_years": years})

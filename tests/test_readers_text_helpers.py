@@ -36,6 +36,7 @@ from jixiao.readers._text_pdf import (
     _next_value,
 )
 from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
+from jixiao.readers._text_rows import _segments
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header
 
 
@@ -224,3 +225,24 @@ def _is_table_header_per_cell(s: str) -> bool:
 def test_table_header_line_test_agrees_with_the_per_cell_test(cells: list[str]) -> None:
     line = " ".join(cells)
     assert _is_table_header(line) is _is_table_header_per_cell(line)
+
+
+def _segments_per_token(piece_lines: list[str], pre: list[str]) -> tuple[list[str], list[str]]:
+    """``_text_rows._segments`` as first written: every cell of every line tested on its own."""
+    segs: list[str] = []
+    bounds: list[str] = []
+    for line_tokens in [split_cells_of(line) for line in piece_lines] + [pre]:
+        for j, tok in enumerate(line_tokens):
+            if tok:
+                bounds.append("\n" if j == 0 else " ")
+                segs.append(tok)
+    return segs, bounds
+
+
+_CELL_PIECES = st.lists(st.sampled_from(["健全", "部分达成指", "", "≥", "90%", "标 并"]), max_size=4).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CELL_PIECES, max_size=4), st.lists(st.sampled_from(["覆盖面", "", "≥ 90%", "16"]), max_size=4))
+def test_row_segments_agree_with_the_per_token_walk(piece_lines: list[str], pre: list[str]) -> None:
+    assert _segments(piece_lines, pre) == _segments_per_token(piece_lines, pre)

@@ -352,7 +352,7 @@ def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     m = _TOTAL.match(lines[a])
     rest = m.group(1) if m else ""
     grade_here = _GRADE.search(rest)
-    numbers = [t for t in (rest[: grade_here.start()] if grade_here else rest).split(" ") if is_value_token(t)]
+    numbers = list(filter(is_value_token, (rest[: grade_here.start()] if grade_here else rest).split(" ")))
     if len(numbers) >= 2:
         parts.total_weight, parts.total_score = numbers[0], numbers[1]
     elif numbers:

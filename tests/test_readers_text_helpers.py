@@ -24,8 +24,19 @@ from jixiao.readers._text_common import (
 )
 from jixiao.readers._text_assemble import FormParts
 from jixiao.readers._text_common import find_year
-from jixiao.readers._text_pdf import _HEADER_FIELDS, _NUM, _anchor, _header, _may_end_in_value, _next_value
+from jixiao.readers._text_pdf import (
+    _HEADER_FIELDS,
+    _HEADER_FRAGMENTS,
+    _HEADER_NOTE,
+    _NUM,
+    _anchor,
+    _header,
+    _is_table_header,
+    _may_end_in_value,
+    _next_value,
+)
 from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
+from jixiao.readers._text_rows import _segments
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header
 
 
@@ -197,3 +208,41 @@ def test_header_fields_found_in_the_joined_text_are_those_a_line_by_line_walk_fi
     parts = FormParts(file="x")
     _header(lines, 0, len(lines), parts)
     assert parts == _header_line_by_line(lines)
+
+
+def _is_table_header_per_cell(s: str) -> bool:
+    """The header-line test as first written: each cell, less a "(A)" note, a header fragment."""
+    for t in s.split(" "):
+        if t and t[-1] in ")）":
+            t = _HEADER_NOTE.sub("", t)
+        if t and t not in _HEADER_FRAGMENTS:
+            return False
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["三级指标", "分值", "分值(A)", "得分（B）", "指标", "(A)", "覆盖面", "", "分", "值)"]), max_size=6))
+def test_table_header_line_test_agrees_with_the_per_cell_test(cells: list[str]) -> None:
+    line = " ".join(cells)
+    assert _is_table_header(line) is _is_table_header_per_cell(line)
+
+
+def _segments_per_token(piece_lines: list[str], pre: list[str]) -> tuple[list[str], list[str]]:
+    """``_text_rows._segments`` as first written: every cell of every line tested on its own."""
+    segs: list[str] = []
+    bounds: list[str] = []
+    for line_tokens in [split_cells_of(line) for line in piece_lines] + [pre]:
+        for j, tok in enumerate(line_tokens):
+            if tok:
+                bounds.append("\n" if j == 0 else " ")
+                segs.append(tok)
+    return segs, bounds
+
+
+_CELL_PIECES = st.lists(st.sampled_from(["健全", "部分达成指", "", "≥", "90%", "标 并"]), max_size=4).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CELL_PIECES, max_size=4), st.lists(st.sampled_from(["覆盖面", "", "≥ 90%", "16"]), max_size=4))
+def test_row_segments_agree_with_the_per_token_walk(piece_lines: list[str], pre: list[str]) -> None:
+    assert _segments(piece_lines, pre) == _segments_per_token(piece_lines, pre)

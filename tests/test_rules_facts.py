@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 from _forms import form, ind
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from jixiao.check import check_form
 from jixiao.rules import get_rule
@@ -90,3 +93,29 @@ def test_per_form_totals_and_funds_rows_are_the_rule_modules_own(scores: tuple) 
     assert facts.total == recomputed_total(f) and facts.total is facts.total
     assert (facts.total is None) == (None in scores)
     assert facts.funds_rows == _rows(f) and [k for k, _ in facts.funds_rows] == ["total", "appropriation", "carryover", "other"]
+
+
+_TARGETS = ["≥16(个)", "=100%", "≤5%", "=0", "≥10万元", "80-90(%)", "及时", "有效提升", "", "-", "≥0.00(%)"]
+_ACTUALS = ["16(个)", "100%", "8%", "0", "150000元", "85%", "达成年度指标", "部分达成指标", "已完成", "", "无", "  "]
+
+
+@hyp_settings(max_examples=1500, deadline=None)
+@given(target=st.sampled_from(_TARGETS), actual=st.sampled_from(_ACTUALS),
+       weight=st.sampled_from([None, 10.0, 0.0]), score=st.sampled_from([None, 10.0, 9.999999, 6.0, 12.0, -0.0]),
+       deviation=st.sampled_from(["", " ", "无", "/", "未留存资料"]))
+def test_rows_answer_as_the_shared_helpers_on_any_cells(target: str, actual: str, weight: float | None,
+                                                        score: float | None, deviation: str) -> None:
+    from jixiao._model_view import view_form
+    from jixiao.rules import _common as c
+
+    f = view_form(form(ind("覆盖面", target, actual, weight, score, deviation=deviation)))
+    facts = FormFacts(f)
+    for r in facts.rows:
+        i = r.ind
+        assert (r.quant, r.b, r.met, r.ratio) == (c.is_quantitative(i), c.actual_in_target_unit(i), c.target_met(i),
+                                                  c.ratio(i))
+        assert (r.scored, r.deducted, r.full, r.in_range) == c.score_state(i.weight, i.score)
+        assert r.dev_blank == c.is_blank_text(i.deviation)
+        assert r.tier == (None if r.quant else c.tier_of_indicator(i))
+    assert facts.qual == [r.ind for r in facts.rows
+                          if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]

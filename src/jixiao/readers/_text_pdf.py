@@ -57,6 +57,7 @@ _HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
 _HEADER_FRAGMENTS = frozenset(
     w[i:j] for w in _TABLE_HEADER_WORDS for i in range(len(w)) for j in range(i + 1, len(w) + 1)
 )
+_HEADER_CELLS = _HEADER_FRAGMENTS | {""}
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 
 
@@ -232,7 +233,10 @@ def _half_anchor(s: str) -> tuple[list[str], str, str, str] | None:
 
 
 def _is_table_header(s: str) -> bool:
-    for t in s.split(" "):
+    tokens = s.split(" ")
+    if _HEADER_CELLS.issuperset(tokens):
+        return True  # the usual header: every cell a fragment (none ends in a bracket), tested in C
+    for t in tokens:
         if t and t[-1] in ")）":
             t = _HEADER_NOTE.sub("", t)  # "分值(A)": the note ends the token, so only then
         if t and t not in _HEADER_FRAGMENTS:
@@ -348,7 +352,7 @@ def _closing(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     m = _TOTAL.match(lines[a])
     rest = m.group(1) if m else ""
     grade_here = _GRADE.search(rest)
-    numbers = [t for t in (rest[: grade_here.start()] if grade_here else rest).split(" ") if is_value_token(t)]
+    numbers = list(filter(is_value_token, (rest[: grade_here.start()] if grade_here else rest).split(" ")))
     if len(numbers) >= 2:
         parts.total_weight, parts.total_score = numbers[0], numbers[1]
     elif numbers:

@@ -40,6 +40,12 @@ def _segments(piece_lines: list[str], pre: list[str]) -> tuple[list[str], list[s
     segs: list[str] = []
     bounds: list[str] = []
     for line_tokens in [split_cells_of(line) for line in piece_lines] + [pre]:
+        if "" not in line_tokens:  # the usual line: every cell kept, a newline before the first
+            if line_tokens:
+                segs += line_tokens
+                bounds.append(_NL)
+                bounds += [_SP] * (len(line_tokens) - 1)
+            continue
         for j, tok in enumerate(line_tokens):
             if not tok:
                 continue
@@ -74,7 +80,7 @@ def split_cells(piece_lines: list[str], pre: list[str], threshold: float) -> tup
     # 1. the actual value, from the right
     j = n - 1
     actual = segs[j]
-    if not any(ch.isdigit() for ch in actual):
+    if not any(map(str.isdigit, actual)):
         while j - 1 >= 1 and bounds[j] == _NL and (segs[j - 1] + actual) in _TIER_TAILS:
             j -= 1
             actual = segs[j] + actual

@@ -59,12 +59,24 @@ class Candidate(NamedTuple):
     indicator: Indicator
 
 
+_LEAD_FIRST = frozenset("截本项共累全完实达已")
+"""First characters of ``_LEAD``'s words; its date alternative may also open with a digit."""
+
+
 def clause_before(text: str, start: int) -> str:
-    """The words between the previous clause break and ``start`` (dates and filler dropped)."""
+    """The words between the previous clause break and ``start`` (dates and filler dropped).
+
+    ``_LEAD`` is tried only on a clause that opens with one of its first characters or a digit
+    (``str.isdecimal`` is what ``\\d`` matches): any other clause it cannot match.
+    """
     m = _CLAUSE_START.match(text, 0, start)
     clause = text[m.end() if m else 0 : start]
-    lead = _LEAD.match(clause)  # both alternatives are anchored: at most one match, at 0
-    return clause[lead.end() :] if lead else clause
+    c = clause[:1]
+    if c in _LEAD_FIRST or c.isdecimal():
+        lead = _LEAD.match(clause)  # both alternatives are anchored: at most one match, at 0
+        if lead:
+            return clause[lead.end() :]
+    return clause
 
 
 @lru_cache(maxsize=4096)

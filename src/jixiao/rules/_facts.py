@@ -44,9 +44,9 @@ class Row:
         s = self.score = ind.score
         quant = self.quant = t.value is not None and a.tier is None
         """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
-        b = self.b = actual_in_target_unit(ind)
+        # Without an actual value (a third of the rows: the qualitative ones) these three answer None.
+        b = self.b = actual_in_target_unit(ind) if a.value is not None else None
         """The actual in the target's unit (``actual_in_target_unit``)."""
-        # Without an actual (a third of the rows: the qualitative ones) both answer None.
         self.met: bool | None = met_by(t, b) if b is not None else None
         self.ratio: float | None = ratio_of(t, b) if b is not None else None
         self.scored: bool
@@ -54,7 +54,8 @@ class Row:
         self.full: bool
         self.in_range: bool
         self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
-        self.dev_blank: bool = is_blank_text(ind.deviation)
+        dev = ind.deviation
+        self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
         self.tier: str | None = None if quant else tier_of_indicator(ind)
         """Printed or inferred tier, for rows not scored by formula."""
         self.reasons: list[str] | None = None

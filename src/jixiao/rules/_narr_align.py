@@ -170,33 +170,46 @@ _SPENT = re.compile(r"执行|支出|使用|拨付")
 _BUDGETED = re.compile(r"预算|资金|安排")
 
 
+_new_aligned = tuple.__new__
+"""``Aligned(...)`` without the named tuple's Python-level ``__new__`` (all five fields given)."""
+
+
 def _align_one(form: Form, flat: str, q: Any, rows: list[Prepared]) -> Aligned:
     ctx = clause_before(flat, q.start)
     unit = q.unit
     if unit == "%" and "执行率" in ctx:
         rate = funds_rate(form)
         if rate is None or abs(rate - q.value) <= 0.5:
-            return Aligned(q, ctx, "funds-rate", expected=rate)
-        return Aligned(q, ctx, "funds-contradiction", expected=rate)
+            return _new_aligned(Aligned, (q, ctx, "funds-rate", None, rate))
+        return _new_aligned(Aligned, (q, ctx, "funds-contradiction", None, rate))
     if unit in _MONEY_UNITS:
         funds_unit = form.funds.unit or "万元"
         amounts = _funds_amounts(form)
         if any(same_value(q, a, funds_unit) for a in amounts):
-            return Aligned(q, ctx, "funds-money")
+            return _new_aligned(Aligned, (q, ctx, "funds-money", None, None))
         total = form.funds.total
         if _SPENT.search(ctx) and total.executed is not None:
-            return Aligned(q, ctx, "funds-contradiction", expected=total.executed)
+            return _new_aligned(Aligned, (q, ctx, "funds-contradiction", None, total.executed))
         if _BUDGETED.search(ctx) and total.budget is not None:
-            return Aligned(q, ctx, "funds-contradiction", expected=total.budget)
+            return _new_aligned(Aligned, (q, ctx, "funds-contradiction", None, total.budget))
     cands = rank(ctx, rows, q.noun)
+    if not cands:
+        return _new_aligned(Aligned, (q, ctx, "unmatched", None, None))
+    # same_value() inlined for a unit that needs no conversion (the rows' values are never None)
+    qv, approx = q.value, q.approx
+    ranged = q.op == "range" and q.upper is not None
     for _score, (_p, _n, ind, value, vunit) in cands:
-        if same_value(q, value, vunit):
-            return Aligned(q, ctx, "indicator", ind)
-    if cands:
-        score, (_p, _n, ind, value, vunit) = cands[0]
-        if score >= STRONG and comparable(q, vunit):
-            return Aligned(q, ctx, "contradiction", ind, value)
-    return Aligned(q, ctx, "unmatched")
+        if unit and vunit and unit != vunit:
+            if same_value(q, value, vunit):
+                return _new_aligned(Aligned, (q, ctx, "indicator", ind, None))
+            continue
+        tol = 0.5 if approx else 1e-6 * max(1.0, abs(value))
+        if (qv - tol <= value <= q.upper + tol) if ranged else abs(qv - value) <= tol:
+            return _new_aligned(Aligned, (q, ctx, "indicator", ind, None))
+    score, (_p, _n, ind, value, vunit) = cands[0]
+    if score >= STRONG and comparable(q, vunit):
+        return _new_aligned(Aligned, (q, ctx, "contradiction", ind, value))
+    return _new_aligned(Aligned, (q, ctx, "unmatched", None, None))
 
 
 def align_rows(facts: FormFacts) -> list[Aligned]:

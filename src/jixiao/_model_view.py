@@ -83,10 +83,8 @@ so most cells of a batch (≥90%, 100%, 达成年度指标) are viewed once, not
 _VALUE_VIEWS_MAX = 8192
 
 
-def _value_view(value: Value) -> Any:
-    hit = _VALUE_VIEWS.get(id(value))
-    if hit is not None and hit[0] is value:
-        return hit[1]
+def _new_value_view(value: Value) -> Any:
+    """The view of a ``Value`` not in ``_VALUE_VIEWS`` yet, kept there (``view_form`` looks up)."""
     if len(_VALUE_VIEWS) >= _VALUE_VIEWS_MAX:
         _VALUE_VIEWS.clear()
     view = _leaf(value, _VALUE)
@@ -121,13 +119,13 @@ def view_form(form: Form) -> Form:
     for ind in form.indicators:
         v = object.__new__(_IND)
         vd = v.__dict__ = dict(ind.__dict__)
-        # _value_view, inlined: two calls per row of every form
+        # the cache is looked up here, not in a function: two calls per row of every form
         value = vd["target"]
         hit = views.get(id(value))
-        vd["target"] = hit[1] if hit is not None and hit[0] is value else _value_view(value)
+        vd["target"] = hit[1] if hit is not None and hit[0] is value else _new_value_view(value)
         value = vd["actual"]
         hit = views.get(id(value))
-        vd["actual"] = hit[1] if hit is not None and hit[0] is value else _value_view(value)
+        vd["actual"] = hit[1] if hit is not None and hit[0] is value else _new_value_view(value)
         inds.append(v)
     d["indicators"] = inds
     out = object.__new__(_FORM)

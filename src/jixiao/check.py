@@ -22,15 +22,26 @@ from .rules._facts import FormFacts
 __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
 
 _DEFAULT = Settings()
-_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+_FormRule = tuple[Rule, Callable[..., Iterable[Hit]], bool]
+"""A selected per-form rule as the engine calls it: (rule, function, wants facts)."""
+_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Rule], list[_FormRule]]] = {}
+
+
+def _selected(settings: Settings) -> tuple[list[Rule], list[_FormRule]]:
+    """The rules ``settings`` enables, in catalogue order, and the per-form ones among them as
+    ``_FormRule``s, cached per select/ignore pair: the engine asks this of every rule of every
+    form, and most rules find nothing."""
+    key = (settings.select, settings.ignore)
+    hit = _selection.get(key)
+    if hit is None:
+        rules = [r for r in all_rules() if settings.enabled(r.code)]
+        hit = _selection[key] = (rules, [(r, r.func, r.wants_facts) for r in rules if r.scope == "form"])
+    return hit
 
 
 def selected_rules(settings: Settings) -> list[Rule]:
-    """The rules ``settings`` enables, in catalogue order (cached per select/ignore pair)."""
-    key = (settings.select, settings.ignore)
-    if key not in _selection:
-        _selection[key] = [r for r in all_rules() if settings.enabled(r.code)]
-    return _selection[key]
+    """The rules ``settings`` enables, in catalogue order."""
+    return _selected(settings)[0]
 
 
 def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location] | None = None,
@@ -83,19 +94,6 @@ def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
 _key = itemgetter(0)
 
 
-_FormRule = tuple[Rule, Callable[..., Iterable[Hit]], bool]
-_form_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], list[_FormRule]] = {}
-
-
-def _form_rules(settings: Settings) -> list[_FormRule]:
-    """The selected per-form rules as (rule, function, wants facts), cached like
-    ``selected_rules``: the engine asks this of every rule of every form, and most find nothing."""
-    key = (settings.select, settings.ignore)
-    if key not in _form_selection:
-        _form_selection[key] = [(r, r.func, r.wants_facts) for r in selected_rules(settings) if r.scope == "form"]
-    return _form_selection[key]
-
-
 def _run(rules: list[_FormRule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:
     out: list[tuple[tuple, Finding]] = []
     places: dict[int | None, Location] = {}
@@ -112,7 +110,7 @@ def _run(rules: list[_FormRule], form: Form, settings: Settings) -> list[tuple[t
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return _sorted(_run(_form_rules(settings), form, settings))
+    return _sorted(_run(_selected(settings)[1], form, settings))
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -126,8 +124,7 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
-    rules = selected_rules(settings)
-    form_rules = _form_rules(settings)
+    rules, form_rules = _selected(settings)
     per_form: list[list[tuple[tuple, Finding]]] = [_run(form_rules, f, settings) for f in forms]
     by_file: dict[str, list[int]] = {}
     index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object

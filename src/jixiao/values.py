@@ -97,28 +97,23 @@ def value_fields(text: str) -> dict[str, Any]:
 
 
 _SHARED_MAX_LEN = 64
-"""Longer cells (a sentence typed into a value column) are validated afresh: the memo is for the
+"""Longer cells (a sentence typed into a value column) are read afresh: the memo is for the
 short, often repeated cells ("≥90.00(%)", "达成指标"), never for whole lines of text."""
 
 
 def cell_value(text: str) -> Value:
     """``parse_value(text)``, one shared instance per distinct short cell text.
 
-    A reader validating a whole ``Form`` at once hands pydantic these instances, which it takes as
-    they are (``revalidate_instances`` is "never"): building the nested ``Value`` from a dict was
-    half of the form's validation. Sharing is safe because ``Value`` is frozen and is a pure
-    function of ``text``; equal instances compare equal either way, and no result depends on
-    identity (the checker's ``_model_view`` reuses one view per shared instance, which is only
-    faster).
+    A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
+    saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen and is a
+    pure function of ``text``; equal instances compare equal either way, and no result depends
+    on identity (the checker's ``_model_view`` and ``rules._common.fmt_value`` look shared
+    instances up by identity first, which is only faster).
     """
-    if len(text) > _SHARED_MAX_LEN:
-        return Value.model_validate(value_fields(text))
-    return _shared_value(text)
+    return parse_value(text) if len(text) > _SHARED_MAX_LEN else _shared_value(text)
 
 
-@lru_cache(maxsize=4096)
-def _shared_value(text: str) -> Value:
-    return Value.model_validate(value_fields(text))
+_shared_value = lru_cache(maxsize=4096)(parse_value)
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:

@@ -24,8 +24,8 @@ ROWS = [
 def test_leaves_quant_and_qual_split_the_rows_as_the_rules_do() -> None:
     facts = FormFacts(form(*ROWS))
     assert [i.name for i in facts.leaves] == ["开展配送和志愿服务数量", "活动受众人数", "服务及时性"]
-    assert [i.name for i in facts.quant] == ["开展配送和志愿服务数量", "活动受众人数"]
-    assert [i.name for i in facts.qual] == ["服务及时性"]
+    assert [r.ind.name for r in facts.quant_rows] == ["开展配送和志愿服务数量", "活动受众人数"]
+    assert [r.ind.name for r in facts.qual_rows] == ["服务及时性"]
     assert all(a is b for a, b in zip(facts.leaves, [ROWS[0], ROWS[1], ROWS[3]]))
     assert facts.subtotals == [ROWS[2]]
 
@@ -76,8 +76,8 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
                                                               c.score_in_range(i))
         assert r.dev_blank == c.is_blank_text(i.deviation)
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
-    assert [r.ind for r in facts.quant_rows] == facts.quant
-    assert facts.qual == [r.ind for r in facts.rows
+    assert facts.quant_rows == [r for r in facts.rows if c.is_quantitative(r.ind) and c.actual_in_target_unit(r.ind) is not None]
+    assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
     assert facts.kinds == [c.level1_kind(i) for i in facts.leaves]
 
@@ -117,5 +117,5 @@ def test_rows_answer_as_the_shared_helpers_on_any_cells(target: str, actual: str
         assert (r.scored, r.deducted, r.full, r.in_range) == c.score_state(i.weight, i.score)
         assert r.dev_blank == c.is_blank_text(i.deviation)
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
-    assert facts.qual == [r.ind for r in facts.rows
+    assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]

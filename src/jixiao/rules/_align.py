@@ -9,29 +9,23 @@ without a dictionary, and stay fast enough for thousands of forms a second.
 
 The N rules compare one clause with every row of a form, several times per form; a row's core
 and its bigrams are therefore worked out once per name (:func:`core_grams`, a pure function of a
-short string) and the rows of one comparison once per form (:func:`cores`), so that ranking a
-clause costs one set intersection per row. Bigrams are held as integers (:func:`pairs_of`): the
-set of a paragraph is then built in C instead of slicing a two-character string per position.
+short string) and the rows of one comparison once per form (``_narr_align.prepared``). Bigrams
+are held as integers (:func:`pairs_of`): the set of a paragraph is then built in C instead of
+slicing a two-character string per position.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
-
-from ..model import Indicator
 from ._common import compact
 
 __all__ = [
-    "Candidate",
     "clause_before",
     "core_grams",
-    "cores",
     "grams_of",
     "name_core",
     "pairs_of",
-    "rank_cores",
     "similarity",
     "similarity_in",
     "STRONG",
@@ -50,13 +44,6 @@ from the quantity to the nearest break in C, instead of a Python loop over the c
 _LEAD = re.compile(r"^(?:截至|截止|截止到)?\d{4}年\d{1,2}月\d{1,2}日|^(?:本项目|项目已?|共|累计|全年|完成|实现|达到|已)+")
 _GENERIC = re.compile(r"情况|完成数|完成次数|完成量|完成率?$|数量|次数|场次|个数|人数$|^数|数$|提升|影响力|水平|程度|"
                       r"开展|举办|组织|实施|建设|项目")
-
-
-class Candidate(NamedTuple):
-    """A row and how much of its name the clause shares (a tuple: built per row and clause)."""
-
-    score: float
-    indicator: Indicator
 
 
 _LEAD_FIRST = frozenset("截本项共累全完实达已")
@@ -141,38 +128,12 @@ def similarity_in(text: str, name: str) -> float:
     return sum(1 for g in pairs if g in text) / len(pairs)
 
 
-def cores(indicators: list[Indicator]) -> list[tuple[frozenset[int], int, Indicator]]:
-    """(core bigrams, their number, row) for the rows that have a core, in table order."""
-    out = []
-    for ind in indicators:
-        grams = core_grams(ind.name)[1]
-        if grams:
-            out.append((grams, len(grams), ind))
-    return out
-
-
 def similarity(context: str, name: str, *, _ctx: set[int] | None = None) -> float:
     """Share of the name core's bigrams that occur in ``context`` (0..1)."""
     core = core_grams(name)[1]
     if not core:
         return 0.0
     ctx = _ctx if _ctx is not None else grams_of(compact(context))
+    if core.isdisjoint(ctx):  # most rows of a clause: no shared bigram, and no set built
+        return 0.0
     return len(core & ctx) / len(core)
-
-
-def rank_cores(context: str, rows: list[tuple[frozenset[int], int, Indicator]], *,
-               noun: str | None = None) -> list[Candidate]:
-    """Rows at or above ``WEAK`` similarity to ``context`` (plus the quantity's noun), best first,
-    ties in table order; ``rows`` are prepared by :func:`cores` once per form, not per clause."""
-    grams = pairs_of(compact(context + (noun or "")))
-    out = []
-    for core, n, ind in rows:
-        if core.isdisjoint(grams):  # most rows: no shared bigram, score 0, and no set built
-            continue
-        score = len(core & grams) / n
-        if score >= WEAK:
-            out.append(Candidate(score, ind))
-    if len(out) > 1:
-        out.sort(key=lambda c: -c.score)
-    return out
-

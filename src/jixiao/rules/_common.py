@@ -48,7 +48,6 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "level1_kind",
-    "level1_kinds",
 ]
 
 EPS = 0.01 + 1e-9
@@ -368,11 +367,6 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
     return _kind(ind.level1, ind.level2)
-
-
-def level1_kinds(inds: list[Indicator]) -> list[str | None]:
-    """``level1_kind`` of each indicator, in order (``FormFacts.kinds``: one call per form)."""
-    return [_kind(i.level1, i.level2) for i in inds]
 
 
 @lru_cache(maxsize=1024)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kinds, met_by,
+from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kind, met_by,
                       ratio_of, tier_of_indicator)
 
 if TYPE_CHECKING:
@@ -100,16 +100,6 @@ class FormFacts:
         self._total: Any = _UNSET
 
     @property
-    def quant(self) -> list[Indicator]:
-        """The rows of ``quant_rows``, as indicators."""
-        return [r.ind for r in self.quant_rows]
-
-    @property
-    def qual(self) -> list[Indicator]:
-        """The rows of ``qual_rows``, as indicators."""
-        return [r.ind for r in self.qual_rows]
-
-    @property
     def aligned(self) -> list[Aligned]:
         """Every quantity of 实际完成情况 with what it was matched with, in text order."""
         if self._aligned is None:
@@ -131,7 +121,7 @@ class FormFacts:
     def kinds(self) -> list[str | None]:
         """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
         if self._kinds is None:
-            self._kinds = level1_kinds(self.leaves)
+            self._kinds = [level1_kind(i) for i in self.leaves]
         return self._kinds
 
     @property

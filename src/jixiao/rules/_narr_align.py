@@ -122,7 +122,7 @@ def prepared(rows: list[Row], target: bool) -> list[Prepared]:
     """The rows with a value (the target's, or the actual's) and a core of two characters or
     more, in table order, ready for :func:`rank`.
 
-    A one-character core has no bigram: :func:`.rank_cores` compares it as a gram that no
+    A one-character core has no bigram: :func:`.similarity` compares it as a gram that no
     clause's bigrams contain, so it never scores; it is left out here.
     """
     out = []
@@ -138,7 +138,7 @@ def prepared(rows: list[Row], target: bool) -> list[Prepared]:
 
 
 def rank(context: str, rows: list[Prepared], noun: str | None, floor: float = WEAK) -> list[tuple[float, Prepared]]:
-    """:func:`.rank_cores` on prepared rows: the rows at or above ``floor`` similarity, best first,
+    """The prepared rows at or above ``floor`` :func:`.similarity`, best first,
     ties in table order, each with its score.
 
     A bigram is among a text's bigrams exactly when it occurs in the text (the text has two

@@ -41,7 +41,7 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind = row.ind
         dev = ind.deviation
-        # no placeholder admits; every admission holds one of _ADMITS, and compacting drops none
+        # no placeholder admits; every admission passes _may_admit, and compacting drops none
         m = None if row.dev_blank or not _may_admit(dev) else _NO_RECORDS.search(compact(dev))
         if m:
             yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据",

@@ -18,22 +18,11 @@ _COLUMNS = tuple((col, cn, itemgetter(col)) for col, cn in COL_CN.items())
 """Each column with the getter of its cell in a row's field dict (``map`` calls it in C)."""
 
 
-_SUBS = ("appropriation", "carryover", "other")
-
-
 def _rows(form: Form) -> list[tuple[str, FundsRow]]:
-    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order (_SUBS).
+    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order.
 
     Five rules read them; they take them from ``FormFacts.funds_rows``, worked out once."""
-    funds = form.funds
-    rows = [("total", funds.total)]
-    if (r := funds.appropriation) is not None:
-        rows.append(("appropriation", r))
-    if (r := funds.carryover) is not None:
-        rows.append(("carryover", r))
-    if (r := funds.other) is not None:
-        rows.append(("other", r))
-    return rows
+    return [("total", form.funds.total), *form.funds.sub_rows().items()]
 
 
 def computed_rate(row: FundsRow) -> float | None:

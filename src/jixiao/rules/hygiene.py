@@ -47,18 +47,6 @@ def _pair_problem(lefts: list[int], rights: list[int], left: str, right: str) ->
     return None
 
 
-def quote_problems(text: str) -> list[str]:
-    """Reversed (”…“) or unbalanced paired marks, in the order they occur."""
-    problems: list[str] = []
-    for left, right in _PAIRS:
-        if right not in text and left not in text:
-            continue
-        problem = _pair_problem(_positions(text, left), _positions(text, right), left, right)
-        if problem:
-            problems.append(problem)
-    return problems
-
-
 def _doubled(text: str) -> bool:
     """Whether some mark of _REPEAT occurs twice in a row (every _REPEAT match has one)."""
     for mark, twice in _DOUBLED:

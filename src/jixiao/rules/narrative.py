@@ -17,16 +17,11 @@ from typing import Any
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._align import STRONG, clause_before, core_grams, grams_of, pairs_of, similarity_in
+from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
 from ._common import compact, fmt, fmt_value, full_score
 from ._facts import FormFacts, Row
-from ._narr_align import Aligned, align_rows, prepared, quantities, rank
-from ._narr_align import comparable as _comparable
-from ._narr_align import convertible as _convertible
-from ._narr_align import family as _family
-from ._narr_align import funds_rate as _funds_rate
-from ._narr_align import normal_unit as _normal_unit
-from ._narr_align import same_value as _same_value
+from ._narr_align import (Aligned, align_rows, comparable, convertible, family, funds_rate, normal_unit, prepared,
+                          quantities, rank, same_value)
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
 
@@ -74,11 +69,11 @@ def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for a in facts.aligned:
         if a.kind != "indicator" or a.indicator is None or a.q.unit == a.indicator.actual.unit:
             continue
-        qu, tu = _normal_unit(a.q.unit), _normal_unit(a.indicator.actual.unit)
+        qu, tu = normal_unit(a.q.unit), normal_unit(a.indicator.actual.unit)
         noun = getattr(a.q, "noun", None)
-        if not qu or not tu or qu == tu or (noun or "").startswith(tu) or _convertible(qu, tu):
+        if not qu or not tu or qu == tu or (noun or "").startswith(tu) or convertible(qu, tu):
             continue
-        fq, ft = _family(qu), _family(tu)
+        fq, ft = family(qu), family(tu)
         wording = fq is not None and fq == ft and fq not in _PEOPLE
         kind = "只是措辞不同" if wording else "含义不同"
         yield Hit(f"实际完成情况写「{_qtext(a.q)}」（{qu}），指标「{a.indicator.name}」为 {fmt_value(a.indicator.actual)}"
@@ -141,15 +136,12 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ctx = clause_before(flat, m.start())
         grams = grams_of(compact(ctx))
         # The first of the best, as max() would pick; rows sharing nothing score 0 and can only be
-        # that best when every row scores 0, which is below STRONG anyway, so they are skipped
-        # without building a set (:func:`similarity`, inlined: the share of core grams found).
+        # that best when every row scores 0, which is below STRONG anyway.
         score, best = 0.0, None
         for r in facts.rows:
-            core = core_grams(r.ind.name)[1]
-            if core and not core.isdisjoint(grams):
-                sim = len(core & grams) / len(core)
-                if sim > score:
-                    score, best = sim, r
+            sim = similarity(ctx, r.ind.name, _ctx=grams)
+            if sim > score:
+                score, best = sim, r
         if best is not None and score >= STRONG and _below(best):
             ind = best.ind
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
@@ -173,7 +165,7 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         if targets is None:  # (value, unit, row) read once per form, and only when a promise counts
             targets = [(t.value, t.unit, r) for r in facts.rows if (t := r.target).value is not None]
-        if any(_same_value(q, v, u) and _comparable(q, u) for v, u, _r in targets):
+        if any(same_value(q, v, u) and comparable(q, u) for v, u, _r in targets):
             continue
         ctx = clause_before(flat, q.start)
         if rows is None:
@@ -215,7 +207,7 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：核实产出数据，说明资金结余的原因。
 """)
 def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    rate = _funds_rate(form)
+    rate = funds_rate(form)
     if rate is None or rate >= settings.low_execution * 100:
         return
     m = _ALL_DONE.search(facts.achieved)
@@ -234,10 +226,10 @@ def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | No
     for these small counts), the core's four-character runs, and the fewest distinct bigrams
     any run has; ``None`` for a one-character core, which :func:`similarity_in` compares by its
     grams instead."""
-    core = core_grams(name)[0]
-    if len(core) < 2:
+    pairs = _core_pairs(name)
+    if pairs is None:
         return None
-    pairs = tuple({core[i : i + 2] for i in range(len(core) - 1)})
+    core = core_grams(name)[0]
     quads = tuple(core[i : i + 4] for i in range(len(core) - 3))
     fewest = min((len({q[:2], q[1:3], q[2:]}) for q in quads), default=len(core))
     return pairs, (len(pairs) + 1) // 2, quads, fewest

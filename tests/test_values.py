@@ -414,10 +414,11 @@ def test_head_patterns_open_with_every_decimal_digit() -> None:
 
 @given(st.lists(st.sampled_from(_SCAN_ALPHABET), max_size=30).map("".join))
 def test_narrative_scan_matches_finditer(text: str) -> None:
+    from jixiao import _values_dates as vd
     from jixiao import _values_narrative as vn
 
     dates = [(m.span(), m.groupdict()) for m in vn._DATES.finditer(text)]
-    assert [(m.span(), m.groupdict()) for m in vn._scan(vn._DATES, vn._DATE_HEAD, text)] == dates
+    assert [(m.span(), m.groupdict()) for m in vd._scan(vd._DATES, vd._DATE_HEAD, text)] == dates
 
     assert vn.find_quantities(text) == _plain_find_quantities(text)
 

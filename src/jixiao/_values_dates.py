@@ -1,7 +1,7 @@
 """Dates and years in free narrative: what :func:`.find_quantities` sets aside, and what
 :func:`find_years` reports.
 
-Split from ``_values_narrative`` (which re-exports these names): the narrative scanner tries
+Split from ``_values_narrative``, which imports what its scanner shares from here: it tries
 ``_DATES`` only at the heads found by its own scan, and :func:`find_years` scans with ``_DATE_HEAD``.
 """
 
@@ -41,11 +41,16 @@ engine tests with one bitmap look-up per character, where ``\\d`` costs a Unicod
 look-up. Each alternative then re-checks ``\\d`` on the few candidates with a lookbehind."""
 _CN_YEAR_DIGIT = "〇零一二三四五六七八九"
 _BRACKETS = r"(（〔\[【"
+DIGIT_DATE_NEXT = rf"(?: (?<=1)(?=9\d\d) | (?<=2)(?=0\d\d) | (?=\d?{_SP}*[-~—–至到月]) )"
+"""After the first digit of a run (verbose syntax): a date can start here, a year (19xx/20xx) or a
+one- or two-digit number before 月 or a range sign."""
+CN_YEAR_NEXT = rf"(?<=[{_CN_YEAR_DIGIT}])(?=[{_CN_YEAR_DIGIT}]{{3}}{_SP}*年)"
+"""At a Chinese digit: four of them before 年 start a year."""
 _DATE_HEAD = re.compile(
     rf"""[{_DIGITISH}{_BRACKETS}{_CN_YEAR_DIGIT}]
-    (?: (?<=\d) (?<![\d.]\d) (?: (?<=1)(?=9\d\d) | (?<=2)(?=0\d\d) | (?=\d?{_SP}*[-~—–至到月]) )
+    (?: (?<=\d) (?<![\d.]\d) {DIGIT_DATE_NEXT}
       | (?<=[{_BRACKETS}])
-      | (?<=[{_CN_YEAR_DIGIT}]) (?=[{_CN_YEAR_DIGIT}]{{3}}{_SP}*年) )""",
+      | {CN_YEAR_NEXT} )""",
     re.VERBOSE,
 )
 """Every place a date can start, told by what follows: a year (19xx/20xx) or a one- or

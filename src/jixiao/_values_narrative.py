@@ -12,15 +12,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ._values_dates import (  # noqa: F401  (re-exported: the scanner's tests read them here)
+from ._values_dates import (
     _BRACKETS,
-    _CN_YEAR_DIGIT,
-    _DATE_HEAD,
     _DATES,
     _DIGITISH,
     _SP,
+    CN_YEAR_NEXT,
+    DIGIT_DATE_NEXT,
     _date_years,
-    _scan,
     find_years,
 )
 from ._values_lex import (
@@ -116,13 +115,12 @@ _ENUM_OPEN = frozenset("(（〔[【")
 _ENUM_CLOSE = frozenset(")）〕]】")
 
 _UNIT_FOLLOW = re.escape("".join(sorted(set(" \t\r\n\u3000余多+-~—–至到(") | {u[0] for u in _KNOWN_SET})))
-_CN_YEAR_NEXT = rf"(?<=[{_CN_YEAR_DIGIT}])(?=[{_CN_YEAR_DIGIT}]{{3}}{_SP}*年)"
 _HEAD = re.compile(
     rf"""[{_DIGITISH}{CN_CHARS}{_BRACKETS}]
-    (?: (?<=\d) (?: (?<!\.\d) (?: (?<=1)(?=9\d\d) | (?<=2)(?=0\d\d) | (?=\d?{_SP}*[-~—–至到月]) ) (?P<digits_date>)
+    (?: (?<=\d) (?: (?<!\.\d) {DIGIT_DATE_NEXT} (?P<digits_date>)
                  | (?P<digits>) ) \d*
-      | (?<=[{CN_CHARS}]) (?: (?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]) (?: {_CN_YEAR_NEXT} (?P<live_year>) | (?P<live>) )
-                          | {_CN_YEAR_NEXT} (?P<year>) )
+      | (?<=[{CN_CHARS}]) (?: (?=[{CN_CHARS}]*[{_UNIT_FOLLOW}]) (?: {CN_YEAR_NEXT} (?P<live_year>) | (?P<live>) )
+                          | {CN_YEAR_NEXT} (?P<year>) )
       | (?<=[{_BRACKETS}]) (?P<bracket>) )""",
     re.VERBOSE,
 )

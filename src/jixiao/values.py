@@ -15,6 +15,7 @@ from functools import lru_cache
 from math import isfinite
 from typing import Any
 
+from ._values_dates import find_years
 from ._values_lex import (
     APPROX_PREFIX_RE,
     CN_CHARS,
@@ -27,7 +28,7 @@ from ._values_lex import (
     compose,
     halfwidth,
 )
-from ._values_narrative import Quantity, find_quantities, find_years
+from ._values_narrative import Quantity, find_quantities
 from ._values_tiers import infer_tier, tier_of
 from ._values_units import convert, normalize_unit, split_unit, unit_family
 from .model import Op, Tier, Value

@@ -23,7 +23,7 @@ from jixiao.readers._text_common import (
     split_cells_of,
 )
 from jixiao.readers._text_assemble import FormParts
-from jixiao.readers._text_common import find_year
+from jixiao.readers._text_common import find_year, may_end_value_token
 from jixiao.readers._text_pdf import (
     _HEADER_FIELDS,
     _HEADER_FRAGMENTS,
@@ -32,7 +32,6 @@ from jixiao.readers._text_pdf import (
     _anchor,
     _header,
     _is_table_header,
-    _may_end_in_value,
     _next_value,
 )
 from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
@@ -65,12 +64,12 @@ def test_join_lines_is_join_wrapped_on_cleaned_lines(text: str) -> None:
 @given(st.text(alphabet="0123456789%％-—/无用Aa.,０٣x ", min_size=1, max_size=8))
 def test_a_funds_token_can_only_be_a_value_if_its_last_character_may_end_one(token: str) -> None:
     if is_value_token(token):
-        assert _may_end_in_value(token[-1])
+        assert may_end_value_token(token[-1])
 
 
 @pytest.mark.parametrize("token", sorted(PLACEHOLDERS) + ["170.00", "1,234.5", "95%", "９５％", "－3", "1١"])  # "1١": \d is any Nd digit
 def test_every_value_token_passes_the_last_character_test(token: str) -> None:
-    assert is_value_token(token) and _may_end_in_value(token[-1])
+    assert is_value_token(token) and may_end_value_token(token[-1])
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ __all__ = [
     "merge_operators",
     "split_cells_of",
     "is_value_token",
+    "may_end_value_token",
     "funds_row_kind",
     "funds_columns",
     "DEFAULT_FUNDS_COLUMNS",
@@ -144,6 +145,17 @@ def display_width(text: str) -> int:
     """Width in half-width cells: column widths in PDFs are fixed in this unit, not in chars."""
     # CJK takes 3 bytes in UTF-8 and 2 cells on the page, ASCII 1 and 1: counted in C, not per char
     return (len(text) + len(text.encode("utf-8"))) // 2
+
+
+_VALUE_ENDS = frozenset("%％") | frozenset(p[-1] for p in PLACEHOLDERS)
+
+
+def may_end_value_token(ch: str) -> bool:
+    """Whether a token ending in ``ch`` can pass :func:`is_value_token`: a placeholder's last
+    character, a percent sign, or a decimal digit (``\\d`` of its number pattern is any Unicode
+    Nd character, which is what ``str.isdecimal`` tests). Lets a caller skip splitting a line
+    whose last token cannot be a value."""
+    return ch in _VALUE_ENDS or ch.isdecimal()
 
 
 @lru_cache(maxsize=4096)

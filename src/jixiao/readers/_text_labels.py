@@ -39,11 +39,9 @@ _LABEL_SET = frozenset(LABELS)
 _EXTENDABLE = frozenset(a for a in LABELS if any(b != a and b.startswith(a) for b in LABELS))
 _CLOSING = _LABEL_SET - _EXTENDABLE
 """Labels that no longer label begins: read whole, they are closed at once."""
-_PIECES = frozenset(label[i:j] for label in LABELS for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+PIECES = frozenset(label[i:j] for label in LABELS for i in range(len(label)) for j in range(i + 1, len(label) + 1))
 """Every fragment a label cell can break into: a text outside this set is content whatever the
 tracker's state (a buffer extension, an owed rest and a new label are all pieces of labels)."""
-PIECES = _PIECES
-"""``_PIECES`` for a caller that skips ``LabelTracker.feed`` on what it would refuse at once."""
 
 
 def is_label(text: str) -> bool:
@@ -79,7 +77,7 @@ class LabelTracker:
 
     def feed_fragment(self, line: str) -> bool:
         """``feed`` of a line without spaces, for a caller that has already looked for one."""
-        if line not in _PIECES:
+        if line not in PIECES:
             return False  # most content lines end at the set
         buffer = self._buffer
         if buffer:
@@ -112,7 +110,7 @@ class LabelTracker:
 
     def feed_tokens(self, tokens: list[str]) -> bool:
         """``feed`` of a line with spaces, split at them (each token space-free)."""
-        if len(tokens) > 6 or not _PIECES.issuperset(tokens):
+        if len(tokens) > 6 or not PIECES.issuperset(tokens):
             return False  # one token that is no fragment makes the whole line content (tested in C)
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
         if all(self.feed_fragment(token) for token in tokens):  # each token: one fragment

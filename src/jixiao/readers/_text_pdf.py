@@ -14,9 +14,8 @@ import re
 from itertools import compress, takewhile
 
 from ._text_assemble import FormParts, RowCells
-from ._text_labels import PIECES as _PIECES, LabelTracker
+from ._text_labels import PIECES, LabelTracker
 from ._text_common import (
-    PLACEHOLDERS,
     SENTENCE_END,
     TITLE_LINE,
     find_unit,
@@ -24,6 +23,7 @@ from ._text_common import (
     funds_columns,
     funds_row_kind,
     is_value_token,
+    may_end_value_token,
     join_lines,
     join_wrapped,
     split_cells_of,
@@ -141,7 +141,7 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     columns: tuple[str, ...] | None = None
     for i in compress(range(a, b), lines[a:b]):  # the non-blank lines, picked in C
         s = lines[i]
-        if _may_end_in_value(s[-1]):
+        if may_end_value_token(s[-1]):
             tokens = s.split(" ")
             n_values = len(list(takewhile(is_value_token, reversed(tokens))))  # the values at its end
             k = len(tokens) - n_values
@@ -170,16 +170,6 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     parts.unit = find_unit(" ".join(lines[a:b]))
 
 
-_VALUE_ENDS = frozenset("%％") | frozenset(p[-1] for p in PLACEHOLDERS)
-
-
-def _may_end_in_value(ch: str) -> bool:
-    """Whether a token ending in ``ch`` can pass ``is_value_token``: a placeholder's last
-    character, a percent sign, or a decimal digit (``\\d`` of its number pattern is any Unicode
-    Nd character, which is what ``str.isdecimal`` tests)."""
-    return ch in _VALUE_ENDS or ch.isdecimal()
-
-
 _NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
 _PAIR = rf"({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$"
 _ANCHOR = re.compile(" " + _PAIR)
@@ -197,16 +187,8 @@ def _anchor(s: str) -> tuple[list[str], str, str, str] | None:
     """Split a row line at its 分值 得分 pair: (cells before, weight, score, deviation after).
 
     The pair is the first two adjacent plain numbers not followed by a third, so a bare-number
-    actual value ("95 10.00 10.00") stays a cell.
-    """
-    if " " not in s:
-        return None  # most lines (label fragments, wrapped texts): no regex at all
-    return _pair(s)
-
-
-def _pair(s: str) -> tuple[list[str], str, str, str] | None:
-    """``_anchor`` of a line known to hold a space.
-
+    actual value ("95 10.00 10.00") stays a cell. A line without a space holds no pair: the
+    caller asks that first (most lines, label fragments and wrapped texts, need no regex then).
     Past the line's start, ``split`` at the first match hands back the text before the pair
     (less its space) with the groups in one call, with no match object to read.
     """
@@ -273,12 +255,12 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     for k in compress(range(i, b), lines[i:b]):  # the non-blank lines, picked in C
         s = lines[k]
         # A label fragment (most lines of a table) holds no space: the set look-up comes first.
-        # A space-free line outside _PIECES is refused by feed() without touching its state.
-        if s in _PIECES:
+        # A space-free line outside PIECES is refused by feed() without touching its state.
+        if s in PIECES:
             anchor = None
             fed = feed_fragment(s)
         elif " " in s:  # each ``in`` of a Latin needle in CJK text copies the needle: asked once
-            anchor = _pair(s)
+            anchor = _anchor(s)
             fed = anchor is None and feed_tokens(s.split(" "))
         else:
             anchor = fed = None
@@ -338,7 +320,7 @@ def _rows_out(lines: list[str], rows: list[_Row], threshold: float, parts: FormP
     out = parts.rows
     for level1, level2, pieces, pre, weight, score, k, dev in rows:
         if not pieces and len(pre) == 3:
-            name, target, actual = pre  # the usual one-line row: split_cells' first case
+                name, target, actual = pre  # the usual one-line row, without building split_cells' list
         else:
             name, target, actual = split_cells([lines[j] for j in pieces], pre, threshold)
         if not score:

@@ -14,20 +14,19 @@ from ._text_common import TITLE_LINE
 __all__ = ["drop_page_numbers", "split_pdf_forms", "pdf_form_spans", "section_markers", "HEADER_LABELS"]
 
 HEADER_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金")
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
-)
+_B = r"[^\S\n]"  # a blank that is no newline: within one line, what \s means
+_PAGE_NUMBER_BODY = rf"(?:[-—]{_B}*\d{{1,4}}{_B}*[-—]|第{_B}*\d+{_B}*页(?:{_B}*[，,/]?{_B}*共{_B}*\d+{_B}*页)?|\d{{1,4}}{_B}*/{_B}*\d{{1,4}})$"
+"""A page number to the end of its line, blanks kept off the newline, so that one body serves a
+single line and the joined text."""
+_PAGE_NUMBER = re.compile("^" + _PAGE_NUMBER_BODY)
 _FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
 _GOAL_WORDS = ("预期目标", "实际完成情况")
 _TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
 _TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
-_PAGE_NUMBER_LINE = re.compile(
-    "\n(?=[-—第0-9])" + _PAGE_NUMBER.pattern[1:].replace(r"\s", r"[^\S\n]"), re.M
-)
+_PAGE_NUMBER_LINE = re.compile("\n(?=[-—第0-9])" + _PAGE_NUMBER_BODY, re.M)
 """A whole line after the first that opens like a page number and is one, found in the joined
-text: ``_PAGE_NUMBER`` with its ``\\s`` kept off the newline (within a line the two are the same
-class) and ``$`` at the line's end (``re.M``)."""
+text (``$`` at the line's end: ``re.M``)."""
 
 
 def drop_page_numbers(lines: list[str], text: str | None = None) -> list[str]:

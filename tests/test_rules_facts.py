@@ -84,15 +84,15 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
 
 @pytest.mark.parametrize("scores", [(25, 20, 10), (25, None, 10)])
 def test_per_form_totals_and_funds_rows_are_the_rule_modules_own(scores: tuple) -> None:  # type: ignore[type-arg]
-    from jixiao.rules.funds import _rows
-    from jixiao.rules.score import recomputed_total
+    from jixiao.rules._common import recomputed_total
 
     rows = [ind(f"指标{k}", "≥1(个)", "1(个)", 25, s) for k, s in enumerate(scores)]
     f = form(*rows)
     facts = FormFacts(f)
     assert facts.total == recomputed_total(f) and facts.total is facts.total
     assert (facts.total is None) == (None in scores)
-    assert facts.funds_rows == _rows(f) and [k for k, _ in facts.funds_rows] == ["total", "appropriation", "carryover", "other"]
+    assert facts.funds_rows == [("total", f.funds.total), *f.funds.sub_rows().items()]
+    assert [k for k, _ in facts.funds_rows] == ["total", "appropriation", "carryover", "other"]
 
 
 _TARGETS = ["≥16(个)", "=100%", "≤5%", "=0", "≥10万元", "80-90(%)", "及时", "有效提升", "", "-", "≥0.00(%)"]

@@ -47,7 +47,9 @@ __all__ = [
     "infer_tier",
     "is_subtotal",
     "leaves",
+    "recomputed_total",
     "level1_kind",
+    "KINDS",
 ]
 
 EPS = 0.01 + 1e-9
@@ -364,13 +366,22 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
     return [i for i in form.indicators if not is_subtotal(i)]
 
 
+def recomputed_total(form, rows: list[Indicator] | None = None) -> float | None:  # type: ignore[no-untyped-def]
+    """执行率得分 + Σ leaf scores; None when one is missing (``rows``: the leaves, if known). Here, not
+    in ``score``, so that ``_facts`` (which ``score`` imports) can import it when it is loaded."""
+    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
+    if None in parts:  # floats or None, and no float equals None
+        return None
+    return rounded(sum(parts), 4)  # type: ignore[arg-type]
+
+
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return _kind(ind.level1, ind.level2)
+    return KINDS[ind.level1, ind.level2]
 
 
-@lru_cache(maxsize=1024)
-def _kind(level1: str, level2: str) -> str | None:
+def _kind(headings: tuple[str, str]) -> str | None:
+    level1, level2 = headings
     text = compact(level1) + "|" + compact(level2)
     head = compact(level1)
     for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
@@ -381,3 +392,8 @@ def _kind(level1: str, level2: str) -> str | None:
         if key in text:
             return kind
     return None
+
+
+KINDS = _Memo(_kind)
+"""``level1_kind`` by (level1, level2), two heading cells repeated row after row: a memo's look-up
+costs a fraction of an ``lru_cache`` call."""

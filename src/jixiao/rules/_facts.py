@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kind, met_by,
-                      ratio_of, tier_of_indicator)
+from ._common import (KINDS, SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, met_by, ratio_of,
+                      recomputed_total, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -121,23 +121,21 @@ class FormFacts:
     def kinds(self) -> list[str | None]:
         """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
         if self._kinds is None:
-            self._kinds = [level1_kind(i) for i in self.leaves]
+            self._kinds = [KINDS[i.level1, i.level2] for i in self.leaves]  # level1_kind's one line
         return self._kinds
 
     @property
     def funds_rows(self) -> list[Any]:
-        """(key, row) for 年度资金总额 and the 其中 rows present (``funds._rows``), for the F rules."""
+        """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order: what
+        the five F rules that loop over the rows read."""
         if self._funds_rows is None:
-            from .funds import _rows
-
-            self._funds_rows = _rows(self.form)
+            funds = self.form.funds
+            self._funds_rows = [("total", funds.total), *funds.sub_rows().items()]
         return self._funds_rows
 
     @property
     def total(self) -> float | None:
-        """执行率得分 + Σ leaf scores, None when one is missing (``score.recomputed_total``): S001, S003."""
+        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
         if self._total is _UNSET:
-            from .score import recomputed_total
-
             self._total = recomputed_total(self.form, self.leaves)
         return self._total

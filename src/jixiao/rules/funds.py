@@ -18,13 +18,6 @@ _COLUMNS = tuple((col, cn, itemgetter(col)) for col, cn in COL_CN.items())
 """Each column with the getter of its cell in a row's field dict (``map`` calls it in C)."""
 
 
-def _rows(form: Form) -> list[tuple[str, FundsRow]]:
-    """年度资金总额, then the 其中 rows present, in ``Funds.sub_rows`` order.
-
-    Five rules read them; they take them from ``FormFacts.funds_rows``, worked out once."""
-    return [("total", form.funds.total), *form.funds.sub_rows().items()]
-
-
 def computed_rate(row: FundsRow) -> float | None:
     """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
     return _rate(row.budget, row.executed)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..model import Form, Indicator
+from ..model import Form
 from . import Hit, rule
-from ._common import EPS, compact, fmt, is_blank_text, leaves, rounded
+from ._common import EPS, compact, fmt, is_blank_text, rounded
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -20,14 +20,6 @@ def grade_of(total: float) -> str:
         if total >= floor - 1e-9:
             return name
     return "差"
-
-
-def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
-    """执行率得分 + Σ leaf scores; None when any of them is missing (``rows``: the leaves, if known)."""
-    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
-    if None in parts:  # floats or None, and no float equals None
-        return None
-    return rounded(sum(parts), 4)  # type: ignore[arg-type]
 
 
 @rule("S001", "total-score-mismatch", "error", "总分 ≠ 执行率得分 + 各指标得分之和", doc="""

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator
-from ._common import (KINDS, SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, met_by, ratio_of,
-                      recomputed_total, tier_of_indicator)
+from ._common import (KINDS, SCORE_STATES, actual_in_target_unit, compact, infer_tier, is_blank_text, is_subtotal, met_by,
+                      recomputed_total)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -42,13 +42,19 @@ class Row:
         a = self.actual = ind.actual
         w = self.weight = ind.weight
         s = self.score = ind.score
-        quant = self.quant = t.value is not None and a.tier is None
+        tv = t.value
+        quant = self.quant = tv is not None and a.tier is None
         """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
         # Without an actual value (a third of the rows: the qualitative ones) these three answer None.
         b = self.b = actual_in_target_unit(ind) if a.value is not None else None
         """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None = met_by(t, b) if b is not None else None
-        self.ratio: float | None = ratio_of(t, b) if b is not None else None
+        self.met: bool | None
+        self.ratio: float | None
+        if b is None or tv is None:  # what met_by and ratio_of answer then
+            self.met = self.ratio = None
+        else:  # ratio_of's one line inlined: with A and B known, B/A unless A is 0
+            self.met = met_by(t, b)
+            self.ratio = b / tv if tv else None
         self.scored: bool
         self.deducted: bool
         self.full: bool
@@ -56,8 +62,8 @@ class Row:
         self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
         dev = ind.deviation
         self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
-        self.tier: str | None = None if quant else tier_of_indicator(ind)
-        """Printed or inferred tier, for rows not scored by formula."""
+        self.tier: str | None = None if quant else a.tier or infer_tier(a.text)
+        """Printed or inferred tier, for rows not scored by formula (``tier_of_indicator``'s one line)."""
         self.reasons: list[str] | None = None
         """Why the row needs a deviation text: filled by the D rules, for ``reasons_for``."""
         self.reasons_for: object = None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..config import Settings
 from ..model import Form, Indicator
-from . import Hit, rule
+from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
 from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
 from ._facts import FormFacts, Row
 
@@ -132,8 +132,8 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if reasons:
             ind = row.ind
             shown = compact(ind.deviation) or "空白"
-            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
-                      field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
+            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", ind, "deviation",
+                      {"reasons": reasons, "deviation": ind.deviation})
 
 
 @rule("D002", "deviation-boilerplate", "warning", "偏差原因是套话：缺具体原因或具体措施（谁、做什么、何时）", doc="""
@@ -151,8 +151,7 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ind = row.ind
         gaps = deviation_gaps(ind.deviation)
         if gaps:
-            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
-                      evidence={"gaps": gaps})
+            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", ind, "deviation", {"gaps": gaps})
 
 
 @rule("D003", "deviation-without-deviation", "info", "没有偏差却填写了偏差原因", doc="""
@@ -167,4 +166,4 @@ def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
-                  f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")
+                  f"「{compact(ind.deviation)[:40]}」", ind, "deviation")

@@ -10,7 +10,7 @@ from operator import add, gt
 
 from ..config import Settings
 from ..model import Form
-from . import Hit, rule
+from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
 
 _REPEAT = re.compile(r"([。，、；：！？,;!?])\1+")
 _DOUBLED = tuple((c, c * 2) for c in "。，、；：！？,;!?")
@@ -176,4 +176,4 @@ def p001(form: Form, settings: Settings) -> Iterator[Hit]:
             where, field, ind = "三级指标", "name", rows[k - 2]
         else:
             where, field, ind = "偏差原因", "deviation", rows[k - 2 - n]
-        yield Hit(f"{where}：{'；'.join(problems)}", indicator=ind, field=field, evidence={"problems": problems})
+        yield Hit(f"{where}：{'；'.join(problems)}", ind, field, {"problems": problems})

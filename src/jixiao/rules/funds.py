@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from operator import itemgetter
 
 from ..config import Settings
 from ..model import Form, FundsRow
@@ -14,8 +13,6 @@ from ._facts import FormFacts
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 COL_CN = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
-_COLUMNS = tuple((col, cn, itemgetter(col)) for col, cn in COL_CN.items())
-"""Each column with the getter of its cell in a row's field dict (``map`` calls it in C)."""
 
 
 def computed_rate(row: FundsRow) -> float | None:
@@ -42,8 +39,11 @@ def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         expected = _rate(budget, executed)
         if expected is None or rate is None:
             continue
+        off = abs(rate - expected)
+        if off <= EPS:  # within the smaller tolerance: the usual case, decided before rounding anything
+            continue
         tol = 0.5 if abs(rate - round(rate)) < 1e-9 and abs(expected - round(expected)) > EPS else EPS
-        if abs(rate - expected) > tol:
+        if off > tol:
             yield Hit(f"{ROW_CN[key]}执行率填 {fmt(rate)}%，但 全年执行数 {fmt(executed)} ÷ 全年预算数 "
                       f"{fmt(budget)} = {expected:.2f}%", None, f"funds.{key}.rate",
                       {"rate": rate, "budget": budget, "executed": executed, "expected": round(expected, 4)})
@@ -121,10 +121,9 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rows = facts.funds_rows
     if len(rows) == 1:
         return
-    total_row, *subs = [r.__dict__ for _, r in rows]  # the cells by column name
-    for col, cn, cell in _COLUMNS:
-        total = total_row[col]
-        parts = list(map(cell, subs))
+    # each row's cells in COL_CN order, read as attributes (cheaper than a view's ``__dict__``)
+    totals, *subs = [(r.initial, r.budget, r.executed) for _, r in rows]
+    for (col, cn), total, parts in zip(COL_CN.items(), totals, zip(*subs)):  # parts: one column of the 其中 rows
         known = parts if None not in parts else [p for p in parts if p is not None]
         if total is None or not known:
             continue
@@ -132,7 +131,7 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if abs(total - s) > EPS * len(known):
             detail = " + ".join(f"{ROW_CN[k]} {fmt(getattr(r, col))}" for k, r in rows[1:])
             yield Hit(f"{cn}：年度资金总额 {fmt(total)} ≠ {detail} = {fmt(round(s, 4))}", None, f"funds.total.{col}",
-                      {"total": total, "parts": parts, "sum": round(s, 4)})
+                      {"total": total, "parts": list(parts), "sum": round(s, 4)})
 
 
 @rule("F007", "low-execution-unexplained", "warning", "执行率低于 90% 而表中没有任何说明", doc="""

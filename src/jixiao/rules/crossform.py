@@ -57,7 +57,7 @@ def _target_names(forms: list[Form], among: set[str] | None = None) -> set[str]:
 修正：在总项目的文字中说明其构成；核对总项目与子项目的目标是否一致。
 """)
 def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
-    budgets = [(f, f.funds.total.budget) for f in forms if f.funds.total.budget]
+    budgets = [(f, b) for f in forms if (b := f.funds.total.budget)]  # a model's attribute: read once
     if len(budgets) < 3:
         return
     for k, (form, total) in enumerate(budgets):

@@ -84,7 +84,8 @@ def _deviations(row: Row, settings: Settings) -> tuple[bool, bool, bool, bool]:
     only ask whether any holds; ``_reasons_of`` words them."""
     met = row.met if row.quant else None
     far = False
-    if settings.over_achievement_reason_required and met and not is_reverse(row.target):
+    # met first: a settings attribute is read through pydantic's slow attribute hook
+    if met and settings.over_achievement_reason_required and not is_reverse(row.target):
         r = row.ratio
         far = r is not None and r >= settings.over_achievement_ratio - 1e-9
     return met is False, not row.quant and row.tier in ("partial", "unachieved"), row.deducted, far

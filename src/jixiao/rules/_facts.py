@@ -34,7 +34,7 @@ class Row:
     """
 
     __slots__ = ("ind", "target", "actual", "weight", "score", "quant", "b", "met", "ratio", "scored",
-                 "deducted", "full", "in_range", "dev_blank", "tier", "reasons", "reasons_for")
+                 "deducted", "full", "in_range", "dev_blank", "tier")
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
@@ -64,9 +64,6 @@ class Row:
         self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
         self.tier: str | None = None if quant else a.tier or infer_tier(a.text)
         """Printed or inferred tier, for rows not scored by formula (``tier_of_indicator``'s one line)."""
-        self.reasons: list[str] | None = None
-        """Why the row needs a deviation text: filled by the D rules, for ``reasons_for``."""
-        self.reasons_for: object = None
 
 
 class FormFacts:

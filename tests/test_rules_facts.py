@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from jixiao.check import check_form
 from jixiao.rules import get_rule
-from jixiao.rules._facts import FormFacts
+from jixiao.rules._facts import FormFacts, level1_kind
 from jixiao.rules.narrative import align_achieved
 
 ROWS = [
@@ -79,7 +79,7 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
     assert facts.quant_rows == [r for r in facts.rows if c.is_quantitative(r.ind) and c.actual_in_target_unit(r.ind) is not None]
     assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
-    assert facts.kinds == [c.level1_kind(i) for i in facts.leaves]
+    assert facts.kinds == [level1_kind(i) for i in facts.leaves]
 
 
 @pytest.mark.parametrize("scores", [(25, 20, 10), (25, None, 10)])

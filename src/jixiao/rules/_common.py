@@ -48,8 +48,6 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "recomputed_total",
-    "level1_kind",
-    "KINDS",
 ]
 
 EPS = 0.01 + 1e-9
@@ -373,27 +371,3 @@ def recomputed_total(form, rows: list[Indicator] | None = None) -> float | None:
     if None in parts:  # floats or None, and no float equals None
         return None
     return rounded(sum(parts), 4)  # type: ignore[arg-type]
-
-
-def level1_kind(ind: Indicator) -> str | None:
-    """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return KINDS[ind.level1, ind.level2]
-
-
-def _kind(headings: tuple[str, str]) -> str | None:
-    level1, level2 = headings
-    text = compact(level1) + "|" + compact(level2)
-    head = compact(level1)
-    for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
-        if key in head:
-            return kind
-    for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
-                      ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
-        if key in text:
-            return kind
-    return None
-
-
-KINDS = _Memo(_kind)
-"""``level1_kind`` by (level1, level2), two heading cells repeated row after row: a memo's look-up
-costs a fraction of an ``lru_cache`` call."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator
-from ._common import (KINDS, SCORE_STATES, actual_in_target_unit, compact, infer_tier, is_blank_text, is_subtotal, met_by,
-                      recomputed_total)
+from ._common import (SCORE_STATES, _Memo, actual_in_target_unit, compact, infer_tier, is_blank_text, is_subtotal,
+                      met_by, recomputed_total)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
 
-__all__ = ["FormFacts", "Row"]
+__all__ = ["FormFacts", "Row", "level1_kind"]
 
 _UNSET: Any = object()
 
@@ -124,7 +124,8 @@ class FormFacts:
     def kinds(self) -> list[str | None]:
         """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
         if self._kinds is None:
-            self._kinds = [KINDS[i.level1, i.level2] for i in self.leaves]  # level1_kind's one line
+            # level1_kind's line, inlined: a call a row would cost as much as its look-ups
+            self._kinds = [HEAD_KINDS[i.level1] or KINDS[i.level1, i.level2] for i in self.leaves]
         return self._kinds
 
     @property
@@ -133,7 +134,9 @@ class FormFacts:
         the five F rules that loop over the rows read."""
         if self._funds_rows is None:
             funds = self.form.funds
-            self._funds_rows = [("total", funds.total), *funds.sub_rows().items()]
+            # the rows of Funds.sub_rows, in its order, without the two dicts it builds (most of the cost)
+            subs = (("appropriation", funds.appropriation), ("carryover", funds.carryover), ("other", funds.other))
+            self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None]]
         return self._funds_rows
 
     @property
@@ -142,3 +145,32 @@ class FormFacts:
         if self._total is _UNSET:
             self._total = recomputed_total(self.form, self.leaves)
         return self._total
+
+
+def level1_kind(ind: Indicator) -> str | None:
+    """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
+    return HEAD_KINDS[ind.level1] or KINDS[ind.level1, ind.level2]
+
+
+def _head_kind(level1: str) -> str | None:
+    head = compact(level1)
+    for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
+        if key in head:
+            return kind
+    return None
+
+
+def _kind(headings: tuple[str, str]) -> str | None:
+    """The kind both headings name together, asked when the first-level one names none by itself."""
+    level1, level2 = headings
+    text = compact(level1) + "|" + compact(level2)
+    for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
+                      ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
+        if key in text:
+            return kind
+    return None
+
+
+HEAD_KINDS, KINDS = _Memo(_head_kind), _Memo(_kind)
+"""``level1_kind``'s two steps by heading cell(s), repeated row after row: a memo's look-up costs a
+fraction of an ``lru_cache`` call, and a look-up by one string a fraction of one by a pair."""

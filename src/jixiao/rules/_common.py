@@ -91,16 +91,6 @@ def compact(text: str) -> str:
     return _COMPACTED[text] if text else ""
 
 
-def fmt(x: float | None) -> str:
-    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
-
-    Memoised: findings' messages spell the same few numbers form after form, and formatting a
-    float costs more than most rules spend deciding that they fire. Equal keys print alike
-    (1 and 1.0, 0.0 and -0.0), so the memo cannot change a message.
-    """
-    return _NUMBERS[x]
-
-
 def _format_number(x: float | None) -> str:
     if x is None:
         return "空"
@@ -110,6 +100,14 @@ def _format_number(x: float | None) -> str:
 
 
 _NUMBERS = _Memo(_format_number)
+fmt: Callable[[float | None], str] = _NUMBERS.__getitem__
+"""A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
+
+Memoised: findings' messages spell the same few numbers form after form, and formatting a
+float costs more than most rules spend deciding that they fire. Equal keys print alike
+(1 and 1.0, 0.0 and -0.0), so the memo cannot change a message. It is the memo's own look-up
+(``__missing__`` formats a new number): a function around it cost as much again as the look-up.
+"""
 _VALUES: dict[tuple, str] = {}
 _BY_IDENTITY: dict[int, tuple[Value, str]] = {}
 """Answers by the identity of the value asked about, each beside its value (held, so the id cannot

@@ -46,7 +46,7 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if m:
             yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据", ind, "actual",
                       {"admission": m.group(0), "actual": a.text})
-        elif "满意" in ind.name or "满意" in ind.level2 or "满意" in ind.level1:  # is_satisfaction's line, asked of each row
+        elif is_satisfaction(ind):
             if survey_anywhere is None:
                 survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from jixiao.check import check_form
 from jixiao.rules import get_rule
-from jixiao.rules._facts import FormFacts
+from jixiao.rules._facts import FormFacts, level1_kind
 from jixiao.rules.narrative import align_achieved
 
 ROWS = [
@@ -79,20 +79,20 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
     assert facts.quant_rows == [r for r in facts.rows if c.is_quantitative(r.ind) and c.actual_in_target_unit(r.ind) is not None]
     assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
-    assert facts.kinds == [c.level1_kind(i) for i in facts.leaves]
+    assert facts.kinds == [level1_kind(i) for i in facts.leaves]
 
 
 @pytest.mark.parametrize("scores", [(25, 20, 10), (25, None, 10)])
 def test_per_form_totals_and_funds_rows_are_the_rule_modules_own(scores: tuple) -> None:  # type: ignore[type-arg]
-    from jixiao.rules.funds import _rows
-    from jixiao.rules.score import recomputed_total
+    from jixiao.rules._common import recomputed_total
 
     rows = [ind(f"指标{k}", "≥1(个)", "1(个)", 25, s) for k, s in enumerate(scores)]
     f = form(*rows)
     facts = FormFacts(f)
     assert facts.total == recomputed_total(f) and facts.total is facts.total
     assert (facts.total is None) == (None in scores)
-    assert facts.funds_rows == _rows(f) and [k for k, _ in facts.funds_rows] == ["total", "appropriation", "carryover", "other"]
+    assert facts.funds_rows == [("total", f.funds.total), *f.funds.sub_rows().items()]
+    assert [k for k, _ in facts.funds_rows] == ["total", "appropriation", "carryover", "other"]
 
 
 _TARGETS = ["≥16(个)", "=100%", "≤5%", "=0", "≥10万元", "80-90(%)", "及时", "有效提升", "", "-", "≥0.00(%)"]

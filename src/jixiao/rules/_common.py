@@ -47,7 +47,7 @@ __all__ = [
     "infer_tier",
     "is_subtotal",
     "leaves",
-    "level1_kind",
+    "recomputed_total",
 ]
 
 EPS = 0.01 + 1e-9
@@ -91,16 +91,6 @@ def compact(text: str) -> str:
     return _COMPACTED[text] if text else ""
 
 
-def fmt(x: float | None) -> str:
-    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
-
-    Memoised: findings' messages spell the same few numbers form after form, and formatting a
-    float costs more than most rules spend deciding that they fire. Equal keys print alike
-    (1 and 1.0, 0.0 and -0.0), so the memo cannot change a message.
-    """
-    return _NUMBERS[x]
-
-
 def _format_number(x: float | None) -> str:
     if x is None:
         return "空"
@@ -110,6 +100,14 @@ def _format_number(x: float | None) -> str:
 
 
 _NUMBERS = _Memo(_format_number)
+fmt: Callable[[float | None], str] = _NUMBERS.__getitem__
+"""A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
+
+Memoised: findings' messages spell the same few numbers form after form, and formatting a
+float costs more than most rules spend deciding that they fire. Equal keys print alike
+(1 and 1.0, 0.0 and -0.0), so the memo cannot change a message. It is the memo's own look-up
+(``__missing__`` formats a new number): a function around it cost as much again as the look-up.
+"""
 _VALUES: dict[tuple, str] = {}
 _BY_IDENTITY: dict[int, tuple[Value, str]] = {}
 """Answers by the identity of the value asked about, each beside its value (held, so the id cannot
@@ -364,20 +362,10 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
     return [i for i in form.indicators if not is_subtotal(i)]
 
 
-def level1_kind(ind: Indicator) -> str | None:
-    """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return _kind(ind.level1, ind.level2)
-
-
-@lru_cache(maxsize=1024)
-def _kind(level1: str, level2: str) -> str | None:
-    text = compact(level1) + "|" + compact(level2)
-    head = compact(level1)
-    for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
-        if key in head:
-            return kind
-    for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
-                      ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
-        if key in text:
-            return kind
-    return None
+def recomputed_total(form, rows: list[Indicator] | None = None) -> float | None:  # type: ignore[no-untyped-def]
+    """执行率得分 + Σ leaf scores; None when one is missing (``rows``: the leaves, if known). Here, not
+    in ``score``, so that ``_facts`` (which ``score`` imports) can import it when it is loaded."""
+    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
+    if None in parts:  # floats or None, and no float equals None
+        return None
+    return rounded(sum(parts), 4)  # type: ignore[arg-type]

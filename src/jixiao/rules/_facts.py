@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, level1_kind, met_by,
-                      ratio_of, tier_of_indicator)
+from ._common import (SCORE_STATES, _Memo, actual_in_target_unit, compact, infer_tier, is_blank_text, is_subtotal,
+                      met_by, recomputed_total)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
 
-__all__ = ["FormFacts", "Row"]
+__all__ = ["FormFacts", "Row", "level1_kind"]
 
 _UNSET: Any = object()
 
@@ -34,7 +34,7 @@ class Row:
     """
 
     __slots__ = ("ind", "target", "actual", "weight", "score", "quant", "b", "met", "ratio", "scored",
-                 "deducted", "full", "in_range", "dev_blank", "tier", "reasons", "reasons_for")
+                 "deducted", "full", "in_range", "dev_blank", "tier")
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
@@ -42,13 +42,19 @@ class Row:
         a = self.actual = ind.actual
         w = self.weight = ind.weight
         s = self.score = ind.score
-        quant = self.quant = t.value is not None and a.tier is None
+        tv = t.value
+        quant = self.quant = tv is not None and a.tier is None
         """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
         # Without an actual value (a third of the rows: the qualitative ones) these three answer None.
         b = self.b = actual_in_target_unit(ind) if a.value is not None else None
         """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None = met_by(t, b) if b is not None else None
-        self.ratio: float | None = ratio_of(t, b) if b is not None else None
+        self.met: bool | None
+        self.ratio: float | None
+        if b is None or tv is None:  # what met_by and ratio_of answer then
+            self.met = self.ratio = None
+        else:  # ratio_of's one line inlined: with A and B known, B/A unless A is 0
+            self.met = met_by(t, b)
+            self.ratio = b / tv if tv else None
         self.scored: bool
         self.deducted: bool
         self.full: bool
@@ -56,11 +62,8 @@ class Row:
         self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
         dev = ind.deviation
         self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
-        self.tier: str | None = None if quant else tier_of_indicator(ind)
-        """Printed or inferred tier, for rows not scored by formula."""
-        self.reasons: list[str] | None = None
-        """Why the row needs a deviation text: filled by the D rules, for ``reasons_for``."""
-        self.reasons_for: object = None
+        self.tier: str | None = None if quant else a.tier or infer_tier(a.text)
+        """Printed or inferred tier, for rows not scored by formula (``tier_of_indicator``'s one line)."""
 
 
 class FormFacts:
@@ -121,23 +124,53 @@ class FormFacts:
     def kinds(self) -> list[str | None]:
         """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
         if self._kinds is None:
-            self._kinds = [level1_kind(i) for i in self.leaves]
+            # level1_kind's line, inlined: a call a row would cost as much as its look-ups
+            self._kinds = [HEAD_KINDS[i.level1] or KINDS[i.level1, i.level2] for i in self.leaves]
         return self._kinds
 
     @property
     def funds_rows(self) -> list[Any]:
-        """(key, row) for 年度资金总额 and the 其中 rows present (``funds._rows``), for the F rules."""
+        """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order: what
+        the five F rules that loop over the rows read."""
         if self._funds_rows is None:
-            from .funds import _rows
-
-            self._funds_rows = _rows(self.form)
+            funds = self.form.funds
+            # the rows of Funds.sub_rows, in its order, without the two dicts it builds (most of the cost)
+            subs = (("appropriation", funds.appropriation), ("carryover", funds.carryover), ("other", funds.other))
+            self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None]]
         return self._funds_rows
 
     @property
     def total(self) -> float | None:
-        """执行率得分 + Σ leaf scores, None when one is missing (``score.recomputed_total``): S001, S003."""
+        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
         if self._total is _UNSET:
-            from .score import recomputed_total
-
             self._total = recomputed_total(self.form, self.leaves)
         return self._total
+
+
+def level1_kind(ind: Indicator) -> str | None:
+    """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
+    return HEAD_KINDS[ind.level1] or KINDS[ind.level1, ind.level2]
+
+
+def _head_kind(level1: str) -> str | None:
+    head = compact(level1)
+    for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
+        if key in head:
+            return kind
+    return None
+
+
+def _kind(headings: tuple[str, str]) -> str | None:
+    """The kind both headings name together, asked when the first-level one names none by itself."""
+    level1, level2 = headings
+    text = compact(level1) + "|" + compact(level2)
+    for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
+                      ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
+        if key in text:
+            return kind
+    return None
+
+
+HEAD_KINDS, KINDS = _Memo(_head_kind), _Memo(_kind)
+"""``level1_kind``'s two steps by heading cell(s), repeated row after row: a memo's look-up costs a
+fraction of an ``lru_cache`` call, and a look-up by one string a fraction of one by a pair."""

@@ -7,7 +7,7 @@ from itertools import combinations
 
 from ..config import Settings
 from ..model import Form
-from . import Hit, rule
+from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
 from ._common import compact, fmt, is_subtotal, rounded
 from ._facts import FormFacts
 
@@ -57,7 +57,7 @@ def _target_names(forms: list[Form], among: set[str] | None = None) -> set[str]:
 修正：在总项目的文字中说明其构成；核对总项目与子项目的目标是否一致。
 """)
 def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
-    budgets = [(f, f.funds.total.budget) for f in forms if f.funds.total.budget]
+    budgets = [(f, b) for f in forms if (b := f.funds.total.budget)]  # a model's attribute: read once
     if len(budgets) < 3:
         return
     for k, (form, total) in enumerate(budgets):
@@ -92,5 +92,5 @@ def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if len(inds) < 2:
             continue
         others = "、".join(f"「{i.name}」" for i in inds[:-1])
-        yield Hit(f"与{others}的实际完成值都是 {fmt(value)}{unit}，是否重复计算", indicator=inds[-1],
-                  field="actual", evidence={"value": value, "unit": unit, "indicators": [i.name for i in inds]})
+        yield Hit(f"与{others}的实际完成值都是 {fmt(value)}{unit}，是否重复计算", inds[-1], "actual",
+                  {"value": value, "unit": unit, "indicators": [i.name for i in inds]})

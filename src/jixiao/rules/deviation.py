@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..config import Settings
 from ..model import Form, Indicator
-from . import Hit, rule
+from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
 from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
 from ._facts import FormFacts, Row
 
@@ -75,23 +75,33 @@ def deviation_gaps(text: str) -> list[str]:
 
 def deviation_reasons(ind: Indicator, settings: Settings) -> list[str]:
     """Why this indicator needs a deviation text (empty: nothing deviates)."""
-    return _reasons_of(Row(ind), settings)
+    row = Row(ind)
+    return _worded(row, _deviations(row, _far_at(settings)))
 
 
-def _deviations(row: Row, settings: Settings) -> tuple[bool, bool, bool, bool]:
+def _far_at(settings: Settings) -> float | None:
+    """The ratio from which an actual is far over target where the profile wants a reason, else None.
+
+    Each D rule reads it once: a settings attribute goes through pydantic's slow attribute hook,
+    and ``_deviations`` is asked of nearly every row."""
+    return settings.over_achievement_ratio - 1e-9 if settings.over_achievement_reason_required else None
+
+
+def _deviations(row: Row, far_at: float | None) -> tuple[bool, bool, bool, bool]:
     """(target missed, qualitative tier short of 达成, points deducted, far over target where the
-    profile wants a reason): the one definition of what calls for a deviation text. D002 and D003
-    only ask whether any holds; ``_reasons_of`` words them."""
+    profile wants a reason: ``_far_at``): the one definition of what calls for a deviation text.
+    D002 and D003 only ask whether any holds; ``_worded`` words them."""
     met = row.met if row.quant else None
     far = False
-    if settings.over_achievement_reason_required and met and not is_reverse(row.target):
+    if far_at is not None and met and not is_reverse(row.target):
         r = row.ratio
-        far = r is not None and r >= settings.over_achievement_ratio - 1e-9
+        far = r is not None and r >= far_at
     return met is False, not row.quant and row.tier in ("partial", "unachieved"), row.deducted, far
 
 
-def _reasons_of(row: Row, settings: Settings) -> list[str]:
-    missed, short, deducted, far = _deviations(row, settings)
+def _worded(row: Row, deviations: tuple[bool, bool, bool, bool]) -> list[str]:
+    """``deviation_reasons`` from the row's ``_deviations``."""
+    missed, short, deducted, far = deviations
     reasons: list[str] = []
     if missed:
         reasons.append(f"目标 {fmt_value(row.target)} 未达到（实际 {fmt_value(row.actual)}）")
@@ -102,14 +112,6 @@ def _reasons_of(row: Row, settings: Settings) -> list[str]:
     if far:
         reasons.append(f"实际完成值为目标的 {row.ratio * 100:.0f}%（超额较多）")  # type: ignore[operator]
     return reasons
-
-
-def _reasons(row: Row, settings: Settings) -> list[str]:
-    """``deviation_reasons`` of a row, worked out once for the three D rules that ask."""
-    if row.reasons is None or row.reasons_for is not settings:
-        row.reasons = _reasons_of(row, settings)
-        row.reasons_for = settings
-    return row.reasons
 
 
 def _large_deviation(row: Row, settings: Settings) -> bool:
@@ -125,15 +127,17 @@ def _large_deviation(row: Row, settings: Settings) -> bool:
 修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
 """)
 def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    far_at = _far_at(settings)
     for row in facts.rows:
         if not row.dev_blank:
             continue
-        reasons = _reasons(row, settings)
-        if reasons:
+        deviations = _deviations(row, far_at)
+        if any(deviations):  # reasons are worded only then: most rows deviate in nothing
+            reasons = _worded(row, deviations)
             ind = row.ind
             shown = compact(ind.deviation) or "空白"
-            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
-                      field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
+            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", ind, "deviation",
+                      {"reasons": reasons, "deviation": ind.deviation})
 
 
 @rule("D002", "deviation-boilerplate", "warning", "偏差原因是套话：缺具体原因或具体措施（谁、做什么、何时）", doc="""
@@ -145,14 +149,14 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 和时间（如"自2025年起"）。
 """)
 def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    far_at = _far_at(settings)
     for row in facts.rows:
-        if row.dev_blank or not any(_deviations(row, settings)):
+        if row.dev_blank or not any(_deviations(row, far_at)):
             continue
         ind = row.ind
         gaps = deviation_gaps(ind.deviation)
         if gaps:
-            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
-                      evidence={"gaps": gaps})
+            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", ind, "deviation", {"gaps": gaps})
 
 
 @rule("D003", "deviation-without-deviation", "info", "没有偏差却填写了偏差原因", doc="""
@@ -162,9 +166,10 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：删除，或改写到真正有偏差的指标下。
 """)
 def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    far_at = _far_at(settings)
     for row in facts.rows:
-        if row.dev_blank or any(_deviations(row, settings)) or _large_deviation(row, settings):
+        if row.dev_blank or any(_deviations(row, far_at)) or _large_deviation(row, settings):
             continue
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
-                  f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")
+                  f"「{compact(ind.deviation)[:40]}」", ind, "deviation")

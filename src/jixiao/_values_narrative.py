@@ -149,6 +149,16 @@ for _name, _i in _HEAD.groupindex.items():
 """(may a date start here, may a number start here), indexed by the head's ``lastindex``."""
 
 
+_DATE_SEALS = frozenset(("", "，", "。", "、", ";", ":", "!", "?", "“", "”"))
+"""What may follow a date (after :func:`.halfwidth`; "" at the end of the text) so that a number
+matched inside the date ends inside it: a ``_NARR`` match holds none of these characters except
+in a bracketed unit, whose "(" would stand inside the date (checked: only a bracketed year holds
+one). A number head inside such a date (the 12 and the 31 of 截至2024年12月31日，) is then not
+matched at all: its matches would be dropped as part of the date, and would move ``narr_end``
+only to places no later head starts before. This saves a ``_NARR`` match per number of the date
+that opens most 实际完成情况."""
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order, with operator, unit, approximation and offsets.
 
@@ -165,6 +175,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     date_end = narr_end = 0
     last_start = last_end = -1  # the last accepted date span
+    sealed = False  # whether no number matched inside that span can reach past its end
     for h in _HEAD.finditer(s):
         pos, stop = h.span()
         date_head, narr_head = _HEAD_KINDS[h.lastindex]
@@ -174,7 +185,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 date_end = m.end()
                 if _date_years(s, m) is not None:
                     last_start, last_end = pos, date_end
-        if not narr_head:
+                    sealed = s[date_end : date_end + 1] in _DATE_SEALS and s.find("(", pos, date_end) < 0
+        if not narr_head or sealed and last_start <= pos and stop <= last_end:
             continue
         if pos < narr_end:
             pos = narr_end

@@ -218,6 +218,9 @@ _NOT_BEFORE = _ASCII_LETTERS | frozenset("0123456789.第#№")
 """A number right after these is part of a code, a decimal or an ordinal (A3, 1.5 read from 5,
 第3): the one-character tests of ``str.isascii``/``isalnum`` as one set look-up."""
 _NOUN = re.compile("[\u4e00-\u9fff]{1,4}")
+_WORD_ENDS = _BLANK_SET.union(_APPROX_BY_LAST, _PREFIX_BY_LAST)
+"""The characters right before a number after which :func:`_quantity` looks further back: a blank,
+or the last character of an approximation or operator word (上 of 上百 only after a numeral)."""
 
 
 class _UnitMemo(dict):  # type: ignore[type-arg]
@@ -255,11 +258,15 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
         return None
     raw_unit = _UNIT_OF[bunit.strip()] if bunit else unit_word
     if not (m1 or n2 or cn or raw_unit and raw_unit[0] == "元"):
-        # One Arabic number and no 万/元 to fold: what compose() returns, without its calls.
+        # One Arabic number and no 万/元 to fold: what compose() returns, without its calls. float()
+        # takes no comma, so the separators are dropped only for a number that has some.
         try:
-            value = float(n1.replace(",", ""))
+            value = float(n1)
         except ValueError:
-            return None
+            try:
+                value = float(n1.replace(",", ""))
+            except ValueError:
+                return None
         upper, unit = None, _UNIT_OF[raw_unit] if raw_unit else None
     else:
         parts = compose(n1, m1, n2, m2, raw_unit)
@@ -275,27 +282,29 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
 
     # Operator and approximation words stand before the number, possibly across a blank;
     # ``prev`` is the character before ``j`` ("" at the start), tested against each table.
-    approx = bool(a1 or a2 or a3)
-    j = op_start = start
-    prev = before
-    if prev in _BLANK_SET:
-        j -= 1
-        while j > 0 and s[j - 1] in _BLANK_SET:
-            j -= 1
-        prev = s[j - 1 : j] if j else ""
-    if prev in _APPROX_BY_LAST:
-        w = _word_ending(s, j, _APPROX_BY_LAST)
-        if w is not None:
-            approx, j = True, j - len(w)
-            op_start, prev = j, s[j - 1 : j] if j else ""
-    if cn and prev == "上" and n1[0] in "百千万":
-        approx, j = True, j - 1
-        op_start, prev = j, s[j - 1 : j] if j else ""
+    approx = (a1 or a2 or a3) is not None  # each group is None or a non-empty word
+    op_start = start
     op: Op | None = None
-    if prev in _PREFIX_BY_LAST:
-        w = _word_ending(s, j, _PREFIX_BY_LAST)
-        if w is not None:
-            op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
+    if cn or before in _WORD_ENDS:  # otherwise none of the four tests below can hold
+        j = start
+        prev = before
+        if prev in _BLANK_SET:
+            j -= 1
+            while j > 0 and s[j - 1] in _BLANK_SET:
+                j -= 1
+            prev = s[j - 1 : j] if j else ""
+        if prev in _APPROX_BY_LAST:
+            w = _word_ending(s, j, _APPROX_BY_LAST)
+            if w is not None:
+                approx, j = True, j - len(w)
+                op_start, prev = j, s[j - 1 : j] if j else ""
+        if cn and prev == "上" and n1[0] in "百千万":
+            approx, j = True, j - 1
+            op_start, prev = j, s[j - 1 : j] if j else ""
+        if prev in _PREFIX_BY_LAST:
+            w = _word_ending(s, j, _PREFIX_BY_LAST)
+            if w is not None:
+                op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
     if n2:
         op = "range" if op in (None, "=") else op
     elif sop and op is None:

@@ -17,7 +17,9 @@ slicing a two-character string per position.
 from __future__ import annotations
 
 import re
+from codecs import utf_32_le_encode as _utf32
 from functools import lru_cache
+
 from ._common import compact
 
 __all__ = [
@@ -80,12 +82,13 @@ def pairs_of(text: str) -> set[int]:
     In UTF-32 every character is four bytes, so the eight bytes from character ``i`` on are the
     bigram ``text[i:i+2]``; reading the buffer as 8-byte integers from offset 0 and from offset 4
     yields every bigram once, one integer per bigram and distinct bigrams as distinct integers.
-    Set sizes and intersections are therefore those of the string bigrams.
+    Set sizes and intersections are therefore those of the string bigrams. The codec's function is
+    called directly: ``str.encode("utf-32-le")`` finds it through the codec registry on every call.
     """
     n = len(text)
     if n < 2:
         return set()
-    buf = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    buf = memoryview(_utf32(text, "surrogatepass")[0])
     out = set(buf[: 8 * (n // 2)].cast("Q"))
     out.update(buf[4 : 4 + 8 * ((n - 1) // 2)].cast("Q"))
     return out

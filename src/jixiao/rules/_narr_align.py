@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Form, Indicator
 from ._align import STRONG, WEAK, _core_pairs, clause_before
-from ._common import compact
 from .funds import computed_rate
 
 if TYPE_CHECKING:
@@ -145,8 +144,12 @@ def rank(context: str, rows: list[Prepared], noun: str | None, floor: float = WE
     characters or more whenever a two-character string occurs in it), so a row's score, the share
     of its core bigrams found, is counted by substring search in the short clause instead of
     building the clause's bigram set; the count and the division are those of the set version.
+
+    ``context`` is a slice of a compacted paragraph (``FormFacts.achieved``/``planned``) and
+    ``noun`` a run of CJK characters (``Quantity.noun``): neither holds whitespace, so the text
+    is already what :func:`.compact` would make of it.
     """
-    text = compact(context + noun) if noun else compact(context)
+    text = context + noun if noun else context
     out = []
     for row in rows:
         found = 0

@@ -1,5 +1,5 @@
-"""The alignment helpers' shortcuts change no answer: ``clause_before`` tries ``_LEAD`` only where
-it can match, and ``_align_one`` decides a same-unit value without calling ``same_value``."""
+"""The alignment helpers' shortcuts change no answer: ``clause_before`` finds the break and the
+lead words in one match, and ``_align_one`` decides a same-unit value without calling ``same_value``."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _plain_clause_before(text: str, start: int) -> str:
     return clause[lead.end() :] if lead else clause
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
 def test_clause_before_is_the_plain_definition(text: str) -> None:
     for start in range(len(text) + 1):

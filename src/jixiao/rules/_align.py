@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from codecs import utf_32_le_encode as _utf32
+from collections.abc import Callable
 from functools import lru_cache
 
-from ._common import compact
+from ._common import _Memo, compact
 
 __all__ = [
     "clause_before",
@@ -99,20 +100,27 @@ def grams_of(text: str) -> set[int]:
     return pairs_of(text)
 
 
-@lru_cache(maxsize=4096)
-def core_grams(name: str) -> tuple[str, frozenset[int]]:
-    """The core of an indicator name and its bigrams, in one look-up per row."""
+def _core_grams_of(name: str) -> tuple[str, frozenset[int]]:
     core = name_core(name)
     return core, frozenset(grams_of(core))
 
 
-@lru_cache(maxsize=4096)
-def _core_pairs(name: str) -> tuple[str, ...] | None:
-    """The distinct bigrams of a name's core as strings; ``None`` for a one-character core."""
+core_grams: Callable[[str], tuple[str, frozenset[int]]] = _Memo(_core_grams_of).__getitem__
+"""The core of an indicator name and its bigrams, in one look-up per row. Memoised in a ``_Memo``
+(a pure function of a short cell): its bound look-up costs half an ``lru_cache`` call, and the
+names are asked for row after row of every comparison."""
+
+
+def _core_pairs_of(name: str) -> tuple[str, ...] | None:
     core = core_grams(name)[0]
     if len(core) < 2:
         return None
     return tuple({core[i : i + 2] for i in range(len(core) - 1)})
+
+
+_core_pairs: Callable[[str], tuple[str, ...] | None] = _Memo(_core_pairs_of).__getitem__
+"""The distinct bigrams of a name's core as strings; ``None`` for a one-character core (memoised
+like :func:`core_grams`)."""
 
 
 def similarity_in(text: str, name: str) -> float:

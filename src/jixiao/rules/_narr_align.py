@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Form, Indicator
 from ._align import STRONG, WEAK, _core_pairs, clause_before
+from ._common import _Memo
 from .funds import computed_rate
 
 if TYPE_CHECKING:
@@ -61,11 +63,14 @@ def quantities(flat: str) -> list[Any]:
     return out
 
 
-@lru_cache(maxsize=512)
-def family(unit: str | None) -> str | None:
-    """Memoised, like :func:`convertible` and :func:`normal_unit`: pure functions of a unit
-    word, asked for the same few units by every quantity of every form."""
+def _family_of(unit: str | None) -> str | None:
     return _values().unit_family(unit) if unit else None
+
+
+family: Callable[[str | None], str | None] = _Memo(_family_of).__getitem__
+"""``unit_family``, memoised like :func:`convertible` and :func:`normal_unit`: pure functions of a
+unit word, asked for the same few units by every quantity of every form. The one-argument ones
+are ``_Memo`` look-ups, which cost half an ``lru_cache`` call."""
 
 
 @lru_cache(maxsize=1024)
@@ -73,9 +78,12 @@ def convertible(unit: str, to: str) -> bool:
     return _values().convert(1.0, unit, to) is not None
 
 
-@lru_cache(maxsize=512)
-def normal_unit(unit: str | None) -> str | None:
+def _normal_unit_of(unit: str | None) -> str | None:
     return _values().normalize_unit(unit)
+
+
+normal_unit: Callable[[str | None], str | None] = _Memo(_normal_unit_of).__getitem__
+"""``normalize_unit``, memoised like :func:`family`."""
 
 
 def same_value(q: Any, value: float | None, unit: str | None) -> bool:

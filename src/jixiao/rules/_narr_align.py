@@ -87,10 +87,16 @@ normal_unit: Callable[[str | None], str | None] = _Memo(_normal_unit_of).__getit
 
 
 def same_value(q: Any, value: float | None, unit: str | None) -> bool:
+    """Whether ``q`` states ``value`` (in ``unit``), within rounding or its approximation.
+
+    Units that do not convert (场次 and 次, % and 人: most pairs a promise meets among the targets)
+    are told by the memoised :func:`convertible` before ``convert`` is called: ``convert`` answers
+    ``None`` for a pair exactly when it does for 1.0, whatever the value.
+    """
     if value is None:
         return False
     qv = q.value
-    if q.unit and unit and q.unit != unit:
+    if q.unit and unit and q.unit != unit and convertible(q.unit, unit):
         conv = _values().convert(q.value, q.unit, unit)
         if conv is not None:
             qv = conv

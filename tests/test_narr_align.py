@@ -1,5 +1,5 @@
-"""The alignment helpers' shortcuts change no answer: ``clause_before`` tries ``_LEAD`` only where
-it can match, and ``_align_one`` decides a same-unit value without calling ``same_value``."""
+"""The alignment helpers' shortcuts change no answer: ``clause_before`` finds the break and the
+lead words in one match, and ``_align_one`` decides a same-unit value without calling ``same_value``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jixiao._values_units import KNOWN_UNITS, convert
 from jixiao.rules import _align, _narr_align
 
 _PIECES = list("，,。；;：:！!？?、（）()\n截至止到本项目已共累计全年完成实现达到2024年12月1日٣覆盖区") + [
@@ -22,7 +23,7 @@ def _plain_clause_before(text: str, start: int) -> str:
     return clause[lead.end() :] if lead else clause
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
 def test_clause_before_is_the_plain_definition(text: str) -> None:
     for start in range(len(text) + 1):
@@ -72,3 +73,40 @@ def test_inlined_same_value_decides_like_same_value(value, unit, approx, ranged,
         assert (got.kind, got.indicator, got.expected) == ("contradiction", cands[0][1][2], cands[0][1][3])
     else:
         assert (got.kind, got.indicator, got.expected) == ("unmatched", None, None)
+
+
+def _plain_same_value(q: SimpleNamespace, value: float | None, unit: str | None) -> bool:
+    if value is None:
+        return False
+    qv = q.value
+    if q.unit and unit and q.unit != unit:
+        conv = convert(q.value, q.unit, unit)
+        if conv is not None:
+            qv = conv
+    tol = 0.5 if q.approx else 1e-6 * max(1.0, abs(value))
+    if q.op == "range" and q.upper is not None:
+        return q.value - tol <= value <= q.upper + tol
+    return abs(qv - value) <= tol
+
+
+_UNITS = [None, "", *KNOWN_UNITS, "人/次", "次/年", "（万元）", "平米", "KM"]
+_CONVERTIBLE = [("万元", "元"), ("元", "万元"), ("亿元", "万元"), ("%", "‰"), ("公里", "米"), ("千米", "公里"),
+                ("亩", "平方米"), ("吨", "公斤"), ("年", "个月"), ("天", "日"), ("㎡", "平方米")]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    value=st.sampled_from([0.0, 1.0, 1.5, 12.0, 16.0, 100.0, 1000.0, 15000.0, 1e4, 1e8]),
+    units=st.one_of(st.tuples(st.sampled_from(_UNITS), st.sampled_from(_UNITS)), st.sampled_from(_CONVERTIBLE)),
+    target=st.sampled_from([None, 0.0, 1.0, 1.5, 12.0, 16.0, 100.0, 1e4, 1.5e4, 1e8, 0.1]),
+    converted=st.booleans(),
+    approx=st.booleans(),
+    ranged=st.booleans(),
+)
+def test_same_value_asks_convertible_before_converting(value, units, target, converted, approx, ranged) -> None:
+    """``same_value`` converts only units that ``convertible`` accepts, with the same answers."""
+    unit, target_unit = units
+    if converted and unit and target_unit:  # the value itself in the target's unit, when it converts
+        target = convert(value, unit, target_unit) or target
+    q = _q(value, unit, approx=approx, op="range" if ranged else None, upper=value * 2 if ranged else None)
+    assert _narr_align.same_value(q, target, target_unit) == _plain_same_value(q, target, target_unit)

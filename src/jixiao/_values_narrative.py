@@ -149,6 +149,16 @@ for _name, _i in _HEAD.groupindex.items():
 """(may a date start here, may a number start here), indexed by the head's ``lastindex``."""
 
 
+_DATE_SEALS = frozenset(("", "，", "。", "、", ";", ":", "!", "?", "“", "”"))
+"""What may follow a date (after :func:`.halfwidth`; "" at the end of the text) so that a number
+matched inside the date ends inside it: a ``_NARR`` match holds none of these characters except
+in a bracketed unit, whose "(" would stand inside the date (checked: only a bracketed year holds
+one). A number head inside such a date (the 12 and the 31 of 截至2024年12月31日，) is then not
+matched at all: its matches would be dropped as part of the date, and would move ``narr_end``
+only to places no later head starts before. This saves a ``_NARR`` match per number of the date
+that opens most 实际完成情况."""
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order, with operator, unit, approximation and offsets.
 
@@ -165,6 +175,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     date_end = narr_end = 0
     last_start = last_end = -1  # the last accepted date span
+    sealed = False  # whether no number matched inside that span can reach past its end
     for h in _HEAD.finditer(s):
         pos, stop = h.span()
         date_head, narr_head = _HEAD_KINDS[h.lastindex]
@@ -174,7 +185,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 date_end = m.end()
                 if _date_years(s, m) is not None:
                     last_start, last_end = pos, date_end
-        if not narr_head:
+                    sealed = s[date_end : date_end + 1] in _DATE_SEALS and s.find("(", pos, date_end) < 0
+        if not narr_head or sealed and last_start <= pos and stop <= last_end:
             continue
         if pos < narr_end:
             pos = narr_end
@@ -206,6 +218,9 @@ _NOT_BEFORE = _ASCII_LETTERS | frozenset("0123456789.第#№")
 """A number right after these is part of a code, a decimal or an ordinal (A3, 1.5 read from 5,
 第3): the one-character tests of ``str.isascii``/``isalnum`` as one set look-up."""
 _NOUN = re.compile("[\u4e00-\u9fff]{1,4}")
+_WORD_ENDS = _BLANK_SET.union(_APPROX_BY_LAST, _PREFIX_BY_LAST)
+"""The characters right before a number after which :func:`_quantity` looks further back: a blank,
+or the last character of an approximation or operator word (上 of 上百 only after a numeral)."""
 
 
 class _UnitMemo(dict):  # type: ignore[type-arg]
@@ -243,11 +258,15 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
         return None
     raw_unit = _UNIT_OF[bunit.strip()] if bunit else unit_word
     if not (m1 or n2 or cn or raw_unit and raw_unit[0] == "元"):
-        # One Arabic number and no 万/元 to fold: what compose() returns, without its calls.
+        # One Arabic number and no 万/元 to fold: what compose() returns, without its calls. float()
+        # takes no comma, so the separators are dropped only for a number that has some.
         try:
-            value = float(n1.replace(",", ""))
+            value = float(n1)
         except ValueError:
-            return None
+            try:
+                value = float(n1.replace(",", ""))
+            except ValueError:
+                return None
         upper, unit = None, _UNIT_OF[raw_unit] if raw_unit else None
     else:
         parts = compose(n1, m1, n2, m2, raw_unit)
@@ -263,27 +282,29 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
 
     # Operator and approximation words stand before the number, possibly across a blank;
     # ``prev`` is the character before ``j`` ("" at the start), tested against each table.
-    approx = bool(a1 or a2 or a3)
-    j = op_start = start
-    prev = before
-    if prev in _BLANK_SET:
-        j -= 1
-        while j > 0 and s[j - 1] in _BLANK_SET:
-            j -= 1
-        prev = s[j - 1 : j] if j else ""
-    if prev in _APPROX_BY_LAST:
-        w = _word_ending(s, j, _APPROX_BY_LAST)
-        if w is not None:
-            approx, j = True, j - len(w)
-            op_start, prev = j, s[j - 1 : j] if j else ""
-    if cn and prev == "上" and n1[0] in "百千万":
-        approx, j = True, j - 1
-        op_start, prev = j, s[j - 1 : j] if j else ""
+    approx = (a1 or a2 or a3) is not None  # each group is None or a non-empty word
+    op_start = start
     op: Op | None = None
-    if prev in _PREFIX_BY_LAST:
-        w = _word_ending(s, j, _PREFIX_BY_LAST)
-        if w is not None:
-            op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
+    if cn or before in _WORD_ENDS:  # otherwise none of the four tests below can hold
+        j = start
+        prev = before
+        if prev in _BLANK_SET:
+            j -= 1
+            while j > 0 and s[j - 1] in _BLANK_SET:
+                j -= 1
+            prev = s[j - 1 : j] if j else ""
+        if prev in _APPROX_BY_LAST:
+            w = _word_ending(s, j, _APPROX_BY_LAST)
+            if w is not None:
+                approx, j = True, j - len(w)
+                op_start, prev = j, s[j - 1 : j] if j else ""
+        if cn and prev == "上" and n1[0] in "百千万":
+            approx, j = True, j - 1
+            op_start, prev = j, s[j - 1 : j] if j else ""
+        if prev in _PREFIX_BY_LAST:
+            w = _word_ending(s, j, _PREFIX_BY_LAST)
+            if w is not None:
+                op, op_start = PREFIX_OPS[w], j - len(w)  # type: ignore[assignment]
     if n2:
         op = "range" if op in (None, "=") else op
     elif sop and op is None:

@@ -17,8 +17,11 @@ slicing a two-character string per position.
 from __future__ import annotations
 
 import re
+from codecs import utf_32_le_encode as _utf32
+from collections.abc import Callable
 from functools import lru_cache
-from ._common import compact
+
+from ._common import _Memo, compact
 
 __all__ = [
     "clause_before",
@@ -38,32 +41,29 @@ WEAK = 0.5
 """Similarity at which a quantity is taken to speak of an indicator at all."""
 
 _DELIMS = "，,。；;：:！!？?、（）()\n"
-_CLAUSE_START = re.compile(rf"(?s:.*)[{re.escape(_DELIMS)}]")
-"""Everything up to the last clause break: matched with ``endpos``, the greedy ``.*`` backs off
-from the quantity to the nearest break in C, instead of a Python loop over the characters."""
-_LEAD = re.compile(r"^(?:截至|截止|截止到)?\d{4}年\d{1,2}月\d{1,2}日|^(?:本项目|项目已?|共|累计|全年|完成|实现|达到|已)+")
+_BREAK = rf"[{re.escape(_DELIMS)}]"
+_LEAD_WORDS = r"(?:截至|截止|截止到)?\d{4}年\d{1,2}月\d{1,2}日|(?:本项目|项目已?|共|累计|全年|完成|实现|达到|已)+"
+"""A date or filler words opening a clause, which say nothing about *which* indicator."""
+_CLAUSE_START = re.compile(rf"(?s:.*){_BREAK}")
+"""Everything up to the last clause break (matched with ``endpos``): with ``_LEAD``, the plain
+definition of :func:`clause_before`."""
+_LEAD = re.compile(_LEAD_WORDS)
+_CLAUSE_WORDS = re.compile(rf"(?s:.*{_BREAK}|)(?:{_LEAD_WORDS}|)")
+"""``_CLAUSE_START`` then ``_LEAD``, in one match: the greedy ``.*`` backs off from ``endpos`` to
+the last break (or, with none, the group is empty), and the lead words are tried right after it,
+or nothing. The first match found is that one: once the break is found the last group always
+succeeds (it may be empty), so no earlier break is ever tried."""
 _GENERIC = re.compile(r"情况|完成数|完成次数|完成量|完成率?$|数量|次数|场次|个数|人数$|^数|数$|提升|影响力|水平|程度|"
                       r"开展|举办|组织|实施|建设|项目")
-
-
-_LEAD_FIRST = frozenset("截本项共累全完实达已")
-"""First characters of ``_LEAD``'s words; its date alternative may also open with a digit."""
 
 
 def clause_before(text: str, start: int) -> str:
     """The words between the previous clause break and ``start`` (dates and filler dropped).
 
-    ``_LEAD`` is tried only on a clause that opens with one of its first characters or a digit
-    (``str.isdecimal`` is what ``\\d`` matches): any other clause it cannot match.
+    One match of ``_CLAUSE_WORDS`` (which always matches) where the plain definition takes two
+    and a slice between them; this runs for every figure of every narrative.
     """
-    m = _CLAUSE_START.match(text, 0, start)
-    clause = text[m.end() if m else 0 : start]
-    c = clause[:1]
-    if c in _LEAD_FIRST or c.isdecimal():
-        lead = _LEAD.match(clause)  # both alternatives are anchored: at most one match, at 0
-        if lead:
-            return clause[lead.end() :]
-    return clause
+    return text[_CLAUSE_WORDS.match(text, 0, start).end() : start]  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=4096)
@@ -80,12 +80,13 @@ def pairs_of(text: str) -> set[int]:
     In UTF-32 every character is four bytes, so the eight bytes from character ``i`` on are the
     bigram ``text[i:i+2]``; reading the buffer as 8-byte integers from offset 0 and from offset 4
     yields every bigram once, one integer per bigram and distinct bigrams as distinct integers.
-    Set sizes and intersections are therefore those of the string bigrams.
+    Set sizes and intersections are therefore those of the string bigrams. The codec's function is
+    called directly: ``str.encode("utf-32-le")`` finds it through the codec registry on every call.
     """
     n = len(text)
     if n < 2:
         return set()
-    buf = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    buf = memoryview(_utf32(text, "surrogatepass")[0])
     out = set(buf[: 8 * (n // 2)].cast("Q"))
     out.update(buf[4 : 4 + 8 * ((n - 1) // 2)].cast("Q"))
     return out
@@ -99,20 +100,27 @@ def grams_of(text: str) -> set[int]:
     return pairs_of(text)
 
 
-@lru_cache(maxsize=4096)
-def core_grams(name: str) -> tuple[str, frozenset[int]]:
-    """The core of an indicator name and its bigrams, in one look-up per row."""
+def _core_grams_of(name: str) -> tuple[str, frozenset[int]]:
     core = name_core(name)
     return core, frozenset(grams_of(core))
 
 
-@lru_cache(maxsize=4096)
-def _core_pairs(name: str) -> tuple[str, ...] | None:
-    """The distinct bigrams of a name's core as strings; ``None`` for a one-character core."""
+core_grams: Callable[[str], tuple[str, frozenset[int]]] = _Memo(_core_grams_of).__getitem__
+"""The core of an indicator name and its bigrams, in one look-up per row. Memoised in a ``_Memo``
+(a pure function of a short cell): its bound look-up costs half an ``lru_cache`` call, and the
+names are asked for row after row of every comparison."""
+
+
+def _core_pairs_of(name: str) -> tuple[str, ...] | None:
     core = core_grams(name)[0]
     if len(core) < 2:
         return None
     return tuple({core[i : i + 2] for i in range(len(core) - 1)})
+
+
+_core_pairs: Callable[[str], tuple[str, ...] | None] = _Memo(_core_pairs_of).__getitem__
+"""The distinct bigrams of a name's core as strings; ``None`` for a one-character core (memoised
+like :func:`core_grams`)."""
 
 
 def similarity_in(text: str, name: str) -> float:

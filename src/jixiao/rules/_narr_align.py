@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Form, Indicator
 from ._align import STRONG, WEAK, _core_pairs, clause_before
-from ._common import compact
+from ._common import _Memo
 from .funds import computed_rate
 
 if TYPE_CHECKING:
@@ -62,11 +63,14 @@ def quantities(flat: str) -> list[Any]:
     return out
 
 
-@lru_cache(maxsize=512)
-def family(unit: str | None) -> str | None:
-    """Memoised, like :func:`convertible` and :func:`normal_unit`: pure functions of a unit
-    word, asked for the same few units by every quantity of every form."""
+def _family_of(unit: str | None) -> str | None:
     return _values().unit_family(unit) if unit else None
+
+
+family: Callable[[str | None], str | None] = _Memo(_family_of).__getitem__
+"""``unit_family``, memoised like :func:`convertible` and :func:`normal_unit`: pure functions of a
+unit word, asked for the same few units by every quantity of every form. The one-argument ones
+are ``_Memo`` look-ups, which cost half an ``lru_cache`` call."""
 
 
 @lru_cache(maxsize=1024)
@@ -74,16 +78,25 @@ def convertible(unit: str, to: str) -> bool:
     return _values().convert(1.0, unit, to) is not None
 
 
-@lru_cache(maxsize=512)
-def normal_unit(unit: str | None) -> str | None:
+def _normal_unit_of(unit: str | None) -> str | None:
     return _values().normalize_unit(unit)
 
 
+normal_unit: Callable[[str | None], str | None] = _Memo(_normal_unit_of).__getitem__
+"""``normalize_unit``, memoised like :func:`family`."""
+
+
 def same_value(q: Any, value: float | None, unit: str | None) -> bool:
+    """Whether ``q`` states ``value`` (in ``unit``), within rounding or its approximation.
+
+    Units that do not convert (场次 and 次, % and 人: most pairs a promise meets among the targets)
+    are told by the memoised :func:`convertible` before ``convert`` is called: ``convert`` answers
+    ``None`` for a pair exactly when it does for 1.0, whatever the value.
+    """
     if value is None:
         return False
     qv = q.value
-    if q.unit and unit and q.unit != unit:
+    if q.unit and unit and q.unit != unit and convertible(q.unit, unit):
         conv = _values().convert(q.value, q.unit, unit)
         if conv is not None:
             qv = conv
@@ -145,8 +158,12 @@ def rank(context: str, rows: list[Prepared], noun: str | None, floor: float = WE
     characters or more whenever a two-character string occurs in it), so a row's score, the share
     of its core bigrams found, is counted by substring search in the short clause instead of
     building the clause's bigram set; the count and the division are those of the set version.
+
+    ``context`` is a slice of a compacted paragraph (``FormFacts.achieved``/``planned``) and
+    ``noun`` a run of CJK characters (``Quantity.noun``): neither holds whitespace, so the text
+    is already what :func:`.compact` would make of it.
     """
-    text = compact(context + noun) if noun else compact(context)
+    text = context + noun if noun else context
     out = []
     for row in rows:
         found = 0

@@ -7,7 +7,7 @@ from itertools import combinations
 
 from ..config import Settings
 from ..model import Form
-from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
+from . import Hit, rule
 from ._common import compact, fmt, is_subtotal, rounded
 from ._facts import FormFacts
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..config import Settings
 from ..model import Form, Indicator
-from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
+from . import Hit, rule
 from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
 from ._facts import FormFacts, Row
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..config import Settings
 from ..model import Form, FundsRow
-from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
+from . import Hit, rule
 from ._common import EPS, fmt, has_funds_explanation
 from ._facts import FormFacts
 

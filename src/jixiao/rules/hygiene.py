@@ -10,7 +10,7 @@ from operator import add, gt
 
 from ..config import Settings
 from ..model import Form
-from . import Hit, rule  # Hit(message, indicator, field, evidence, severity) by position: keywords cost a dict a hit
+from . import Hit, rule
 
 _REPEAT = re.compile(r"([。，、；：！？,;!?])\1+")
 _DOUBLED = tuple((c, c * 2) for c in "。，、；：！？,;!?")

@@ -28,7 +28,6 @@ from jixiao.readers._text_pdf import (
     _HEADER_FIELDS,
     _HEADER_FRAGMENTS,
     _HEADER_NOTE,
-    _NUM,
     _anchor,
     _header,
     _is_table_header,
@@ -109,7 +108,8 @@ def test_page_numbers_found_by_the_text_scan_are_those_a_line_by_line_test_finds
     assert drop_page_numbers(lines) == expected
 
 
-_ROW_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+_PLAIN_NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # the number as first written, without possessive quantifiers
+_ROW_ANCHOR = re.compile(rf"^(?:(.*?) )??({_PLAIN_NUM}) ({_PLAIN_NUM})(?: (?!{_PLAIN_NUM}(?: |$))(.*))?$")
 """The row anchor as first written, matched from the line's start: the reference for the search."""
 
 
@@ -129,7 +129,13 @@ def test_row_anchor_is_the_first_pair_not_followed_by_a_number(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["10.00", "5", "1234", "95", "≥", "达成", "16.00(个)", "1.", "x5", ""]), min_size=2, max_size=7))
+@given(
+    st.lists(
+        st.sampled_from(["10.00", "5", "1234", "95", "≥", "达成", "16.00(个)", "1.", "x5", "", "1.2.3", "1234.5", "12.345", "7.0x"]),
+        min_size=2,
+        max_size=7,
+    )
+)
 def test_row_anchor_search_finds_the_pair_the_full_line_pattern_finds(tokens: list[str]) -> None:
     line = " ".join(tokens)
     m = _ROW_ANCHOR.match(line)

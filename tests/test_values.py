@@ -463,3 +463,15 @@ def test_a_value_is_frozen_so_sharing_it_is_safe() -> None:
     with pytest.raises(ValidationError):
         value.value = 80.0  # type: ignore[misc]
     assert cell_value("≥90.00(%)").value == 90.0
+
+
+def test_the_shared_cells_are_bounded_and_read_the_same_after_a_reset(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jixiao.values as values
+
+    monkeypatch.setattr(values, "_SHARED_MAX_COUNT", 3)
+    memo = values.cell_value.__self__
+    texts = [f"≥{n}.00(%)" for n in range(10)]
+    got = [cell_value(t) for t in texts]
+    assert len(memo) <= 3
+    assert got == [parse_value(t) for t in texts]
+    assert cell_value(texts[-1]) is got[-1]  # the last one read is still shared

@@ -466,10 +466,8 @@ def test_a_value_is_frozen_so_sharing_it_is_safe() -> None:
 
 
 def test_the_shared_cells_are_bounded_and_read_the_same_after_a_reset(monkeypatch: pytest.MonkeyPatch) -> None:
-    import jixiao.values as values
-
-    monkeypatch.setattr(values, "_SHARED_MAX_COUNT", 3)
-    memo = values.cell_value.__self__
+    memo = cell_value.__self__
+    monkeypatch.setattr(memo, "max_count", 3)
     texts = [f"≥{n}.00(%)" for n in range(10)]
     got = [cell_value(t) for t in texts]
     assert len(memo) <= 3

@@ -22,6 +22,9 @@ _PAGE_NUMBER = re.compile("^" + _PAGE_NUMBER_BODY)
 _FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
 _GOAL_WORDS = ("预期目标", "实际完成情况")
 _TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
+_TABLE_STEMS = (("\n一级", ("\n", "指标\n")), ("\n绩效", ("\n", "指标\n")))
+"""``_TABLE_LINES`` by their first three characters: one search of a stem stands for two of its
+lines (each search scans the whole goal text before the table)."""
 _TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
 _PAGE_NUMBER_OPENERS = ("\n-", "\n—", "\n第")
@@ -131,6 +134,25 @@ def _first_of(text: str, words: tuple[str, ...], pos: int, end: int) -> int:
     return best
 
 
+def _first_table_line(text: str, pos: int, end: int) -> int:
+    """``_first_of(text, _TABLE_LINES, pos, end)``, searching each stem of ``_TABLE_STEMS`` once.
+
+    A stem's occurrences are tried in order, with the same bounds: a line must end by ``end``
+    and, once one is found at ``best``, a later stem only counts where it starts before it.
+    """
+    best = -1
+    for stem, tails in _TABLE_STEMS:
+        stop = end if best < 0 else min(end, best - 1 + len(stem))
+        p = text.find(stem, pos, stop)
+        while p >= 0:
+            after = p + len(stem)
+            if text.startswith(tails[0], after, end) or text.startswith(tails[1], after, end):
+                best = p
+                break
+            p = text.find(stem, p + 1, stop)
+    return best
+
+
 def _header_line_at(text: str, lo: int, p: int) -> bool:
     start = text.rfind("\n", lo, p) + 1
     line = text[start : text.find("\n", p)]
@@ -158,7 +180,7 @@ def section_markers(padded: str, b: int, e: int, start: int) -> list[int | None]
         elif kind == 1:
             p = _first_of(text, _GOAL_WORDS, pos, e)
         elif kind == 2:
-            p = _first_of(text, _TABLE_LINES, pos - 1, e + 1)
+            p = _first_table_line(text, pos - 1, e + 1)
             if p >= 0:
                 p += 1
             q = text.find("三级指标", pos, e)

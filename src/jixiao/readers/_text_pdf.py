@@ -253,7 +253,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     while i < b and (not (s := lines[i]) or s in _HEADER_FRAGMENTS or _is_table_header(s)):
         i += 1  # a fragment is a header line by itself: the test needs no split for those
     labels = LabelTracker()
-    feed_fragment, feed_tokens = labels.feed_fragment, labels.feed_tokens
+    feed_piece, feed_tokens = labels.feed_piece, labels.feed_tokens
     buffer: list[int] = []
     rows: list[_Row] = []
     dev: list[str] | None = None  # the open row's deviation pieces; None once it is closed
@@ -261,10 +261,10 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     for k in compress(range(i, b), lines[i:b]):  # the non-blank lines, picked in C
         s = lines[k]
         # A label fragment (most lines of a table) holds no space: the set look-up comes first.
-        # A space-free line outside PIECES is refused by feed() without touching its state.
+        # A space-free line outside PIECES is content: feed() would refuse it without touching its state.
         if s in PIECES:
             anchor = None
-            fed = feed_fragment(s)
+            fed = feed_piece(s)
         elif " " in s:  # each ``in`` of a Latin needle in CJK text copies the needle: asked once
             anchor = _anchor(s)
             fed = anchor is None and feed_tokens(s.split(" "))

@@ -28,13 +28,12 @@ from jixiao.readers._text_pdf import (
     _HEADER_FIELDS,
     _HEADER_FRAGMENTS,
     _HEADER_NOTE,
-    _NUM,
     _anchor,
     _header,
     _is_table_header,
     _next_value,
 )
-from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, drop_page_numbers
+from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _TABLE_LINES, _first_of, _first_table_line, drop_page_numbers
 from jixiao.readers._text_rows import _segments
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header
 
@@ -97,6 +96,7 @@ def test_csv_header_windowed_search_finds_what_the_whole_text_search_finds(text:
 _LINE_PIECES = [
     "- 2 -", "第 3 页", "2/5", "12", "10.00 10.00", "—", "第", "项目名称", "", "覆盖面 ≥16.00(个)",
     "第 2 页，共 5 页", "-\u20022 -", "٣/5", "2 /\u2002٣", "第 2 页 共", "- 12345 -", "2/5 x", "x 2/5",
+    "1/2/3", "/", "第 2 页/共 3 页", "—3—", "人/次 2/5", "—",
 ]  # fmt: skip
 
 
@@ -108,7 +108,8 @@ def test_page_numbers_found_by_the_text_scan_are_those_a_line_by_line_test_finds
     assert drop_page_numbers(lines) == expected
 
 
-_ROW_ANCHOR = re.compile(rf"^(?:(.*?) )??({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$")
+_PLAIN_NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # the number as first written, without possessive quantifiers
+_ROW_ANCHOR = re.compile(rf"^(?:(.*?) )??({_PLAIN_NUM}) ({_PLAIN_NUM})(?: (?!{_PLAIN_NUM}(?: |$))(.*))?$")
 """The row anchor as first written, matched from the line's start: the reference for the search."""
 
 
@@ -128,7 +129,13 @@ def test_row_anchor_is_the_first_pair_not_followed_by_a_number(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["10.00", "5", "1234", "95", "≥", "达成", "16.00(个)", "1.", "x5", ""]), min_size=2, max_size=7))
+@given(
+    st.lists(
+        st.sampled_from(["10.00", "5", "1234", "95", "≥", "达成", "16.00(个)", "1.", "x5", "", "1.2.3", "1234.5", "12.345", "7.0x"]),
+        min_size=2,
+        max_size=7,
+    )
+)
 def test_row_anchor_search_finds_the_pair_the_full_line_pattern_finds(tokens: list[str]) -> None:
     line = " ".join(tokens)
     m = _ROW_ANCHOR.match(line)
@@ -179,6 +186,16 @@ def test_first_of_finds_the_leftmost_word_as_every_find_would(text: str, pos: in
     words = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n", "级")  # lengths 4, 6, 6, 4, 1
     hits = [p for w in words if (p := text.find(w, pos, end)) >= 0]
     assert _first_of(text, words, pos, end) == (min(hits) if hits else -1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "一级", "指标", "绩效", "x", "\n一级\n", "\n绩效"]), max_size=14).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 40),
+)
+def test_the_table_line_found_by_stem_is_the_first_of_the_table_lines(text: str, pos: int, end: int) -> None:
+    assert _first_table_line(text, pos, end) == _first_of(text, _TABLE_LINES, pos, end)
 
 
 def _header_line_by_line(lines: list[str]) -> FormParts:

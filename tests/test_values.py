@@ -463,3 +463,13 @@ def test_a_value_is_frozen_so_sharing_it_is_safe() -> None:
     with pytest.raises(ValidationError):
         value.value = 80.0  # type: ignore[misc]
     assert cell_value("≥90.00(%)").value == 90.0
+
+
+def test_the_shared_cells_are_bounded_and_read_the_same_after_a_reset(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = cell_value.__self__
+    monkeypatch.setattr(memo, "max_count", 3)
+    texts = [f"≥{n}.00(%)" for n in range(10)]
+    got = [cell_value(t) for t in texts]
+    assert len(memo) <= 3
+    assert got == [parse_value(t) for t in texts]
+    assert cell_value(texts[-1]) is got[-1]  # the last one read is still shared

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from math import isfinite
+from collections.abc import Callable
 from typing import Any
 
 from ._values_dates import find_years
@@ -102,19 +103,37 @@ _SHARED_MAX_LEN = 64
 short, often repeated cells ("≥90.00(%)", "达成指标"), never for whole lines of text."""
 
 
-def cell_value(text: str) -> Value:
-    """``parse_value(text)``, one shared instance per distinct short cell text.
+class _Memo(dict[Any, Any]):
+    """A bounded memo of a pure function of short texts, looked up by subscript: a hit is a dict
+    look-up in C with no Python frame (a function wrapping an ``lru_cache`` costs twice as much,
+    and the reader looks up ~100 cells, tokens and values a form); only a miss runs
+    ``__missing__``, which keeps texts of up to ``max_len`` characters (and ``None``) and starts
+    afresh once ``max_count`` are kept, the bound an LRU cache had. For ``cell_value`` here and
+    the reader's number cells and value tokens."""
 
-    A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
-    saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen and is a
-    pure function of ``text``; equal instances compare equal either way, and no result depends
-    on identity (the checker's ``_model_view`` and ``rules._common.fmt_value`` look shared
-    instances up by identity first, which is only faster).
-    """
-    return parse_value(text) if len(text) > _SHARED_MAX_LEN else _shared_value(text)
+    __slots__ = ("func", "max_len", "max_count")
+
+    def __init__(self, func: Callable[[Any], Any], max_len: int = _SHARED_MAX_LEN, max_count: int = 4096) -> None:
+        super().__init__()
+        self.func, self.max_len, self.max_count = func, max_len, max_count
+
+    def __missing__(self, key: str | None) -> Any:
+        value = self.func(key)
+        if key is None or len(key) <= self.max_len:
+            if len(self) >= self.max_count:
+                self.clear()
+            self[key] = value
+        return value
 
 
-_shared_value = lru_cache(maxsize=4096)(parse_value)
+cell_value: Callable[[str], Value] = _Memo(parse_value).__getitem__
+"""``cell_value(text)``: ``parse_value(text)``, one shared instance per distinct short cell text.
+
+A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
+saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen and is a pure
+function of ``text``; equal instances compare equal either way, and no result depends on
+identity (the checker's ``_model_view`` and ``rules._common.fmt_value`` look shared instances up
+by identity first, which is only faster)."""
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:

@@ -8,12 +8,12 @@ so a half-read form is never passed off as whole. Value cells go through the one
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 from .._trusted import trusted, with_defaults
 from ..model import Form, Funds, FundsRow, Goal, Indicator, Source
-from ..values import cell_value
+from ..values import _Memo, cell_value
 from ._text_common import PLACEHOLDERS, parse_number
 
 __all__ = ["RowCells", "FormParts", "assemble"]
@@ -108,13 +108,12 @@ def assemble(parts: FormParts) -> Form:
 _READ, _BLANK, _NOT_A_NUMBER = 0, 1, 2
 
 
-@lru_cache(maxsize=4096)
-def _cell_number(text: str | None) -> tuple[float | None, int]:
+def _read_cell_number(text: str | None) -> tuple[float | None, int]:
     """A funds or score cell as (number or ``None``, ``_READ``/``_BLANK``/``_NOT_A_NUMBER``).
 
-    A pure function of the cell, cached: a form has ~40 such cells and they come from a small
-    set (10.00, 20.00, 100.00, 0.00, "-"), so most are a look-up in C; an amount seen once
-    costs what it did uncached.
+    A pure function of the cell, memoised as ``_cell_number``: a form has ~40 such cells and
+    they come from a small set (10.00, 20.00, 100.00, 0.00, "-"), so most are a look-up in C;
+    an amount seen once costs what it did unmemoised.
     """
     if text is None or not text.strip():
         return None, _BLANK
@@ -122,6 +121,9 @@ def _cell_number(text: str | None) -> tuple[float | None, int]:
     if value is None and text.strip() not in PLACEHOLDERS:
         return None, _NOT_A_NUMBER
     return value, _READ
+
+
+_cell_number: Callable[[str | None], tuple[float | None, int]] = _Memo(_read_cell_number).__getitem__
 
 
 def _number_field(

@@ -15,9 +15,11 @@ exception is a break between two Latin letters, which gets a space so English wo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from math import isfinite
+
+from ..values import _Memo
 
 __all__ = [
     "TITLE",
@@ -150,21 +152,24 @@ def display_width(text: str) -> int:
 _VALUE_ENDS = frozenset("%％") | frozenset(p[-1] for p in PLACEHOLDERS)
 
 
-def may_end_value_token(ch: str) -> bool:
+def _may_end_value_token(ch: str) -> bool:
     """Whether a token ending in ``ch`` can pass :func:`is_value_token`: a placeholder's last
     character, a percent sign, or a decimal digit (``\\d`` of its number pattern is any Unicode
     Nd character, which is what ``str.isdecimal`` tests). Lets a caller skip splitting a line
-    whose last token cannot be a value."""
+    whose last token cannot be a value. Memoised as ``may_end_value_token`` (asked of every
+    line of a funds table: a look-up in C then)."""
     return ch in _VALUE_ENDS or ch.isdecimal()
 
 
-@lru_cache(maxsize=4096)
-def is_value_token(token: str) -> bool:
+may_end_value_token: Callable[[str], bool] = _Memo(_may_end_value_token).__getitem__
+
+
+def _is_value_token(token: str) -> bool:
     """A funds or score cell: a number (maybe with %, thousands commas) or a placeholder.
 
-    Cached: a pure test of one token, run on every token at the end of a funds line, and those
-    tokens come from a small set (100.00, 0.00, 10.00, "-"); an amount seen once costs what it
-    did uncached.
+    Memoised as ``is_value_token``: a pure test of one token, run on every token at the end of
+    a funds line, and those tokens come from a small set (100.00, 0.00, 10.00, "-"); an amount
+    seen once costs what it did unmemoised.
     """
     if token in PLACEHOLDERS:
         return True
@@ -172,6 +177,9 @@ def is_value_token(token: str) -> bool:
         return False  # "年度资金总额：", "拨款": no regex needed
     t = token if token.isascii() else token.translate(_FULLWIDTH)
     return _NUMBER.match(t) is not None
+
+
+is_value_token: Callable[[str], bool] = _Memo(_is_value_token).__getitem__
 
 
 def parse_number(token: str) -> float | None:

@@ -77,8 +77,11 @@ class LabelTracker:
 
     def feed_fragment(self, line: str) -> bool:
         """``feed`` of a line without spaces, for a caller that has already looked for one."""
-        if line not in PIECES:
-            return False  # most content lines end at the set
+        return line in PIECES and self.feed_piece(line)  # most content lines end at the set
+
+    def feed_piece(self, line: str) -> bool:
+        """``feed_fragment`` of a line known to be in ``PIECES``: the table walk and
+        ``feed_tokens`` test that first (in C), so the set is not asked twice."""
         buffer = self._buffer
         if buffer:
             joined = buffer + line
@@ -113,7 +116,7 @@ class LabelTracker:
         if len(tokens) > 6 or not PIECES.issuperset(tokens):
             return False  # one token that is no fragment makes the whole line content (tested in C)
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
-        if all(self.feed_fragment(token) for token in tokens):  # each token: one fragment
+        if all(self.feed_piece(token) for token in tokens):  # each token: one fragment, tested above
             return True
         self.level1, self.level2, self._buffer, self._pending, self._owed = saved
         return False

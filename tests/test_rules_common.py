@@ -50,13 +50,14 @@ def test_fmt_value_reads_a_view_as_its_model() -> None:
 
 
 def test_the_memos_stay_bounded_and_keep_answering(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_common, "_LIMIT", 3)
+    monkeypatch.setattr(_common._COMPACTED, "max_count", 3)
+    monkeypatch.setattr(_common._NUMBERS, "max_count", 3)
     texts = [f"第 {i} 行\n 文字" for i in range(20)]
     for t in texts + texts:
         assert _common.compact(t) == "".join(t.split())
-        assert len(_common._COMPACTED) <= 4
+        assert len(_common._COMPACTED) <= 3
     assert [_common.fmt(x / 4) for x in range(10)] == [_common._format_number(x / 4) for x in range(10)]
-    assert len(_common._NUMBERS) <= 4
+    assert len(_common._NUMBERS) <= 3
     assert _common.compact("") == "" and _common.fmt(None) == "空"
 
 

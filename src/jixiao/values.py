@@ -11,11 +11,12 @@ a placeholder, a tier label, or a qualitative target. Free narrative is scanned 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from math import isfinite
-from collections.abc import Callable
 from typing import Any
 
+from ._memo import Memo
 from ._values_dates import find_years
 from ._values_lex import (
     APPROX_PREFIX_RE,
@@ -98,35 +99,14 @@ def value_fields(text: str) -> dict[str, Any]:
     return {"text": text, "op": op, "value": value, "upper": upper, "unit": unit, "approx": approx, "tier": tier}
 
 
-_SHARED_MAX_LEN = 64
-"""Longer cells (a sentence typed into a value column) are read afresh: the memo is for the
-short, often repeated cells ("≥90.00(%)", "达成指标"), never for whole lines of text."""
+def cell_memo(func: Callable[[str], Any]) -> Memo:
+    """A memo of ``func`` bounded for cell-sized keys. Longer cells (a sentence typed into a value
+    column) are read afresh: it is for the short, often repeated cells and tokens ("≥90.00(%)",
+    "达成指标"), never for whole lines of text."""
+    return Memo(func, max_len=64, max_count=4096)
 
 
-class _Memo(dict[Any, Any]):
-    """A bounded memo of a pure function of short texts, looked up by subscript: a hit is a dict
-    look-up in C with no Python frame (a function wrapping an ``lru_cache`` costs twice as much,
-    and the reader looks up ~100 cells, tokens and values a form); only a miss runs
-    ``__missing__``, which keeps texts of up to ``max_len`` characters (and ``None``) and starts
-    afresh once ``max_count`` are kept, the bound an LRU cache had. For ``cell_value`` here and
-    the reader's number cells and value tokens."""
-
-    __slots__ = ("func", "max_len", "max_count")
-
-    def __init__(self, func: Callable[[Any], Any], max_len: int = _SHARED_MAX_LEN, max_count: int = 4096) -> None:
-        super().__init__()
-        self.func, self.max_len, self.max_count = func, max_len, max_count
-
-    def __missing__(self, key: str | None) -> Any:
-        value = self.func(key)
-        if key is None or len(key) <= self.max_len:
-            if len(self) >= self.max_count:
-                self.clear()
-            self[key] = value
-        return value
-
-
-cell_value: Callable[[str], Value] = _Memo(parse_value).__getitem__
+cell_value: Callable[[str], Value] = cell_memo(parse_value).__getitem__
 """``cell_value(text)``: ``parse_value(text)``, one shared instance per distinct short cell text.
 
 A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once

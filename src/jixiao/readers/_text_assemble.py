@@ -13,7 +13,7 @@ from typing import Any
 
 from .._trusted import trusted, with_defaults
 from ..model import Form, Funds, FundsRow, Goal, Indicator, Source
-from ..values import _Memo, cell_value
+from ..values import cell_memo, cell_value
 from ._text_common import PLACEHOLDERS, parse_number
 
 __all__ = ["RowCells", "FormParts", "assemble"]
@@ -123,7 +123,7 @@ def _read_cell_number(text: str | None) -> tuple[float | None, int]:
     return value, _READ
 
 
-_cell_number: Callable[[str | None], tuple[float | None, int]] = _Memo(_read_cell_number).__getitem__
+_cell_number: Callable[[str | None], tuple[float | None, int]] = cell_memo(_read_cell_number).__getitem__
 
 
 def _number_field(

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from math import isfinite
 
-from ..values import _Memo
+from ..values import cell_memo
 
 __all__ = [
     "TITLE",
@@ -161,7 +161,7 @@ def _may_end_value_token(ch: str) -> bool:
     return ch in _VALUE_ENDS or ch.isdecimal()
 
 
-may_end_value_token: Callable[[str], bool] = _Memo(_may_end_value_token).__getitem__
+may_end_value_token: Callable[[str], bool] = cell_memo(_may_end_value_token).__getitem__
 
 
 def _is_value_token(token: str) -> bool:
@@ -179,7 +179,7 @@ def _is_value_token(token: str) -> bool:
     return _NUMBER.match(t) is not None
 
 
-is_value_token: Callable[[str], bool] = _Memo(_is_value_token).__getitem__
+is_value_token: Callable[[str], bool] = cell_memo(_is_value_token).__getitem__
 
 
 def parse_number(token: str) -> float | None:

@@ -21,7 +21,8 @@ from codecs import utf_32_le_encode as _utf32
 from collections.abc import Callable
 from functools import lru_cache
 
-from ._common import _Memo, compact
+from .._memo import Memo
+from ._common import compact
 
 __all__ = [
     "clause_before",
@@ -105,8 +106,8 @@ def _core_grams_of(name: str) -> tuple[str, frozenset[int]]:
     return core, frozenset(grams_of(core))
 
 
-core_grams: Callable[[str], tuple[str, frozenset[int]]] = _Memo(_core_grams_of).__getitem__
-"""The core of an indicator name and its bigrams, in one look-up per row. Memoised in a ``_Memo``
+core_grams: Callable[[str], tuple[str, frozenset[int]]] = Memo(_core_grams_of).__getitem__
+"""The core of an indicator name and its bigrams, in one look-up per row. Memoised in a ``Memo``
 (a pure function of a short cell): its bound look-up costs half an ``lru_cache`` call, and the
 names are asked for row after row of every comparison."""
 
@@ -118,7 +119,7 @@ def _core_pairs_of(name: str) -> tuple[str, ...] | None:
     return tuple({core[i : i + 2] for i in range(len(core) - 1)})
 
 
-_core_pairs: Callable[[str], tuple[str, ...] | None] = _Memo(_core_pairs_of).__getitem__
+_core_pairs: Callable[[str], tuple[str, ...] | None] = Memo(_core_pairs_of).__getitem__
 """The distinct bigrams of a name's core as strings; ``None`` for a one-character core (memoised
 like :func:`core_grams`)."""
 

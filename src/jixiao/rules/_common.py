@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
+from .._memo import Memo
 from ..model import Indicator, Value
 
 __all__ = [
@@ -58,32 +58,12 @@ PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a
 
 
 _LIMIT = 20_000
-"""Entries a memo keeps before it is emptied: far more than a large run's distinct cells."""
-
-
-class _Memo(dict):  # type: ignore[type-arg]
-    """Answers of a pure one-argument function, computed on first ask.
-
-    Rules ask for the same cells and numbers again and again, form after form; a dict that is
-    emptied when it grows large is cheaper than an LRU when thousands of distinct forms stream
-    through, and a hit is one dict look-up in C.
-    """
-
-    __slots__ = ("func",)
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.func = func
-
-    def __missing__(self, key: Any) -> Any:
-        if len(self) > _LIMIT:
-            self.clear()
-        out = self[key] = self.func(key)
-        return out
+"""Entries ``fmt_value``'s caches keep before they are emptied: far more than a large run's
+distinct cells."""
 
 
 # str.split() and the regex \s agree on what whitespace is (str.isspace); split is 5x faster
-_COMPACTED = _Memo(lambda text: "".join(text.split()))
+_COMPACTED = Memo(lambda text: "".join(text.split()))
 
 
 def compact(text: str) -> str:
@@ -99,7 +79,7 @@ def _format_number(x: float | None) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
-_NUMBERS = _Memo(_format_number)
+_NUMBERS = Memo(_format_number)
 fmt: Callable[[float | None], str] = _NUMBERS.__getitem__
 """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
 
@@ -262,7 +242,7 @@ def score_state(weight: float | None, score: float | None) -> tuple[bool, bool, 
     return True, score < weight - _SAME, -_SAME <= score - weight <= _SAME, -EPS <= score <= weight + EPS
 
 
-SCORE_STATES = _Memo(lambda pair: score_state(*pair))
+SCORE_STATES = Memo(lambda pair: score_state(*pair))
 """``score_state`` by (weight, score): two number cells, the same few pairs form after form
 (10/10, 20/16), looked up in one step where the comparisons cost ``FormFacts`` a sixth of its
 time. Equal keys (10 and 10.0, 0.0 and -0.0) have equal answers."""

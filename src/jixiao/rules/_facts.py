@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._memo import Memo
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, _Memo, actual_in_target_unit, compact, infer_tier, is_blank_text, is_subtotal,
-                      met_by, recomputed_total)
+from ._common import (
+    SCORE_STATES,
+    actual_in_target_unit,
+    compact,
+    infer_tier,
+    is_blank_text,
+    is_subtotal,
+    met_by,
+    recomputed_total,
+)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -180,6 +189,6 @@ def _kind(headings: tuple[str, str]) -> str | None:
     return None
 
 
-HEAD_KINDS, KINDS = _Memo(_head_kind), _Memo(_kind)
+HEAD_KINDS, KINDS = Memo(_head_kind), Memo(_kind)
 """``level1_kind``'s two steps by heading cell(s), repeated row after row: a memo's look-up costs a
 fraction of an ``lru_cache`` call, and a look-up by one string a fraction of one by a pair."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Form, Indicator
 from ._align import STRONG, WEAK, _core_pairs, clause_before
-from ._common import _Memo
+from .._memo import Memo
 from .funds import computed_rate
 
 if TYPE_CHECKING:
@@ -67,10 +67,10 @@ def _family_of(unit: str | None) -> str | None:
     return _values().unit_family(unit) if unit else None
 
 
-family: Callable[[str | None], str | None] = _Memo(_family_of).__getitem__
+family: Callable[[str | None], str | None] = Memo(_family_of).__getitem__
 """``unit_family``, memoised like :func:`convertible` and :func:`normal_unit`: pure functions of a
 unit word, asked for the same few units by every quantity of every form. The one-argument ones
-are ``_Memo`` look-ups, which cost half an ``lru_cache`` call."""
+are ``Memo`` look-ups, which cost half an ``lru_cache`` call."""
 
 
 @lru_cache(maxsize=1024)
@@ -82,7 +82,7 @@ def _normal_unit_of(unit: str | None) -> str | None:
     return _values().normalize_unit(unit)
 
 
-normal_unit: Callable[[str | None], str | None] = _Memo(_normal_unit_of).__getitem__
+normal_unit: Callable[[str | None], str | None] = Memo(_normal_unit_of).__getitem__
 """``normalize_unit``, memoised like :func:`family`."""
 
 

@@ -17,7 +17,8 @@ from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
 from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
-from ._common import _Memo, compact, fmt, fmt_value, full_score
+from .._memo import Memo
+from ._common import compact, fmt, fmt_value, full_score
 from ._facts import FormFacts, Row
 from ._narr_align import (Aligned, align_rows, comparable, convertible, family, funds_rate, normal_unit, prepared,
                           quantities, rank, same_value)
@@ -234,7 +235,7 @@ def _probes_of(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] |
     return pairs, (len(pairs) + 1) // 2, quads, fewest
 
 
-_probes = _Memo(_probes_of).__getitem__
+_probes = Memo(_probes_of).__getitem__
 
 
 def _named_in(flat: str, name: str) -> bool:

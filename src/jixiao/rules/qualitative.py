@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import _Memo, compact, fmt, fmt_value, infer_tier
+from .._memo import Memo
+from ._common import compact, fmt, fmt_value, infer_tier
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
-_IS_LABEL = _Memo(lambda text: _LABEL.match(text) is not None)
+_IS_LABEL = Memo(lambda text: _LABEL.match(text) is not None)
 """Whether a compacted actual is one of the labels, by cell: the same few labels fill most rows."""
 
 
@@ -73,7 +74,7 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
                     r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
-_IS_VAGUE = _Memo(lambda text: _VAGUE.search(text) is not None)
+_IS_VAGUE = Memo(lambda text: _VAGUE.search(text) is not None)
 """Whether a compacted target says nothing measurable, by cell: the same few words recur."""
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..config import Settings
-from ..model import Form, Indicator
+from ..model import Form
 from . import Hit, rule
 from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
 from ._common import _Memo, compact, fmt, fmt_value, full_score
@@ -101,8 +101,8 @@ def _below(row: Row) -> bool:
     return row.tier in ("partial", "unachieved")
 
 
-def _shortfalls(facts: FormFacts) -> list[Indicator]:
-    return [r.ind for r in facts.rows if _below(r)]
+def _lows(facts: FormFacts) -> list[Row]:
+    return [r for r in facts.rows if _below(r)]
 
 
 @rule("N003", "narrative-claim-contradicts", "warning", "文字中的定性说法与指标表矛盾", doc="""
@@ -125,16 +125,26 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat) if "全" in flat or "均" in flat or "圆" in flat or "顺" in flat else None
-    short = _shortfalls(facts) if m else None
-    if m and short:
-        names = "、".join(f"「{i.name}」" for i in short)
+    low = _lows(facts) if m else None
+    if m and low:
+        names = "、".join(f"「{r.ind.name}」" for r in low)
         yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
-                  evidence={"claim": m.group(0), "shortfalls": [i.name for i in short]})
+                  evidence={"claim": m.group(0), "shortfalls": [r.ind.name for r in low]})
     if not (("提" in flat or "改" in flat or "增" in flat) and ("有" in flat or "明" in flat or "显" in flat or "大" in flat)):
+        return
+    if low is None:
+        low = _lows(facts)
+    if not low:  # a claim contradicts only a row below target or tier
         return
     for m in _IMPROVED.finditer(flat):
         ctx = clause_before(flat, m.start())
-        grams = grams_of(compact(ctx))
+        words = compact(ctx)
+        # The best row counts only if it is below and scores STRONG: when no row below scores that
+        # much, no row can be both. ``similarity_in`` of the compacted clause is ``similarity``
+        # (same bigrams, counted by substring search), without building the clause's bigram set.
+        if all(similarity_in(words, r.ind.name) < STRONG for r in low):
+            continue
+        grams = grams_of(words)
         # The first of the best, as max() would pick; rows sharing nothing score 0 and can only be
         # that best when every row scores 0, which is below STRONG anyway.
         score, best = 0.0, None

@@ -10,11 +10,12 @@ row, and rows the narrative never mentions, are reported as info (N007).
 from __future__ import annotations
 
 import re
+from codecs import utf_32_le_encode as _utf32
 from collections.abc import Iterator
 from typing import Any
 
 from ..config import Settings
-from ..model import Form, Indicator
+from ..model import Form
 from . import Hit, rule
 from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
 from .._memo import Memo
@@ -101,8 +102,8 @@ def _below(row: Row) -> bool:
     return row.tier in ("partial", "unachieved")
 
 
-def _shortfalls(facts: FormFacts) -> list[Indicator]:
-    return [r.ind for r in facts.rows if _below(r)]
+def _lows(facts: FormFacts) -> list[Row]:
+    return [r for r in facts.rows if _below(r)]
 
 
 @rule("N003", "narrative-claim-contradicts", "warning", "文字中的定性说法与指标表矛盾", doc="""
@@ -125,16 +126,26 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat) if "全" in flat or "均" in flat or "圆" in flat or "顺" in flat else None
-    short = _shortfalls(facts) if m else None
-    if m and short:
-        names = "、".join(f"「{i.name}」" for i in short)
+    low = _lows(facts) if m else None
+    if m and low:
+        names = "、".join(f"「{r.ind.name}」" for r in low)
         yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
-                  evidence={"claim": m.group(0), "shortfalls": [i.name for i in short]})
+                  evidence={"claim": m.group(0), "shortfalls": [r.ind.name for r in low]})
     if not (("提" in flat or "改" in flat or "增" in flat) and ("有" in flat or "明" in flat or "显" in flat or "大" in flat)):
+        return
+    if low is None:
+        low = _lows(facts)
+    if not low:  # a claim contradicts only a row below target or tier
         return
     for m in _IMPROVED.finditer(flat):
         ctx = clause_before(flat, m.start())
-        grams = grams_of(compact(ctx))
+        words = compact(ctx)
+        # The best row counts only if it is below and scores STRONG: when no row below scores that
+        # much, no row can be both. ``similarity_in`` of the compacted clause is ``similarity``
+        # (same bigrams, counted by substring search), without building the clause's bigram set.
+        if all(similarity_in(words, r.ind.name) < STRONG for r in low):
+            continue
+        grams = grams_of(words)
         # The first of the best, as max() would pick; rows sharing nothing score 0 and can only be
         # that best when every row scores 0, which is below STRONG anyway.
         score, best = 0.0, None
@@ -180,6 +191,24 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       evidence={"planned": q.value, "unit": q.unit})
 
 
+def _shared(a: set[int], text: str) -> set[int]:
+    """The bigrams of ``a`` that ``text`` has too (``a & pairs_of(text)``), without building the set
+    of every bigram of ``text``: most of a paragraph's bigrams are not shared, and a look-up costs
+    less than an insertion into a growing set.
+
+    N005's copy test needs ``|A & B| >= 0.8 * min(|A|, |B|)`` and ``max - min <= 0.25 * max``.
+    If ``|B| >= |A|`` that is ``|A & B| >= 0.8 |A|``; otherwise ``|A & B| >= 0.8 |B| >= 0.8 * 0.75
+    |A|``. Either way ``|A & B| >= 0.6 |A|`` (``10 * shared >= 6 * |A|`` in integers), whichever
+    text ``A`` is from, so a smaller share rules the copy out and the exact test runs only above it.
+    """
+    if len(text) < 2:
+        return set()
+    buf = memoryview(_utf32(text, "surrogatepass")[0])  # the integer bigrams of pairs_of
+    out = a.intersection(buf[: 8 * (len(text) // 2)].cast("Q"))
+    out.update(a.intersection(buf[4 : 4 + 8 * ((len(text) - 1) // 2)].cast("Q")))
+    return out
+
+
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
 重合 ≥ 80%）。
@@ -193,6 +222,10 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not text:
             yield Hit(f"年度总体目标的{cn}空白", field=field)
     if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
+        short, long_ = (planned, achieved) if len(planned) <= len(achieved) else (achieved, planned)
+        a = pairs_of(short)
+        if 10 * len(_shared(a, long_)) < 6 * len(a):  # see _shared: the copy test cannot pass
+            return
         a, b = pairs_of(planned), pairs_of(achieved)
         overlap = len(a & b) / max(1, min(len(a), len(b)))
         if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):

@@ -7,9 +7,9 @@ from _forms import form, hits, ind
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.rules._align import STRONG, clause_before, pairs_of, similarity
+from jixiao.rules._align import STRONG, clause_before, pairs_of, shared_pairs, similarity
 from jixiao.rules._common import compact
-from jixiao.rules.narrative import _IMPROVED, _below, _shared
+from jixiao.rules.narrative import _IMPROVED, _below
 
 _FEW = "科普活动服务有效提升，"  # few characters: copies and half-copies are frequent
 
@@ -25,8 +25,8 @@ def _n005_copied_reference(planned: str, achieved: str) -> bool:
 
 @settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet=_FEW + "ab \ud800", max_size=16), st.text(alphabet=_FEW + "ab \ud800", max_size=16))
-def test_shared_is_the_intersection_with_the_texts_bigrams(a: str, b: str) -> None:
-    assert _shared(pairs_of(a), b) == pairs_of(a) & pairs_of(b)
+def test_shared_pairs_is_the_intersection_with_the_texts_bigrams(a: str, b: str) -> None:
+    assert shared_pairs(pairs_of(a), b) == pairs_of(a) & pairs_of(b)
 
 
 @st.composite

@@ -84,13 +84,31 @@ def pairs_of(text: str) -> set[int]:
     Set sizes and intersections are therefore those of the string bigrams. The codec's function is
     called directly: ``str.encode("utf-32-le")`` finds it through the codec registry on every call.
     """
-    n = len(text)
-    if n < 2:
+    if len(text) < 2:
         return set()
-    buf = memoryview(_utf32(text, "surrogatepass")[0])
-    out = set(buf[: 8 * (n // 2)].cast("Q"))
-    out.update(buf[4 : 4 + 8 * ((n - 1) // 2)].cast("Q"))
+    even, odd = _bigram_runs(text)
+    out = set(even)
+    out.update(odd)
     return out
+
+
+def shared_pairs(a: set[int], text: str) -> set[int]:
+    """``a & pairs_of(text)``, without building the set of every bigram of ``text``: when most of
+    a paragraph's bigrams are not in ``a``, a look-up costs less than an insertion into a set."""
+    if len(text) < 2:
+        return set()
+    even, odd = _bigram_runs(text)
+    out = a.intersection(even)
+    out.update(a.intersection(odd))
+    return out
+
+
+def _bigram_runs(text: str) -> tuple[memoryview, memoryview]:
+    """The bigrams of ``text`` (two characters at least) from its even and its odd offsets, as
+    integers (see :func:`pairs_of`)."""
+    n = len(text)
+    buf = memoryview(_utf32(text, "surrogatepass")[0])
+    return buf[: 8 * (n // 2)].cast("Q"), buf[4 : 4 + 8 * ((n - 1) // 2)].cast("Q")
 
 
 def grams_of(text: str) -> set[int]:

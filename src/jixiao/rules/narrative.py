@@ -10,14 +10,14 @@ row, and rows the narrative never mentions, are reported as info (N007).
 from __future__ import annotations
 
 import re
-from codecs import utf_32_le_encode as _utf32
 from collections.abc import Iterator
 from typing import Any
 
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
+from ._align import (STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, shared_pairs, similarity,
+                     similarity_in)
 from .._memo import Memo
 from ._common import compact, fmt, fmt_value, full_score
 from ._facts import FormFacts, Row
@@ -191,24 +191,6 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       evidence={"planned": q.value, "unit": q.unit})
 
 
-def _shared(a: set[int], text: str) -> set[int]:
-    """The bigrams of ``a`` that ``text`` has too (``a & pairs_of(text)``), without building the set
-    of every bigram of ``text``: most of a paragraph's bigrams are not shared, and a look-up costs
-    less than an insertion into a growing set.
-
-    N005's copy test needs ``|A & B| >= 0.8 * min(|A|, |B|)`` and ``max - min <= 0.25 * max``.
-    If ``|B| >= |A|`` that is ``|A & B| >= 0.8 |A|``; otherwise ``|A & B| >= 0.8 |B| >= 0.8 * 0.75
-    |A|``. Either way ``|A & B| >= 0.6 |A|`` (``10 * shared >= 6 * |A|`` in integers), whichever
-    text ``A`` is from, so a smaller share rules the copy out and the exact test runs only above it.
-    """
-    if len(text) < 2:
-        return set()
-    buf = memoryview(_utf32(text, "surrogatepass")[0])  # the integer bigrams of pairs_of
-    out = a.intersection(buf[: 8 * (len(text) // 2)].cast("Q"))
-    out.update(a.intersection(buf[4 : 4 + 8 * ((len(text) - 1) // 2)].cast("Q")))
-    return out
-
-
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
 重合 ≥ 80%）。
@@ -224,7 +206,11 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
         short, long_ = (planned, achieved) if len(planned) <= len(achieved) else (achieved, planned)
         a = pairs_of(short)
-        if 10 * len(_shared(a, long_)) < 6 * len(a):  # see _shared: the copy test cannot pass
+        # The copy test below needs |A & B| >= 0.8 min(|A|, |B|) and |A| - |B| within 0.25 max. If
+        # |B| >= |A| that is |A & B| >= 0.8 |A|; otherwise |A & B| >= 0.8 |B| >= 0.8 * 0.75 |A|.
+        # Either way |A & B| >= 0.6 |A|, whichever text A is from: below that share it cannot pass,
+        # and most pairs of paragraphs are far below, so only the shorter one's set is built first.
+        if 10 * len(shared_pairs(a, long_)) < 6 * len(a):
             return
         a, b = pairs_of(planned), pairs_of(achieved)
         overlap = len(a & b) / max(1, min(len(a), len(b)))

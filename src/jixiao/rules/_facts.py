@@ -13,16 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from .._memo import Memo
 from ..model import Form, Indicator
-from ._common import (
-    SCORE_STATES,
-    actual_in_target_unit,
-    compact,
-    infer_tier,
-    is_blank_text,
-    is_subtotal,
-    met_by,
-    recomputed_total,
-)
+from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, met_by, ratio_of,
+                      recomputed_total, tier_of_indicator)
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -74,9 +66,9 @@ class Row:
         self.ratio: float | None
         if b is None or tv is None:  # what met_by and ratio_of answer then
             self.met = self.ratio = None
-        else:  # ratio_of's one line inlined: with A and B known, B/A unless A is 0
+        else:
             self.met = met_by(t, b)
-            self.ratio = b / tv if tv else None
+            self.ratio = ratio_of(t, b)
         self.scored: bool
         self.deducted: bool
         self.full: bool
@@ -84,8 +76,8 @@ class Row:
         self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
         dev = ind.deviation
         self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
-        self.tier: str | None = None if quant else a.tier or infer_tier(a.text)
-        """Printed or inferred tier, for rows not scored by formula (``tier_of_indicator``'s one line)."""
+        self.tier: str | None = None if quant else tier_of_indicator(ind)
+        """Printed or inferred tier, for rows not scored by formula."""
 
 
 class FormFacts:
@@ -142,8 +134,7 @@ class FormFacts:
     def kinds(self) -> list[str | None]:
         """``level1_kind`` of each row of ``rows``, in the same order (S005 and S006 both ask)."""
         if self._kinds is None:
-            # level1_kind's line, inlined: a call a row would cost as much as its look-ups
-            self._kinds = [HEAD_KINDS[i.level1] or KINDS[i.level1, i.level2] for i in self.leaves]
+            self._kinds = [level1_kind(i) for i in self.leaves]
         return self._kinds
 
     @property

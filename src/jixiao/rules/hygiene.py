@@ -12,8 +12,9 @@ from ..config import Settings
 from ..model import Form
 from . import Hit, rule
 
-_REPEAT = re.compile(r"([。，、；：！？,;!?])\1+")
-_DOUBLED = tuple((c, c * 2) for c in "。，、；：！？,;!?")
+_MARKS = "。，、；：！？,;!?"
+"""Punctuation that is a mistake when doubled ("。。", "，，")."""
+_DOUBLED = tuple((c, c * 2) for c in _MARKS)
 """Each mark with its doubling: a one-character ``in`` skips the marks a text lacks far more
 cheaply than a two-character one."""
 _NUM_SPACE = re.compile(r"\d(?:[ \u3000]+\.?\d|\.[ \u3000]+\d|,[ \u3000]+\d{3})")
@@ -49,7 +50,7 @@ def _pair_problem(lefts: list[int], rights: list[int], left: str, right: str) ->
 
 
 def _doubled(text: str) -> bool:
-    """Whether some mark of _REPEAT occurs twice in a row (every _REPEAT match has one)."""
+    """Whether some mark of ``_MARKS`` occurs twice in a row."""
     for mark, twice in _DOUBLED:
         if mark in text and twice in text:
             return True
@@ -57,9 +58,9 @@ def _doubled(text: str) -> bool:
 
 
 def _runs(text: str) -> list[tuple[int, str]]:
-    """(offset, run) of each match of _REPEAT in ``text``, in text order: a maximal run of one mark
-    found from its doubling by ``str.find`` (a scan in C), where the regex pays some eighty
-    instructions per character of the whole text. A doubling found past the end of the last run
+    """(offset, run) of each maximal run of two or more of one mark of ``_MARKS`` in ``text``, in
+    text order, found from its doubling by ``str.find`` (a scan in C), where a regex such as
+    ``([marks])\1+`` pays some eighty instructions per character of the whole text. A doubling found past the end of the last run
     starts a run: the character before it is not the mark (the run would have gone on)."""
     found = []
     for mark, twice in _DOUBLED:

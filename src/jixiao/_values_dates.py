@@ -95,9 +95,10 @@ def _date_spans(s: str) -> list[tuple[int, int, list[int]]]:
 
 
 _DATE_GROUPS = ("y1", "y2", "ymd", "s", "y", "cy", "by", "bare")
-assert tuple(sorted(_DATES.groupindex, key=_DATES.groupindex.__getitem__)) == _DATE_GROUPS
 """``_DATES``'s groups in order: :func:`_date_years` unpacks ``m.groups()`` in one call instead of
 looking up to six groups by name (a date opens nearly every 实际完成情况)."""
+if tuple(sorted(_DATES.groupindex, key=_DATES.groupindex.__getitem__)) != _DATE_GROUPS:
+    raise RuntimeError("_DATES's groups changed: update _DATE_GROUPS and _date_years")
 
 
 def _date_years(s: str, m: re.Match[str]) -> list[int] | None:

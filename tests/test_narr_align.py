@@ -3,6 +3,7 @@ lead words in one match, and ``_align_one`` decides a same-unit value without ca
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -16,10 +17,14 @@ _PIECES = list("，,。；;：:！!？?、（）()\n截至止到本项目已共�
     "截至2024年12月1日", "截止到2024年1月2日", "本项目", "项目已", "累计", "全年", "科普活动", "１２"]
 
 
+_CLAUSE_START = re.compile(rf"(?s:.*){_align._BREAK}")  # up to the last break, matched with endpos
+_LEAD = re.compile(_align._LEAD_WORDS)
+
+
 def _plain_clause_before(text: str, start: int) -> str:
-    m = _align._CLAUSE_START.match(text, 0, start)
+    m = _CLAUSE_START.match(text, 0, start)
     clause = text[m.end() if m else 0 : start]
-    lead = _align._LEAD.match(clause)
+    lead = _LEAD.match(clause)
     return clause[lead.end() :] if lead else clause
 
 

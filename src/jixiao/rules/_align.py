@@ -45,15 +45,12 @@ _DELIMS = "，,。；;：:！!？?、（）()\n"
 _BREAK = rf"[{re.escape(_DELIMS)}]"
 _LEAD_WORDS = r"(?:截至|截止|截止到)?\d{4}年\d{1,2}月\d{1,2}日|(?:本项目|项目已?|共|累计|全年|完成|实现|达到|已)+"
 """A date or filler words opening a clause, which say nothing about *which* indicator."""
-_CLAUSE_START = re.compile(rf"(?s:.*){_BREAK}")
-"""Everything up to the last clause break (matched with ``endpos``): with ``_LEAD``, the plain
-definition of :func:`clause_before`."""
-_LEAD = re.compile(_LEAD_WORDS)
 _CLAUSE_WORDS = re.compile(rf"(?s:.*{_BREAK}|)(?:{_LEAD_WORDS}|)")
-"""``_CLAUSE_START`` then ``_LEAD``, in one match: the greedy ``.*`` backs off from ``endpos`` to
-the last break (or, with none, the group is empty), and the lead words are tried right after it,
-or nothing. The first match found is that one: once the break is found the last group always
-succeeds (it may be empty), so no earlier break is ever tried."""
+"""Everything up to the last clause break, then the lead words after it, in one match (with
+``endpos``): the greedy ``.*`` backs off from ``endpos`` to the last break (or, with none, the
+group is empty), and the lead words are tried right after it, or nothing. The first match found
+is that one: once the break is found the last group always succeeds (it may be empty), so no
+earlier break is ever tried."""
 _GENERIC = re.compile(r"情况|完成数|完成次数|完成量|完成率?$|数量|次数|场次|个数|人数$|^数|数$|提升|影响力|水平|程度|"
                       r"开展|举办|组织|实施|建设|项目")
 
@@ -61,8 +58,9 @@ _GENERIC = re.compile(r"情况|完成数|完成次数|完成量|完成率?$|数�
 def clause_before(text: str, start: int) -> str:
     """The words between the previous clause break and ``start`` (dates and filler dropped).
 
-    One match of ``_CLAUSE_WORDS`` (which always matches) where the plain definition takes two
-    and a slice between them; this runs for every figure of every narrative.
+    One match of ``_CLAUSE_WORDS`` (which always matches) where the plain definition (the last
+    break, then the lead words of the clause after it) takes two and a slice between them; this
+    runs for every figure of every narrative.
     """
     return text[_CLAUSE_WORDS.match(text, 0, start).end() : start]  # type: ignore[union-attr]
 

@@ -48,9 +48,9 @@ class Hit:
 
     Not frozen: a hit lives from a rule's ``yield`` to the engine's next line, and a frozen
     dataclass's ``__init__`` (``object.__setattr__`` per field) cost 2.5x a plain one, a dozen
-    times per form. For the same reason rules pass the fields by position, in the order below,
-    where they can: a class called with keywords packs them into a dict for ``__init__`` and
-    unpacks it again (~1.8k instructions a hit on CPython 3.11).
+    times per form. Rules name the fields they pass (``field=``, ``evidence=``): keywords cost
+    about 1.8k instructions a hit more than positions (a class call packs them into a dict), a
+    few tenths of a percent of a check, and ``Hit(msg, None, "total_score", {...})`` reads worse.
     """
 
     message: str

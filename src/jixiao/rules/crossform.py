@@ -92,5 +92,5 @@ def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if len(inds) < 2:
             continue
         others = "、".join(f"「{i.name}」" for i in inds[:-1])
-        yield Hit(f"与{others}的实际完成值都是 {fmt(value)}{unit}，是否重复计算", inds[-1], "actual",
-                  {"value": value, "unit": unit, "indicators": [i.name for i in inds]})
+        yield Hit(f"与{others}的实际完成值都是 {fmt(value)}{unit}，是否重复计算", indicator=inds[-1],
+                  field="actual", evidence={"value": value, "unit": unit, "indicators": [i.name for i in inds]})

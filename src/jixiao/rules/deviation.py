@@ -136,8 +136,8 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             reasons = _worded(row, deviations)
             ind = row.ind
             shown = compact(ind.deviation) or "空白"
-            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", ind, "deviation",
-                      {"reasons": reasons, "deviation": ind.deviation})
+            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
+                      field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
 
 
 @rule("D002", "deviation-boilerplate", "warning", "偏差原因是套话：缺具体原因或具体措施（谁、做什么、何时）", doc="""
@@ -156,7 +156,8 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ind = row.ind
         gaps = deviation_gaps(ind.deviation)
         if gaps:
-            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", ind, "deviation", {"gaps": gaps})
+            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
+                      evidence={"gaps": gaps})
 
 
 @rule("D003", "deviation-without-deviation", "info", "没有偏差却填写了偏差原因", doc="""
@@ -172,4 +173,4 @@ def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
-                  f"「{compact(ind.deviation)[:40]}」", ind, "deviation")
+                  f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")

@@ -44,14 +44,15 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         # no placeholder admits; every admission passes _may_admit, and compacting drops none
         m = None if row.dev_blank or not _may_admit(dev) else _NO_RECORDS.search(compact(dev))
         if m:
-            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据", ind, "actual",
-                      {"admission": m.group(0), "actual": a.text})
+            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据",
+                      indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a.text})
         elif is_satisfaction(ind):
             if survey_anywhere is None:
                 survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:
                 continue
-            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据", ind, "actual", {"actual": a.text})
+            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据", indicator=ind,
+                      field="actual", evidence={"actual": a.text})
 
 
 @rule("E002", "exactly-on-target", "info", "实际完成值恰好等于目标值（踩线），满意度尤其可疑", doc="""
@@ -75,5 +76,5 @@ def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind = row.ind
         note = "，满意度恰好踩线尤其需要调查数据支撑" if is_satisfaction(ind) else ""
-        yield Hit(f"实际完成值 {fmt_value(row.actual)} 恰好等于目标 {fmt_value(row.target)}{note}", ind, "actual",
-                  {"target": tv, "actual": av})
+        yield Hit(f"实际完成值 {fmt_value(row.actual)} 恰好等于目标 {fmt_value(row.target)}{note}", indicator=ind,
+                  field="actual", evidence={"target": tv, "actual": av})

@@ -44,9 +44,12 @@ def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         tol = 0.5 if abs(rate - round(rate)) < 1e-9 and abs(expected - round(expected)) > EPS else EPS
         if off > tol:
-            yield Hit(f"{ROW_CN[key]}执行率填 {fmt(rate)}%，但 全年执行数 {fmt(executed)} ÷ 全年预算数 "
-                      f"{fmt(budget)} = {expected:.2f}%", None, f"funds.{key}.rate",
-                      {"rate": rate, "budget": budget, "executed": executed, "expected": round(expected, 4)})
+            yield Hit(
+                f"{ROW_CN[key]}执行率填 {fmt(rate)}%，但 全年执行数 {fmt(executed)} ÷ 全年预算数 "
+                f"{fmt(budget)} = {expected:.2f}%",
+                field=f"funds.{key}.rate",
+                evidence={"rate": rate, "budget": budget, "executed": executed, "expected": round(expected, 4)},
+            )
 
 
 @rule("F002", "funds-score-mismatch", "error", "执行率得分 ≠ min(执行率, 1) × 分值", doc="""
@@ -65,9 +68,11 @@ def f002(form: Form, settings: Settings) -> Iterator[Hit]:
         return
     expected = min(rate / 100, 1.0) * w
     if abs(score - expected) > EPS:
-        yield Hit(f"执行率得分填 {fmt(score)}，但 min({rate:.2f}%, 100%) × 分值 {fmt(w)} = {expected:.2f}", None,
-                  "funds.total.score",
-                  {"score": score, "weight": w, "rate": round(rate, 4), "expected": round(expected, 4)})
+        yield Hit(
+            f"执行率得分填 {fmt(score)}，但 min({rate:.2f}%, 100%) × 分值 {fmt(w)} = {expected:.2f}",
+            field="funds.total.score",
+            evidence={"score": score, "weight": w, "rate": round(rate, 4), "expected": round(expected, 4)},
+        )
 
 
 @rule("F003", "funds-score-over-weight", "error", "执行率得分超过分值", doc="""
@@ -79,7 +84,8 @@ def f002(form: Form, settings: Settings) -> Iterator[Hit]:
 def f003(form: Form, settings: Settings) -> Iterator[Hit]:
     row, w = form.funds.total, form.funds.weight
     if w is not None and row.score is not None and row.score > w + EPS:
-        yield Hit(f"执行率得分 {fmt(row.score)} 超过分值 {fmt(w)}", None, "funds.total.score", {"score": row.score, "weight": w})
+        yield Hit(f"执行率得分 {fmt(row.score)} 超过分值 {fmt(w)}", field="funds.total.score",
+                  evidence={"score": row.score, "weight": w})
 
 
 @rule("F004", "funds-no-budget", "error", "全年预算数为 0 或空白，却有执行数", doc="""
@@ -92,8 +98,8 @@ def f004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
         if not budget and executed and executed > 0:
-            yield Hit(f"{ROW_CN[key]}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}", None, f"funds.{key}.budget",
-                      {"budget": budget, "executed": executed})
+            yield Hit(f"{ROW_CN[key]}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}",
+                      field=f"funds.{key}.budget", evidence={"budget": budget, "executed": executed})
 
 
 @rule("F005", "funds-overspent", "warning", "全年执行数大于全年预算数", doc="""
@@ -106,8 +112,8 @@ def f005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
         if budget and executed is not None and executed > budget + EPS:
-            yield Hit(f"{ROW_CN[key]}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}", None, f"funds.{key}.executed",
-                      {"budget": budget, "executed": executed})
+            yield Hit(f"{ROW_CN[key]}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}",
+                      field=f"funds.{key}.executed", evidence={"budget": budget, "executed": executed})
 
 
 @rule("F006", "funds-sum-mismatch", "error", "年度资金总额不等于其中各行之和", doc="""
@@ -130,8 +136,8 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         s = sum(known)
         if abs(total - s) > EPS * len(known):
             detail = " + ".join(f"{ROW_CN[k]} {fmt(getattr(r, col))}" for k, r in rows[1:])
-            yield Hit(f"{cn}：年度资金总额 {fmt(total)} ≠ {detail} = {fmt(round(s, 4))}", None, f"funds.total.{col}",
-                      {"total": total, "parts": list(parts), "sum": round(s, 4)})
+            yield Hit(f"{cn}：年度资金总额 {fmt(total)} ≠ {detail} = {fmt(round(s, 4))}",
+                      field=f"funds.total.{col}", evidence={"total": total, "parts": list(parts), "sum": round(s, 4)})
 
 
 @rule("F007", "low-execution-unexplained", "warning", "执行率低于 90% 而表中没有任何说明", doc="""
@@ -149,9 +155,11 @@ def f007(form: Form, settings: Settings) -> Iterator[Hit]:
         return
     if has_funds_explanation(form):
         return
-    yield Hit(f"执行率 {rate:.2f}% 低于 {fmt(settings.execution_floor * 100)}%，表中没有说明资金未执行的原因", None, "funds.total.rate",
-              {"rate": round(rate, 4), "floor": settings.execution_floor},
-              "error" if settings.execution_reason_required else None)
+    yield Hit(
+        f"执行率 {rate:.2f}% 低于 {fmt(settings.execution_floor * 100)}%，表中没有说明资金未执行的原因",
+        field="funds.total.rate", evidence={"rate": round(rate, 4), "floor": settings.execution_floor},
+        severity="error" if settings.execution_reason_required else None,
+    )
 
 
 _ADJUST = re.compile(r"调整|调减|调增|追加|核减|压减|收回|调剂|变更")
@@ -169,8 +177,8 @@ def f008(form: Form, settings: Settings) -> Iterator[Hit]:
         return
     if has_funds_explanation(form, _ADJUST):
         return
-    yield Hit(f"年初预算数 {fmt(row.initial)} 调整为全年预算数 {fmt(row.budget)}，表中没有说明调整原因", None, "funds.total.budget",
-              {"initial": row.initial, "budget": row.budget})
+    yield Hit(f"年初预算数 {fmt(row.initial)} 调整为全年预算数 {fmt(row.budget)}，表中没有说明调整原因",
+              field="funds.total.budget", evidence={"initial": row.initial, "budget": row.budget})
 
 
 @rule("F009", "budget-fitted-to-spending", "warning", "全年预算数被调成恰好等于执行数，或得分填在分项行", doc="""
@@ -186,9 +194,10 @@ def f009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     initial, budget, executed = total.initial, total.budget, total.executed
     if (initial is not None and budget is not None and executed is not None
             and abs(initial - budget) > EPS and abs(budget - executed) <= EPS):
-        yield Hit(f"全年预算数由年初的 {fmt(initial)} 调整为恰好等于全年执行数 {fmt(executed)}，执行率因此为 100%", None, "funds.total.budget",
-                  {"initial": initial, "budget": budget, "executed": executed})
+        yield Hit(f"全年预算数由年初的 {fmt(initial)} 调整为恰好等于全年执行数 {fmt(executed)}，执行率因此为 100%",
+                  field="funds.total.budget", evidence={"initial": initial, "budget": budget, "executed": executed})
     for key, sub in rows[1:]:
         score = sub.score
         if score is not None:
-            yield Hit(f"得分 {fmt(score)} 填在{ROW_CN[key]}行，应填在年度资金总额行", None, f"funds.{key}.score", {"score": score})
+            yield Hit(f"得分 {fmt(score)} 填在{ROW_CN[key]}行，应填在年度资金总额行",
+                      field=f"funds.{key}.score", evidence={"score": score})

@@ -45,7 +45,8 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ind = row.ind
         tier = actual.tier or infer_tier(text)
         guess = f"，按字面推断为「{TIER_CN[tier]}」" if tier else "，无法推断档次"
-        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", ind, "actual", {"actual": text, "inferred_tier": tier})
+        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", indicator=ind, field="actual",
+                  evidence={"actual": text, "inferred_tier": tier})
 
 
 @rule("L002", "score-outside-tier-band", "warning", "定性指标得分不在其档次的分数区间内", doc="""
@@ -67,9 +68,10 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not inside:
             top = "100%" if tier == "achieved" else f"{high * 100:.0f}%（不含）"
             yield Hit(f"实际完成值为「{TIER_CN[tier]}」，得分 {fmt(ind.score)}/{fmt(ind.weight)} = {share * 100:.0f}%，"
-                      f"不在该档 {low * 100:.0f}%–{top} 的区间内", ind, "score",
-                      {"tier": tier, "score": ind.score, "weight": ind.weight, "share": round(share, 4),
-                       "band": [low, min(high, 1.0)]})
+                      f"不在该档 {low * 100:.0f}%–{top} 的区间内",
+                      indicator=ind, field="score",
+                      evidence={"tier": tier, "score": ind.score, "weight": ind.weight, "share": round(share, 4),
+                                "band": [low, min(high, 1.0)]})
 
 
 _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
@@ -94,5 +96,5 @@ def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         target = compact(t.text)
         if target and _IS_VAGUE[target]:
             ind = row.ind
-            yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}", ind, "target",
-                      {"target": target, "score": ind.score})
+            yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
+                      indicator=ind, field="target", evidence={"target": target, "score": ind.score})

@@ -56,9 +56,10 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if expected is not None and abs(ind.score - expected) > EPS:  # type: ignore[operator]
             r = row.ratio
             share = f"{r * 100:.2f}%" if r is not None else "—"
-            yield Hit(f"{_gap(ind)}；按 {fmt(ind.weight)} × {share} 应得 {expected:.2f}", ind, "score",
-                      {"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
-                       "score": ind.score, "expected": round(expected, 4)})
+            yield Hit(f"{_gap(ind)}；按 {fmt(ind.weight)} × {share} 应得 {expected:.2f}",
+                      indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
+                                "score": ind.score, "expected": round(expected, 4)})
 
 
 @rule("Q002", "reverse-score-mismatch", "error", "反向指标得分两种算法都不符", doc="""
@@ -79,8 +80,8 @@ def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if options and all(abs(ind.score - v) > EPS for v in options.values()):  # type: ignore[operator]
             names = {"ratio": "比例法 A/B", "linear": "线性法 1−(B−A)/A"}
             alts = "，".join(f"{names[k]} 应得 {v:.2f}" for k, v in options.items())
-            yield Hit(f"{_gap(ind)}；{alts}", ind, "score",
-                      {"score": ind.score, **{k: round(v, 4) for k, v in options.items()}})
+            yield Hit(f"{_gap(ind)}；{alts}", indicator=ind, field="score",
+                      evidence={"score": ind.score, **{k: round(v, 4) for k, v in options.items()}})
 
 
 @rule("Q003", "score-out-of-range", "error", "得分小于 0 或大于分值", doc="""
@@ -93,8 +94,8 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if row.scored and not row.in_range:
             ind = row.ind
-            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", ind, "score",
-                      {"score": ind.score, "weight": ind.weight})
+            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", indicator=ind, field="score",
+                      evidence={"score": ind.score, "weight": ind.weight})
 
 
 @rule("Q004", "full-score-unmet", "error", "目标未达到却得满分", doc="""
@@ -113,8 +114,8 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 best = forward_expected(ind) or 0.0
             if best >= ind.weight - EPS:  # type: ignore[operator]
                 continue  # missed by so little that the formula itself rounds to full marks
-            yield Hit(f"{_gap(ind)}：目标未达到却得满分", ind, "score",
-                      {"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
+            yield Hit(f"{_gap(ind)}：目标未达到却得满分", indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
 
 
 @rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，须说明扣分依据", doc="""
@@ -129,9 +130,10 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             weight, score = row.weight, row.score
             lost = weight - score  # type: ignore[operator]
             yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
-                      f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据", row.ind, "score",
-                      {"target": row.target.value, "actual": row.actual.value, "weight": weight,
-                       "score": score, "lost": rounded(lost, 4)})
+                      f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据",
+                      indicator=row.ind, field="score",
+                      evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
+                                "score": score, "lost": rounded(lost, 4)})
 
 
 @rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""
@@ -161,8 +163,9 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if double:
             parts.append("达到目标 2 倍以上仍得满分，目标是否定得过低")
         required = settings.over_achievement_reason_required and silent
-        yield Hit("，".join(parts), row.ind, "actual", {"ratio": round(r, 4), "deviation_empty": silent},
-                  "error" if required else None)
+        yield Hit("，".join(parts), indicator=row.ind, field="actual",
+                  evidence={"ratio": round(r, 4), "deviation_empty": silent},
+                  severity="error" if required else None)
 
 
 @rule("Q007", "unit-mismatch", "warning", "年度指标值与实际完成值的单位不同", doc="""
@@ -178,8 +181,8 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not a or not b or t.value is None or u.value is None:
             continue
         if a != b and convert(1.0, b, a) is None:  # a unit is always convertible to itself
-            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」", row.ind,
-                      "actual.unit", {"target_unit": a, "actual_unit": b})
+            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」",
+                      indicator=row.ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
 
 
 @rule("Q008", "malformed-quantity", "warning", "定量目标无单位、实际值带比较符或不是数字", doc="""
@@ -196,11 +199,14 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind, a = row.ind, row.actual
         if not t.unit:
-            yield Hit(f"定量目标 {fmt_value(t)} 没有单位", ind, "target.unit", {"target": t.text})
+            yield Hit(f"定量目标 {fmt_value(t)} 没有单位", indicator=ind, field="target.unit",
+                      evidence={"target": t.text})
         if a.value is not None and a.op not in (None, "="):
-            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符，应填确定的数", ind, "actual", {"actual": a.text, "op": a.op})
+            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符，应填确定的数", indicator=ind, field="actual",
+                      evidence={"actual": a.text, "op": a.op})
         if a.value is None and not is_blank_text(a.text):
-            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字", ind, "actual", {"actual": a.text})
+            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字",
+                      indicator=ind, field="actual", evidence={"actual": a.text})
 
 
 @rule("Q009", "rate-target-over-100", "info", "比率类目标高于 100% 或写成 ≥100%", doc="""
@@ -218,5 +224,5 @@ def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not (value > 100 + 1e-9 or (t.op in (">=", ">") and abs(value - 100) < 1e-9)):
             continue
         if is_rate(row.ind):
-            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", row.ind, "target",
-                      {"target": t.value, "op": t.op})
+            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=row.ind,
+                      field="target", evidence={"target": t.value, "op": t.op})

@@ -37,8 +37,8 @@ def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         return
     if abs(printed - total) > 0.02 + 1e-9:
         yield Hit(f"总分填 {fmt(form.total_score)}，但执行率得分 {fmt(form.funds.total.score)} + 指标得分之和 "
-                  f"{fmt(total - (form.funds.total.score or 0))} = {fmt(total)}", None, "total_score",
-                  {"printed": form.total_score, "recomputed": total})
+                  f"{fmt(total - (form.funds.total.score or 0))} = {fmt(total)}",
+                  field="total_score", evidence={"printed": form.total_score, "recomputed": total})
 
 
 @rule("S002", "weights-sum-mismatch", "error", "各项分值之和 ≠ 总分值（通常为 100）", doc="""
@@ -57,8 +57,8 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     s = rounded(sum(weights), 4)  # type: ignore[arg-type]
     expected = form.total_weight if form.total_weight is not None else 100.0
     if abs(s - expected) > EPS:
-        yield Hit(f"执行率分值 {fmt(form.funds.weight)} 与各指标分值合计 {fmt(s)}，不等于总分值 {fmt(expected)}", None, "total_weight",
-                  {"sum": s, "total_weight": expected})
+        yield Hit(f"执行率分值 {fmt(form.funds.weight)} 与各指标分值合计 {fmt(s)}，不等于总分值 {fmt(expected)}",
+                  field="total_weight", evidence={"sum": s, "total_weight": expected})
 
 
 @rule("S003", "grade-mismatch", "error", "评分等级与总分不符", doc="""
@@ -74,13 +74,13 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = compact(form.grade)[:1]
     expected = grade_of(form.total_score)
     if printed != expected:
-        yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」", None, "grade",
-                  {"grade": form.grade, "total_score": form.total_score, "expected": expected})
+        yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
+                  field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
         return
     total = facts.total
     if total is not None and grade_of(total) != printed:
-        yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」", None, "grade",
-                  {"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
+        yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
+                  field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
 
 
 @rule("S004", "subtotal-mismatch", "error", "小计与其下各项之和不符", doc="""
@@ -104,8 +104,8 @@ def s004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 continue
             s = round(sum(vals), 4)
             if abs(printed - s) > 0.02 + 1e-9:
-                yield Hit(f"{group}小计{cn} {fmt(printed)}，其下 {len(children)} 项合计 {fmt(s)}", sub, attr,
-                          {"printed": printed, "sum": s})
+                yield Hit(f"{group}小计{cn} {fmt(printed)}，其下 {len(children)} 项合计 {fmt(s)}",
+                          indicator=sub, field=attr, evidence={"printed": printed, "sum": s})
 
 
 _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
@@ -136,8 +136,8 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             if abs(got - share) > EPS:
                 diffs.append(f"{kind}指标 {fmt(got)}（通常 {fmt(share)}）")
     if diffs:
-        yield Hit("权重与通常分配不同：" + "；".join(diffs), None, "weights",
-                  {"funds": form.funds.weight, **{k: rounded(v, 4) for k, v in sums.items()}})
+        yield Hit("权重与通常分配不同：" + "；".join(diffs), field="weights",
+                  evidence={"funds": form.funds.weight, **{k: rounded(v, 4) for k, v in sums.items()}})
 
 
 @rule("S006", "missing-indicator-kind", "warning", "缺少产出或效益指标（缺满意度、成本指标为提示）", doc="""
@@ -155,7 +155,7 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         kinds.add("成本")  # older forms file 成本指标 under 产出指标
     for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):
         if kind not in kinds:
-            yield Hit(f"指标表中没有{kind}指标", None, "indicators", {"missing": kind}, sev)  # type: ignore[arg-type]
+            yield Hit(f"指标表中没有{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]
 
 
 _TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|请填写|填写说明|（略）")
@@ -179,16 +179,16 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             m = _TEMPLATE.search(compact(text))
             if m:
                 where = _PLACES[k] if k < 3 else _PLACES[3 + (k - 3) % 4]
-                yield Hit(f"{where}中残留模板文字「{m.group(0)}」", None if k < 3 else rows[(k - 3) // 4].ind, where,
-                          {"text": m.group(0)})
+                yield Hit(f"{where}中残留模板文字「{m.group(0)}」", indicator=None if k < 3 else rows[(k - 3) // 4].ind,
+                          field=where, evidence={"text": m.group(0)})
     for row in rows:
         a = row.actual
         if a.value is None and a.tier is None and is_blank_text(a.text):  # ``is_blank`` or a placeholder
-            yield Hit("实际完成值空白", row.ind, "actual")
+            yield Hit("实际完成值空白", indicator=row.ind, field="actual")
         if row.score is None and row.weight is not None:
-            yield Hit("得分空白", row.ind, "score")
+            yield Hit("得分空白", indicator=row.ind, field="score")
     if form.total_score is None and form.indicators:
-        yield Hit("总分空白", None, "total_score")
+        yield Hit("总分空白", field="total_score")
 
 
 def _may_hold_template(joined: str) -> bool:
@@ -223,5 +223,5 @@ def s008(form: Form, settings: Settings) -> Iterator[Hit]:
     text = form.goal.achieved
     years = sorted({int(y) for y in (*_YEARS[0].findall(text), *_YEARS[1].findall(text))})
     if years and form.year not in years:
-        yield Hit(f"表头为 {form.year} 年度，实际完成情况提到的却是 {'、'.join(map(str, years))} 年", None, "goal.achieved",
-                  {"year": form.year, "narrative_years": years})
+        yield Hit(f"表头为 {form.year} 年度，实际完成情况提到的却是 {'、'.join(map(str, years))} 年",
+                  field="goal.achieved", evidence={"year": form.year, "narrative_years": years})

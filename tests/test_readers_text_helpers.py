@@ -33,7 +33,7 @@ from jixiao.readers._text_pdf import (
     _is_table_header,
     _next_value,
 )
-from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _TABLE_LINES, _first_of, _first_table_line, drop_page_numbers
+from jixiao.readers._text_pdf_split import _PAGE_NUMBER, _first_of, _first_table_line, drop_page_numbers
 from jixiao.readers._text_rows import _segments
 from jixiao.readers.text import _CSV_HEADER, _has_csv_header
 
@@ -195,7 +195,8 @@ def test_first_of_finds_the_leftmost_word_as_every_find_would(text: str, pos: in
     st.integers(0, 40),
 )
 def test_the_table_line_found_by_stem_is_the_first_of_the_table_lines(text: str, pos: int, end: int) -> None:
-    assert _first_table_line(text, pos, end) == _first_of(text, _TABLE_LINES, pos, end)
+    table_lines = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")  # the plain definition
+    assert _first_table_line(text, pos, end) == _first_of(text, table_lines, pos, end)
 
 
 def _header_line_by_line(lines: list[str]) -> FormParts:

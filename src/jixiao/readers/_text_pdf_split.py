@@ -21,10 +21,10 @@ single line and the joined text."""
 _PAGE_NUMBER = re.compile("^" + _PAGE_NUMBER_BODY)
 _FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
 _GOAL_WORDS = ("预期目标", "实际完成情况")
-_TABLE_LINES = ("\n一级\n", "\n一级指标\n", "\n绩效指标\n", "\n绩效\n")
 _TABLE_STEMS = (("\n一级", ("\n", "指标\n")), ("\n绩效", ("\n", "指标\n")))
-"""``_TABLE_LINES`` by their first three characters: one search of a stem stands for two of its
-lines (each search scans the whole goal text before the table)."""
+"""The lines that open the indicator table (一级, 一级指标, 绩效指标, 绩效), by their first three
+characters: one search of a stem stands for both of its lines (each search scans the whole goal
+text before the table)."""
 _TOTAL_AT = re.compile(r"总\s*分")
 _PAGE_NUMBER_START = frozenset("-—第0123456789")
 _PAGE_NUMBER_OPENERS = ("\n-", "\n—", "\n第")
@@ -135,7 +135,7 @@ def _first_of(text: str, words: tuple[str, ...], pos: int, end: int) -> int:
 
 
 def _first_table_line(text: str, pos: int, end: int) -> int:
-    """``_first_of(text, _TABLE_LINES, pos, end)``, searching each stem of ``_TABLE_STEMS`` once.
+    """``_first_of`` over the four lines ``_TABLE_STEMS`` stands for, searching each stem once.
 
     A stem's occurrences are tried in order, with the same bounds: a line must end by ``end``
     and, once one is found at ``best``, a later stem only counts where it starts before it.

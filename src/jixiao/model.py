@@ -20,6 +20,8 @@ __all__ = [
     "Goal",
     "Indicator",
     "Source",
+    "Area",
+    "Reading",
     "Form",
 ]
 
@@ -82,10 +84,14 @@ class Funds(_Strict):
     appropriation: FundsRow | None = None
     carryover: FundsRow | None = None
     other: FundsRow | None = None
+    more: dict[str, FundsRow] = Field(default_factory=dict)
+    """Other 其中 rows some templates print, by their printed label (四川: 财政专户管理资金, 单位资金)."""
+    reason: str | None = None
+    """The funds table's own 原因 / 偏差原因 cell (四川), ``None`` when the template has none."""
 
     def sub_rows(self) -> dict[str, FundsRow]:
         rows = {"appropriation": self.appropriation, "carryover": self.carryover, "other": self.other}
-        return {k: v for k, v in rows.items() if v is not None}
+        return {**{k: v for k, v in rows.items() if v is not None}, **self.more}
 
 
 class Goal(_Strict):
@@ -108,6 +114,14 @@ class Indicator(_Strict):
     deviation: str = ""
     line: int | None = None
     """1-based line (text) or row (grid) of the indicator in its source, for findings."""
+    direction: Literal["positive", "negative"] | None = None
+    """指标性质 as printed: 正向 (higher is better) or 反向 (lower is better); ``None`` when the
+    form does not print it (rules then read the operator, or infer from the name and say so)."""
+    core: bool = False
+    """A ★ core indicator (安徽 衔接/扶贫 forms)."""
+    parent: str | None = None
+    """For a 其中 child row: the ``name`` of the row it belongs to; its weight and score are part
+    of the parent's, never counted again in totals."""
 
 
 class Source(_Strict):
@@ -117,6 +131,31 @@ class Source(_Strict):
     start_line: int | None = None
     end_line: int | None = None
     sheet: str | None = None
+
+
+Area = Literal["header", "funds", "goal", "indicators", "total"]
+"""A part of a form, as a reading check can doubt it and a rule can depend on it."""
+
+
+class Reading(_Strict):
+    """How a form was read, and what its structural cross-checks said of the reading.
+
+    A reader that is unsure says so here instead of guessing: rules whose input lies in a
+    ``doubtful`` area do not run, so a misreading never becomes a finding about the unit's form.
+    Canonical YAML/JSON forms carry no ``Reading`` (``Form.reading is None``): they are taken
+    as written.
+    """
+
+    template: str | None = None
+    """The template recognised from the header words (``national``, ``sichuan``, ``anhui``…)."""
+    shape: str | None = None
+    """How the table reached us (``pdf-text``, ``pipe``, ``cell-per-line``, ``glued``, ``xlsx``…)."""
+    doubtful: list[Area] = Field(default_factory=list)
+    """Areas whose reading failed a cross-check."""
+    problems: list[str] = Field(default_factory=list)
+    """What could not be read and why, in Chinese, one entry per problem."""
+    truncated: bool = False
+    """The form stops before its end (a page cut short): read as far as it goes."""
 
 
 class Form(_Strict):
@@ -132,6 +171,16 @@ class Form(_Strict):
     total_weight: float | None = None
     total_score: float | None = None
     grade: str | None = None
+    section_weights: dict[str, float] = Field(default_factory=dict)
+    """Points printed in a section header, by 一级指标 (产出指标(40分) → {"产出指标": 40}); the
+    weights of forms without a 分值 column."""
+    conclusion: str | None = None
+    """评价结论 (四川 and others), ``None`` when the template has no such section."""
+    shortcomings: str | None = None
+    """存在问题, ``None`` when the template has no such section."""
+    measures: str | None = None
+    """改进措施 (the form-level section), ``None`` when the template has no such section."""
+    reading: Reading | None = None
     source: Source = Field(default_factory=Source)
     warnings: list[str] = Field(default_factory=list)
     """Fields that could not be read: a form is never passed off as whole when it is not."""

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any
 
-from .._trusted import trusted, with_defaults
 from ..model import Form, Funds, FundsRow, Goal, Indicator, Source
 from ..values import cell_memo, cell_value
 from ._text_common import PLACEHOLDERS, parse_number
@@ -66,12 +65,6 @@ _FIELD_NAMES = (
 def assemble(parts: FormParts) -> Form:
     """The ``Form`` of ``parts``, every gap named in its warnings.
 
-    The models are built without validation (``_trusted``): every value here is already of its
-    field's type (numbers from ``parse_number`` are finite floats, cells are ``str``, values come
-    from the value grammar), and validating the ~16 models of a form again cost more than
-    reading it from the text. Each model holds exactly the fields, and counts as set exactly
-    the fields, that its constructor would have been given; tests/test_trusted.py holds every
-    form equal to its validated twin.
     """
     warnings = list(parts.warnings)
     for attr, label in _FIELD_NAMES:
@@ -89,18 +82,18 @@ def assemble(parts: FormParts) -> Form:
     total_score = _number_field(parts.total_score, warnings, "总分", required=True)
     if not parts.grade:
         warnings.append("未能读取评分等级")
-    return trusted(Form, {
+    return Form(**{
         "project": parts.project or None,
         "year": parts.year,
         "department": parts.department or None,
         "implementer": parts.implementer or None,
         "funds": funds,
-        "goal": trusted(Goal, {"planned": parts.planned, "achieved": parts.achieved}),
+        "goal": Goal(planned=parts.planned, achieved=parts.achieved),
         "indicators": indicators,
         "total_weight": total_weight,
         "total_score": total_score,
         "grade": parts.grade or None,
-        "source": with_defaults(Source, {"file": parts.file, "start_line": parts.start_line, "end_line": parts.end_line}),
+        "source": Source(file=parts.file, start_line=parts.start_line, end_line=parts.end_line),
         "warnings": warnings,
     })
 
@@ -159,21 +152,13 @@ def _funds(parts: FormParts, warnings: list[str]) -> Funds:
             if state == _NOT_A_NUMBER:  # a blank cell is no gap here: nothing to say
                 _warn(warnings, text, state, ("项目资金「", label, "」的", _COLUMN_NAMES[key]))
         weight = values.pop("weight", None)
-        row = with_defaults(FundsRow, values)
+        row = FundsRow(**values)
         if kind == "total":
             funds["weight"] = weight
             funds["total"] = row
         else:
             funds[kind] = row  # a score printed here is kept: F009 reports it
-    total = funds.get("total")
-    return trusted(Funds, {
-        "unit": funds["unit"],
-        "weight": funds.get("weight"),
-        "total": with_defaults(FundsRow, {}) if total is None else total,
-        "appropriation": funds.get("appropriation"),
-        "carryover": funds.get("carryover"),
-        "other": funds.get("other"),
-    }, set(funds))
+    return Funds(**funds)
 
 
 _COLUMN_NAMES = {
@@ -196,7 +181,7 @@ def _indicator(row: RowCells, warnings: list[str]) -> Indicator:
     score, state = _cell_number(row.score)
     if state == _NOT_A_NUMBER:
         _warn(warnings, row.score, state, ("第 ", row.line, " 行指标「", row.name, "」的得分"))
-    return trusted(Indicator, {
+    return Indicator(**{
         "level1": row.level1,
         "level2": row.level2,
         "name": row.name,

@@ -77,3 +77,22 @@ def test_a_canonical_file_with_nan_or_infinity_is_an_input_error(bad: str) -> No
     with pytest.raises(NoFormError, match="total_score") as info:
         read_canonical(data, name="bad.yaml")
     assert "bad.yaml" in str(info.value)
+
+
+def test_a_hand_typed_cell_text_is_read_by_the_value_grammar() -> None:
+    text = """
+project: 手写的表
+indicators:
+  - name: 培训人次
+    target: "≥6000人次"
+    actual: 6350人次
+  - name: 满意度
+    target: 90
+    actual: 达成年度指标
+"""
+    form = read_canonical(text.encode("utf-8"), name="hand.yaml")[0]
+    first, second = form.indicators
+    assert (first.target.op, first.target.value, first.target.unit) == (">=", 6000.0, "人次")
+    assert (first.actual.text, first.actual.value) == ("6350人次", 6350.0)
+    assert (second.target.text, second.target.value) == ("90", 90.0)
+    assert second.actual.tier == "achieved"

@@ -3,6 +3,10 @@
 A canonical file holds one form (a mapping) or several (a list). ``dump_forms`` →
 ``read_canonical`` gives back equal models; that round trip is what lets people keep corrected
 forms under version control and feed them back in.
+
+People typing a form by hand may write an indicator's ``target`` or ``actual`` as the cell text
+alone (``target: "≥90%"``, ``actual: 达成年度指标``): it is read by the value grammar, as a
+reader would read the printed cell.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pydantic import ValidationError
 
 from ..errors import NoFormError
 from ..model import Form
+from ..values import value_fields
 from .encoding import decode
 
 __all__ = ["read_canonical", "dump_forms", "forms_to_data"]
@@ -65,7 +70,7 @@ def read_canonical(data: bytes, *, name: str) -> list[Form]:
         if not isinstance(item, dict):
             raise NoFormError(f"第 {i} 项不是自评表对象", file=name)
         try:
-            form = Form.model_validate(item)
+            form = Form.model_validate(_with_cell_values(item))
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
@@ -74,3 +79,21 @@ def read_canonical(data: bytes, *, name: str) -> list[Form]:
             form.source.file = name
         forms.append(form)
     return forms
+
+
+def _with_cell_values(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` with every indicator ``target``/``actual`` written as a bare cell text (or
+    number) read into a value; other entries are left for validation to judge."""
+    indicators = item.get("indicators")
+    if not isinstance(indicators, list):
+        return item
+    rows = []
+    for ind in indicators:
+        if isinstance(ind, dict):
+            ind = {
+                k: value_fields(str(v)) if k in ("target", "actual") and isinstance(v, (str, int, float))
+                and not isinstance(v, bool) else v
+                for k, v in ind.items()
+            }
+        rows.append(ind)
+    return {**item, "indicators": rows}

@@ -14,11 +14,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _cli import run_jixiao
 
-from jixiao.cli.check import FormOutline, expand_paths, run_check
+from _cli import run_jixiao
+from jixiao.cli.check import expand_paths, run_check
 from jixiao.config import load_settings
 from jixiao.readers import read_path
+from jixiao.report import Checked, reporter_class
+from jixiao.report.text import FormOutline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
@@ -115,9 +117,10 @@ def long_xlsx_form(path: Path, rows: int = ROWS) -> Path:
     slow part of the test.
     """
     import openpyxl
+    from openpyxl.worksheet.cell_range import CellRange
+
     from fixtures.layout import layout_form
     from fixtures.seed import seed_forms
-    from openpyxl.worksheet.cell_range import CellRange
 
     form = seed_forms()[0]
     template = form.indicators[0]
@@ -144,14 +147,14 @@ def test_a_form_with_thousands_of_indicator_rows_parses_and_checks(tmp_path: Pat
         path.write_text(long_text_form(), encoding="utf-8")
     else:
         path = long_xlsx_form(tmp_path / "long.xlsx")
-    items = expand_paths([path])
-    run = run_check(items, load_settings(), keep="forms")
+    checked: list[Checked] = []
+    run = run_check(expand_paths([path]), load_settings(), checked.append, keep_forms=True)
     assert run.unreadable == [] and run.form_count == 1
     (form,) = run.forms
     names = [i.name for i in form.indicators]
     assert sum(n.startswith("覆盖面") for n in names) == ROWS
     assert names[:2] == ["覆盖面0000", "覆盖面0001"]
-    assert sum(run.counts.values()) == len(run.findings) > 0
+    assert sum(run.counts.values()) == len(checked[0].findings) > 0
 
 
 # --- deep folders and symlink loops -------------------------------------------------------------
@@ -221,22 +224,29 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("keep", "keep_findings", "kept_type", "kept"),
+    ("fmt", "kept"),
     [
-        ("nothing", False, None, 0),       # json, jsonl, github: streamed, counts only
-        ("nothing", True, None, 0),        # findings, no forms
-        ("outlines", True, FormOutline, 20),  # text: label and source of each form
-        ("forms", True, "Form", 20),       # html, xlsx, --llm
+        ("json", {}),                 # written as it goes: nothing kept
+        ("jsonl", {}),
+        ("github", {}),
+        ("text", {"outlines": "FormOutline", "findings": "Finding"}),  # label and start of each form
+        ("html", {"forms": "Form", "findings": "Finding"}),           # whole forms: the report shows them
+        ("xlsx", {"forms": "Form", "findings": "Finding"}),
     ],
 )
-def test_a_run_keeps_only_what_it_is_asked_to(folder: Path, keep: str, keep_findings: bool, kept_type, kept: int) -> None:  # type: ignore[no-untyped-def]
-    streamed: list[int] = []
-    run = run_check(expand_paths([folder]), load_settings(), keep=keep, keep_findings=keep_findings,  # type: ignore[arg-type]
-                    stream=lambda found: streamed.append(len(found)))
-    assert (run.files, run.form_count, len(run.unreadable)) == (5, 20, 1)
-    assert len(run.forms) == kept and all(type(f).__name__ == getattr(kept_type, "__name__", kept_type) for f in run.forms)
-    assert len(run.findings) == (sum(streamed) if keep_findings else 0)
-    assert sum(run.counts.values()) == sum(streamed) > 0 and len(streamed) == 4
+def test_a_report_keeps_only_what_it_shows(folder: Path, fmt: str, kept: dict[str, str]) -> None:
+    written: list[str | bytes] = []
+    reporter = reporter_class(fmt)(written.append)
+    reporter.start()
+    run = run_check(expand_paths([folder]), load_settings(), reporter.handle)
+    assert (run.files, run.form_count, len(run.unreadable), run.forms) == (5, 20, 1, [])
+    held = {name: items for name, items in vars(reporter).items() if isinstance(items, list) and items}
+    assert {name: type(items[0]).__name__ for name, items in held.items()} == kept
+    if held:
+        assert len(held["findings"]) == sum(run.counts.values()) > 0
+        assert len(held.get("forms", held.get("outlines", []))) == 20
+    else:
+        assert written and sum(run.counts.values()) > 0  # already written, file by file
 
 
 def test_outlines_label_forms_as_the_forms_do(folder: Path) -> None:
@@ -264,28 +274,13 @@ def test_a_folder_report_is_the_same_streamed_or_kept(monkeypatch, capsys, folde
     assert (out.split("汇总\n")[0] if fmt == "text" else out) == whole
 
 
-@pytest.mark.parametrize(
-    ("args", "kept_forms", "kept_findings"),
-    [
-        (("--format", "jsonl"), 0, 0),
-        (("--format", "github"), 0, 0),
-        (("--format", "jsonl", "-o", "r.jsonl"), 0, 0),
-        (("--format", "json"), 0, 0),                # spliced into one array as it goes
-        (("--format", "text"), 20, -1),              # outlines; -1: every finding
-        (("--format", "html", "-o", "r.html"), 20, -1),
-        (("--format", "xlsx", "-o", "r.xlsx"), 20, -1),
-    ],
-)
-def test_the_command_keeps_forms_only_for_the_reports_that_show_them(monkeypatch, capsys, folder: Path,  # type: ignore[no-untyped-def]
-                                                                     args: tuple[str, ...], kept_forms: int, kept_findings: int) -> None:
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text", "html", "xlsx"])
+def test_the_command_keeps_whole_forms_only_for_the_model_review(monkeypatch, capsys, folder: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
     import jixiao.cli.check as cli_check
 
     runs = []
     real = cli_check.run_check
     monkeypatch.setattr(cli_check, "run_check", lambda *a, **k: runs.append(real(*a, **k)) or runs[-1])
-    code, _, err = jixiao(monkeypatch, capsys, "check", folder, *args)
+    code, _, err = jixiao(monkeypatch, capsys, "check", folder, "--format", fmt, "-o", f"r.{fmt}")
     (run,) = runs
-    assert code == 0 and len(run.forms) == kept_forms
-    assert len(run.findings) == (sum(run.counts.values()) if kept_findings < 0 else 0) and sum(run.counts.values()) > 0
-    if "text" in args:
-        assert all(isinstance(f, FormOutline) for f in run.forms)
+    assert code == 0 and run.forms == [] and sum(run.counts.values()) > 0

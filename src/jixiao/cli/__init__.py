@@ -41,10 +41,10 @@ def _root(
     """jixiao（绩效）：读取、检查财政项目支出绩效自评表，并起草偏差原因分析及改进措施。"""
 
 
-from . import parse as _parse  # noqa: E402,F401  (registers `parse`)
 from . import check as _check  # noqa: E402,F401  (registers `check`)
-from . import rules as _rules  # noqa: E402,F401  (registers `rules`)
 from . import draft as _draft  # noqa: E402,F401  (registers `draft`)
+from . import parse as _parse  # noqa: E402,F401  (registers `parse`)
+from . import rules as _rules  # noqa: E402,F401  (registers `rules`)
 
 
 def main() -> None:

@@ -3,82 +3,56 @@
 The command reads as its steps: settings → inputs → check each file → report → exit status, so
 that adding a step (a model review, say) is a small edit between "check" and "report".
 
-A folder may hold ten thousand forms, so a run keeps only what its report needs: JSON, JSON Lines
-and GitHub annotations are written file by file as they are found and keep nothing but counts;
-text keeps the findings and a two-field outline of each form; only HTML, XLSX and ``--llm`` keep
-whole forms.
+The report is a ``Reporter`` from ``jixiao.report``, chosen by ``--format``; it is handed each
+file's forms and findings as they are found and keeps only what it shows, so a folder of ten
+thousand forms checked to JSON Lines costs no memory. Only ``--llm`` keeps every form here.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import typer
 
 from ..errors import InputError, UsageError
+from ..report import FORMATS
 from . import app
 from ._common import convert_option, max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`
     from ..finding import Finding
-    from ..model import Source
+    from ..model import Form
+    from ..report import Checked, Write
 
-__all__ = ["check", "expand_paths", "run_check", "CheckRun", "FormOutline"]
+    FormatName = str
+else:
+    FormatName = Literal[tuple(FORMATS)]  # typer reads the --format choices from this
 
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    github = "github"
-    html = "html"
-    xlsx = "xlsx"
+__all__ = ["check", "expand_paths", "run_check", "CheckRun"]
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
 
 
-STREAMED = frozenset({"jsonl", "github", "json"})
-"""Formats written file by file as findings are found (JSON as the pieces of one array)."""
-
-Keep = Literal["forms", "outlines", "nothing"]
-
-
-@dataclass(frozen=True, slots=True)
-class FormOutline:
-    """What the text report reads of a form (its label and where it starts), at a few hundred
-    bytes instead of the whole form, so a text report on a huge folder stays small."""
-
-    project: str | None
-    source: Source
-
-    @property
-    def label(self) -> str:
-        return self.project or f"{self.source.file}:{self.source.start_line or '?'}"
-
-
 @dataclass
 class CheckRun:
-    """What a run saw: counts always; forms, findings and sources only when asked to keep them."""
+    """What a run saw: counts always; whole forms only when asked to keep them (for ``--llm``)."""
 
     files: int = 0
     form_count: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     failing: bool = False
     """A rules finding reached ``fail_on``: the exit status is 1."""
-    forms: list[Any] = field(default_factory=list)
-    """Whole ``Form`` objects, ``FormOutline``s, or nothing, as the run was asked to keep."""
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, bytes] = field(default_factory=dict)
-    """Original bytes of the first XLSX input with forms: the annotated report is built on it."""
+    forms: list[Form] = field(default_factory=list)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     explicit_failed: bool = False
     """An explicitly named file could not be read: the run exits 2 whatever it found."""
@@ -124,13 +98,14 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     return bar
 
 
-def run_check(items: list[tuple[Path, bool]], settings, *, keep: Keep = "forms", keep_findings: bool = True,  # type: ignore[no-untyped-def]
-              stream: Callable[[list[Finding]], None] | None = None, progress: bool = False,
-              keep_xlsx_source: bool = False, convert_legacy: bool = False) -> CheckRun:
-    """Read and check every file; a file that cannot be read is reported and the run goes on."""
-    from .._io import mb_to_bytes, read_bytes
+def run_check(items: list[tuple[Path, bool]], settings, report: Callable[[Checked], None] | None = None, *,  # type: ignore[no-untyped-def]
+              keep_forms: bool = False, progress: bool = False, convert_legacy: bool = False) -> CheckRun:
+    """Read and check every file, handing each file's result to ``report``; a file that cannot
+    be read is reported and the run goes on."""
+    from .._io import mb_to_bytes
     from ..check import check_forms
     from ..readers import read_path
+    from ..report import Checked
 
     limit = mb_to_bytes(settings.max_size)
     run = CheckRun()
@@ -150,52 +125,16 @@ def run_check(items: list[tuple[Path, bool]], settings, *, keep: Keep = "forms",
                 found = check_forms(forms, settings)
                 run.form_count += len(forms)
                 run.add(found, settings.fail_on)
-                if keep == "forms":
+                if keep_forms:
                     run.forms.extend(forms)
-                elif keep == "outlines":
-                    run.forms.extend(FormOutline(f.project, f.source) for f in forms)
-                if keep_xlsx_source and forms and not run.sources and path.suffix.lower() in (".xlsx", ".xlsm"):
-                    run.sources[str(path)] = read_bytes(path, max_bytes=limit)
-                if keep_findings:
-                    run.findings.extend(found)
-                if stream is not None:
-                    stream(found)
+                if report is not None:
+                    report(Checked(path, forms, found))
             if bar is not None:
                 bar.advance(bar.task_ids[0])
     finally:
         if bar is not None:
             bar.stop()
     return run
-
-
-class _Pieces:
-    """Writes a report in pieces, each rendered by the report module from one file's findings.
-
-    Line formats concatenate; a JSON array is spliced: each piece's ``[`` and ``]`` are dropped
-    and the items joined with ``,``, which gives exactly the text of one ``render`` of every
-    finding (the tests compare the two), while only one file's findings are ever in memory.
-    """
-
-    def __init__(self, fmt: str, write: Callable[[str], None]) -> None:
-        self.fmt, self.write, self.items = fmt, write, 0
-
-    def __call__(self, found: list[Finding]) -> None:
-        from ..report import render
-
-        text = render(self.fmt, [], found)
-        assert isinstance(text, str)
-        if self.fmt == "json":
-            if not found:
-                return
-            assert text.startswith("[\n") and text.endswith("\n]\n"), "render_json changed its layout"
-            text = ("[\n" if not self.items else ",\n") + text[2:-3]
-        self.items += len(found)
-        if text:
-            self.write(text)
-
-    def close(self) -> None:
-        if self.fmt == "json":
-            self.write("\n]\n" if self.items else "[]\n")
 
 
 def _say(text: str, bar) -> None:  # type: ignore[no-untyped-def]
@@ -234,10 +173,35 @@ def _is_tty(stream) -> bool:  # type: ignore[no-untyped-def]
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
+def _to_stdout(text: str | bytes) -> None:
+    """Writes at once: a streamed report reaches a pipe as it is found."""
+    if isinstance(text, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+    else:
+        sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@contextmanager
+def _output(out: Path | None) -> Iterator[Write]:
+    """Where the report goes: stdout, or ``-o``'s file, replaced only when the run completes."""
+    if out is None:
+        yield _to_stdout
+        return
+    from .._io import open_atomic
+
+    with open_atomic(out) as fh:
+        def to_file(text: str | bytes) -> None:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+        yield to_file
+
+
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="自评表文件或文件夹（文件夹按后缀逐个检查）"),
-    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="输出格式"),
+    fmt: FormatName = typer.Option("text", "--format", "-f", help="输出格式"),
     out: Path | None = typer.Option(None, "--output", "-o", help="写入文件（html、xlsx 必须指定）"),
     select: str | None = typer.Option(None, "--select", help="只运行这些规则（代码前缀，逗号分隔，如 Q,L002）"),
     ignore: str | None = typer.Option(None, "--ignore", help="不运行这些规则（代码前缀，逗号分隔，如 P,E002）"),
@@ -254,16 +218,15 @@ def check(
     llm_log: Path | None = typer.Option(None, "--log", help="把 --llm 的请求与应答追加写入此 JSONL 文件"),
 ) -> None:
     """检查自评表：算术、计分、档次、偏差说明、文字与表格一致性。退出状态：0 通过，1 有问题，2 用法或输入错误。"""
-    from contextlib import nullcontext
-
-    from .._io import open_atomic, write_atomic
+    from .._io import mb_to_bytes
     from ..config import load_settings
-    from ..report import FILE_ONLY_FORMATS, render
+    from ..report import Checked, ReportOptions, reporter_class
 
     settings = load_settings({"select": select, "ignore": ignore, "profile": profile, "max_size": max_size,
                               "fail_on": fail_on.value if fail_on else None}, start=Path.cwd())
-    if fmt.value in FILE_ONLY_FORMATS and out is None:
-        raise UsageError(f"--format {fmt.value} 需要用 -o 指定输出文件")
+    make_reporter = reporter_class(fmt)
+    if make_reporter.file_only and out is None:
+        raise UsageError(f"--format {fmt} 需要用 -o 指定输出文件")
     walked = any(p.is_dir() for p in paths)
     color = out is None and _is_tty(sys.stdout)
     unlisted: list[tuple[Path, str]] = []
@@ -274,20 +237,12 @@ def check(
 
     items = expand_paths(paths, on_error=unlistable)
     refuse_output_over_input(out, [p for p, _ in items])
-    streaming = fmt.value in STREAMED
-    keep: Keep = "forms" if llm or fmt.value in FILE_ONLY_FORMATS else "outlines" if fmt is CheckFormat.text else "nothing"
 
-    with open_atomic(out) if streaming and out is not None else nullcontext() as sink:
-        def write(text: str) -> None:
-            if sink is not None:
-                sink.write(text.encode("utf-8"))
-            else:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-
-        stream = _Pieces(fmt.value, write)
-        run = run_check(items, settings, keep=keep, keep_findings=not streaming, stream=stream if streaming else None,
-                        progress=walked and _is_tty(sys.stderr), keep_xlsx_source=fmt is CheckFormat.xlsx,
+    with _output(out) as write:
+        reporter = make_reporter(write, ReportOptions(color=color, statistics=statistics,
+                                                      max_bytes=mb_to_bytes(settings.max_size)))
+        reporter.start()
+        run = run_check(items, settings, reporter.handle, keep_forms=llm, progress=walked and _is_tty(sys.stderr),
                         convert_legacy=convert_legacy)
         run.unreadable[:0] = unlisted
         if llm:  # model findings are added after the rules ran and never count for the exit status
@@ -298,27 +253,12 @@ def check(
             for notice in notices:
                 print(f"jixiao: {notice}", file=sys.stderr)
             run.add(extra, settings.fail_on)
-            if streaming:
-                stream(extra)
-            else:
-                run.findings.extend(extra)
-        if streaming:
-            stream.close()
+            reporter.handle(Checked(None, [], extra))
+        reporter.finish()
 
-    if not streaming:
-        if fmt is CheckFormat.xlsx:  # the first XLSX input becomes the base of the annotated copy
-            from ..report.xlsx import render_xlsx
-
-            report: str | bytes = render_xlsx(run.forms, run.findings, sources=run.sources)
-        else:
-            report = render(fmt.value, run.forms, run.findings, color=color, statistics=statistics)
-        if out is not None:
-            write_atomic(out, report)
-        else:
-            sys.stdout.write(report)  # type: ignore[arg-type]  (bytes formats require -o)
     if walked or run.unreadable:
-        table = _summary_table(run, color and fmt is CheckFormat.text)
-        print(table, end="", file=sys.stdout if fmt is CheckFormat.text and out is None else sys.stderr)
+        text_on_stdout = fmt == "text" and out is None
+        print(_summary_table(run, color and fmt == "text"), end="", file=sys.stdout if text_on_stdout else sys.stderr)
     if run.explicit_failed:
         raise typer.Exit(2)
     raise typer.Exit(int(run.failing))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -11,7 +11,7 @@ from . import app
 from ._common import convert_option, emit, max_size_option, read_all, refuse_output_over_input, resolve_max_bytes
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     json = "json"
     yaml = "yaml"
 

@@ -1,50 +1,57 @@
-"""Reports: one ``render`` for every output format, dispatched by name.
+"""Reports: one small class per output format, all behind the protocol in ``base``.
 
-Formats load lazily (html needs jinja2, xlsx needs openpyxl), so importing this package costs
-nothing; text and the machine formats are pure string building.
+To add a format, write a ``Reporter`` subclass in its own module and add one line to ``FORMATS``;
+the CLI's ``--format`` choices, its ``-o`` requirement and ``render`` all come from there. A
+format's module is imported only when the format is used (html needs jinja2, xlsx openpyxl, all
+of them pydantic), so importing this package, as ``jixiao --help`` does, costs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..finding import Draft, Finding
-from ..model import Form
+from .base import Checked, Reporter, ReportOptions, Write
 
-__all__ = ["FORMATS", "BINARY_FORMATS", "FILE_ONLY_FORMATS", "render"]
+if TYPE_CHECKING:
+    from ..finding import Draft, Finding
+    from ..model import Form
 
-FORMATS = ("text", "json", "jsonl", "github", "html", "xlsx")
-BINARY_FORMATS = frozenset({"xlsx"})
-FILE_ONLY_FORMATS = frozenset({"html", "xlsx"})
-"""Formats that make no sense on a terminal: the CLI asks for ``-o``."""
+__all__ = ["FORMATS", "Checked", "Reporter", "ReportOptions", "Write", "reporter_class", "render"]
+
+FORMATS: dict[str, str] = {
+    "text": "text:TextReporter",
+    "json": "machine:JsonReporter",
+    "jsonl": "machine:JsonLinesReporter",
+    "github": "machine:GithubReporter",
+    "html": "html:HtmlReporter",
+    "xlsx": "xlsx:XlsxReporter",
+}
+"""Every output format by name, and the class (``module:Class`` in this package) that writes it."""
 
 
-def _renderer(fmt: str) -> Callable[..., str | bytes]:
-    if fmt == "text":
-        from .text import render_text
-
-        return render_text
-    if fmt in ("json", "jsonl", "github"):
-        from . import machine
-
-        return {"json": machine.render_json, "jsonl": machine.render_jsonl, "github": machine.render_github}[fmt]
-    if fmt == "html":
-        from .html import render_html
-
-        return lambda forms, findings, drafts=None, **_: render_html(forms, findings, drafts=drafts)
-    if fmt == "xlsx":
-        from .xlsx import render_xlsx
-
-        return lambda forms, findings, drafts=None, **_: render_xlsx(forms, findings, drafts=drafts)
-    raise UsageError(f"未知的输出格式 {fmt!r}（可选：{'、'.join(FORMATS)}）")
+def reporter_class(fmt: str) -> type[Reporter]:
+    """The class that writes format ``fmt``; an unknown name is a usage error."""
+    if fmt not in FORMATS:
+        raise UsageError(f"未知的输出格式 {fmt!r}（可选：{'、'.join(FORMATS)}）")
+    module, name = FORMATS[fmt].split(":")
+    cls: type[Reporter] = getattr(import_module(f"{__name__}.{module}"), name)
+    return cls
 
 
 def render(fmt: str, forms: Sequence[Form], findings: Sequence[Finding], *,
-           drafts: Sequence[Draft] | None = None, **opts: Any) -> str | bytes:
-    """The report of ``findings`` on ``forms`` in format ``fmt`` (bytes for xlsx, text otherwise).
+           drafts: Sequence[Draft] = (), **options: Any) -> str | bytes:
+    """The whole report of ``findings`` on ``forms`` at once (bytes for xlsx, text otherwise).
 
-    Options are per format: text takes ``color`` and ``statistics``; the others ignore them.
+    ``options`` are the fields of ``ReportOptions`` (``color``, ``statistics``, ...).
     """
-    return _renderer(fmt)(list(forms), list(findings), drafts=list(drafts) if drafts else None, **opts)
+    chunks: list[str | bytes] = []
+    reporter = reporter_class(fmt)(chunks.append, ReportOptions(**options))
+    reporter.start()
+    reporter.handle(Checked(None, forms, findings, drafts))
+    reporter.finish()
+    if chunks and isinstance(chunks[0], bytes):
+        return b"".join(c for c in chunks if isinstance(c, bytes))
+    return "".join(c for c in chunks if isinstance(c, str))

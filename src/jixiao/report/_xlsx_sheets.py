@@ -14,6 +14,8 @@ from ._html_assign import SEVERITY_LABELS, rule_title
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "FINDINGS_HEADER",
@@ -32,20 +34,20 @@ _FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 _BAD_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-def set_text_safe(cell, value: object) -> None:
+def set_text_safe(cell: Cell, value: object) -> None:
     """Form text is data, never a formula: "=100%" (a common 年度指标值) must not be evaluated."""
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
 
 
-def _put_row(ws, row: int, values: list[object]) -> None:
+def _put_row(ws: Worksheet, row: int, values: list[object]) -> None:
     """Row numbers are counted by the caller: ``ws.max_row`` rescans the sheet on every call."""
     for col, value in enumerate(values, start=1):
         set_text_safe(ws.cell(row=row, column=col), value if value != "" else None)
 
 
-def _styled(ws, **attrs: object) -> object:
+def _styled(ws: Worksheet, **attrs: object) -> object:
     """A style built once and copied onto cells (setting style objects per cell rehashes them)."""
     from copy import copy
 
@@ -69,7 +71,7 @@ def sheet_title(wb: Workbook, wanted: str) -> str:
     return title
 
 
-def _header(ws, labels: list[str]) -> None:
+def _header(ws: Worksheet, labels: list[str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 

@@ -15,8 +15,9 @@ from ..finding import Draft, Finding
 from ..model import Form
 from ._html_assign import SEVERITY_LABELS, place, rule_title
 from ._html_view import GRADE_BANDS, FormView, Note, band_of, build_form, count, fmt_num
+from .base import Checked, Reporter
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "HtmlReporter"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -128,3 +129,22 @@ def render_html(forms: list[Form], findings: list[Finding], drafts: list[Draft] 
         version=__version__,
         severity_labels=SEVERITY_LABELS,
     )
+
+
+class HtmlReporter(Reporter):
+    """The HTML report, written when the run ends: it shows every form whole."""
+
+    file_only = True
+
+    def start(self) -> None:
+        self.forms: list[Form] = []
+        self.findings: list[Finding] = []
+        self.drafts: list[Draft] = []
+
+    def handle(self, checked: Checked) -> None:
+        self.forms.extend(checked.forms)
+        self.findings.extend(checked.findings)
+        self.drafts.extend(checked.drafts)
+
+    def finish(self) -> None:
+        self.write(render_html(self.forms, self.findings, drafts=self.drafts or None))

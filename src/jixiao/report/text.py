@@ -1,19 +1,23 @@
 """The terminal report: findings grouped by form, one summary line per form, and a total.
 
 Plain text unless ``color`` is asked for (the CLI does so only when stdout is a terminal); colour
-comes from rich, imported only then.
+comes from rich, imported only then. The report is written at the end of a run, so it keeps every
+finding but of each form only an outline (its label and where it starts): a text report on a
+folder of ten thousand forms stays small.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..finding import Finding
-from ..model import Form
+from ..model import Form, Source
+from .base import Checked, Reporter
 
-__all__ = ["render_text", "summary_line", "SEVERITY_CN"]
+__all__ = ["render_text", "summary_line", "SEVERITY_CN", "FormOutline", "TextReporter"]
 
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -24,25 +28,37 @@ def summary_line(findings: Sequence[Finding]) -> str:
     return f"{c['error']} 个错误，{c['warning']} 个警告，{c['info']} 条提示"
 
 
-def _form_key(form: Form) -> tuple[str, str]:
+@dataclass(frozen=True, slots=True)
+class FormOutline:
+    """What the text report reads of a form: its label and where it starts."""
+
+    project: str | None
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.project or f"{self.source.file}:{self.source.start_line or '?'}"
+
+
+def _form_key(form: Form | FormOutline) -> tuple[str, str]:
     return (form.source.file, form.label)
 
 
-def _lines(forms: Sequence[Form], findings: Sequence[Finding], statistics: bool) -> list[tuple[str, str | None]]:
+def _lines(forms: Sequence[Form | FormOutline], findings: Sequence[Finding], statistics: bool) -> list[tuple[str, str | None]]:
     """(text, style) pairs; style names a severity to colour, or ``header``/``None``."""
     out: list[tuple[str, str | None]] = []
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         groups.setdefault((f.location.file, f.form), []).append(f)
     # Two forms with one name in one file share a group (findings name forms by label only).
-    by_key: dict[tuple[str, str], Form] = {}
+    by_key: dict[tuple[str, str], Form | FormOutline] = {}
     for form in forms:
         by_key.setdefault(_form_key(form), form)  # the first of same-named forms, as before
     keys = list(dict.fromkeys([*by_key, *groups]))
     for file, label in keys:
         own = groups.get((file, label), [])
-        form = by_key.get((file, label))
-        where = f"{file}:{form.source.start_line}" if form and form.source.start_line else file
+        first = by_key.get((file, label))
+        where = f"{file}:{first.source.start_line}" if first and first.source.start_line else file
         out.append((f"{label}（{where}）", "header"))
         for f in own:
             loc = f"{f.location.line}" if f.location.line is not None else "-"
@@ -60,7 +76,7 @@ def _lines(forms: Sequence[Form], findings: Sequence[Finding], statistics: bool)
     return out
 
 
-def render_text(forms: Sequence[Form], findings: Sequence[Finding], *, color: bool = False,
+def render_text(forms: Sequence[Form | FormOutline], findings: Sequence[Finding], *, color: bool = False,
                 statistics: bool = False, **_: Any) -> str:
     lines = _lines(forms, findings, statistics)
     if not color:
@@ -75,3 +91,19 @@ def render_text(forms: Sequence[Form], findings: Sequence[Finding], *, color: bo
     for text, style in lines:
         console.print(Text(text, style=_STYLE.get(style or "", "bold" if style == "header" else "")), soft_wrap=True)
     return buf.getvalue()
+
+
+class TextReporter(Reporter):
+    """The terminal report, written when the run ends."""
+
+    def start(self) -> None:
+        self.outlines: list[FormOutline] = []
+        self.findings: list[Finding] = []
+
+    def handle(self, checked: Checked) -> None:
+        self.outlines.extend(FormOutline(f.project, f.source) for f in checked.forms)
+        self.findings.extend(checked.findings)
+
+    def finish(self) -> None:
+        self.write(render_text(self.outlines, self.findings, color=self.options.color,
+                               statistics=self.options.statistics))

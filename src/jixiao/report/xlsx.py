@@ -12,17 +12,19 @@ import io
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from .._io import read_bytes
 from ..errors import InputError
 from ..finding import Draft, Finding
 from ..model import Form
 from ._html_assign import SEVERITY_LABELS, Placed, Slot, form_key, place, rule_title, worst
 from ._xlsx_sheets import add_drafts_sheet, add_findings_sheet, sheet_title
+from .base import Checked, Reporter
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["render_xlsx", "FINDINGS_SHEET", "DRAFTS_SHEET", "SEVERITY_FILLS"]
+__all__ = ["render_xlsx", "XlsxReporter", "FINDINGS_SHEET", "DRAFTS_SHEET", "SEVERITY_FILLS"]
 
 FINDINGS_SHEET = "检查结果"
 DRAFTS_SHEET = "偏差说明草稿"
@@ -145,3 +147,26 @@ def render_xlsx(
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+class XlsxReporter(Reporter):
+    """The annotated workbook, written when the run ends; the first XLSX input is its base."""
+
+    file_only = True
+
+    def start(self) -> None:
+        self.forms: list[Form] = []
+        self.findings: list[Finding] = []
+        self.drafts: list[Draft] = []
+        self.sources: dict[str, bytes] = {}
+
+    def handle(self, checked: Checked) -> None:
+        file = checked.file
+        if checked.forms and not self.sources and file is not None and file.suffix.lower() in _XLSX_SUFFIXES:
+            self.sources[str(file)] = read_bytes(file, max_bytes=self.options.max_bytes)
+        self.forms.extend(checked.forms)
+        self.findings.extend(checked.findings)
+        self.drafts.extend(checked.drafts)
+
+    def finish(self) -> None:
+        self.write(render_xlsx(self.forms, self.findings, drafts=self.drafts or None, sources=self.sources))

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from _cli import run_jixiao
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,9 +116,10 @@ def test_folder_walk_reports_unreadable_files_and_goes_on(monkeypatch, capsys, s
     (folder / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (folder / "notes.png").write_bytes(b"\x89PNG")
     code, out, err = run(monkeypatch, capsys, str(folder), "--select", "Q005")
-    assert code == 0
-    assert "另存为 .xlsx" in err and "notes.png" not in err
-    assert "汇总" in out and "无法读取的文件\t1" in out and "文件\t2" in out and "自评表\t5" in out
+    assert code == 0 and err == ""
+    summary = out[out.index("汇总"):]
+    assert "无法读取的文件\t1" in summary and "文件\t2" in summary and "自评表\t5" in summary
+    assert summary.count("另存为 .xlsx") == 1 and "notes.png" not in out  # said once, in the to-do list
 
 
 def test_folder_summary_goes_to_stderr_for_machine_formats(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -138,3 +140,56 @@ def test_xlsx_report_is_written_as_bytes(monkeypatch, capsys, seed_copy: Path, t
     target = tmp_path / "report.xlsx"
     code, out, _ = run(monkeypatch, capsys, str(seed_copy), "-f", "xlsx", "-o", str(target))
     assert code == 0 and out == "" and target.read_bytes()[:2] == b"PK"
+
+
+# --- messages: said once, in Chinese, naming what is wrong ------------------------------------
+
+def test_a_missing_file_is_said_once_in_chinese(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(monkeypatch, capsys, "nosuch.txt")
+    assert (code, out, err) == (2, "", "jixiao: 无法读取文件 nosuch.txt：文件不存在\n")
+
+
+def test_one_unreadable_file_among_good_ones_is_reported_once(monkeypatch, capsys, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(monkeypatch, capsys, str(seed_copy), "nosuch.txt", "--select", "Q005")
+    assert code == 2 and "Q005" in out and "汇总" not in out + err
+    assert err == "jixiao: 无法读取文件 nosuch.txt：文件不存在\n"
+
+
+def _zip_of(member: str) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(member, "<x/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "says"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "表.xlsx", "这是一张 PNG 图片，不是 Excel 文件"),
+        (b"\xff\xd8\xff\xe0" + b"\0" * 64, "表.xlsx", "这是一张 JPEG 图片，不是 Excel 文件"),
+        (_zip_of("photos/1.txt"), "表.xlsx", "这是一个 ZIP 压缩包，不是 Excel 文件"),
+        (_zip_of("word/document.xml"), "表.xlsx", "这是一份 Word 文档（.docx），不是 Excel 文件"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "表.docx", "这是一张 PNG 图片，不是 Word 文件"),
+        (b"PK\x03\x04 cut short", "表.xlsx", "无法作为 Excel (.xlsx) 文件打开，文件可能已损坏"),  # no telling what it was
+    ],
+)
+def test_a_file_that_is_not_what_its_suffix_says_is_named_for_what_it_is(monkeypatch, capsys, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                          content: bytes, name: str, says: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    code, out, err = run(monkeypatch, capsys, name)
+    assert code == 2 and out == "" and err.startswith(f"jixiao: 文件 {name}：{says}")
+    assert err.count("\n") == 1 and "Zip" not in err and "Error" not in err
+
+
+def test_an_output_that_cannot_be_written_says_why_in_chinese(monkeypatch, capsys, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "blocker").write_text("x", encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, str(seed_copy), "-f", "json", "-o", "blocker/out.json")
+    assert code == 2 and err == "jixiao: 无法写入 blocker/out.json：blocker 是一个文件，不是文件夹\n"
+
+
+def test_help_names_the_arguments_plainly(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(monkeypatch, capsys, "--help")
+    assert code == 0 and "check [OPTIONS] PATHS...\n" in out and "{" not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import signal
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from jixiao._io import read_bytes, write_atomic
-from jixiao.errors import NotFoundError, OutputError, TooLargeError
+from jixiao.errors import NotFoundError, OutputError, TooLargeError, os_reason
 
 KILLED_WRITER = """
 import os, sys, time
@@ -75,3 +76,15 @@ def test_outputs_get_the_permissions_a_plain_open_would_give(tmp_path: Path) -> 
     finally:
         os.umask(old)
     assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (FileNotFoundError(errno.ENOENT, "No such file or directory"), "文件不存在"),
+        (PermissionError(errno.EACCES, "Permission denied"), "没有访问权限"),
+        (OSError(errno.EXDEV, "Invalid cross-device link"), "操作系统报错（EXDEV）"),  # rare: named, not translated
+    ],
+)
+def test_what_the_operating_system_says_reaches_the_user_in_chinese(error: OSError, said: str) -> None:
+    assert os_reason(error) == said

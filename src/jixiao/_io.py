@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import NotFoundError, OutputError, TooLargeError, UsageError
+from .errors import NotFoundError, OutputError, TooLargeError, UsageError, os_reason
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_MB", "mb_to_bytes", "read_bytes", "write_atomic", "open_atomic",
-           "walk_files"]
+           "walk_files", "what_it_is"]
 
 DEFAULT_MAX_MB = 50.0
 DEFAULT_MAX_BYTES = int(DEFAULT_MAX_MB * 1024 * 1024)
@@ -42,7 +42,7 @@ def read_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
     try:
         size = p.stat().st_size
     except OSError as exc:
-        raise NotFoundError(f"无法读取：{exc.strerror or exc}", file=str(path)) from None
+        raise NotFoundError(os_reason(exc), file=str(path)) from None
     if p.is_dir():
         raise NotFoundError("这是一个文件夹，不是文件", file=str(path))
     if size > max_bytes:
@@ -56,10 +56,61 @@ def read_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
             if len(data) > size:  # it grew after stat(): read the rest, then hold it to the limit
                 data += fh.read()
     except OSError as exc:
-        raise NotFoundError(f"无法读取：{exc.strerror or exc}", file=str(path)) from None
+        raise NotFoundError(os_reason(exc), file=str(path)) from None
     if len(data) > max_bytes:
         raise TooLargeError(f"文件超过上限 {_mb(max_bytes)} MB（可用 --max-size 调整）", file=str(path))
     return data
+
+
+_SIGNATURES = [
+    (b"\x89PNG\r\n\x1a\n", "png", "一张 PNG 图片"),
+    (b"\xff\xd8\xff", "jpeg", "一张 JPEG 图片"),
+    (b"GIF87a", "gif", "一张 GIF 图片"),
+    (b"GIF89a", "gif", "一张 GIF 图片"),
+    (b"II*\x00", "tiff", "一张 TIFF 图片"),
+    (b"MM\x00*", "tiff", "一张 TIFF 图片"),
+    (b"%PDF-", "pdf", "一份 PDF 文件"),
+    (b"Rar!\x1a\x07", "rar", "一个 RAR 压缩包"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "一个 7z 压缩包"),
+    (b"\x1f\x8b", "gzip", "一个 gzip 压缩包"),
+    (b"{\\rtf", "rtf", "一份 RTF 文档"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole", "一份旧版 Office 文件（.xls/.doc）"),
+]
+_ZIP_MEMBERS = [
+    ("xl/workbook.xml", "xlsx", "一份 Excel 工作簿（.xlsx）"),
+    ("word/document.xml", "docx", "一份 Word 文档（.docx）"),
+    ("ppt/presentation.xml", "pptx", "一份 PowerPoint 演示文稿（.pptx）"),
+]
+
+
+def what_it_is(data: bytes) -> tuple[str, str] | None:
+    """What a file's bytes really are, when their first bytes say so: a kind ("png", "xlsx",
+    "zip", ...) and how to name it to a user ("一张 PNG 图片"); None when they do not say.
+
+    Used when a file does not open as its suffix promises, so the message can say "这是一张
+    PNG 图片，不是 Excel 文件" instead of a parser's complaint.
+    """
+    for magic, kind, phrase in _SIGNATURES:
+        if data.startswith(magic):
+            return kind, phrase
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        import io
+        import zipfile
+
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None  # a damaged zip may be a damaged workbook: no telling what it was
+        for member, kind, phrase in _ZIP_MEMBERS:
+            if member in names:
+                return kind, phrase
+        if "mimetype" in names:
+            return "odf", "一份 OpenDocument 文件（.ods/.odt）"
+        return "zip", "一个 ZIP 压缩包"
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html", "一个网页（HTML）文件"
+    return None
 
 
 def _default_mode() -> int:
@@ -82,8 +133,10 @@ def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileExistsError:  # what mkdir says when the folder's place holds a file
+        raise OutputError(f"无法写入 {target}：{target.parent} 是一个文件，不是文件夹") from None
     except OSError as exc:
-        raise OutputError(f"无法写入 {target}：{exc.strerror or exc}") from None
+        raise OutputError(f"无法写入 {target}：{os_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -93,7 +146,7 @@ def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"无法写入 {target}：{exc.strerror or exc}") from None
+        raise OutputError(f"无法写入 {target}：{os_reason(exc)}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

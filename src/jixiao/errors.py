@@ -15,9 +15,12 @@
 
 The CLI catches ``JixiaoError`` at one place, prints ``str(error)`` (Chinese, with file and
 place) and exits with ``exit_code``; anything else is a bug and is allowed to surface as such.
+What the operating system says goes through ``os_reason``, so no English reaches the user.
 """
 
 from __future__ import annotations
+
+import errno
 
 __all__ = [
     "JixiaoError",
@@ -32,7 +35,32 @@ __all__ = [
     "LLMError",
     "LLMUnavailable",
     "LLMResponseError",
+    "os_reason",
 ]
+
+_OS_REASONS = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "操作系统不允许这样做",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ELOOP: "符号链接指向自身，形成了循环",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "磁盘是只读的",
+    errno.EIO: "读写出错（磁盘或网络盘故障）",
+    errno.EBUSY: "文件正被其他程序占用",
+    errno.EEXIST: "文件已存在",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What an ``OSError`` means, in Chinese ("文件不存在"), for a message that names the file."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return reason
+    code = errno.errorcode.get(exc.errno or 0)
+    return f"操作系统报错（{code}）" if code else "操作系统报错"
 
 
 class JixiaoError(Exception):
@@ -67,7 +95,11 @@ class InputError(JixiaoError):
 
 
 class NotFoundError(InputError):
-    pass
+    """``无法读取文件 a.txt：文件不存在``: the reason says why, in Chinese (see ``os_reason``)."""
+
+    def __init__(self, reason: str, *, file: str) -> None:
+        super().__init__(reason, file=file)
+        self.message = f"无法读取文件 {file}：{reason}"
 
 
 class NotTextError(InputError):

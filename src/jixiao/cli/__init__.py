@@ -8,10 +8,15 @@ registration of the commands.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from ..errors import JixiaoError
+
+if TYPE_CHECKING:
+    from typer._click import Context  # the click that typer bundles (typer.Context subclasses it)
 
 __all__ = ["app", "main"]
 
@@ -45,6 +50,24 @@ from . import check as _check  # noqa: E402,F401  (registers `check`)
 from . import draft as _draft  # noqa: E402,F401  (registers `draft`)
 from . import parse as _parse  # noqa: E402,F401  (registers `parse`)
 from . import rules as _rules  # noqa: E402,F401  (registers `rules`)
+
+
+class _Command(TyperCommand):
+    """A command whose usage line names its arguments as most tools do: ``PATHS...``, not
+    typer's ``{paths}...``."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = (param.metavar or (param.name or "").upper()).removesuffix("...")
+                name += "..." if param.nargs != 1 else ""
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+for _info in app.registered_commands:
+    _info.cls = _Command
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, os_reason
 from ..report import FORMATS
 from . import app
 from ._common import convert_option, max_size_option, refuse_output_over_input
@@ -120,7 +120,6 @@ def run_check(items: list[tuple[Path, bool]], settings, report: Callable[[Checke
             except InputError as exc:
                 run.unreadable.append((path, str(exc)))
                 run.explicit_failed |= explicit
-                _say(f"jixiao: {exc}", bar)
             else:
                 found = check_forms(forms, settings)
                 run.form_count += len(forms)
@@ -137,21 +136,15 @@ def run_check(items: list[tuple[Path, bool]], settings, report: Callable[[Checke
     return run
 
 
-def _say(text: str, bar) -> None:  # type: ignore[no-untyped-def]
-    if bar is not None:  # print above the live bar instead of through it
-        bar.console.print(text, markup=False, highlight=False)
-    else:
-        print(text, file=sys.stderr)
-
-
 def _summary_table(run: CheckRun, color: bool) -> str:
+    """The totals of a folder run, then the reviewer's to-do list: each file that could not be
+    read, and why (said here once, not as the run goes)."""
     c = run.counts
     rows = [("文件", run.files), ("自评表", run.form_count), ("错误", c["error"]), ("警告", c["warning"]),
             ("提示", c["info"]), ("无法读取的文件", len(run.unreadable))]
-    # The reviewer's to-do list: which files still need a person, and why.
-    failed = "".join(f"  无法读取：{msg}\n" for _path, msg in run.unreadable)
+    todo = "".join(f"    {message}\n" for _path, message in run.unreadable)
     if not color:
-        return "汇总\n" + "".join(f"  {k}\t{v}\n" for k, v in rows) + failed
+        return "汇总\n" + "".join(f"  {k}\t{v}\n" for k, v in rows) + todo
     from io import StringIO
 
     from rich.console import Console
@@ -164,7 +157,7 @@ def _summary_table(run: CheckRun, color: bool) -> str:
         table.add_row(k, str(v))
     buf = StringIO()
     Console(file=buf, force_terminal=True, width=60).print(table)
-    return buf.getvalue() + failed
+    return buf.getvalue() + todo
 
 
 def _is_tty(stream) -> bool:  # type: ignore[no-untyped-def]
@@ -232,8 +225,7 @@ def check(
     unlisted: list[tuple[Path, str]] = []
 
     def unlistable(folder: Path, exc: OSError) -> None:
-        unlisted.append((folder, f"文件夹 {folder} 无法读取：{exc.strerror or exc}"))
-        print(f"jixiao: {unlisted[-1][1]}", file=sys.stderr)
+        unlisted.append((folder, f"无法读取文件夹 {folder}：{os_reason(exc)}"))
 
     items = expand_paths(paths, on_error=unlistable)
     refuse_output_over_input(out, [p for p, _ in items])
@@ -256,9 +248,12 @@ def check(
             reporter.handle(Checked(None, [], extra))
         reporter.finish()
 
-    if walked or run.unreadable:
+    if walked:  # a folder run ends with its totals and the files that need a person
         text_on_stdout = fmt == "text" and out is None
         print(_summary_table(run, color and fmt == "text"), end="", file=sys.stdout if text_on_stdout else sys.stderr)
+    else:
+        for _path, message in run.unreadable:
+            print(f"jixiao: {message}", file=sys.stderr)
     if run.explicit_failed:
         raise typer.Exit(2)
     raise typer.Exit(int(run.failing))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .._io import what_it_is
 from ..errors import InputError, LegacyFormatError, NoFormError, NotTextError
 from ..model import Form
 
@@ -124,7 +125,11 @@ def read_grid_file(data: bytes, *, name: str, suffix: str) -> list[Form]:
         kind = {".docx": "Word (.docx)", ".pdf": "PDF"}.get(suffix, "Excel (.xlsx)")
         if "Password" in repr(exc) or "Encrypt" in repr(exc):
             raise NotTextError(f"{kind} 文件设有密码，无法读取；请去掉密码后再检查", file=name) from None
-        raise NotTextError(f"无法作为 {kind} 文件打开，文件可能已损坏或格式不符（{type(exc).__name__}）", file=name) from None
+        expected, word = {".docx": ("docx", "Word"), ".pdf": ("pdf", "PDF")}.get(suffix, ("xlsx", "Excel"))
+        actual = what_it_is(data)  # a PNG renamed .xlsx is a picture, not a broken workbook
+        if actual is not None and actual[0] != expected:
+            raise NotTextError(f"这是{actual[1]}，不是 {word} 文件", file=name) from None
+        raise NotTextError(f"无法作为 {kind} 文件打开，文件可能已损坏或格式不符", file=name) from None
     forms: list[Form] = []
     for grid in grids:
         forms.extend(grid_to_forms(grid))

@@ -105,5 +105,7 @@ class TextReporter(Reporter):
         self.findings.extend(checked.findings)
 
     def finish(self) -> None:
+        if not (self.outlines or self.findings):
+            return  # no file could be read: the command says why, and a report of zeros adds nothing
         self.write(render_text(self.outlines, self.findings, color=self.options.color,
                                statistics=self.options.statistics))

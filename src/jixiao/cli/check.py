@@ -26,6 +26,9 @@ from . import app
 from ._common import convert_option, max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`
+    from rich.progress import Progress
+
+    from ..config import Settings
     from ..finding import Finding
     from ..model import Form
     from ..report import Checked, Write
@@ -84,7 +87,7 @@ def expand_paths(paths: list[Path], on_error: Callable[[Path, OSError], None] | 
     return items
 
 
-def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
+def _progress(total: int, enabled: bool) -> Progress | None:
     """A rich progress bar on stderr, or a no-op when stderr is not a terminal."""
     if not enabled:
         return None
@@ -98,10 +101,10 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     return bar
 
 
-def run_check(items: list[tuple[Path, bool]], settings, report: Callable[[Checked], None] | None = None, *,  # type: ignore[no-untyped-def]
+def run_check(items: list[tuple[Path, bool]], settings: Settings, report: Callable[[Checked], None] | None = None, *,
               keep_forms: bool = False, progress: bool = False, convert_legacy: bool = False) -> CheckRun:
     """Read and check every file, handing each file's result to ``report``; a file that cannot
-    be read is reported and the run goes on."""
+    be read goes into ``unreadable`` and the run goes on."""
     from .._io import mb_to_bytes
     from ..check import check_forms
     from ..readers import read_path
@@ -160,7 +163,7 @@ def _summary_table(run: CheckRun, color: bool) -> str:
     return buf.getvalue() + todo
 
 
-def _is_tty(stream) -> bool:  # type: ignore[no-untyped-def]
+def _is_tty(stream: object) -> bool:
     import os
 
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ

@@ -27,13 +27,22 @@ are serialised by pydantic; the bytes are those ``json.dumps`` gives (``ensure_a
 
 from __future__ import annotations
 
+from pydantic import TypeAdapter
+
 from ..finding import Finding
 from .base import Checked, Reporter
 
-__all__ = ["JsonReporter", "JsonLinesReporter", "GithubReporter", "KEYS"]
+__all__ = ["JsonReporter", "JsonLinesReporter", "GithubReporter", "KEYS", "finding_json", "github_line"]
 
 KEYS = ("rule", "name", "severity", "form", "indicator", "field", "message", "evidence", "location", "source")
 """The keys of a finding's object, in order (``Finding`` declares its fields so)."""
+
+_FINDING = TypeAdapter(Finding)
+
+
+def finding_json(f: Finding, indent: int | None = None) -> str:
+    """One finding as a JSON object, compact or indented."""
+    return _FINDING.dump_json(f, indent=indent).decode()
 
 
 class JsonReporter(Reporter):
@@ -46,7 +55,7 @@ class JsonReporter(Reporter):
         pieces = []
         for f in checked.findings:
             pieces.append("[\n" if self.items == 0 else ",\n")
-            pieces.append("  " + f.model_dump_json(indent=2).replace("\n", "\n  "))  # one level into the array
+            pieces.append("  " + finding_json(f, indent=2).replace("\n", "\n  "))  # one level into the array
             self.items += 1
         if pieces:
             self.write("".join(pieces))
@@ -60,7 +69,7 @@ class JsonLinesReporter(Reporter):
 
     def handle(self, checked: Checked) -> None:
         if checked.findings:
-            self.write("".join(f.model_dump_json() + "\n" for f in checked.findings))
+            self.write("".join(finding_json(f) + "\n" for f in checked.findings))
 
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import typer
 
 from ..errors import InputError, UsageError
-from . import app
+from ._app import app
 from ._common import convert_option, max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`

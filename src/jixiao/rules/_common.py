@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .._memo import Memo
-from ..model import Indicator, Value
+from ..model import FundsRow, Indicator, Value
 
 __all__ = [
     "EPS",
@@ -41,6 +41,8 @@ __all__ = [
     "is_rate",
     "scored",
     "compact",
+    "computed_rate",
+    "execution_rate",
     "has_funds_explanation",
     "form_texts",
     "actual_in_target_unit",
@@ -134,6 +136,18 @@ def _format_value(v: Value) -> str:
         return f"{fmt(v.value)}{unit}±{fmt(v.upper)}{unit}"
     sign = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}.get(v.op or "", "")
     return f"{sign}{'约' if v.approx else ''}{fmt(v.value)}{unit}"
+
+
+def computed_rate(row: FundsRow) -> float | None:
+    """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
+    return execution_rate(row.budget, row.executed)
+
+
+def execution_rate(budget: float | None, executed: float | None) -> float | None:
+    """``executed / budget`` in percent; None when the budget is 0 or either is missing."""
+    if not budget or executed is None:
+        return None
+    return executed / budget * 100
 
 
 @lru_cache(maxsize=4096)

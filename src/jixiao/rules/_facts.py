@@ -9,32 +9,26 @@ argument, so the scored rows, the quantitative and qualitative rows and the alig
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._memo import Memo
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, met_by, ratio_of,
-                      recomputed_total, tier_of_indicator)
-
-if TYPE_CHECKING:
-    from .narrative import Aligned
+from ._common import (
+    SCORE_STATES,
+    actual_in_target_unit,
+    compact,
+    is_blank_text,
+    is_subtotal,
+    met_by,
+    ratio_of,
+    recomputed_total,
+    tier_of_indicator,
+)
+from ._narr_align import Aligned, align_rows, quantities
 
 __all__ = ["FormFacts", "Row", "level1_kind"]
 
 _UNSET: Any = object()
-_NARR_ALIGN: Any = None
-
-
-def _narr_align() -> Any:
-    """``rules._narr_align``, imported on first use and kept: it imports ``funds``, which imports
-    this module, so it cannot be imported at the top, and an import statement in a property costs
-    ~10k instructions each time (resolving the relative name), twice per form."""
-    global _NARR_ALIGN
-    if _NARR_ALIGN is None:
-        from . import _narr_align as module
-
-        _NARR_ALIGN = module
-    return _NARR_ALIGN
 
 
 class Row:
@@ -120,14 +114,14 @@ class FormFacts:
     def aligned(self) -> list[Aligned]:
         """Every quantity of 实际完成情况 with what it was matched with, in text order."""
         if self._aligned is None:
-            self._aligned = _narr_align().align_rows(self)
+            self._aligned = align_rows(self)
         return self._aligned
 
     @property
     def planned_quantities(self) -> list[Any]:
         """The quantities of 预期目标 (years glued to words excluded)."""
         if self._planned_qs is None:
-            self._planned_qs = _narr_align().quantities(self.planned)
+            self._planned_qs = quantities(self.planned)
         return self._planned_qs
 
     @property

@@ -11,14 +11,14 @@ The rows keep the form's own ``Indicator`` objects: N007 tells mentioned rows by
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._memo import Memo
 from ..model import Form, Indicator
 from ._align import STRONG, WEAK, _core_pairs, clause_before
-from .._memo import Memo
-from .funds import computed_rate
+from ._common import computed_rate
 
 if TYPE_CHECKING:
     from ._facts import FormFacts, Row

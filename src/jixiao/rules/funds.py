@@ -6,24 +6,13 @@ import re
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..model import Form, FundsRow
+from ..model import Form
 from . import Hit, rule
-from ._common import EPS, fmt, has_funds_explanation
+from ._common import EPS, computed_rate, execution_rate, fmt, has_funds_explanation
 from ._facts import FormFacts
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 COL_CN = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
-
-
-def computed_rate(row: FundsRow) -> float | None:
-    """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
-    return _rate(row.budget, row.executed)
-
-
-def _rate(budget: float | None, executed: float | None) -> float | None:
-    if not budget or executed is None:
-        return None
-    return executed / budget * 100
 
 
 @rule("F001", "funds-rate-mismatch", "error", "执行率与 全年执行数/全年预算数 不符", doc="""
@@ -36,7 +25,7 @@ def _rate(budget: float | None, executed: float | None) -> float | None:
 def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed, rate = row.budget, row.executed, row.rate
-        expected = _rate(budget, executed)
+        expected = execution_rate(budget, executed)
         if expected is None or rate is None:
             continue
         off = abs(rate - expected)
@@ -63,7 +52,7 @@ def f002(form: Form, settings: Settings) -> Iterator[Hit]:
     score = row.score
     if w is None or score is None or score > w + EPS:
         return
-    rate = _rate(row.budget, row.executed)
+    rate = execution_rate(row.budget, row.executed)
     if rate is None:
         return
     expected = min(rate / 100, 1.0) * w

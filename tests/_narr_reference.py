@@ -1,4 +1,4 @@
-"""The narrative scanner of ``jixiao._values_narrative`` as it was before its session-4 speed-ups,
+"""The narrative scanner of ``jixiao.values.narrative`` as it was before its session-4 speed-ups,
 frozen as the reference that the faster module must agree with, result for result
 (tests/test_values_narrative.py). Not imported by the package; do not tune it.
 """
@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from jixiao._values_lex import CN_CHARS, MULT, PREFIX_OPS, SUFFIX_OPS, cn_number, compose, halfwidth
-from jixiao._values_units import _KNOWN_SET, CLASSIFIERS, KNOWN_UNITS, split_unit
-from jixiao._values_narrative import Quantity
+from jixiao.values.lex import CN_CHARS, MULT, PREFIX_OPS, SUFFIX_OPS, cn_number, compose, halfwidth
+from jixiao.values.units import _KNOWN_SET, CLASSIFIERS, KNOWN_UNITS, split_unit
+from jixiao.values.narrative import Quantity
 from jixiao.model import Op
 
 # The number and unit patterns as they were (the package's own are now tuned for speed).

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao import _values_narrative as vn
-from jixiao._values_lex import ARABIC, CN_CHARS, NUM, UNIT_ALT
-from jixiao._values_units import KNOWN_UNITS
+from jixiao.values import narrative as vn
+from jixiao.values.lex import ARABIC, CN_CHARS, NUM, UNIT_ALT
+from jixiao.values.units import KNOWN_UNITS
 
 _PIECES = list("0123456789年月日号至到-~—–/.,，、。；：（）()〔〕【】[]一二三四五六七八九十百千万亿〇零两第"
                "个次人元%‰区场篇余多+约近上下以内及左右 \u3000\t\nAaGm") + [

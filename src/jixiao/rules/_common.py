@@ -8,10 +8,8 @@ target was met would be worse than either being wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
-from .._memo import Memo
 from ..model import FundsRow, Indicator, Value
 
 __all__ = [
@@ -35,7 +33,6 @@ __all__ = [
     "full_score",
     "score_in_range",
     "score_state",
-    "SCORE_STATES",
     "tier_of_indicator",
     "is_satisfaction",
     "is_rate",
@@ -64,16 +61,15 @@ _LIMIT = 20_000
 distinct cells."""
 
 
-# str.split() and the regex \s agree on what whitespace is (str.isspace); split is 5x faster
-_COMPACTED = Memo(lambda text: "".join(text.split()))
-
-
+@lru_cache(maxsize=20_000)
 def compact(text: str) -> str:
     """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
-    return _COMPACTED[text] if text else ""
+    return "".join(text.split())
 
 
-def _format_number(x: float | None) -> str:
+@lru_cache(maxsize=4096)
+def fmt(x: float | None) -> str:
+    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50."""
     if x is None:
         return "空"
     if abs(x - round(x)) < 1e-9:
@@ -81,15 +77,6 @@ def _format_number(x: float | None) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
-_NUMBERS = Memo(_format_number)
-fmt: Callable[[float | None], str] = _NUMBERS.__getitem__
-"""A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
-
-Memoised: findings' messages spell the same few numbers form after form, and formatting a
-float costs more than most rules spend deciding that they fire. Equal keys print alike
-(1 and 1.0, 0.0 and -0.0), so the memo cannot change a message. It is the memo's own look-up
-(``__missing__`` formats a new number): a function around it cost as much again as the look-up.
-"""
 _VALUES: dict[tuple, str] = {}
 _BY_IDENTITY: dict[int, tuple[Value, str]] = {}
 """Answers by the identity of the value asked about, each beside its value (held, so the id cannot
@@ -246,6 +233,7 @@ _SAME = 1e-6
 _UNSCORED = (False, False, False, False)
 
 
+@lru_cache(maxsize=4096)
 def score_state(weight: float | None, score: float | None) -> tuple[bool, bool, bool, bool]:
     """(scored, deducted, full marks, score in [0, weight] ±0.01) of a row's weight and score.
 
@@ -255,11 +243,6 @@ def score_state(weight: float | None, score: float | None) -> tuple[bool, bool, 
         return _UNSCORED
     return True, score < weight - _SAME, -_SAME <= score - weight <= _SAME, -EPS <= score <= weight + EPS
 
-
-SCORE_STATES = Memo(lambda pair: score_state(*pair))
-"""``score_state`` by (weight, score): two number cells, the same few pairs form after form
-(10/10, 20/16), looked up in one step where the comparisons cost ``FormFacts`` a sixth of its
-time. Equal keys (10 and 10.0, 0.0 and -0.0) have equal answers."""
 
 
 def deducted(ind: Indicator) -> bool:

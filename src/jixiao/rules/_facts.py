@@ -9,12 +9,11 @@ argument, so the scored rows, the quantitative and qualitative rows and the alig
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from .._memo import Memo
 from ..model import Form, Indicator
 from ._common import (
-    SCORE_STATES,
     actual_in_target_unit,
     compact,
     is_blank_text,
@@ -22,6 +21,7 @@ from ._common import (
     met_by,
     ratio_of,
     recomputed_total,
+    score_state,
     tier_of_indicator,
 )
 from ._narr_align import Aligned, align_rows, quantities
@@ -67,7 +67,7 @@ class Row:
         self.deducted: bool
         self.full: bool
         self.in_range: bool
-        self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
+        self.scored, self.deducted, self.full, self.in_range = score_state(w, s)
         dev = ind.deviation
         self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
         self.tier: str | None = None if quant else tier_of_indicator(ind)
@@ -152,28 +152,20 @@ class FormFacts:
 
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return HEAD_KINDS[ind.level1] or KINDS[ind.level1, ind.level2]
+    return _kind_of(ind.level1, ind.level2)
 
 
-def _head_kind(level1: str) -> str | None:
+@lru_cache(maxsize=4096)
+def _kind_of(level1: str, level2: str) -> str | None:
     head = compact(level1)
     for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
         if key in head:
             return kind
-    return None
-
-
-def _kind(headings: tuple[str, str]) -> str | None:
-    """The kind both headings name together, asked when the first-level one names none by itself."""
-    level1, level2 = headings
-    text = compact(level1) + "|" + compact(level2)
+    # neither names a kind by itself: what both headings name together
+    text = head + "|" + compact(level2)
     for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
                       ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
         if key in text:
             return kind
     return None
 
-
-HEAD_KINDS, KINDS = Memo(_head_kind), Memo(_kind)
-"""``level1_kind``'s two steps by heading cell(s), repeated row after row: a memo's look-up costs a
-fraction of an ``lru_cache`` call, and a look-up by one string a fraction of one by a pair."""

@@ -11,18 +11,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._align import (STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, shared_pairs, similarity,
-                     similarity_in)
-from .._memo import Memo
+from ._align import (
+    STRONG,
+    _core_pairs,
+    clause_before,
+    core_grams,
+    grams_of,
+    pairs_of,
+    shared_pairs,
+    similarity,
+    similarity_in,
+)
 from ._common import compact, fmt, fmt_value, full_score
 from ._facts import FormFacts, Row
-from ._narr_align import (Aligned, align_rows, comparable, convertible, family, funds_rate, normal_unit, prepared,
-                          quantities, rank, same_value)
+from ._narr_align import (
+    Aligned,
+    align_rows,
+    comparable,
+    convertible,
+    family,
+    funds_rate,
+    normal_unit,
+    prepared,
+    quantities,
+    rank,
+    same_value,
+)
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
 
@@ -238,9 +258,9 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                   evidence={"rate": rate, "claim": m.group(0) if m else None, "outputs_full": all_full})
 
 
-def _probes_of(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:
-    """What :func:`_named_in` looks for in a text, worked out once per name (``_probes``, memoised
-    like ``_align.core_grams``): the core's distinct
+@lru_cache(maxsize=4096)
+def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:
+    """What :func:`_named_in` looks for in a text, worked out once per name: the core's distinct
     bigrams, how many of them make half (``2 * found >= len``, which is ``found / len >= 0.5``
     for these small counts), the core's four-character runs, and the fewest distinct bigrams
     any run has; ``None`` for a one-character core, which :func:`similarity_in` compares by its
@@ -252,9 +272,6 @@ def _probes_of(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] |
     quads = tuple(core[i : i + 4] for i in range(len(core) - 3))
     fewest = min((len({q[:2], q[1:3], q[2:]}) for q in quads), default=len(core))
     return pairs, (len(pairs) + 1) // 2, quads, fewest
-
-
-_probes = Memo(_probes_of).__getitem__
 
 
 def _named_in(flat: str, name: str) -> bool:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from .._memo import Memo
 from ._common import compact, fmt, fmt_value, infer_tier
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
-_IS_LABEL = Memo(lambda text: _LABEL.match(text) is not None)
-"""Whether a compacted actual is one of the labels, by cell: the same few labels fill most rows."""
+
+
+@lru_cache(maxsize=4096)
+def _is_label(text: str) -> bool:
+    """Whether a compacted actual is one of the labels."""
+    return _LABEL.match(text) is not None
 
 
 def band(tier: str, settings: Settings) -> tuple[float, float]:
@@ -40,7 +44,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         actual = row.actual
         text = compact(actual.text)
-        if not text or _IS_LABEL[text]:
+        if not text or _is_label(text):
             continue
         ind = row.ind
         tier = actual.tier or infer_tier(text)
@@ -76,8 +80,12 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
                     r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
-_IS_VAGUE = Memo(lambda text: _VAGUE.search(text) is not None)
-"""Whether a compacted target says nothing measurable, by cell: the same few words recur."""
+
+
+@lru_cache(maxsize=4096)
+def _is_vague(text: str) -> bool:
+    """Whether a compacted target says nothing measurable."""
+    return _VAGUE.search(text) is not None
 
 
 @rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
@@ -94,7 +102,7 @@ def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if t.value is not None:
             continue
         target = compact(t.text)
-        if target and _IS_VAGUE[target]:
+        if target and _is_vague(target):
             ind = row.ind
             yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
                       indicator=ind, field="target", evidence={"target": target, "score": ind.score})

@@ -7,8 +7,18 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
-                      rounded)
+from ._common import (
+    EPS,
+    actual_in_target_unit,
+    compact,
+    convert,
+    fmt,
+    fmt_value,
+    is_blank_text,
+    is_rate,
+    is_reverse,
+    rounded,
+)
 from ._facts import FormFacts
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ._values_dates import (
+from ..model import Op
+from .dates import (
     _BRACKETS,
     _DATES,
     _DIGITISH,
@@ -22,7 +23,7 @@ from ._values_dates import (
     _date_years,
     find_years,
 )
-from ._values_lex import (
+from .lex import (
     CN_CHARS,
     MULT,
     NUM,
@@ -32,8 +33,7 @@ from ._values_lex import (
     compose,
     halfwidth,
 )
-from ._values_units import _KNOWN_SET, CLASSIFIERS, split_unit
-from .model import Op
+from .units import _KNOWN_SET, CLASSIFIERS, split_unit
 
 __all__ = ["Quantity", "find_quantities", "find_years"]
 

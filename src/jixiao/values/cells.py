@@ -1,11 +1,9 @@
-"""The value grammar: how 年度指标值 / 实际完成值 cells and narrative quantities are read.
+"""Value cells: how one 年度指标值 / 实际完成值 cell is read.
 
-Every reader and the narrative checker go through this one module, so a number is read the same
-way wherever it stands (domain rules §4). A cell is read whole: an optional operator word, a
-number (Arabic, full-width, with thousands separators, Chinese, with 万/亿), an optional range or
-tolerance, a unit in or out of brackets, and approximation marks. Anything else is kept as text:
-a placeholder, a tier label, or a qualitative target. Free narrative is scanned by
-:func:`find_quantities` (in ``_values_narrative``).
+A cell is read whole: an optional operator word, a number (Arabic, full-width, with thousands
+separators, Chinese, with 万/亿), an optional range or tolerance, a unit in or out of brackets,
+and approximation marks. Anything else is kept as text: a placeholder, a tier label, or a
+qualitative target.
 """
 
 from __future__ import annotations
@@ -16,9 +14,9 @@ from functools import lru_cache
 from math import isfinite
 from typing import Any
 
+from ..model import Op, Tier, Value
 from ._memo import Memo
-from ._values_dates import find_years
-from ._values_lex import (
+from .lex import (
     APPROX_PREFIX_RE,
     CN_CHARS,
     MULT,
@@ -30,26 +28,10 @@ from ._values_lex import (
     compose,
     halfwidth,
 )
-from ._values_narrative import Quantity, find_quantities
-from ._values_tiers import infer_tier, tier_of
-from ._values_units import convert, normalize_unit, split_unit, unit_family
-from .model import Op, Tier, Value
+from .tiers import tier_of
+from .units import split_unit
 
-__all__ = [
-    "parse_value",
-    "value_fields",
-    "cell_value",
-    "parse_number",
-    "is_placeholder",
-    "tier_of",
-    "infer_tier",
-    "normalize_unit",
-    "unit_family",
-    "convert",
-    "Quantity",
-    "find_quantities",
-    "find_years",
-]
+__all__ = ["parse_value", "value_fields", "cell_memo", "cell_value", "parse_number", "is_placeholder"]
 
 _PLACEHOLDER = re.compile(r"[-—–―/*]*|无|暂无|不适用|n/?a", re.IGNORECASE)
 _TRAILING = "。；;，,、"
@@ -100,20 +82,20 @@ def value_fields(text: str) -> dict[str, Any]:
 
 
 def cell_memo(func: Callable[[str], Any]) -> Memo:
-    """A memo of ``func`` bounded for cell-sized keys. Longer cells (a sentence typed into a value
-    column) are read afresh: it is for the short, often repeated cells and tokens ("≥90.00(%)",
-    "达成指标"), never for whole lines of text."""
+    """A bounded memo of ``func`` for the old text reader (``readers/_text_*``), which looks cells
+    up as ``cell_memo(func).__getitem__``; it goes away with those modules. New code decorates
+    with ``functools.lru_cache``."""
     return Memo(func, max_len=64, max_count=4096)
 
 
-cell_value: Callable[[str], Value] = cell_memo(parse_value).__getitem__
-"""``cell_value(text)``: ``parse_value(text)``, one shared instance per distinct short cell text.
+@lru_cache(maxsize=4096)
+def cell_value(text: str) -> Value:
+    """``parse_value(text)``, one shared instance per distinct cell text.
 
-A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
-saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen and is a pure
-function of ``text``; equal instances compare equal either way, and no result depends on
-identity (the checker's ``_model_view`` and ``rules._common.fmt_value`` look shared instances up
-by identity first, which is only faster)."""
+    A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
+    saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen.
+    """
+    return parse_value(text)
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:

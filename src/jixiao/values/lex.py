@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from math import isfinite
 
-from ._values_units import KNOWN_UNITS
+from .units import KNOWN_UNITS
 
 __all__ = [
     "halfwidth",

@@ -1,7 +1,7 @@
 """Dates and years in free narrative: what :func:`.find_quantities` sets aside, and what
 :func:`find_years` reports.
 
-Split from ``_values_narrative``, which imports what its scanner shares from here: it tries
+Split from ``narrative``, which imports what its scanner shares from here: it tries
 ``_DATES`` only at the heads found by its own scan, and :func:`find_years` scans with ``_DATE_HEAD``.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._values_lex import cn_number, halfwidth
-from ._values_units import _KNOWN_SET
+from .lex import cn_number, halfwidth
+from .units import _KNOWN_SET
 
 __all__ = ["find_years"]
 

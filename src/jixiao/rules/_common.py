@@ -56,11 +56,6 @@ MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
 
 
-_LIMIT = 20_000
-"""Entries ``fmt_value``'s caches keep before they are emptied: far more than a large run's
-distinct cells."""
-
-
 @lru_cache(maxsize=20_000)
 def compact(text: str) -> str:
     """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
@@ -77,43 +72,15 @@ def fmt(x: float | None) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
-_VALUES: dict[tuple, str] = {}
-_BY_IDENTITY: dict[int, tuple[Value, str]] = {}
-"""Answers by the identity of the value asked about, each beside its value (held, so the id cannot
-be reused while the entry lives). Values are frozen and their views are never written through,
-and the text reader shares one per distinct cell, as the checker shares one view per value: most
-values a message shows (≥90%, 90%) are asked about form after form as the same object."""
-
-
 def rounded(x: float, ndigits: int) -> float:
     """``round(x, ndigits)``, which converts to decimal and back (some three thousand instructions),
     except for whole floats, which it returns unchanged anyway."""
     return x if type(x) is float and x.is_integer() else round(x, ndigits)
 
 
+@lru_cache(maxsize=4096)
 def fmt_value(v: Value) -> str:
-    """A value in the normal notation (≥90%, 16个), falling back to the printed text.
-
-    Memoised by identity first (a look-up without reading the value), then on the value's fields,
-    read at once from its ``__dict__`` (a model's or a view's: both keep the fields in declaration
-    order, so the tuple names each field by its place).
-    """
-    hit = _BY_IDENTITY.get(id(v))
-    if hit is not None and hit[0] is v:
-        return hit[1]
-    key = tuple(v.__dict__.values())
-    out = _VALUES.get(key)
-    if out is None:
-        if len(_VALUES) > _LIMIT:
-            _VALUES.clear()
-        out = _VALUES[key] = _format_value(v)
-    if len(_BY_IDENTITY) > _LIMIT:
-        _BY_IDENTITY.clear()
-    _BY_IDENTITY[id(v)] = (v, out)
-    return out
-
-
-def _format_value(v: Value) -> str:
+    """A value in the normal notation (≥90%, 16个), falling back to the printed text."""
     if v.value is None:
         return compact(v.text) or "空"
     unit = v.unit or ""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from math import isfinite
 from typing import Any
 
 from ..model import Op, Tier, Value
@@ -35,10 +34,6 @@ __all__ = ["parse_value", "value_fields", "cell_memo", "cell_value", "parse_numb
 
 _PLACEHOLDER = re.compile(r"[-—–―/*]*|无|暂无|不适用|n/?a", re.IGNORECASE)
 _TRAILING = "。；;，,、"
-
-# The common shape of a cell ("≥16.00(个)", "100.00(%)", "95%"), tried before the full grammar.
-_FAST = re.compile(r"(≥|≤|>=|<=|=|>|<)?(\d+(?:\.\d+)?)(?:\(([^()]{1,8})\)|(%))?")
-_FAST_OPS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<"}
 
 _CELL = re.compile(
     rf"""
@@ -76,7 +71,7 @@ def parse_value(text: str) -> Value:
 
 def value_fields(text: str) -> dict[str, Any]:
     """``parse_value(text)`` as the plain dict of its fields, for a reader that validates a whole
-    ``Form`` at once: pydantic-core builds the nested ``Value`` far cheaper than a Python call."""
+    ``Form`` at once."""
     op, value, upper, unit, approx, tier = _parse(text)
     return {"text": text, "op": op, "value": value, "upper": upper, "unit": unit, "approx": approx, "tier": tier}
 
@@ -111,13 +106,6 @@ def parse_number(text: str) -> tuple[float, bool] | None:
 @lru_cache(maxsize=16384)
 def _parse(text: str) -> _Parsed:
     s = "".join(halfwidth(text).split()).rstrip(_TRAILING)
-    m = _FAST.fullmatch(s)
-    if m:
-        value = float(m.group(2))
-        if not isfinite(value):  # 309 digits: unreadable, as the full grammar's number_value says
-            return _TEXT_ONLY
-        unit = m.group(4) or (_bracket_unit(m.group(3)) if m.group(3) else None)
-        return (_FAST_OPS.get(m.group(1) or ""), value, None, unit, False, None)
     if _PLACEHOLDER.fullmatch(s):
         return _TEXT_ONLY
     tier = tier_of(s)
@@ -129,11 +117,6 @@ def _parse(text: str) -> _Parsed:
     if m is None:
         return _TEXT_ONLY
     return _from_match(m) or _TEXT_ONLY
-
-
-@lru_cache(maxsize=256)
-def _bracket_unit(inner: str) -> str | None:
-    return split_unit(inner, strict=False)[0]
 
 
 def _from_match(m: re.Match[str]) -> _Parsed | None:

@@ -39,7 +39,7 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
 原因：定性指标按档次确定得分区间，没有档次就无法核对得分。
 示例：时效指标实际完成值写"及时"。
 修正：改为三档标准表述之一。
-""")
+""", facts=True)
 def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         actual = row.actual
@@ -59,7 +59,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：全国模板原文"100-80%（含80%）、80-60%（含60%）、60-0%"：恰好 80% 属于"达成"档。
 示例：部分达成，分值 20，得分 16（80%，已属达成档）。
 修正：按档次区间重新打分，或改正档次。
-""")
+""", facts=True)
 def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         tier = row.tier
@@ -93,7 +93,7 @@ def _is_vague(text: str) -> bool:
 原因：表中没有任何数据能证明这样的目标已经达成，满分缺乏依据。
 示例：基层科普服务能力提升情况，目标"有效提升"，实际"达成指标"，20/20。
 修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
-""")
+""", facts=True)
 def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if not row.full:

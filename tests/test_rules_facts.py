@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from _forms import form, ind
 from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from _forms import form, ind
 from jixiao.check import check_form
 from jixiao.rules import get_rule
 from jixiao.rules._facts import FormFacts, level1_kind

@@ -62,7 +62,7 @@ def _order(finding: Finding) -> tuple[int, str, str, str]:
 
 def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
-    out = []
+    out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
         out.extend(_finding(rule, form, hit) for hit in hits)

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from ..errors import UsageError
 from ..finding import Severity
+from ..model import Form, Indicator
 
 __all__ = ["Rule", "Hit", "FAMILIES", "rule", "all_rules", "get_rule", "matching_rules"]
 
@@ -56,13 +57,13 @@ class Hit:
     """
 
     message: str
-    indicator: Any = None
-    """The ``Indicator`` concerned (its name and line end up in the finding), or None."""
+    indicator: Indicator | None = None
+    """The indicator concerned (its name and line end up in the finding), or None."""
     field: str | None = None
     evidence: dict[str, Any] = _field(default_factory=dict)
     severity: Severity | None = None
     """Overrides the rule's default severity (e.g. a profile that makes a reason mandatory)."""
-    form: Any = None
+    form: Form | None = None
     """For file-scope rules: the form the finding belongs to."""
 
 

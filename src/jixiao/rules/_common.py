@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import FundsRow, Indicator, Value
+from ..model import Form, FundsRow, Indicator, Value
 
 __all__ = [
     "EPS",
@@ -187,7 +187,7 @@ def ratio_of(t: Value, b: float | None) -> float | None:
     a = t.value
     if a in (None, 0) or b is None:
         return None
-    return b / a  # type: ignore[operator]
+    return b / a
 
 
 def scored(ind: Indicator) -> bool:
@@ -263,7 +263,7 @@ def is_rate(ind: Indicator) -> bool:
     return ind.name.endswith("率") or "满意度" in ind.name or ind.target.unit == "%"
 
 
-def form_texts(form) -> list[str]:  # type: ignore[no-untyped-def]
+def form_texts(form: Form) -> list[str]:
     """Every free text of a form a reviewer reads for explanations."""
     return [form.goal.planned, form.goal.achieved, *(i.deviation for i in form.indicators)]
 
@@ -272,7 +272,7 @@ _FUNDS_TOPIC = re.compile(r"执行率|预算|资金|经费|支出|拨付|结转|
 _CAUSE = re.compile(r"原因|由于|因为|因|导致|致使|影响|尚未|未能|推迟|延迟|滞后|调整|调减|追加|调增")
 
 
-def has_funds_explanation(form, extra: re.Pattern[str] | None = None) -> bool:  # type: ignore[no-untyped-def]
+def has_funds_explanation(form: Form, extra: re.Pattern[str] | None = None) -> bool:
     """Whether any text of the form explains the funds (a topic word near a cause word)."""
     pattern = extra or _CAUSE
     for text in form_texts(form):
@@ -298,7 +298,7 @@ def is_subtotal(ind: Indicator) -> bool:
     return name in (compact(ind.level1), compact(ind.level2))
 
 
-def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
+def leaves(form: Form) -> list[Indicator]:
     """The scored leaf indicators: every row but printed subtotals.
 
     Rules of one form read them from ``FormFacts.leaves``, worked out once per form.
@@ -306,10 +306,11 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
     return [i for i in form.indicators if not is_subtotal(i)]
 
 
-def recomputed_total(form, rows: list[Indicator] | None = None) -> float | None:  # type: ignore[no-untyped-def]
+def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
     """执行率得分 + Σ leaf scores; None when one is missing (``rows``: the leaves, if known). Here, not
     in ``score``, so that ``_facts`` (which ``score`` imports) can import it when it is loaded."""
     parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
-    if None in parts:  # floats or None, and no float equals None
+    scores = [p for p in parts if p is not None]
+    if len(scores) < len(parts):
         return None
-    return rounded(sum(parts), 4)  # type: ignore[arg-type]
+    return rounded(sum(scores), 4)

@@ -10,9 +10,9 @@ argument, so the scored rows, the quantitative and qualitative rows and the alig
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
-from ..model import Form, Indicator
+from ..model import Form, FundsRow, Indicator
+from ..values import Quantity
 from ._common import (
     actual_in_target_unit,
     compact,
@@ -28,7 +28,6 @@ from ._narr_align import Aligned, align_rows, quantities
 
 __all__ = ["FormFacts", "Row", "level1_kind"]
 
-_UNSET: Any = object()
 
 
 class Row:
@@ -82,7 +81,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds", "_funds_rows", "_total")
+                 "_planned_qs", "_kinds", "_funds_rows", "total")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -105,10 +104,11 @@ class FormFacts:
         self.achieved: str = compact(form.goal.achieved)
         self.planned: str = compact(form.goal.planned)
         self._aligned: list[Aligned] | None = None
-        self._planned_qs: list[Any] | None = None
+        self._planned_qs: list[Quantity] | None = None
         self._kinds: list[str | None] | None = None
-        self._funds_rows: list[Any] | None = None
-        self._total: Any = _UNSET
+        self._funds_rows: list[tuple[str, FundsRow]] | None = None
+        self.total: float | None = recomputed_total(form, leaves)
+        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
 
     @property
     def aligned(self) -> list[Aligned]:
@@ -118,7 +118,7 @@ class FormFacts:
         return self._aligned
 
     @property
-    def planned_quantities(self) -> list[Any]:
+    def planned_quantities(self) -> list[Quantity]:
         """The quantities of 预期目标 (years glued to words excluded)."""
         if self._planned_qs is None:
             self._planned_qs = quantities(self.planned)
@@ -132,7 +132,7 @@ class FormFacts:
         return self._kinds
 
     @property
-    def funds_rows(self) -> list[Any]:
+    def funds_rows(self) -> list[tuple[str, FundsRow]]:
         """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order: what
         the five F rules that loop over the rows read."""
         if self._funds_rows is None:
@@ -141,13 +141,6 @@ class FormFacts:
             subs = (("appropriation", funds.appropriation), ("carryover", funds.carryover), ("other", funds.other))
             self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None]]
         return self._funds_rows
-
-    @property
-    def total(self) -> float | None:
-        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
-        if self._total is _UNSET:
-            self._total = recomputed_total(self.form, self.leaves)
-        return self._total
 
 
 def level1_kind(ind: Indicator) -> str | None:

@@ -112,6 +112,7 @@ def number_value(tok: str, mult: str | None = None) -> float | None:
     no number, or too large for a float (309 digits, 1e300 亿): the model refuses infinity, so
     such a token is as unreadable as "-一"."""
     c = tok[0]
+    v: float | None
     if c.isdigit() or c == "-":
         try:
             v = float(tok.replace(",", ""))

@@ -17,6 +17,7 @@ from ._common import (
     actual_in_target_unit,
     compact,
     is_blank_text,
+    is_quantitative,
     is_subtotal,
     met_by,
     ratio_of,
@@ -31,12 +32,10 @@ __all__ = ["FormFacts", "Row", "level1_kind"]
 
 
 class Row:
-    """One scored leaf row and the answers most rules ask of it, worked out once.
+    """One scored leaf row and the answers most rules ask of it, worked out once per check.
 
     A rule that loops over the rows mostly decides in its first line that a row is not its
-    business (met, full marks, no deviation text); with the answers precomputed that costs
-    an attribute read, where calling ``target_met`` or ``is_blank_text`` again in each of
-    thirty rules cost most of the check. The answers are exactly those of the ``_common``
+    business (met, full marks, no deviation text); the answers are those of the ``_common``
     helpers, which stay the definition.
     """
 
@@ -45,31 +44,17 @@ class Row:
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
-        t = self.target = ind.target
-        a = self.actual = ind.actual
-        w = self.weight = ind.weight
-        s = self.score = ind.score
-        tv = t.value
-        quant = self.quant = tv is not None and a.tier is None
-        """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
-        # Without an actual value (a third of the rows: the qualitative ones) these three answer None.
-        b = self.b = actual_in_target_unit(ind) if a.value is not None else None
-        """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None
-        self.ratio: float | None
-        if b is None or tv is None:  # what met_by and ratio_of answer then
-            self.met = self.ratio = None
-        else:
-            self.met = met_by(t, b)
-            self.ratio = ratio_of(t, b)
-        self.scored: bool
-        self.deducted: bool
-        self.full: bool
-        self.in_range: bool
-        self.scored, self.deducted, self.full, self.in_range = score_state(w, s)
-        dev = ind.deviation
-        self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
-        self.tier: str | None = None if quant else tier_of_indicator(ind)
+        self.target, self.actual = ind.target, ind.actual
+        self.weight, self.score = ind.weight, ind.score
+        self.quant: bool = is_quantitative(ind)
+        """Scored by formula."""
+        self.b: float | None = actual_in_target_unit(ind)
+        """The actual in the target's unit."""
+        self.met: bool | None = met_by(ind.target, self.b)
+        self.ratio: float | None = ratio_of(ind.target, self.b)
+        self.scored, self.deducted, self.full, self.in_range = score_state(ind.weight, ind.score)
+        self.dev_blank: bool = is_blank_text(ind.deviation)
+        self.tier: str | None = None if self.quant else tier_of_indicator(ind)
         """Printed or inferred tier, for rows not scored by formula."""
 
 

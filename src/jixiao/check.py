@@ -8,6 +8,7 @@ these two functions, so what they see is always the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ._gc import paused_gc
 from .config import Settings
@@ -50,8 +51,14 @@ def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
         field=hit.field,
         message=hit.message,
         evidence=hit.evidence,
-        location=Location(file=form.source.file, line=line, sheet=form.source.sheet),
+        location=_location(form.source.file, line, form.source.sheet),
     )
+
+
+@lru_cache(maxsize=4096)
+def _location(file: str, line: int | None, sheet: str | None) -> Location:
+    """Where a finding points: a frozen model, so the findings at one place share one."""
+    return Location(file=file, line=line, sheet=sheet)
 
 
 def _order(finding: Finding) -> tuple[int, str, str, str]:

@@ -25,7 +25,7 @@ def _rate(fn, items: list[str], seconds: float, clear: bool) -> float:
     n, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         if clear:
-            values._parse.cache_clear()
+            values.cells._parse.cache_clear()
         for t in items:
             fn(t)
         n += len(items)

@@ -5,9 +5,8 @@ optimisation against another. Needs valgrind (Debian: ``apt-get install valgrind
     .venv/bin/python benchmarks/count_instructions.py parse|check|facts|rule:P001 [--forms 200]
 
 Two runs under callgrind, one doing the work and one doing everything but, so start-up, imports
-and building the input cancel out. ``rule:CODE`` times one per-form rule on the forms' views
-(``_model_view``, what the engine hands rules) with their facts built in both runs; ``facts``
-times building the views' ``FormFacts`` (not the lazy alignment).
+and building the input cancel out. ``rule:CODE`` times one per-form rule on the forms with their facts built in both runs; ``facts``
+times building the forms' ``FormFacts`` (not the lazy alignment).
 Hash seed and collector are fixed so that runs repeat to within ~1 %.
 """
 
@@ -26,7 +25,6 @@ SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
 
 _CHILD = """
 import gc, sys
-from jixiao._model_view import view_form
 from jixiao.check import _DEFAULT, check_forms
 from jixiao.readers import read_path
 from jixiao.rules import get_rule
@@ -34,7 +32,7 @@ from jixiao.rules._facts import FormFacts
 path, what, work = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 forms = read_path(path)
 check_forms(forms[:5])  # registry, compiled patterns and caches warm in both runs
-views = [view_form(f) for f in forms] if what != "check" else None  # what the engine hands the rules
+views = forms
 facts = [FormFacts(v) for v in views] if what.startswith("rule:") else None
 gc.collect(); gc.disable()
 if work:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao._memo import Memo
+from jixiao.values._memo import Memo
 
 
 def _counting(calls: list[object]):  # type: ignore[no-untyped-def]

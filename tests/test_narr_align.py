@@ -1,38 +1,15 @@
-"""The alignment helpers' shortcuts change no answer: ``clause_before`` finds the break and the
-lead words in one match, and ``_align_one`` decides a same-unit value without calling ``same_value``."""
+"""How a narrative figure finds the row it speaks of: the clause before it, the candidates ranked by
+name similarity, and the value compared in the row's unit."""
 
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from jixiao._values_units import KNOWN_UNITS, convert
-from jixiao.rules import _align, _narr_align
-
-_PIECES = list("，,。；;：:！!？?、（）()\n截至止到本项目已共累计全年完成实现达到2024年12月1日٣覆盖区") + [
-    "截至2024年12月1日", "截止到2024年1月2日", "本项目", "项目已", "累计", "全年", "科普活动", "１２"]
-
-
-_CLAUSE_START = re.compile(rf"(?s:.*){_align._BREAK}")  # up to the last break, matched with endpos
-_LEAD = re.compile(_align._LEAD_WORDS)
-
-
-def _plain_clause_before(text: str, start: int) -> str:
-    m = _CLAUSE_START.match(text, 0, start)
-    clause = text[m.end() if m else 0 : start]
-    lead = _LEAD.match(clause)
-    return clause[lead.end() :] if lead else clause
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
-def test_clause_before_is_the_plain_definition(text: str) -> None:
-    for start in range(len(text) + 1):
-        assert _align.clause_before(text, start) == _plain_clause_before(text, start)
+from jixiao.rules import _narr_align
+from jixiao.rules._align import clause_before
+from jixiao.values import find_quantities
 
 
 @pytest.mark.parametrize(
@@ -41,77 +18,69 @@ def test_clause_before_is_the_plain_definition(text: str) -> None:
         ("预算执行率100%，截至2024年12月1日覆盖16个区", "覆盖16个区"),
         ("，本项目累计完成科普日", "科普日"),
         ("，受众人数", "受众人数"),
+        ("科普活动", "科普活动"),
+        ("全年累计", ""),
         ("", ""),
     ],
 )
-def test_clause_before_examples(text: str, expected: str) -> None:
-    assert _align.clause_before(text, len(text)) == expected
+def test_clause_before_drops_the_earlier_clauses_dates_and_filler(text: str, expected: str) -> None:
+    assert clause_before(text, len(text)) == expected
 
 
-def _q(value: float, unit: str | None, *, approx: bool = False, op: str | None = None,
-       upper: float | None = None) -> SimpleNamespace:
-    return SimpleNamespace(value=value, unit=unit, approx=approx, op=op, upper=upper, start=4, noun=None)
+def test_clause_before_stops_at_the_given_offset() -> None:
+    text = "活动，覆盖16个区，受众1230人"
+    assert clause_before(text, text.index("16")) == "覆盖"
 
 
-_ROWS_UNITS = [None, "次", "场", "%", "万元", "元", "人次", "千米", "公里"]
+def _q(value: float, unit: str | None, *, approx: bool = False, upper: float | None = None) -> SimpleNamespace:
+    return SimpleNamespace(value=value, unit=unit, approx=approx, op="range" if upper else None, upper=upper)
 
 
-@settings(max_examples=400, deadline=None)
-@given(
-    value=st.sampled_from([0.0, 1.0, 16.0, 16.4, 16.6, 100.0, 3000.0, 1e7]),
-    unit=st.sampled_from([u for u in _ROWS_UNITS if u not in ("万元", "元")]),  # money goes to the funds
-    approx=st.booleans(),
-    ranged=st.booleans(),
-    targets=st.lists(st.tuples(st.sampled_from([0.0, 1.0, 16.0, 17.0, 100.0, 3.0, 1e7 + 5]),
-                               st.sampled_from(_ROWS_UNITS)), min_size=1, max_size=4),
+@pytest.mark.parametrize(
+    "q, value, unit, same",
+    [
+        (_q(16, "个"), 16.0, "个", True),
+        (_q(16, "个"), 17.0, "个", False),
+        (_q(1.5, "万元"), 15000.0, "元", True),  # converted into the row's unit
+        (_q(16, "场"), 16.0, "次", True),  # no conversion between 场 and 次: the numbers are compared
+        (_q(16, None, approx=True), 16.4, None, True),  # 约16: half a unit either way
+        (_q(10, "次", upper=20), 15.0, "次", True),  # a range holds the value
+        (_q(16, "个"), None, "个", False),
+    ],
 )
-def test_inlined_same_value_decides_like_same_value(value, unit, approx, ranged, targets) -> None:
-    q = _q(value, unit, approx=approx, op="range" if ranged else None, upper=value + 5 if ranged else None)
-    names = ["服务次数", "活动场次", "达标率", "资金", "受众人次", "里程数"]
-    rows = [((names[i][:2], names[i][1:3]), 2, SimpleNamespace(name=names[i]), v, u) for i, (v, u) in enumerate(targets)]
-    got = _narr_align._align_one(None, "服务活动", q, rows)  # type: ignore[arg-type]
-    cands = _narr_align.rank("服务活动", rows, None)
-    first = next((r for _s, r in cands if _narr_align.same_value(q, r[3], r[4])), None)
-    if first is not None:
-        assert (got.kind, got.indicator) == ("indicator", first[2])
-    elif cands and cands[0][0] >= _align.STRONG and _narr_align.comparable(q, cands[0][1][4]):
-        assert (got.kind, got.indicator, got.expected) == ("contradiction", cands[0][1][2], cands[0][1][3])
-    else:
-        assert (got.kind, got.indicator, got.expected) == ("unmatched", None, None)
+def test_same_value(q: SimpleNamespace, value: float | None, unit: str | None, same: bool) -> None:
+    assert _narr_align.same_value(q, value, unit) is same  # type: ignore[arg-type]
 
 
-def _plain_same_value(q: SimpleNamespace, value: float | None, unit: str | None) -> bool:
-    if value is None:
-        return False
-    qv = q.value
-    if q.unit and unit and q.unit != unit:
-        conv = convert(q.value, q.unit, unit)
-        if conv is not None:
-            qv = conv
-    tol = 0.5 if q.approx else 1e-6 * max(1.0, abs(value))
-    if q.op == "range" and q.upper is not None:
-        return q.value - tol <= value <= q.upper + tol
-    return abs(qv - value) <= tol
+def _row(name: str, value: float, unit: str | None) -> SimpleNamespace:
+    actual = SimpleNamespace(value=value, unit=unit)
+    return SimpleNamespace(ind=SimpleNamespace(name=name), target=actual, actual=actual)
 
 
-_UNITS = [None, "", *KNOWN_UNITS, "人/次", "次/年", "（万元）", "平米", "KM"]
-_CONVERTIBLE = [("万元", "元"), ("元", "万元"), ("亿元", "万元"), ("%", "‰"), ("公里", "米"), ("千米", "公里"),
-                ("亩", "平方米"), ("吨", "公斤"), ("年", "个月"), ("天", "日"), ("㎡", "平方米")]
+def _align(text: str, *rows: SimpleNamespace) -> list[tuple[str, str | None]]:
+    candidates = _narr_align.prepared(list(rows), target=False)  # type: ignore[arg-type]
+    form = SimpleNamespace(funds=SimpleNamespace(unit="万元", total=SimpleNamespace(rate=None, budget=None, executed=None)))
+    out = []
+    for q in find_quantities(text):
+        a = _narr_align._align_one(form, text, q, candidates)  # type: ignore[arg-type]
+        out.append((a.kind, a.indicator.name if a.indicator is not None else None))
+    return out
 
 
-@settings(max_examples=1500, deadline=None)
-@given(
-    value=st.sampled_from([0.0, 1.0, 1.5, 12.0, 16.0, 100.0, 1000.0, 15000.0, 1e4, 1e8]),
-    units=st.one_of(st.tuples(st.sampled_from(_UNITS), st.sampled_from(_UNITS)), st.sampled_from(_CONVERTIBLE)),
-    target=st.sampled_from([None, 0.0, 1.0, 1.5, 12.0, 16.0, 100.0, 1e4, 1.5e4, 1e8, 0.1]),
-    converted=st.booleans(),
-    approx=st.booleans(),
-    ranged=st.booleans(),
-)
-def test_same_value_asks_convertible_before_converting(value, units, target, converted, approx, ranged) -> None:
-    """``same_value`` converts only units that ``convertible`` accepts, with the same answers."""
-    unit, target_unit = units
-    if converted and unit and target_unit:  # the value itself in the target's unit, when it converts
-        target = convert(value, unit, target_unit) or target
-    q = _q(value, unit, approx=approx, op="range" if ranged else None, upper=value * 2 if ranged else None)
-    assert _narr_align.same_value(q, target, target_unit) == _plain_same_value(q, target, target_unit)
+def test_a_figure_agreeing_with_the_row_its_clause_names_is_matched() -> None:
+    rows = (_row("开展配送和志愿服务数量", 95, "次"), _row("科普日主题重点活动次数", 6, "次"))
+    assert _align("开展配送和志愿服务95次", *rows) == [("indicator", "开展配送和志愿服务数量")]
+    assert _align("科普日主场重点活动6次", *rows) == [("indicator", "科普日主题重点活动次数")]
+
+
+def test_a_differing_figure_is_a_contradiction_only_when_the_names_agree_strongly() -> None:
+    rows = (_row("开展配送和志愿服务数量", 95, "次"),)
+    assert _align("开展配送和志愿服务29次", *rows) == [("contradiction", "开展配送和志愿服务数量")]
+    assert _align("举办讲座29次", *rows) == [("unmatched", None)]
+
+
+def test_rank_puts_the_best_named_row_first_and_drops_the_weak() -> None:
+    rows = _narr_align.prepared([_row("配送志愿服务数量", 2, "次"), _row("志愿服务数量", 1, "次"),  # type: ignore[list-item]
+                                 _row("受众人数", 3, "人")], target=False)
+    ranked = _narr_align.rank("开展志愿服务", rows, None)
+    assert [(score, row.ind.name) for score, row in ranked] == [(1.0, "志愿服务数量"), (0.6, "配送志愿服务数量")]

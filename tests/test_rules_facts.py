@@ -105,10 +105,9 @@ _ACTUALS = ["16(个)", "100%", "8%", "0", "150000元", "85%", "达成年度指�
        deviation=st.sampled_from(["", " ", "无", "/", "未留存资料"]))
 def test_rows_answer_as_the_shared_helpers_on_any_cells(target: str, actual: str, weight: float | None,
                                                         score: float | None, deviation: str) -> None:
-    from jixiao._model_view import view_form
     from jixiao.rules import _common as c
 
-    f = view_form(form(ind("覆盖面", target, actual, weight, score, deviation=deviation)))
+    f = form(ind("覆盖面", target, actual, weight, score, deviation=deviation))
     facts = FormFacts(f)
     for r in facts.rows:
         i = r.ind

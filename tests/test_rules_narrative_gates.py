@@ -73,12 +73,11 @@ _CLAUSE = st.tuples(st.sampled_from(_NAMES), st.integers(0, 4), st.integers(2, 8
 @given(st.lists(_CLAUSE, min_size=1, max_size=3), st.lists(_ROW, min_size=1, max_size=4))
 def test_n003_improvement_claims_agree_with_the_plain_loop(clauses: list, spec: list) -> None:
     achieved = "，".join(name[i : i + n] + extra + claim for name, i, n, extra, claim in clauses) + "。"
-    from jixiao._model_view import view_form
     from jixiao.rules._facts import FormFacts
 
     rows = [ind(name, "达成指标", "部分达成指标并具有一定效果" if low else "达成指标", 10, 7 if low else 10, line=20 + k)
             for k, (name, low) in enumerate(spec)]
     f = form(*rows, achieved=achieved)
-    facts = FormFacts(view_form(f))
+    facts = FormFacts(f)
     claims = [x.evidence["claim"] for x in hits("N003", f) if "得分" in x.message]
     assert sorted(claims) == sorted(_n003_improved_reference(facts.achieved, facts.rows))  # findings come sorted

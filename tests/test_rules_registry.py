@@ -57,3 +57,23 @@ def test_unknown_code_is_a_usage_error_in_chinese() -> None:
 @pytest.mark.parametrize(("prefix", "count"), [("Q", 9), ("Q00", 9), ("P001", 1), ("Z", 0), ("", len(CATALOGUE))])
 def test_matching_rules(prefix: str, count: int) -> None:
     assert len(matching_rules(prefix)) == count
+
+
+def test_a_rule_says_whether_it_takes_the_forms_facts_and_its_signature_must_agree() -> None:
+    from jixiao.rules import rule
+
+    assert get_rule("S001").wants_facts and not get_rule("P001").wants_facts
+
+    def two(form, settings):  # type: ignore[no-untyped-def]
+        return []
+
+    def three(form, settings, facts):  # type: ignore[no-untyped-def]
+        return []
+
+    with pytest.raises(RuntimeError, match="Z"):  # an unknown family is refused before the signature
+        rule("Z901", "x", "info", "x", doc="x", facts=True)(three)
+    with pytest.raises(RuntimeError, match="P901 takes 3 arguments"):
+        rule("P901", "test-three-without-flag", "info", "x", doc="x")(three)
+    with pytest.raises(RuntimeError, match="P902 takes 2 arguments"):
+        rule("P902", "test-two-with-flag", "info", "x", doc="x", facts=True)(two)
+    assert "P901" not in {r.code for r in all_rules()} and "P902" not in {r.code for r in all_rules()}

@@ -7,14 +7,12 @@ these two functions, so what they see is always the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from operator import itemgetter
+from collections.abc import Iterable
+from functools import lru_cache
 
 from ._gc import paused_gc
-from ._model_view import view_form
-from ._trusted import trusted
 from .config import Settings
-from .finding import Finding, Location, SEVERITY_ORDER
+from .finding import SEVERITY_ORDER, Finding, Location
 from .model import Form
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
@@ -22,21 +20,17 @@ from .rules._facts import FormFacts
 __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
 
 _DEFAULT = Settings()
-_FormRule = tuple[Rule, Callable[..., Iterable[Hit]], bool]
-"""A selected per-form rule as the engine calls it: (rule, function, wants facts)."""
-_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Rule], list[_FormRule]]] = {}
+_selection: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Rule], list[Rule]]] = {}
 
 
-def _selected(settings: Settings) -> tuple[list[Rule], list[_FormRule]]:
-    """The rules ``settings`` enables, in catalogue order, and the per-form ones among them as
-    ``_FormRule``s, cached per select/ignore pair: the engine asks this of every rule of every
-    form, and most rules find nothing."""
+def _selected(settings: Settings) -> tuple[list[Rule], list[Rule]]:
+    """The rules ``settings`` enables, in catalogue order, and the per-form ones among them,
+    worked out once per select/ignore pair."""
     key = (settings.select, settings.ignore)
-    hit = _selection.get(key)
-    if hit is None:
+    if key not in _selection:
         rules = [r for r in all_rules() if settings.enabled(r.code)]
-        hit = _selection[key] = (rules, [(r, r.func, r.wants_facts) for r in rules if r.scope == "form"])
-    return hit
+        _selection[key] = (rules, [r for r in rules if r.scope == "form"])
+    return _selection[key]
 
 
 def selected_rules(settings: Settings) -> list[Rule]:
@@ -44,73 +38,48 @@ def selected_rules(settings: Settings) -> list[Rule]:
     return _selected(settings)[0]
 
 
-def _finding(rule: Rule, form: Form, hit: Hit, places: dict[int | None, Location] | None = None,
-             label: str | None = None) -> tuple[tuple, Finding]:
-    """The finding for ``hit`` with its sort key: line, rule code, indicator, message, taken from
-    the values at hand (reading them back from a finding's pydantic fields cost more than the
-    sort itself). ``places`` holds the form's locations already built, by line.
-
-    ``Location`` is frozen, so the dozen findings of one form can share one per line instead
-    of building the same file/line/sheet again for each; ``label`` is the form's, if known.
-    Frozen models never change the fields they count as set, so all share one set (pydantic's
-    ``model_copy`` copies it before adding to it).
-    """
+def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
+    """The finding for ``hit``, placed at its indicator's line (or the form's first line)."""
     ind = hit.indicator
-    if ind is None:
-        line, name = form.source.start_line, None
-    else:
-        line, name = ind.line, ind.name
-        if line is None:
-            line = form.source.start_line
-    location = places.get(line) if places is not None else None
-    if location is None:
-        source = form.source
-        location = trusted(Location, {"file": source.file, "line": line, "sheet": source.sheet}, _LOCATION_SET)
-        if places is not None:
-            places[line] = location
-    code, message = rule.code, hit.message
-    return (line if line is not None else -1, code, name or "", message), trusted(Finding, {
-        "rule": code,
-        "name": rule.name,
-        "severity": hit.severity or rule.severity,
-        "form": form.label if label is None else label,
-        "indicator": name,
-        "field": hit.field,
-        "message": message,
-        "evidence": hit.evidence,
-        "location": location,
-        "source": "rules",
-    }, _FINDING_SET)
+    line = form.source.start_line if ind is None or ind.line is None else ind.line
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        severity=hit.severity or rule.severity,
+        form=form.label,
+        indicator=ind.name if ind is not None else None,
+        field=hit.field,
+        message=hit.message,
+        evidence=hit.evidence,
+        location=_location(form.source.file, line, form.source.sheet),
+    )
 
 
-_FINDING_SET, _LOCATION_SET = set(Finding.model_fields), set(Location.model_fields)
+@lru_cache(maxsize=4096)
+def _location(file: str, line: int | None, sheet: str | None) -> Location:
+    """Where a finding points: a frozen model, so the findings at one place share one."""
+    return Location(file=file, line=line, sheet=sheet)
 
 
-def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
-    """The findings by line, rule code, indicator and message; ties keep their order."""
-    return [f for _, f in sorted(keyed, key=_key)]
+def _order(finding: Finding) -> tuple[int, str, str, str]:
+    """Findings are listed by line, rule code, indicator and message."""
+    line = finding.location.line
+    return (line if line is not None else -1, finding.rule, finding.indicator or "", finding.message)
 
 
-_key = itemgetter(0)
-
-
-def _run(rules: list[_FormRule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:
-    out: list[tuple[tuple, Finding]] = []
-    places: dict[int | None, Location] = {}
-    label = form.label
-    form = view_form(form)  # plain objects: pydantic's __getattr__ makes every attribute read slow
+def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
-    for rule, func, wants_facts in rules:
-        # A plain loop: most rules find nothing, and a generator per rule would cost more than they do.
-        for hit in func(form, settings, facts) if wants_facts else func(form, settings):
-            out.append(_finding(rule, form, hit, places, label))
+    out: list[Finding] = []
+    for rule in rules:
+        hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
+        out.extend(_finding(rule, form, hit) for hit in hits)
     return out
 
 
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return _sorted(_run(_selected(settings)[1], form, settings))
+    return sorted(_run(_selected(settings)[1], form, settings), key=_order)
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -125,7 +94,7 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
     rules, form_rules = _selected(settings)
-    per_form: list[list[tuple[tuple, Finding]]] = [_run(form_rules, f, settings) for f in forms]
+    per_form = [_run(form_rules, f, settings) for f in forms]
     by_file: dict[str, list[int]] = {}
     index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object
     for i, f in enumerate(forms):
@@ -139,7 +108,7 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
             for hit in rule.func(group, settings):
                 owner = hit.form if hit.form is not None else group[0]
                 per_form[index[id(owner)]].append(_finding(rule, owner, hit))
-    return [f for chunk in per_form for f in _sorted(chunk)]
+    return [f for chunk in per_form for f in sorted(chunk, key=_order)]
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:

@@ -3,6 +3,15 @@
 The JSON keys are a public contract (scripts, reports, the LLM side and the canonical YAML all
 rely on them), so fields are only ever added, never renamed. Missing cells are ``None``, never 0:
 a rule must be able to tell "printed 0" from "not printed".
+
+Design: pydantic throughout. Readers build forms with the models' constructors, rules read the
+``Form`` itself, and the engine builds each ``Finding`` with its constructor, so every model
+in the program has been validated and there is one kind of object per concept. What it costs
+was measured before deciding: skipping validation by writing pydantic's private slots and
+handing rules a plain-object mirror of the form saved about 0.7M of the ~4.9M instructions that
+parse + check take per form (``benchmarks/count_instructions.py``), a sixth, at the price of two
+modules that pretended to be the model; without them the benchmark stays above its 1,000
+forms/s floor (``benchmarks/bench_check.py``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The command line: parse options, call the library, print. Nothing else lives here.
 
-Each command sits in its own small module; this one owns the app, the error boundary (every
-``JixiaoError`` becomes a Chinese message and its exit status, never a traceback) and the
-registration of the commands.
+Each command sits in its own small module and registers itself on the app (``_app``); this one
+imports them all and owns the error boundary: every ``JixiaoError`` becomes a Chinese message and
+its exit status, never a traceback.
 """
 
 from __future__ import annotations
@@ -10,46 +10,23 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-import typer
 from typer.core import TyperArgument, TyperCommand
 
 from ..errors import JixiaoError
+from ._app import app
+
+# The commands register themselves when imported, and `jixiao --help` lists them in this order.
+# isort: off
+from . import parse as _parse  # noqa: F401
+from . import check as _check  # noqa: F401
+from . import rules as _rules  # noqa: F401
+from . import draft as _draft  # noqa: F401
+# isort: on
 
 if TYPE_CHECKING:
     from typer._click import Context  # the click that typer bundles (typer.Context subclasses it)
 
 __all__ = ["app", "main"]
-
-app = typer.Typer(
-    name="jixiao",
-    help="jixiao（绩效）：读取、检查财政项目支出绩效自评表，并起草偏差原因分析及改进措施。",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-
-def _version(value: bool) -> None:
-    if value:
-        from .. import __version__
-
-        print(f"jixiao {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
-) -> None:
-    """jixiao（绩效）：读取、检查财政项目支出绩效自评表，并起草偏差原因分析及改进措施。"""
-
-
-from . import check as _check  # noqa: E402,F401  (registers `check`)
-from . import draft as _draft  # noqa: E402,F401  (registers `draft`)
-from . import parse as _parse  # noqa: E402,F401  (registers `parse`)
-from . import rules as _rules  # noqa: E402,F401  (registers `rules`)
 
 
 class _Command(TyperCommand):

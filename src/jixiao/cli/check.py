@@ -22,7 +22,7 @@ import typer
 
 from ..errors import InputError, UsageError, os_reason
 from ..report import FORMATS
-from . import app
+from ._app import app
 from ._common import convert_option, max_size_option, refuse_output_over_input
 
 if TYPE_CHECKING:  # pydantic models stay out of `jixiao --help`

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import convert_option, max_size_option
 
 __all__ = ["draft"]

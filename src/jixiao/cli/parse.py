@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import convert_option, emit, max_size_option, read_all, refuse_output_over_input, resolve_max_bytes
 
 

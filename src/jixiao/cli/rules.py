@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from . import app
+from ._app import app
 
 
 class RulesFormat(str, Enum):

@@ -3,9 +3,10 @@
 Like flake8's plugins and ruff's rule table, a rule is registered by a decorator that carries its
 stable code, kebab-case name, severity and Chinese doc; ``jixiao rules``, the docs and the
 select/ignore engine are all built from this one registry, so a rule cannot exist without being
-documented. Rule functions are pure: ``(form, settings) -> Iterable[Hit]``, or
-``(form, settings, facts)`` for rules that read the form's derived facts (``_facts.FormFacts``,
-built once per form by the engine), or, for the cross-form X rules, ``(forms, settings)``; the
+documented. Rule functions are pure: ``(form, settings) -> Iterable[Hit]``, or, registered with
+``facts=True``, ``(form, settings, facts)`` for rules that read the form's derived facts
+(``_facts.FormFacts``, built once per form by the engine), or, for the cross-form X rules,
+``(forms, settings)``; the
 engine in ``jixiao.check`` turns hits into ``Finding``s, so rules never repeat their own code,
 severity or location.
 """
@@ -13,6 +14,7 @@ severity or location.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
@@ -20,6 +22,7 @@ from typing import Any, Literal
 
 from ..errors import UsageError
 from ..finding import Severity
+from ..model import Form, Indicator
 
 __all__ = ["Rule", "Hit", "FAMILIES", "rule", "all_rules", "get_rule", "matching_rules"]
 
@@ -46,21 +49,17 @@ Scope = Literal["form", "file"]
 class Hit:
     """What a rule found; the engine adds the rule's code, name, form and location.
 
-    Not frozen: a hit lives from a rule's ``yield`` to the engine's next line, and a frozen
-    dataclass's ``__init__`` (``object.__setattr__`` per field) cost 2.5x a plain one, a dozen
-    times per form. Rules name the fields they pass (``field=``, ``evidence=``): keywords cost
-    about 1.8k instructions a hit more than positions (a class call packs them into a dict), a
-    few tenths of a percent of a check, and ``Hit(msg, None, "total_score", {...})`` reads worse.
+    Rules name the fields they pass (``field=``, ``evidence=``).
     """
 
     message: str
-    indicator: Any = None
-    """The ``Indicator`` concerned (its name and line end up in the finding), or None."""
+    indicator: Indicator | None = None
+    """The indicator concerned (its name and line end up in the finding), or None."""
     field: str | None = None
     evidence: dict[str, Any] = _field(default_factory=dict)
     severity: Severity | None = None
     """Overrides the rule's default severity (e.g. a profile that makes a reason mandatory)."""
-    form: Any = None
+    form: Form | None = None
     """For file-scope rules: the form the finding belongs to."""
 
 
@@ -74,7 +73,7 @@ class Rule:
     func: Callable[..., Iterable[Hit]]
     scope: Scope = "form"
     wants_facts: bool = False
-    """The function takes a third argument, the form's ``FormFacts`` (see ``_facts``)."""
+    """The function takes a third argument, the form's ``FormFacts`` (``@rule(..., facts=True)``)."""
 
     @property
     def family(self) -> str:
@@ -98,17 +97,23 @@ _loaded = False
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str, *, doc: str, scope: Scope = "form"
+    code: str, name: str, severity: Severity, summary: str, *, doc: str, scope: Scope = "form", facts: bool = False
 ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
-    """Register a rule function under a stable code; codes and names must be unique."""
+    """Register a rule function under a stable code; codes and names must be unique.
+
+    ``facts=True``: the function takes the form's ``FormFacts`` as a third argument.
+    """
 
     def deco(func: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if code in _REGISTRY:
             raise RuntimeError(f"duplicate rule code {code}")
         if code[0] not in FAMILIES or not code[1:].isdigit():
             raise RuntimeError(f"bad rule code {code}")
-        wants_facts = func.__code__.co_argcount >= 3
-        _REGISTRY[code] = Rule(code, name, severity, summary, doc.strip(), func, scope, wants_facts)
+        params = len(inspect.signature(func).parameters)
+        if params != (3 if facts else 2):
+            raise RuntimeError(f"rule {code} takes {params} arguments: (form(s), settings) or, with facts=True, "
+                               "(form, settings, facts)")
+        _REGISTRY[code] = Rule(code, name, severity, summary, doc.strip(), func, scope, facts)
         return func
 
     return deco

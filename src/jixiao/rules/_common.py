@@ -8,11 +8,9 @@ target was met would be worse than either being wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
-from .._memo import Memo
-from ..model import Indicator, Value
+from ..model import Form, FundsRow, Indicator, Value
 
 __all__ = [
     "EPS",
@@ -35,12 +33,13 @@ __all__ = [
     "full_score",
     "score_in_range",
     "score_state",
-    "SCORE_STATES",
     "tier_of_indicator",
     "is_satisfaction",
     "is_rate",
     "scored",
     "compact",
+    "computed_rate",
+    "execution_rate",
     "has_funds_explanation",
     "form_texts",
     "actual_in_target_unit",
@@ -57,43 +56,20 @@ MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
 
 
-_LIMIT = 20_000
-"""Entries ``fmt_value``'s caches keep before they are emptied: far more than a large run's
-distinct cells."""
-
-
-# str.split() and the regex \s agree on what whitespace is (str.isspace); split is 5x faster
-_COMPACTED = Memo(lambda text: "".join(text.split()))
-
-
+@lru_cache(maxsize=20_000)
 def compact(text: str) -> str:
     """Text with all whitespace removed: PDF extraction breaks words at arbitrary places."""
-    return _COMPACTED[text] if text else ""
+    return "".join(text.split())
 
 
-def _format_number(x: float | None) -> str:
+@lru_cache(maxsize=4096)
+def fmt(x: float | None) -> str:
+    """A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50."""
     if x is None:
         return "空"
     if abs(x - round(x)) < 1e-9:
         return str(int(round(x)))
     return f"{x:.2f}".rstrip("0").rstrip(".")
-
-
-_NUMBERS = Memo(_format_number)
-fmt: Callable[[float | None], str] = _NUMBERS.__getitem__
-"""A number as people print it: 90 rather than 90.0, 0.5 rather than 0.50.
-
-Memoised: findings' messages spell the same few numbers form after form, and formatting a
-float costs more than most rules spend deciding that they fire. Equal keys print alike
-(1 and 1.0, 0.0 and -0.0), so the memo cannot change a message. It is the memo's own look-up
-(``__missing__`` formats a new number): a function around it cost as much again as the look-up.
-"""
-_VALUES: dict[tuple, str] = {}
-_BY_IDENTITY: dict[int, tuple[Value, str]] = {}
-"""Answers by the identity of the value asked about, each beside its value (held, so the id cannot
-be reused while the entry lives). Values are frozen and their views are never written through,
-and the text reader shares one per distinct cell, as the checker shares one view per value: most
-values a message shows (≥90%, 90%) are asked about form after form as the same object."""
 
 
 def rounded(x: float, ndigits: int) -> float:
@@ -102,29 +78,9 @@ def rounded(x: float, ndigits: int) -> float:
     return x if type(x) is float and x.is_integer() else round(x, ndigits)
 
 
+@lru_cache(maxsize=4096)
 def fmt_value(v: Value) -> str:
-    """A value in the normal notation (≥90%, 16个), falling back to the printed text.
-
-    Memoised by identity first (a look-up without reading the value), then on the value's fields,
-    read at once from its ``__dict__`` (a model's or a view's: both keep the fields in declaration
-    order, so the tuple names each field by its place).
-    """
-    hit = _BY_IDENTITY.get(id(v))
-    if hit is not None and hit[0] is v:
-        return hit[1]
-    key = tuple(v.__dict__.values())
-    out = _VALUES.get(key)
-    if out is None:
-        if len(_VALUES) > _LIMIT:
-            _VALUES.clear()
-        out = _VALUES[key] = _format_value(v)
-    if len(_BY_IDENTITY) > _LIMIT:
-        _BY_IDENTITY.clear()
-    _BY_IDENTITY[id(v)] = (v, out)
-    return out
-
-
-def _format_value(v: Value) -> str:
+    """A value in the normal notation (≥90%, 16个), falling back to the printed text."""
     if v.value is None:
         return compact(v.text) or "空"
     unit = v.unit or ""
@@ -134,6 +90,18 @@ def _format_value(v: Value) -> str:
         return f"{fmt(v.value)}{unit}±{fmt(v.upper)}{unit}"
     sign = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}.get(v.op or "", "")
     return f"{sign}{'约' if v.approx else ''}{fmt(v.value)}{unit}"
+
+
+def computed_rate(row: FundsRow) -> float | None:
+    """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
+    return execution_rate(row.budget, row.executed)
+
+
+def execution_rate(budget: float | None, executed: float | None) -> float | None:
+    """``executed / budget`` in percent; None when the budget is 0 or either is missing."""
+    if not budget or executed is None:
+        return None
+    return executed / budget * 100
 
 
 @lru_cache(maxsize=4096)
@@ -219,7 +187,7 @@ def ratio_of(t: Value, b: float | None) -> float | None:
     a = t.value
     if a in (None, 0) or b is None:
         return None
-    return b / a  # type: ignore[operator]
+    return b / a
 
 
 def scored(ind: Indicator) -> bool:
@@ -232,6 +200,7 @@ _SAME = 1e-6
 _UNSCORED = (False, False, False, False)
 
 
+@lru_cache(maxsize=4096)
 def score_state(weight: float | None, score: float | None) -> tuple[bool, bool, bool, bool]:
     """(scored, deducted, full marks, score in [0, weight] ±0.01) of a row's weight and score.
 
@@ -241,11 +210,6 @@ def score_state(weight: float | None, score: float | None) -> tuple[bool, bool, 
         return _UNSCORED
     return True, score < weight - _SAME, -_SAME <= score - weight <= _SAME, -EPS <= score <= weight + EPS
 
-
-SCORE_STATES = Memo(lambda pair: score_state(*pair))
-"""``score_state`` by (weight, score): two number cells, the same few pairs form after form
-(10/10, 20/16), looked up in one step where the comparisons cost ``FormFacts`` a sixth of its
-time. Equal keys (10 and 10.0, 0.0 and -0.0) have equal answers."""
 
 
 def deducted(ind: Indicator) -> bool:
@@ -299,7 +263,7 @@ def is_rate(ind: Indicator) -> bool:
     return ind.name.endswith("率") or "满意度" in ind.name or ind.target.unit == "%"
 
 
-def form_texts(form) -> list[str]:  # type: ignore[no-untyped-def]
+def form_texts(form: Form) -> list[str]:
     """Every free text of a form a reviewer reads for explanations."""
     return [form.goal.planned, form.goal.achieved, *(i.deviation for i in form.indicators)]
 
@@ -308,7 +272,7 @@ _FUNDS_TOPIC = re.compile(r"执行率|预算|资金|经费|支出|拨付|结转|
 _CAUSE = re.compile(r"原因|由于|因为|因|导致|致使|影响|尚未|未能|推迟|延迟|滞后|调整|调减|追加|调增")
 
 
-def has_funds_explanation(form, extra: re.Pattern[str] | None = None) -> bool:  # type: ignore[no-untyped-def]
+def has_funds_explanation(form: Form, extra: re.Pattern[str] | None = None) -> bool:
     """Whether any text of the form explains the funds (a topic word near a cause word)."""
     pattern = extra or _CAUSE
     for text in form_texts(form):
@@ -334,7 +298,7 @@ def is_subtotal(ind: Indicator) -> bool:
     return name in (compact(ind.level1), compact(ind.level2))
 
 
-def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
+def leaves(form: Form) -> list[Indicator]:
     """The scored leaf indicators: every row but printed subtotals.
 
     Rules of one form read them from ``FormFacts.leaves``, worked out once per form.
@@ -342,10 +306,11 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
     return [i for i in form.indicators if not is_subtotal(i)]
 
 
-def recomputed_total(form, rows: list[Indicator] | None = None) -> float | None:  # type: ignore[no-untyped-def]
+def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
     """执行率得分 + Σ leaf scores; None when one is missing (``rows``: the leaves, if known). Here, not
     in ``score``, so that ``_facts`` (which ``score`` imports) can import it when it is loaded."""
     parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
-    if None in parts:  # floats or None, and no float equals None
+    scores = [p for p in parts if p is not None]
+    if len(scores) < len(parts):
         return None
-    return rounded(sum(parts), 4)  # type: ignore[arg-type]
+    return rounded(sum(scores), 4)

@@ -9,41 +9,33 @@ argument, so the scored rows, the quantitative and qualitative rows and the alig
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
 
-from .._memo import Memo
-from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, met_by, ratio_of,
-                      recomputed_total, tier_of_indicator)
-
-if TYPE_CHECKING:
-    from .narrative import Aligned
+from ..model import Form, FundsRow, Indicator
+from ..values import Quantity
+from ._common import (
+    actual_in_target_unit,
+    compact,
+    is_blank_text,
+    is_quantitative,
+    is_subtotal,
+    met_by,
+    ratio_of,
+    recomputed_total,
+    score_state,
+    tier_of_indicator,
+)
+from ._narr_align import Aligned, align_rows, quantities
 
 __all__ = ["FormFacts", "Row", "level1_kind"]
 
-_UNSET: Any = object()
-_NARR_ALIGN: Any = None
-
-
-def _narr_align() -> Any:
-    """``rules._narr_align``, imported on first use and kept: it imports ``funds``, which imports
-    this module, so it cannot be imported at the top, and an import statement in a property costs
-    ~10k instructions each time (resolving the relative name), twice per form."""
-    global _NARR_ALIGN
-    if _NARR_ALIGN is None:
-        from . import _narr_align as module
-
-        _NARR_ALIGN = module
-    return _NARR_ALIGN
 
 
 class Row:
-    """One scored leaf row and the answers most rules ask of it, worked out once.
+    """One scored leaf row and the answers most rules ask of it, worked out once per check.
 
     A rule that loops over the rows mostly decides in its first line that a row is not its
-    business (met, full marks, no deviation text); with the answers precomputed that costs
-    an attribute read, where calling ``target_met`` or ``is_blank_text`` again in each of
-    thirty rules cost most of the check. The answers are exactly those of the ``_common``
+    business (met, full marks, no deviation text); the answers are those of the ``_common``
     helpers, which stay the definition.
     """
 
@@ -52,31 +44,17 @@ class Row:
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
-        t = self.target = ind.target
-        a = self.actual = ind.actual
-        w = self.weight = ind.weight
-        s = self.score = ind.score
-        tv = t.value
-        quant = self.quant = tv is not None and a.tier is None
-        """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
-        # Without an actual value (a third of the rows: the qualitative ones) these three answer None.
-        b = self.b = actual_in_target_unit(ind) if a.value is not None else None
-        """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None
-        self.ratio: float | None
-        if b is None or tv is None:  # what met_by and ratio_of answer then
-            self.met = self.ratio = None
-        else:
-            self.met = met_by(t, b)
-            self.ratio = ratio_of(t, b)
-        self.scored: bool
-        self.deducted: bool
-        self.full: bool
-        self.in_range: bool
-        self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
-        dev = ind.deviation
-        self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
-        self.tier: str | None = None if quant else tier_of_indicator(ind)
+        self.target, self.actual = ind.target, ind.actual
+        self.weight, self.score = ind.weight, ind.score
+        self.quant: bool = is_quantitative(ind)
+        """Scored by formula."""
+        self.b: float | None = actual_in_target_unit(ind)
+        """The actual in the target's unit."""
+        self.met: bool | None = met_by(ind.target, self.b)
+        self.ratio: float | None = ratio_of(ind.target, self.b)
+        self.scored, self.deducted, self.full, self.in_range = score_state(ind.weight, ind.score)
+        self.dev_blank: bool = is_blank_text(ind.deviation)
+        self.tier: str | None = None if self.quant else tier_of_indicator(ind)
         """Printed or inferred tier, for rows not scored by formula."""
 
 
@@ -88,7 +66,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds", "_funds_rows", "_total")
+                 "_planned_qs", "_kinds", "_funds_rows", "total")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -111,23 +89,24 @@ class FormFacts:
         self.achieved: str = compact(form.goal.achieved)
         self.planned: str = compact(form.goal.planned)
         self._aligned: list[Aligned] | None = None
-        self._planned_qs: list[Any] | None = None
+        self._planned_qs: list[Quantity] | None = None
         self._kinds: list[str | None] | None = None
-        self._funds_rows: list[Any] | None = None
-        self._total: Any = _UNSET
+        self._funds_rows: list[tuple[str, FundsRow]] | None = None
+        self.total: float | None = recomputed_total(form, leaves)
+        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
 
     @property
     def aligned(self) -> list[Aligned]:
         """Every quantity of 实际完成情况 with what it was matched with, in text order."""
         if self._aligned is None:
-            self._aligned = _narr_align().align_rows(self)
+            self._aligned = align_rows(self)
         return self._aligned
 
     @property
-    def planned_quantities(self) -> list[Any]:
+    def planned_quantities(self) -> list[Quantity]:
         """The quantities of 预期目标 (years glued to words excluded)."""
         if self._planned_qs is None:
-            self._planned_qs = _narr_align().quantities(self.planned)
+            self._planned_qs = quantities(self.planned)
         return self._planned_qs
 
     @property
@@ -138,7 +117,7 @@ class FormFacts:
         return self._kinds
 
     @property
-    def funds_rows(self) -> list[Any]:
+    def funds_rows(self) -> list[tuple[str, FundsRow]]:
         """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order: what
         the five F rules that loop over the rows read."""
         if self._funds_rows is None:
@@ -148,38 +127,23 @@ class FormFacts:
             self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None]]
         return self._funds_rows
 
-    @property
-    def total(self) -> float | None:
-        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
-        if self._total is _UNSET:
-            self._total = recomputed_total(self.form, self.leaves)
-        return self._total
-
 
 def level1_kind(ind: Indicator) -> str | None:
     """产出 / 效益 / 满意度 / 成本 for the first-level heading (or the second, when it says more)."""
-    return HEAD_KINDS[ind.level1] or KINDS[ind.level1, ind.level2]
+    return _kind_of(ind.level1, ind.level2)
 
 
-def _head_kind(level1: str) -> str | None:
+@lru_cache(maxsize=4096)
+def _kind_of(level1: str, level2: str) -> str | None:
     head = compact(level1)
     for key, kind in (("产出", "产出"), ("效益", "效益"), ("满意", "满意度"), ("成本", "成本")):
         if key in head:
             return kind
-    return None
-
-
-def _kind(headings: tuple[str, str]) -> str | None:
-    """The kind both headings name together, asked when the first-level one names none by itself."""
-    level1, level2 = headings
-    text = compact(level1) + "|" + compact(level2)
+    # neither names a kind by itself: what both headings name together
+    text = head + "|" + compact(level2)
     for key, kind in (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("满意", "满意度"),
                       ("效益", "效益"), ("可持续", "效益"), ("成本", "成本")):
         if key in text:
             return kind
     return None
 
-
-HEAD_KINDS, KINDS = Memo(_head_kind), Memo(_kind)
-"""``level1_kind``'s two steps by heading cell(s), repeated row after row: a memo's look-up costs a
-fraction of an ``lru_cache`` call, and a look-up by one string a fraction of one by a pair."""

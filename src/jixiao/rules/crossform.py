@@ -61,7 +61,7 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
     if len(budgets) < 3:
         return
     for k, (form, total) in enumerate(budgets):
-        found = _parts(budgets, k)  # type: ignore[arg-type]
+        found = _parts(budgets, k)
         if not found:
             continue
         parts = " + ".join(f"{f.label} {fmt(b)}" for f, b in found)
@@ -79,7 +79,7 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
 原因：常见于同一批成果被算进两个指标（如推送文章既算"推送数"又算"媒体报告"），即重复计算。
 示例：微信公众号推送数 52 篇；媒体报告影响力提升情况 52 篇。
 修正：确认两个指标统计的是不同对象；否则调整指标设置。
-""")
+""", facts=True)
 def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     seen: dict[tuple[float, str], list] = {}
     for row in facts.rows:

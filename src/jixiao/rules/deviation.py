@@ -125,7 +125,7 @@ def _large_deviation(row: Row, settings: Settings) -> bool:
 原因：财预〔2011〕285号要求对未完成的目标分析原因并提出措施。
 示例：目标 ≥60 场，完成 50 场，得分 8.33/10，偏差原因"无"。
 修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
-""")
+""", facts=True)
 def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far_at = _far_at(settings)
     for row in facts.rows:
@@ -147,7 +147,7 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 示例："长效管理机制需进一步完善，后续加强机制管理。"（没有原因，没有谁、何时）
 修正：写明原因（如"满意度调查问卷未归档"），措施（如"每次活动后发放问卷并归档"），责任（如"由活动部负责"）
 和时间（如"自2025年起"）。
-""")
+""", facts=True)
 def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far_at = _far_at(settings)
     for row in facts.rows:
@@ -165,7 +165,7 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：多半是从别的行或上一年复制来的，读表的人会以为有问题。
 示例：目标 ≥5 场，完成 6 场，满分，偏差原因"活动延期"。
 修正：删除，或改写到真正有偏差的指标下。
-""")
+""", facts=True)
 def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far_at = _far_at(settings)
     for row in facts.rows:

@@ -32,7 +32,7 @@ def _may_admit(text: str) -> bool:
 原因：满意度按定义是调查中满意人数/有效样本；没有记录的数值无法核实。
 示例：受众群体满意度 90%，偏差原因"满意度未留存相关存档文件"。
 修正：补充调查依据（样本量、问卷回收数）；确无记录的，如实说明并据实评分。
-""")
+""", facts=True)
 def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     survey_anywhere: bool | None = None  # read the whole form only when a satisfaction row asks
     for row in facts.rows:
@@ -61,7 +61,7 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：恰好踩线的数值常是"按目标填"的，满意度尤其如此。
 示例：受众群体满意度 目标 ≥90%，实际 90%。
 修正：核对原始数据（问卷、台账），如实填报。
-""")
+""", facts=True)
 def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if row.b is None:

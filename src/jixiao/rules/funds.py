@@ -6,24 +6,13 @@ import re
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..model import Form, FundsRow
+from ..model import Form
 from . import Hit, rule
-from ._common import EPS, fmt, has_funds_explanation
+from ._common import EPS, computed_rate, execution_rate, fmt, has_funds_explanation
 from ._facts import FormFacts
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 COL_CN = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
-
-
-def computed_rate(row: FundsRow) -> float | None:
-    """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
-    return _rate(row.budget, row.executed)
-
-
-def _rate(budget: float | None, executed: float | None) -> float | None:
-    if not budget or executed is None:
-        return None
-    return executed / budget * 100
 
 
 @rule("F001", "funds-rate-mismatch", "error", "执行率与 全年执行数/全年预算数 不符", doc="""
@@ -32,11 +21,11 @@ def _rate(budget: float | None, executed: float | None) -> float | None:
 原因：执行率是项目资金得分的唯一依据，算错会直接改变总分。
 示例：全年预算数 100.00、全年执行数 85.00，执行率却填 95.00%。
 修正：按 B/A 重新计算执行率，保留两位小数。
-""")
+""", facts=True)
 def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed, rate = row.budget, row.executed, row.rate
-        expected = _rate(budget, executed)
+        expected = execution_rate(budget, executed)
         if expected is None or rate is None:
             continue
         off = abs(rate - expected)
@@ -63,7 +52,7 @@ def f002(form: Form, settings: Settings) -> Iterator[Hit]:
     score = row.score
     if w is None or score is None or score > w + EPS:
         return
-    rate = _rate(row.budget, row.executed)
+    rate = execution_rate(row.budget, row.executed)
     if rate is None:
         return
     expected = min(rate / 100, 1.0) * w
@@ -93,7 +82,7 @@ def f003(form: Form, settings: Settings) -> Iterator[Hit]:
 原因：没有预算就无法计算执行率，也说明资金来源没有如实填写。
 示例：上年结转资金 全年预算数 0.00，全年执行数 12.00。
 修正：补填全年预算数，或把支出归入正确的资金来源行。
-""")
+""", facts=True)
 def f004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
@@ -107,7 +96,7 @@ def f004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：超预算支出需要调整预算的依据，评审会要求说明。
 示例：全年预算数 30.00，全年执行数 31.20。
 修正：核对执行数；确有超支的，说明资金来源和调整程序。
-""")
+""", facts=True)
 def f005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
@@ -122,7 +111,7 @@ def f005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：总额与分项不一致，至少有一个数字填错。
 示例：年度资金总额 170.00，当年财政拨款 150.00，上年结转资金 0.00，其他资金 0.00。
 修正：核对分项，使总额等于各分项之和。
-""")
+""", facts=True)
 def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rows = facts.funds_rows
     if len(rows) == 1:
@@ -187,7 +176,7 @@ def f008(form: Form, settings: Settings) -> Iterator[Hit]:
 原因：按执行数倒推预算会掩盖执行偏差；分项行不计分。
 示例：年初预算数 100.00，全年预算数 76.30，全年执行数 76.30。
 修正：如实反映预算调整；把分值和得分填在年度资金总额行。
-""")
+""", facts=True)
 def f009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rows = facts.funds_rows
     total = rows[0][1]

@@ -11,18 +11,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._align import (STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, shared_pairs, similarity,
-                     similarity_in)
-from .._memo import Memo
+from ._align import (
+    STRONG,
+    _core_pairs,
+    clause_before,
+    core_grams,
+    grams_of,
+    pairs_of,
+    shared_pairs,
+    similarity,
+    similarity_in,
+)
 from ._common import compact, fmt, fmt_value, full_score
 from ._facts import FormFacts, Row
-from ._narr_align import (Aligned, align_rows, comparable, convertible, family, funds_rate, normal_unit, prepared,
-                          quantities, rank, same_value)
+from ._narr_align import (
+    Aligned,
+    align_rows,
+    comparable,
+    convertible,
+    family,
+    funds_rate,
+    normal_unit,
+    prepared,
+    quantities,
+    rank,
+    same_value,
+)
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
 
@@ -42,7 +62,7 @@ def _qtext(q: Any) -> str:
 原因：同一张表前后数字不一，评审无法判断哪个是真的。
 示例：文字"下乡服务 29次"，指标表"下乡服务完成次数 20.00(次)"。
 修正：核对台账，统一两处数字。
-""")
+""", facts=True)
 def n001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for a in facts.aligned:
         if a.kind == "contradiction" and a.indicator is not None:
@@ -65,7 +85,7 @@ _PEOPLE = {"people", "person_times"}
 原因：人次统计的是参与次数，人统计的是人数，二者不能混用；措辞不一也会让读者疑惑。
 示例：文字"受众人数 3000人次"，指标"受众人数 ≥2000(人) 3000(人)"。
 修正：统一口径；人次和人要按实际统计口径填写。
-""")
+""", facts=True)
 def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for a in facts.aligned:
         if a.kind != "indicator" or a.indicator is None or a.q.unit == a.indicator.actual.unit:
@@ -112,7 +132,7 @@ def _lows(facts: FormFacts) -> list[Row]:
 原因：文字夸大、表中扣分，评审会认为自评不实。
 示例："成本节约"，指标"成本节约率 ≥0.00(%) 0.00(%)"。
 修正：删除或改写与表不符的说法，或在文字中给出依据。
-""")
+""", facts=True)
 def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     flat = facts.achieved
     if not flat:
@@ -166,7 +186,7 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：预期目标与指标是同一件事的两种写法，对不上说明指标设置遗漏或改了目标没改文字。
 示例：预期目标"不少于 80次"，指标表没有 80 次的目标。
 修正：补设指标，或统一预期目标与指标值。
-""")
+""", facts=True)
 def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     flat = facts.planned
     targets: list[tuple[float, str | None, Row]] | None = None
@@ -197,7 +217,7 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：完成情况应写实际做了什么、做到多少，照抄目标等于没有自评。
 示例：实际完成情况与预期目标一字不差。
 修正：按实际完成的数量、质量、时效写完成情况。
-""")
+""", facts=True)
 def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     planned, achieved = facts.planned, facts.achieved
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
@@ -224,7 +244,7 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：钱只花了一半多一点，产出却全部完成，要么预算编得过大，要么产出不实。
 示例：执行率 45%，实际完成情况"各项任务全面完成"。
 修正：核实产出数据，说明资金结余的原因。
-""")
+""", facts=True)
 def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rate = funds_rate(form)
     if rate is None or rate >= settings.low_execution * 100:
@@ -238,9 +258,9 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                   evidence={"rate": rate, "claim": m.group(0) if m else None, "outputs_full": all_full})
 
 
-def _probes_of(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:
-    """What :func:`_named_in` looks for in a text, worked out once per name (``_probes``, memoised
-    like ``_align.core_grams``): the core's distinct
+@lru_cache(maxsize=4096)
+def _probes(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:
+    """What :func:`_named_in` looks for in a text, worked out once per name: the core's distinct
     bigrams, how many of them make half (``2 * found >= len``, which is ``found / len >= 0.5``
     for these small counts), the core's four-character runs, and the fewest distinct bigrams
     any run has; ``None`` for a one-character core, which :func:`similarity_in` compares by its
@@ -252,9 +272,6 @@ def _probes_of(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] |
     quads = tuple(core[i : i + 4] for i in range(len(core) - 3))
     fewest = min((len({q[:2], q[1:3], q[2:]}) for q in quads), default=len(core))
     return pairs, (len(pairs) + 1) // 2, quads, fewest
-
-
-_probes = Memo(_probes_of).__getitem__
 
 
 def _named_in(flat: str, name: str) -> bool:
@@ -286,7 +303,7 @@ def _named_in(flat: str, name: str) -> bool:
 原因：对不上的数字无法核实；完全不提的指标，完成情况是否属实只能看表。
 示例：文字"建设 8个科技小院"而表中没有相应指标；满意度指标在文字中从未出现。
 修正：在完成情况中按指标逐项写明完成的数量，删除无从核实的数字。
-""")
+""", facts=True)
 def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     mentioned = set()
     for a in facts.aligned:

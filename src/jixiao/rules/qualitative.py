@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from .._memo import Memo
 from ._common import compact, fmt, fmt_value, infer_tier
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
 _LABEL = re.compile(r"^(?:未达成(?:年度|预期)?指标(?:且效果较差)?|部分达成(?:年度|预期)?指标(?:并具有一定效果)?|达成(?:年度|预期)?指标)$")
-_IS_LABEL = Memo(lambda text: _LABEL.match(text) is not None)
-"""Whether a compacted actual is one of the labels, by cell: the same few labels fill most rows."""
+
+
+@lru_cache(maxsize=4096)
+def _is_label(text: str) -> bool:
+    """Whether a compacted actual is one of the labels."""
+    return _LABEL.match(text) is not None
 
 
 def band(tier: str, settings: Settings) -> tuple[float, float]:
@@ -35,12 +39,12 @@ def band(tier: str, settings: Settings) -> tuple[float, float]:
 原因：定性指标按档次确定得分区间，没有档次就无法核对得分。
 示例：时效指标实际完成值写"及时"。
 修正：改为三档标准表述之一。
-""")
+""", facts=True)
 def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         actual = row.actual
         text = compact(actual.text)
-        if not text or _IS_LABEL[text]:
+        if not text or _is_label(text):
             continue
         ind = row.ind
         tier = actual.tier or infer_tier(text)
@@ -55,7 +59,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：全国模板原文"100-80%（含80%）、80-60%（含60%）、60-0%"：恰好 80% 属于"达成"档。
 示例：部分达成，分值 20，得分 16（80%，已属达成档）。
 修正：按档次区间重新打分，或改正档次。
-""")
+""", facts=True)
 def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         tier = row.tier
@@ -76,8 +80,12 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
                     r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
-_IS_VAGUE = Memo(lambda text: _VAGUE.search(text) is not None)
-"""Whether a compacted target says nothing measurable, by cell: the same few words recur."""
+
+
+@lru_cache(maxsize=4096)
+def _is_vague(text: str) -> bool:
+    """Whether a compacted target says nothing measurable."""
+    return _VAGUE.search(text) is not None
 
 
 @rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
@@ -85,7 +93,7 @@ _IS_VAGUE = Memo(lambda text: _VAGUE.search(text) is not None)
 原因：表中没有任何数据能证明这样的目标已经达成，满分缺乏依据。
 示例：基层科普服务能力提升情况，目标"有效提升"，实际"达成指标"，20/20。
 修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
-""")
+""", facts=True)
 def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if not row.full:
@@ -94,7 +102,7 @@ def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if t.value is not None:
             continue
         target = compact(t.text)
-        if target and _IS_VAGUE[target]:
+        if target and _is_vague(target):
             ind = row.ind
             yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
                       indicator=ind, field="target", evidence={"target": target, "score": ind.score})

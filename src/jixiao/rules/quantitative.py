@@ -7,8 +7,18 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
-                      rounded)
+from ._common import (
+    EPS,
+    actual_in_target_unit,
+    compact,
+    convert,
+    fmt,
+    fmt_value,
+    is_blank_text,
+    is_rate,
+    is_reverse,
+    rounded,
+)
 from ._facts import FormFacts
 
 
@@ -46,7 +56,7 @@ def reverse_expected(ind: Indicator) -> dict[str, float]:
 原因：定量指标按完成比例计分，是全国模板明确的公式。
 示例：目标 ≥100 次，完成 80 次，分值 10，得分却填 6（应为 8）。
 修正：按 分值 × B/A 计分，保留两位小数。
-""")
+""", facts=True)
 def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met or row.full or not row.in_range or is_reverse(row.target) or row.target.op in ("range", "±"):
@@ -68,7 +78,7 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：反向指标超出上限要按比例扣分；两种算法各地都在用，但总得符合其一。
 示例：目标 ≤10 天，实际 12 天，分值 10：按比例应得 8.33，按线性应得 8.00，表中填 5。
 修正：按单位采用的算法重算得分。
-""")
+""", facts=True)
 def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met or row.full or not row.in_range or not is_reverse(row.target):
@@ -89,7 +99,7 @@ def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：超额完成不加分，指标得分也不会为负。
 示例：分值 10，得分 12。
 修正：得分封顶为分值，最低为 0。
-""")
+""", facts=True)
 def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if row.scored and not row.in_range:
@@ -103,7 +113,7 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：未完成目标应按比例扣分；满分会虚高总分。
 示例：目标 ≥90%，实际 85%，分值 10，得分 10。
 修正：按公式扣分，并在偏差原因中说明未完成的原因。
-""")
+""", facts=True)
 def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met is False and row.full:
@@ -123,7 +133,7 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：按公式应得满分；自行扣分（例如因为缺少佐证）可以，但偏差原因必须写明扣分依据。
 示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17。
 修正：有依据的，在偏差原因中写明扣分理由；没有依据的，改为满分。
-""")
+""", facts=True)
 def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met and row.deducted and row.in_range:
@@ -142,7 +152,7 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：大幅超额通常说明目标设定偏低，评审可酌情扣分。
 示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
 修正：说明超额原因；下一年度按历史完成情况设定目标。
-""")
+""", facts=True)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far = settings.over_achievement_ratio - 1e-9  # a model attribute: read once, not per row
     for row in facts.quant_rows:
@@ -173,7 +183,7 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：单位不同的两个数不能相比，得分也就无从计算。
 示例：目标 ≥2000 人，实际 3000 人次。
 修正：统一口径和单位。
-""")
+""", facts=True)
 def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         t, u = row.target, row.actual
@@ -191,7 +201,7 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：这些写法让计分无法核对。
 示例：目标"≥500"（没有单位）；实际完成值"≥95%"；目标 ≥10 场而实际完成值写"已完成"。
 修正：补单位；实际完成值写成确定的数。
-""")
+""", facts=True)
 def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         t = row.target
@@ -214,7 +224,7 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：比率不会超过 100%，"≥100%"表述不严谨。
 示例：活动质量完成率 ≥100%。
 修正：改为"=100%"或合理的目标值。
-""")
+""", facts=True)
 def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         t = row.target

@@ -27,7 +27,7 @@ def grade_of(total: float) -> str:
 原因：总分决定评分等级，加错会改变等级。
 示例：执行率得分 10.00，指标得分合计 83.00，总分却填 94.00。
 修正：重新加总；若某项得分有误，先改正该项。
-""")
+""", facts=True)
 def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = form.total_score
     if printed is None:
@@ -46,7 +46,7 @@ def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：权重之和不等于 100，得分就失去可比性。
 示例：分值合计 95，总分行分值 100。
 修正：调整各指标分值，使合计等于总分值。
-""")
+""", facts=True)
 def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rows = facts.rows
     if not rows:
@@ -67,7 +67,7 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：等级是评审结论，必须与分数一致。
 示例：总分 88.50，评分等级填"优"。
 修正：按总分确定等级；先改正加总错误。
-""")
+""", facts=True)
 def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not form.grade or form.total_score is None:
         return
@@ -89,7 +89,7 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：小计错会误导读表的人，也常是漏算某一行的信号。
 示例：产出指标小计得分 45，其下各项得分合计 40。
 修正：重新加总小计。
-""")
+""", facts=True)
 def s004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for sub in facts.subtotals:
         key = "level2" if compact(sub.level2) else "level1"
@@ -117,7 +117,7 @@ _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
 原因：单位可以调整权重，但评审会留意偏离默认权重的表。
 示例：满意度指标合计 15 分，产出指标 45 分。
 修正：确认权重调整有依据；无依据时恢复默认权重。
-""")
+""", facts=True)
 def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     diffs: list[str] = []
     usual = settings.funds_weight  # a model attribute: read once
@@ -146,7 +146,7 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：产出和效益是绩效目标的核心；满意度和成本指标是财预〔2021〕101号要求设置的核心指标。
 示例：指标表只有数量指标和满意度指标，没有效益指标。
 修正：补设缺少的指标。
-""")
+""", facts=True)
 def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not facts.rows:
         return
@@ -167,7 +167,7 @@ _TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ
 原因：残留模板或空白说明表没有填完。
 示例：三级指标名称仍是"指标1："；某项得分空白。
 修正：删除模板文字，补填空白。
-""")
+""", facts=True)
 def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     goal, rows = form.goal, facts.rows
     texts = [form.project or "", goal.planned, goal.achieved]

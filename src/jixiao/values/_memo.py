@@ -1,14 +1,9 @@
-"""One memo for the pure functions of short keys that reading and checking ask again and again.
+"""A bounded dict memo, ``memo[key]`` is ``func(key)``: what the old text reader
+(``readers/_text_*``) looks its cells up in, through ``values.cell_memo``. It goes away with that
+reader; everything else memoises with ``functools.lru_cache``.
 
-A form's cells ("≥90.00(%)", "达成指标"), tokens, units, indicator names and numbers come from a
-small set, form after form. A dict looked up by subscript answers a repeated key in C with no
-Python frame; a function wrapping an ``lru_cache`` costs about twice as much, and the reader and
-the rules each ask ~100 times a form. Only a miss runs Python (``__missing__``).
-
-Bounded two ways, so a long run over thousands of distinct forms cannot grow it without end:
-keys longer than ``max_len`` (a sentence typed into a value column) are answered but not kept,
-and the memo starts afresh once it holds ``max_count`` answers. Answers are pure functions of
-the key, so emptying the memo changes nothing but speed.
+Bounded two ways: keys longer than ``max_len`` are answered but not kept, and the memo starts
+afresh once it holds ``max_count`` answers.
 """
 
 from __future__ import annotations

@@ -1,17 +1,15 @@
 """Lexical pieces of the value grammar shared by cells and narrative: normalisation, operator
 words, number tokens (Arabic, Chinese, 万/亿 multipliers) and their numeric value.
-
-Everything here is precompiled at import: the grammar runs hundreds of thousands of times in a
-large check, so per-call work is a few regex matches and dictionary look-ups.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from math import isfinite
 
-from ._values_units import KNOWN_UNITS
+from .units import KNOWN_UNITS
 
 __all__ = [
     "halfwidth",
@@ -25,6 +23,7 @@ __all__ = [
     "UNIT_ALT",
     "number_value",
     "cn_number",
+    "scan",
 ]
 
 # Full-width ASCII -> half-width, except the full-width comma: in running Chinese text "，" ends
@@ -37,17 +36,13 @@ _FW_ANY = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW)) + "]"
 _FW_CHAR = {chr(k): chr(v) for k, v in _FW.items()}
 
 
-def _fold(m: re.Match[str]) -> str:
-    return _FW_CHAR[m.group()]
-
-
 def halfwidth(s: str) -> str:
     """Full-width digits and symbols folded to ASCII, one character for one (offsets survive).
 
-    ``str.translate`` with a dict costs a look-up per character of a long narrative; a class
-    search finds the few characters to fold (often none) and replaces only those.
+    The few characters to fold (often none) are found by one regex search: ``str.translate``
+    looks every character of a long narrative up in a dict, which costs several times more.
     """
-    return _FW_ANY.sub(_fold, s)
+    return _FW_ANY.sub(lambda m: _FW_CHAR[m.group()], s)
 
 
 # Operator words, after halfwidth(). Longest first matters: 不低于 must win over 低于.
@@ -79,43 +74,14 @@ _CN_PLACES = frozenset("十百千万亿")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 
 # A number token: Arabic with optional thousands separators and decimals, or a Chinese numeral.
-# The thousands alternative is gated by the comma it needs (a look-ahead it implies): untried, it
-# would back off digit by digit through a repeat for every number without one. (?:X|) rather than
-# X?: the same choices in the same order, without a repeat's context.
-ARABIC = r"(?:(?=\d{1,3},)\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|)"
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUM = rf"(?:{ARABIC}|[{CN_CHARS}]+)"
 # 千 is a multiplier except in 千米 / 千克 / 千瓦 (units of their own).
 MULT = r"(?:千万|百万|万|亿|千(?![米克瓦]))"
 _MULT_VALUE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
-_COMMON_FIRST = "%个次场人篇元万亿区"
-"""First characters of the units narratives use most, tried first."""
-
-
-def _unit_alternation(units: tuple[str, ...]) -> str:
-    """``units`` (longest first) as an alternation grouped by first character: 个(?:工作日|…|)|%|….
-
-    Alternatives with different first characters never match at the same place, so their order
-    is free, and within a group the units keep their order (longest first): the regex tries the
-    units that can match in the same order as the flat alternation, so it picks the same one,
-    also when it backs off to a shorter unit. The engine skips a group on its first character,
-    so a unit costs one test per first character instead of one per unit.
-    """
-    groups: dict[str, list[str]] = {}
-    for u in units:
-        groups.setdefault(u[0], []).append(u)
-    firsts = sorted(groups, key=lambda c: _COMMON_FIRST.index(c) if c in _COMMON_FIRST else len(_COMMON_FIRST))
-    parts = []
-    for c in firsts:
-        rests = [re.escape(u[1:]) for u in groups[c] if len(u) > 1]
-        if not rests:
-            parts.append(re.escape(c))
-        else:
-            parts.append(re.escape(c) + "(?:" + "|".join(rests) + ("|" if c in groups[c] else "") + ")")
-    return "|".join(parts)
-
-
-UNIT_ALT = _unit_alternation(KNOWN_UNITS)
+UNIT_ALT = "|".join(re.escape(u) for u in KNOWN_UNITS)
+"""Every known unit, longest first: an alternation takes the first that matches."""
 
 
 @lru_cache(maxsize=4096)
@@ -146,6 +112,7 @@ def number_value(tok: str, mult: str | None = None) -> float | None:
     no number, or too large for a float (309 digits, 1e300 亿): the model refuses infinity, so
     such a token is as unreadable as "-一"."""
     c = tok[0]
+    v: float | None
     if c.isdigit() or c == "-":
         try:
             v = float(tok.replace(",", ""))
@@ -198,3 +165,21 @@ def compose(
         if upper is None:
             return None
     return value, upper, money, unit
+
+
+def scan(pattern: re.Pattern[str], first: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(s)`` for a pattern that can only start at a character ``first`` matches.
+
+    The narrative patterns open with lookbehinds and alternations, so the regex engine cannot
+    skip ahead by itself and would try them at every character of a paragraph; looking for a
+    possible first character first is what keeps reading narratives cheap. Like ``finditer``,
+    each search resumes after the previous match (the patterns never match empty).
+    """
+    pos = 0
+    while (c := first.search(s, pos)) is not None:
+        m = pattern.match(s, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            pos = m.end()
+            yield m

@@ -1,11 +1,9 @@
-"""The value grammar: how 年度指标值 / 实际完成值 cells and narrative quantities are read.
+"""Value cells: how one 年度指标值 / 实际完成值 cell is read.
 
-Every reader and the narrative checker go through this one module, so a number is read the same
-way wherever it stands (domain rules §4). A cell is read whole: an optional operator word, a
-number (Arabic, full-width, with thousands separators, Chinese, with 万/亿), an optional range or
-tolerance, a unit in or out of brackets, and approximation marks. Anything else is kept as text:
-a placeholder, a tier label, or a qualitative target. Free narrative is scanned by
-:func:`find_quantities` (in ``_values_narrative``).
+A cell is read whole: an optional operator word, a number (Arabic, full-width, with thousands
+separators, Chinese, with 万/亿), an optional range or tolerance, a unit in or out of brackets,
+and approximation marks. Anything else is kept as text: a placeholder, a tier label, or a
+qualitative target.
 """
 
 from __future__ import annotations
@@ -13,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from math import isfinite
 from typing import Any
 
+from ..model import Op, Tier, Value
 from ._memo import Memo
-from ._values_dates import find_years
-from ._values_lex import (
+from .lex import (
     APPROX_PREFIX_RE,
     CN_CHARS,
     MULT,
@@ -30,33 +27,13 @@ from ._values_lex import (
     compose,
     halfwidth,
 )
-from ._values_narrative import Quantity, find_quantities
-from ._values_tiers import infer_tier, tier_of
-from ._values_units import convert, normalize_unit, split_unit, unit_family
-from .model import Op, Tier, Value
+from .tiers import tier_of
+from .units import split_unit
 
-__all__ = [
-    "parse_value",
-    "value_fields",
-    "cell_value",
-    "parse_number",
-    "is_placeholder",
-    "tier_of",
-    "infer_tier",
-    "normalize_unit",
-    "unit_family",
-    "convert",
-    "Quantity",
-    "find_quantities",
-    "find_years",
-]
+__all__ = ["parse_value", "value_fields", "cell_memo", "cell_value", "parse_number", "is_placeholder"]
 
 _PLACEHOLDER = re.compile(r"[-—–―/*]*|无|暂无|不适用|n/?a", re.IGNORECASE)
 _TRAILING = "。；;，,、"
-
-# The common shape of a cell ("≥16.00(个)", "100.00(%)", "95%"), tried before the full grammar.
-_FAST = re.compile(r"(≥|≤|>=|<=|=|>|<)?(\d+(?:\.\d+)?)(?:\(([^()]{1,8})\)|(%))?")
-_FAST_OPS = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<"}
 
 _CELL = re.compile(
     rf"""
@@ -94,26 +71,26 @@ def parse_value(text: str) -> Value:
 
 def value_fields(text: str) -> dict[str, Any]:
     """``parse_value(text)`` as the plain dict of its fields, for a reader that validates a whole
-    ``Form`` at once: pydantic-core builds the nested ``Value`` far cheaper than a Python call."""
+    ``Form`` at once."""
     op, value, upper, unit, approx, tier = _parse(text)
     return {"text": text, "op": op, "value": value, "upper": upper, "unit": unit, "approx": approx, "tier": tier}
 
 
 def cell_memo(func: Callable[[str], Any]) -> Memo:
-    """A memo of ``func`` bounded for cell-sized keys. Longer cells (a sentence typed into a value
-    column) are read afresh: it is for the short, often repeated cells and tokens ("≥90.00(%)",
-    "达成指标"), never for whole lines of text."""
+    """A bounded memo of ``func`` for the old text reader (``readers/_text_*``), which looks cells
+    up as ``cell_memo(func).__getitem__``; it goes away with those modules. New code decorates
+    with ``functools.lru_cache``."""
     return Memo(func, max_len=64, max_count=4096)
 
 
-cell_value: Callable[[str], Value] = cell_memo(parse_value).__getitem__
-"""``cell_value(text)``: ``parse_value(text)``, one shared instance per distinct short cell text.
+@lru_cache(maxsize=4096)
+def cell_value(text: str) -> Value:
+    """``parse_value(text)``, one shared instance per distinct cell text.
 
-A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
-saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen and is a pure
-function of ``text``; equal instances compare equal either way, and no result depends on
-identity (the checker's ``_model_view`` and ``rules._common.fmt_value`` look shared instances up
-by identity first, which is only faster)."""
+    A form's cells come from a small set ("≥90.00(%)", "达成指标", "100%"), so reading each once
+    saves most of building its ``Value``. Sharing is safe because ``Value`` is frozen.
+    """
+    return parse_value(text)
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:
@@ -129,13 +106,6 @@ def parse_number(text: str) -> tuple[float, bool] | None:
 @lru_cache(maxsize=16384)
 def _parse(text: str) -> _Parsed:
     s = "".join(halfwidth(text).split()).rstrip(_TRAILING)
-    m = _FAST.fullmatch(s)
-    if m:
-        value = float(m.group(2))
-        if not isfinite(value):  # 309 digits: unreadable, as the full grammar's number_value says
-            return _TEXT_ONLY
-        unit = m.group(4) or (_bracket_unit(m.group(3)) if m.group(3) else None)
-        return (_FAST_OPS.get(m.group(1) or ""), value, None, unit, False, None)
     if _PLACEHOLDER.fullmatch(s):
         return _TEXT_ONLY
     tier = tier_of(s)
@@ -147,11 +117,6 @@ def _parse(text: str) -> _Parsed:
     if m is None:
         return _TEXT_ONLY
     return _from_match(m) or _TEXT_ONLY
-
-
-@lru_cache(maxsize=256)
-def _bracket_unit(inner: str) -> str | None:
-    return split_unit(inner, strict=False)[0]
 
 
 def _from_match(m: re.Match[str]) -> _Parsed | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Tier
+from ..model import Tier
 
 __all__ = ["tier_of", "infer_tier"]
 

@@ -15,7 +15,7 @@ from . import Hit, rule
 from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
 from ._facts import FormFacts, Row
 
-__all__ = ["deviation_gaps", "deviation_reasons"]
+__all__ = ["deviation_gaps", "deviation_reasons", "states_cause", "explains_deduction"]
 
 _VAGUE_CAUSE = re.compile(r"(?:客观|主观|其他|多种|各种|诸多|一些|多方面|某些)(?:因素|原因)")
 _CAUSE = re.compile(
@@ -71,6 +71,34 @@ def deviation_gaps(text: str) -> list[str]:
         if not _found(_WHO_FIRST, _WHO, t):
             gaps.append("改进措施未说明责任主体（由谁负责，如“由项目实施科室负责”）")
     return gaps
+
+
+_PLACEHOLDER = re.compile(r"【[^】]*】")
+"""A visible placeholder a draft leaves for the unit (【请补充：未达到的具体原因】): S007 reports it."""
+_POINTS = re.compile(r"扣|减分|得分|分值|评分|计分|打分|满分|\d分")
+"""Words by which a text speaks of the points a row lost."""
+
+
+def states_cause(text: str) -> bool:
+    """Whether a deviation text gives a concrete cause: not blank, and a cause word is left once
+    vague phrases ("客观原因") are dropped. A visible placeholder for the cause counts as given
+    here, because S007 reports the placeholder itself and the unit's fix is the same (fill it in).
+
+    The one test of "the row's 偏差原因 explains it" that D001, Q005 and Q006 share: any wording
+    that names a cause passes, so a unit's own text and a model's draft are held alike.
+    """
+    t = compact(text)
+    if is_blank_text(t):
+        return False
+    if _PLACEHOLDER.search(t):
+        return True
+    return _CAUSE.search(_VAGUE_CAUSE.sub("", t)) is not None
+
+
+def explains_deduction(text: str) -> bool:
+    """Whether a deviation text explains points deducted from a row whose target was met: it
+    states a cause (``states_cause``) and speaks of the points ("扣 3 分", "得分", "评分时")."""
+    return states_cause(text) and _POINTS.search(compact(text)) is not None
 
 
 def deviation_reasons(ind: Indicator, settings: Settings) -> list[str]:
@@ -154,6 +182,8 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if row.dev_blank or not any(_deviations(row, far_at)):
             continue
         ind = row.ind
+        if _PLACEHOLDER.search(ind.deviation):
+            continue  # a draft's visible 【请补充…】 is left for the unit: S007 reports it
         gaps = deviation_gaps(ind.deviation)
         if gaps:
             yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",

@@ -10,6 +10,7 @@ from . import Hit, rule
 from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
                       rounded)
 from ._facts import FormFacts
+from .deviation import explains_deduction, states_cause
 
 
 def _gap(ind: Indicator) -> str:
@@ -118,52 +119,54 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
 
 
-@rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，须说明扣分依据", doc="""
-检查：定量指标的实际完成值已达到（或超过）目标，得分却低于分值。
+@rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，偏差原因未说明扣分依据", doc="""
+检查：定量指标的实际完成值已达到（或超过）目标，得分却低于分值，而偏差原因没有说明扣分依据。偏差原因写出了
+具体原因并提到扣分或得分（如"问卷未归档，佐证不足，扣 3 分"）的，视为已说明，不再报告。
+含义变更：此前只看得分、不读偏差原因，说明了依据也照样报告；现在说明了即不报。
 原因：按公式应得满分；自行扣分（例如因为缺少佐证）可以，但偏差原因必须写明扣分依据。
-示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17。
-修正：有依据的，在偏差原因中写明扣分理由；没有依据的，改为满分。
+示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17，偏差原因"满意度未留存相关存档文件"（没说为何扣分）。
+修正：有依据的，在偏差原因中写明扣分的原因和分数；没有依据的，改为满分。
 """)
 def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
-        if row.met and row.deducted and row.in_range:
-            weight, score = row.weight, row.score
-            lost = weight - score  # type: ignore[operator]
-            yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
-                      f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据",
-                      indicator=row.ind, field="score",
-                      evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
-                                "score": score, "lost": rounded(lost, 4)})
+        if not (row.met and row.deducted and row.in_range) or explains_deduction(row.ind.deviation):
+            continue
+        weight, score = row.weight, row.score
+        lost = weight - score  # type: ignore[operator]
+        yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
+                  f"（{fmt(score)}/{fmt(weight)}）：在偏差原因中写明扣 {fmt(lost)} 分的依据，无依据的得分改为 {fmt(weight)}",
+                  indicator=row.ind, field="score",
+                  evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
+                            "score": score, "lost": rounded(lost, 4)})
 
 
-@rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""
-检查：正向指标的实际完成值达到目标的 130%（over-achievement-ratio）以上而偏差原因为空；或达到 2 倍以上
-（目标可能定得过低）。广西要求此时必须说明原因（profile = "guangxi" 时为错误）。
+@rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）或 ≥ 2 倍仍得满分，偏差原因未说明", doc="""
+检查：正向指标的实际完成值达到目标的 130%（over-achievement-ratio）以上，或达到 2 倍以上仍得满分（目标
+可能定得过低），而偏差原因没有写出超额的具体原因。广西要求此时必须说明原因（profile = "guangxi" 时为错误）。
+含义变更：此前 2 倍以上得满分时，偏差原因写了也照样报告；现在写出具体原因（如"目标按上年基数设定偏低"）即不报。
 原因：大幅超额通常说明目标设定偏低，评审可酌情扣分。
 示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
-修正：说明超额原因；下一年度按历史完成情况设定目标。
+修正：在偏差原因中说明超额原因；下一年度按历史完成情况设定目标。
 """)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    far = settings.over_achievement_ratio - 1e-9  # a model attribute: read once, not per row
+    far = settings.over_achievement_ratio - 1e-9
     for row in facts.quant_rows:
-        r = row.ratio
-        if r is None or (r < far and r < 2 - 1e-9):
-            continue  # neither far over target nor twice it: the common case, decided cheaply
-        t = row.target
-        if is_reverse(t) or t.value is None or t.value <= 0:
+        r, t = row.ratio, row.target
+        if r is None or r < min(far, 2 - 1e-9) or is_reverse(t) or t.value is None or t.value <= 0:
+            continue
+        if states_cause(row.ind.deviation):
             continue
         silent = row.dev_blank
-        over = r >= far and silent
         double = r >= 2 - 1e-9 and row.full
-        if not (over or double):
+        if not (silent or double):
             continue
         parts = [f"实际完成值 {fmt_value(row.actual)} 为目标 {fmt_value(row.target)} 的 {r * 100:.0f}%"]
-        if silent:
-            parts.append("偏差原因未说明超额原因")
+        parts.append("偏差原因未说明超额原因" if silent else "偏差原因没有写出超额的具体原因")
         if double:
-            parts.append("达到目标 2 倍以上仍得满分，目标是否定得过低")
+            parts.append("达到目标 2 倍以上仍得满分，目标可能定得过低")
+        fix = "在偏差原因中写明超额的原因（如目标按往年基数定得偏低）"
         required = settings.over_achievement_reason_required and silent
-        yield Hit("，".join(parts), indicator=row.ind, field="actual",
+        yield Hit("，".join(parts) + "：" + fix, indicator=row.ind, field="actual",
                   evidence={"ratio": round(r, 4), "deviation_empty": silent},
                   severity="error" if required else None)
 

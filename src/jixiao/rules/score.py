@@ -158,7 +158,7 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             yield Hit(f"指标表中没有{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]
 
 
-_TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|请填写|填写说明|（略）")
+_TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|请填写|填写说明|（略）|【请补充[^】]*】")
 
 
 @rule("S007", "template-leftover", "warning", "模板文字未删除，或实际完成值、得分、总分空白", doc="""
@@ -195,7 +195,7 @@ def _may_hold_template(joined: str) -> bool:
     """Whether some text can match _TEMPLATE. Template words almost never occur. Every match holds
     one of …, Ｘ, X, x, 填 or 略, or both 指 and ：, and compacting only drops characters: without
     them no text can match. Spelt as a chain of one-character ``in`` tests, each a scan in C."""
-    return ("…" in joined or "Ｘ" in joined or "X" in joined or "x" in joined or "填" in joined or "略" in joined
+    return ("…" in joined or "Ｘ" in joined or "X" in joined or "x" in joined or "填" in joined or "略" in joined or "补" in joined
             or ("指" in joined and "：" in joined))
 
 

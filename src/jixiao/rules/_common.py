@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .._memo import Memo
 from ..model import Indicator, Value
+from ._direction import direction, effective_op
 
 __all__ = [
     "EPS",
@@ -181,16 +182,18 @@ def actual_in_target_unit(ind: Indicator) -> float | None:
 
 
 def target_met(ind: Indicator) -> bool | None:
-    """Whether a quantitative target is met; None when it cannot be judged."""
-    return met_by(ind.target, actual_in_target_unit(ind))
+    """Whether a quantitative target is met, in the row's direction; None when it cannot be judged."""
+    return met_by(ind.target, actual_in_target_unit(ind), effective_op(ind, direction(ind)[0]))
 
 
-def met_by(t: Value, b: float | None) -> bool | None:
-    """``target_met`` given the actual already in the target's unit (``FormFacts`` has it)."""
+def met_by(t: Value, b: float | None, op: str | None = "printed") -> bool | None:
+    """``target_met`` given the actual already in the target's unit (``FormFacts`` has it), judged
+    by ``op`` (the row's ``_direction.effective_op``) or else by the printed operator."""
     a = t.value
     if a is None or b is None:
         return None
-    op = t.op  # read once: a pydantic attribute read costs several plain ones
+    if op == "printed":
+        op = t.op
     if op == "=" and a == 0:
         return b <= 1e-9  # "=0" (零事故, 零投诉): any occurrence misses it
     if op in (">=", "=", None):

@@ -13,8 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 from .._memo import Memo
 from ..model import Form, Indicator
-from ._common import (SCORE_STATES, actual_in_target_unit, compact, is_blank_text, is_subtotal, met_by, ratio_of,
-                      recomputed_total, tier_of_indicator)
+from ._common import (
+    SCORE_STATES,
+    actual_in_target_unit,
+    compact,
+    is_blank_text,
+    is_subtotal,
+    met_by,
+    ratio_of,
+    recomputed_total,
+    tier_of_indicator,
+)
+from ._direction import deadline_tier, direction, effective_op, yes_no
 
 if TYPE_CHECKING:
     from .narrative import Aligned
@@ -40,15 +50,13 @@ def _narr_align() -> Any:
 class Row:
     """One scored leaf row and the answers most rules ask of it, worked out once.
 
-    A rule that loops over the rows mostly decides in its first line that a row is not its
-    business (met, full marks, no deviation text); with the answers precomputed that costs
-    an attribute read, where calling ``target_met`` or ``is_blank_text`` again in each of
-    thirty rules cost most of the check. The answers are exactly those of the ``_common``
-    helpers, which stay the definition.
+    The answers are exactly those of the ``_common`` helpers, which stay the definition; the
+    direction is ``_direction.direction``'s: ``reverse`` (lower is better) and ``inferred`` (the
+    name words it was inferred from, None when the form prints it).
     """
 
     __slots__ = ("ind", "target", "actual", "weight", "score", "quant", "b", "met", "ratio", "scored",
-                 "deducted", "full", "in_range", "dev_blank", "tier")
+                 "deducted", "full", "in_range", "dev_blank", "tier", "reverse", "inferred", "yes_no", "answered")
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
@@ -56,28 +64,39 @@ class Row:
         a = self.actual = ind.actual
         w = self.weight = ind.weight
         s = self.score = ind.score
-        tv = t.value
-        quant = self.quant = tv is not None and a.tier is None
-        """Scored by formula (``is_quantitative``, its one line inlined: it is asked of every row)."""
-        # Without an actual value (a third of the rows: the qualitative ones) these three answer None.
-        b = self.b = actual_in_target_unit(ind) if a.value is not None else None
+        self.reverse: bool
+        self.inferred: str | None
+        self.reverse, self.inferred = direction(ind)
+        answer = yes_no(t.text) if t.value is None else None
+        self.yes_no: bool = answer is not None
+        """The target is a yes/no answer (是/否, 有/无): qualitative, met by the same answer."""
+        self.quant: bool = t.value is not None and a.tier is None
+        """Scored by formula (``is_quantitative``)."""
+        self.b: float | None = actual_in_target_unit(ind) if a.value is not None else None
         """The actual in the target's unit (``actual_in_target_unit``)."""
-        self.met: bool | None
-        self.ratio: float | None
-        if b is None or tv is None:  # what met_by and ratio_of answer then
-            self.met = self.ratio = None
-        else:
-            self.met = met_by(t, b)
-            self.ratio = ratio_of(t, b)
+        self.met: bool | None = met_by(t, self.b, effective_op(ind, self.reverse))
+        self.ratio: float | None = ratio_of(t, self.b)
         self.scored: bool
         self.deducted: bool
         self.full: bool
         self.in_range: bool
         self.scored, self.deducted, self.full, self.in_range = SCORE_STATES[(w, s)]
         dev = ind.deviation
-        self.dev_blank: bool = not dev or is_blank_text(dev)  # most boxes are empty: "" is blank
-        self.tier: str | None = None if quant else tier_of_indicator(ind)
+        self.dev_blank: bool = not dev or is_blank_text(dev)
+        self.tier: str | None = None
         """Printed or inferred tier, for rows not scored by formula."""
+        deadline = deadline_tier(t.text, a.text)
+        given = yes_no(a.text) if answer is not None else None
+        self.answered: bool = deadline is not None or given is not None
+        """Met or not is decided by a date against a deadline, or a yes/no answer against the
+        target's: the actual needs no tier label."""
+        if self.quant:
+            if self.met is None and deadline is not None:
+                self.met = deadline == "achieved"
+        elif given is not None:
+            self.tier = "achieved" if given == answer else "unachieved"
+        else:
+            self.tier = deadline or tier_of_indicator(ind)
 
 
 class FormFacts:
@@ -104,9 +123,8 @@ class FormFacts:
         """The leaves with their precomputed answers, in the same order."""
         self.quant_rows: list[Row] = [r for r in rows if r.quant and r.b is not None]
         """Quantitative rows whose actual can be expressed in the target's unit."""
-        # is_qualitative(ind) is ``not quant`` unless both cells are ``is_blank``, and an actual that
-        # is not ``is_blank_text`` has a non-space character, so is not ``is_blank``.
-        self.qual_rows: list[Row] = [r for r in rows if r.actual.tier or (not r.quant and not is_blank_text(r.actual.text))]
+        self.qual_rows: list[Row] = [r for r in rows if r.actual.tier or r.yes_no
+                                     or (not r.quant and not is_blank_text(r.actual.text))]
         """Qualitative rows with a tier label or some words as the actual (``is_qualitative``)."""
         self.achieved: str = compact(form.goal.achieved)
         self.planned: str = compact(form.goal.planned)

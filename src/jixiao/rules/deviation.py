@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
+from ._common import compact, fmt, fmt_value, is_blank_text
+from ._direction import inferred_note
 from ._facts import FormFacts, Row
 
 __all__ = ["deviation_gaps", "deviation_reasons", "states_cause", "explains_deduction"]
@@ -73,10 +74,10 @@ def deviation_gaps(text: str) -> list[str]:
     return gaps
 
 
-_PLACEHOLDER = re.compile(r"【[^】]*】")
+_PLACEHOLDER = re.compile(r"【(?:请|待)(?:补充|填写|确认)[^】]*】")
 """A visible placeholder a draft leaves for the unit (【请补充：未达到的具体原因】): S007 reports it."""
-_POINTS = re.compile(r"扣|减分|得分|分值|评分|计分|打分|满分|\d分")
-"""Words by which a text speaks of the points a row lost."""
+_POINTS = re.compile(r"扣|减分|\d分")
+"""How a text speaks of the points a row lost: 扣 3 分, 扣分, 减分, 得分17分."""
 
 
 def states_cause(text: str) -> bool:
@@ -97,7 +98,7 @@ def states_cause(text: str) -> bool:
 
 def explains_deduction(text: str) -> bool:
     """Whether a deviation text explains points deducted from a row whose target was met: it
-    states a cause (``states_cause``) and speaks of the points ("扣 3 分", "得分", "评分时")."""
+    states a cause (``states_cause``) and speaks of the points lost ("扣 3 分", "得17分")."""
     return states_cause(text) and _POINTS.search(compact(text)) is not None
 
 
@@ -121,7 +122,7 @@ def _deviations(row: Row, far_at: float | None) -> tuple[bool, bool, bool, bool]
     D002 and D003 only ask whether any holds; ``_worded`` words them."""
     met = row.met if row.quant else None
     far = False
-    if far_at is not None and met and not is_reverse(row.target):
+    if far_at is not None and met and not row.reverse:
         r = row.ratio
         far = r is not None and r >= far_at
     return met is False, not row.quant and row.tier in ("partial", "unachieved"), row.deducted, far
@@ -144,7 +145,7 @@ def _worded(row: Row, deviations: tuple[bool, bool, bool, bool]) -> list[str]:
 
 def _large_deviation(row: Row, settings: Settings) -> bool:
     r = row.ratio if row.quant else None
-    return r is not None and not is_reverse(row.target) and r >= settings.over_achievement_ratio - 1e-9
+    return r is not None and not row.reverse and r >= settings.over_achievement_ratio - 1e-9
 
 
 @rule("D001", "deviation-missing", "error", "有偏差（未达标、未完全达成或扣分）却未填写偏差原因", doc="""
@@ -164,8 +165,11 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             reasons = _worded(row, deviations)
             ind = row.ind
             shown = compact(ind.deviation) or "空白"
-            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
-                      field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
+            note = inferred_note(row.inferred) if deviations[0] else ""
+            yield Hit(f"{'；'.join(reasons)}{note}，偏差原因分析及改进措施却为「{shown}」：在偏差原因中写明偏差的"
+                      f"原因和改进措施", indicator=ind, field="deviation",
+                      evidence={"reasons": reasons, "deviation": ind.deviation},
+                      severity="warning" if note else None)
 
 
 @rule("D002", "deviation-boilerplate", "warning", "偏差原因是套话：缺具体原因或具体措施（谁、做什么、何时）", doc="""

@@ -40,7 +40,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         actual = row.actual
         text = compact(actual.text)
-        if not text or _IS_LABEL[text]:
+        if not text or _IS_LABEL[text] or row.answered:
             continue
         ind = row.ind
         tier = actual.tier or infer_tier(text)

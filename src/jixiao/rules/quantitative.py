@@ -10,6 +10,7 @@ from . import Hit, rule
 from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
                       rounded)
 from ._facts import FormFacts
+from ._direction import inferred_note
 from .deviation import explains_deduction, states_cause
 
 
@@ -50,14 +51,14 @@ def reverse_expected(ind: Indicator) -> dict[str, float]:
 """)
 def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
-        if row.met or row.full or not row.in_range or is_reverse(row.target) or row.target.op in ("range", "±"):
+        if row.met or row.full or not row.in_range or row.reverse or row.target.op in ("range", "±"):
             continue
         ind = row.ind
         expected = forward_expected(ind)
         if expected is not None and abs(ind.score - expected) > EPS:  # type: ignore[operator]
             r = row.ratio
             share = f"{r * 100:.2f}%" if r is not None else "—"
-            yield Hit(f"{_gap(ind)}；按 {fmt(ind.weight)} × {share} 应得 {expected:.2f}",
+            yield Hit(f"{_gap(ind)}；得分应为 {expected:.2f}（{share} × {fmt(ind.weight)}）",
                       indicator=ind, field="score",
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
                                 "score": ind.score, "expected": round(expected, 4)})
@@ -72,7 +73,7 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 """)
 def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
-        if row.met or row.full or not row.in_range or not is_reverse(row.target):
+        if row.met or row.full or not row.in_range or not row.reverse:
             continue
         ind = row.ind
         options = reverse_expected(ind)
@@ -81,8 +82,10 @@ def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if options and all(abs(ind.score - v) > EPS for v in options.values()):  # type: ignore[operator]
             names = {"ratio": "比例法 A/B", "linear": "线性法 1−(B−A)/A"}
             alts = "，".join(f"{names[k]} 应得 {v:.2f}" for k, v in options.items())
-            yield Hit(f"{_gap(ind)}；{alts}", indicator=ind, field="score",
-                      evidence={"score": ind.score, **{k: round(v, 4) for k, v in options.items()}})
+            yield Hit(f"{_gap(ind)}；{alts}{inferred_note(row.inferred)}：按单位采用的算法把得分改为"
+                      f"{'或'.join(f'{v:.2f}' for v in options.values())}", indicator=ind, field="score",
+                      evidence={"score": ind.score, **{k: round(v, 4) for k, v in options.items()}},
+                      severity="warning" if row.inferred else None)
 
 
 @rule("Q003", "score-out-of-range", "error", "得分小于 0 或大于分值", doc="""
@@ -109,14 +112,17 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met is False and row.full:
             ind = row.ind
-            if is_reverse(ind.target):
+            if row.reverse:
                 best = max(reverse_expected(ind).values(), default=0.0)
             else:
                 best = forward_expected(ind) or 0.0
             if best >= ind.weight - EPS:  # type: ignore[operator]
                 continue  # missed by so little that the formula itself rounds to full marks
-            yield Hit(f"{_gap(ind)}：目标未达到却得满分", indicator=ind, field="score",
-                      evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
+            yield Hit(f"{_gap(ind)}：目标未达到却得满分{inferred_note(row.inferred)}；得分应改为 {best:.2f}，"
+                      f"并在偏差原因中说明未达到的原因", indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score,
+                                "expected": round(best, 4)},
+                      severity="warning" if row.inferred else None)
 
 
 @rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，偏差原因未说明扣分依据", doc="""
@@ -152,7 +158,7 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far = settings.over_achievement_ratio - 1e-9
     for row in facts.quant_rows:
         r, t = row.ratio, row.target
-        if r is None or r < min(far, 2 - 1e-9) or is_reverse(t) or t.value is None or t.value <= 0:
+        if r is None or r < min(far, 2 - 1e-9) or row.reverse or t.value is None or t.value <= 0:
             continue
         if states_cause(row.ind.deviation):
             continue

@@ -158,7 +158,7 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             yield Hit(f"指标表中没有{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]
 
 
-_TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|请填写|填写说明|（略）|【请补充[^】]*】")
+_TEMPLATE = re.compile(r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|请填写|填写说明|（略）|【(?:请|待)(?:补充|填写|确认)[^】]*】")
 
 
 @rule("S007", "template-leftover", "warning", "模板文字未删除，或实际完成值、得分、总分空白", doc="""
@@ -183,7 +183,7 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                           field=where, evidence={"text": m.group(0)})
     for row in rows:
         a = row.actual
-        if a.value is None and a.tier is None and is_blank_text(a.text):  # ``is_blank`` or a placeholder
+        if a.value is None and a.tier is None and is_blank_text(a.text) and not row.answered:
             yield Hit("实际完成值空白", indicator=row.ind, field="actual")
         if row.score is None and row.weight is not None:
             yield Hit("得分空白", indicator=row.ind, field="score")

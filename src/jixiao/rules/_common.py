@@ -49,6 +49,10 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "recomputed_total",
+    "NO_FUNDS_SCORE",
+    "execution_row",
+    "funds_part",
+    "counted",
 ]
 
 EPS = 0.01 + 1e-9
@@ -345,10 +349,46 @@ def leaves(form) -> list[Indicator]:  # type: ignore[no-untyped-def]
     return [i for i in form.indicators if not is_subtotal(i)]
 
 
+NO_FUNDS_SCORE = frozenset({"ningxia", "points100", "transfer", "department"})
+"""Templates whose funds table carries no execution score (宁夏 40/40/20, the 100-point
+决策/管理/产出/效益 forms, 转移支付 and 部门整体 forms)."""
+_EXECUTION_ROW = re.compile(r"预算执行率|资金执行率")
+
+
+def execution_row(form) -> Indicator | None:  # type: ignore[no-untyped-def]
+    """The indicator row that scores budget execution (100-point forms print 预算执行率 as an
+    indicator under 管理 instead of a funds score), if there is one."""
+    for ind in form.indicators:
+        if _EXECUTION_ROW.search(compact(ind.name)):
+            return ind
+    return None
+
+
+def funds_part(form, attr: str) -> float | None:  # type: ignore[no-untyped-def]
+    """The execution score's ``weight`` or ``score`` as it counts in the total: as printed; 0 on a
+    form whose template has no execution score, or that scores 预算执行率 as an indicator row;
+    None when it should be there and was not read."""
+    funds = form.funds
+    value = funds.weight if attr == "weight" else funds.total.score
+    if value is not None:
+        return value
+    if funds.weight is None and funds.total.score is None:
+        template = form.reading.template if form.reading is not None else None
+        if template in NO_FUNDS_SCORE or execution_row(form) is not None:
+            return 0.0
+    return None
+
+
+def counted(rows: list[Indicator]) -> list[Indicator]:
+    """The rows that count in totals: a 其中 child's weight and score are part of its parent's."""
+    return [i for i in rows if not i.parent]
+
+
 def recomputed_total(form, rows: list[Indicator] | None = None) -> float | None:  # type: ignore[no-untyped-def]
-    """执行率得分 + Σ leaf scores; None when one is missing (``rows``: the leaves, if known). Here, not
-    in ``score``, so that ``_facts`` (which ``score`` imports) can import it when it is loaded."""
-    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
-    if None in parts:  # floats or None, and no float equals None
+    """执行率得分 + Σ leaf scores (其中 children not counted again); None when one is missing
+    (``rows``: the leaves, if known)."""
+    scores = [i.score for i in counted(leaves(form) if rows is None else rows)]
+    parts = [funds_part(form, "score"), *scores]
+    if None in parts:
         return None
     return rounded(sum(parts), 4)  # type: ignore[arg-type]

@@ -30,6 +30,8 @@ _MONEY_WORD = re.compile(r"成本|经费|费用|支出|资金|预算|三公")
 _MONEY_UNITS = ("元", "万元", "亿元")
 _DEADLINE = re.compile(r"月(?:\d{1,2}[日号])?(?:底|末|中旬|上旬|下旬)?(?:之|以)?前")
 """A month or day followed by 前: "9月前", "11月底前", "12月31日前"."""
+_FULL_DATE = re.compile(r"\d{4}年\d{1,2}月")
+"""A target that is a date ("完成时间为2022年12月30日") is a deadline too."""
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
 
 _YES_NO = {"是": "yes", "有": "yes", "已": "yes", "否": "no", "无": "no", "未": "no", "没有": "no"}
@@ -74,11 +76,11 @@ def yes_no(text: str) -> str | None:
 
 
 def deadline_tier(target: str, actual: str) -> str | None:
-    """achieved / unachieved for a deadline target ("2024年9月30日前") against an actual date
+    """achieved / unachieved for a deadline target ("2024年9月30日前", "完成时间为2022年12月30日") against an actual date
     ("2024年7月完成"), None when either has no date. A year missing on one side is taken as the
     other's."""
     t, a = compact(target), compact(actual)
-    if not _DEADLINE.search(t):
+    if not (_DEADLINE.search(t) or _FULL_DATE.search(t)):
         return None
     mt, ma = _DATE.search(t), _DATE.search(a)
     if mt is None or ma is None:

@@ -87,6 +87,7 @@ class Row:
         """Printed or inferred tier, for rows not scored by formula."""
         deadline = deadline_tier(t.text, a.text)
         given = yes_no(a.text) if answer is not None else None
+        same = not self.quant and t.value is None and bool(t.text.strip()) and compact(t.text) == compact(a.text)
         self.answered: bool = deadline is not None or given is not None
         """Met or not is decided by a date against a deadline, or a yes/no answer against the
         target's: the actual needs no tier label."""
@@ -95,6 +96,8 @@ class Row:
                 self.met = deadline == "achieved"
         elif given is not None:
             self.tier = "achieved" if given == answer else "unachieved"
+        elif same:
+            self.tier = "achieved"  # the actual repeats a worded target: 市级保护单位 → 市级保护单位
         else:
             self.tier = deadline or tier_of_indicator(ind)
 
@@ -157,13 +160,13 @@ class FormFacts:
 
     @property
     def funds_rows(self) -> list[Any]:
-        """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order: what
-        the five F rules that loop over the rows read."""
+        """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order (the
+        ``more`` rows by their printed label): what the F rules that loop over the rows read."""
         if self._funds_rows is None:
             funds = self.form.funds
-            # the rows of Funds.sub_rows, in its order, without the two dicts it builds (most of the cost)
             subs = (("appropriation", funds.appropriation), ("carryover", funds.carryover), ("other", funds.other))
-            self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None]]
+            self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None],
+                                *funds.more.items()]
         return self._funds_rows
 
     @property

@@ -43,7 +43,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not text or _IS_LABEL[text] or row.answered:
             continue
         ind = row.ind
-        tier = actual.tier or infer_tier(text)
+        tier = actual.tier or row.tier or infer_tier(text)
         guess = f"，按字面推断为「{TIER_CN[tier]}」" if tier else "，无法推断档次"
         yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", indicator=ind, field="actual",
                   evidence={"actual": text, "inferred_tier": tier})

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import EPS, compact, fmt, is_blank_text, rounded
+from ._common import EPS, NO_FUNDS_SCORE, compact, fmt, funds_part, is_blank_text, rounded
 from ._facts import FormFacts
 
 GRADES = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
@@ -23,41 +23,56 @@ def grade_of(total: float) -> str:
 
 
 @rule("S001", "total-score-mismatch", "error", "总分 ≠ 执行率得分 + 各指标得分之和", doc="""
-检查：总分是否等于项目资金的执行率得分加上全部三级指标得分（±0.02）。
+检查：总分是否等于项目资金的执行率得分加上全部三级指标得分（±0.02）。"其中"子项的得分已含在其上级指标中，
+不重复相加；没有执行率得分的模板（宁夏 40/40/20、100 分制的决策/管理/产出/效益表把预算执行率列为指标），
+执行率得分按 0 计；全表没有得分的（转移支付表等），不检查。
 原因：总分决定评分等级，加错会改变等级。
 示例：执行率得分 10.00，指标得分合计 83.00，总分却填 94.00。
 修正：重新加总；若某项得分有误，先改正该项。
 """)
 def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = form.total_score
-    if printed is None:
-        return
     total = facts.total
-    if total is None:
+    if printed is None or total is None:
         return
     if abs(printed - total) > 0.02 + 1e-9:
-        yield Hit(f"总分填 {fmt(form.total_score)}，但执行率得分 {fmt(form.funds.total.score)} + 指标得分之和 "
-                  f"{fmt(total - (form.funds.total.score or 0))} = {fmt(total)}",
-                  field="total_score", evidence={"printed": form.total_score, "recomputed": total})
+        funds = funds_part(form, "score") or 0.0
+        yield Hit(f"总分填 {fmt(printed)}，但执行率得分 {fmt(funds)} + 指标得分之和 {fmt(total - funds)} = {fmt(total)}："
+                  f"总分应改为 {fmt(total)}（或先改正有误的得分）",
+                  field="total_score", evidence={"printed": printed, "recomputed": total})
+
+
+def _weights(form: Form, facts: FormFacts) -> tuple[float | None, str]:
+    """Σ indicator weights and where they came from: the 分值 column, or (forms without one)
+    the points printed in the section headers (产出指标(40分)); None when neither is complete."""
+    weights = [r.weight for r in facts.rows if not r.ind.parent]
+    if weights and None not in weights:
+        return rounded(sum(weights), 4), "各指标分值"  # type: ignore[arg-type]
+    if all(w is None for w in weights) and form.section_weights:
+        return rounded(sum(form.section_weights.values()), 4), "各一级指标标题中的分值"
+    return None, ""
 
 
 @rule("S002", "weights-sum-mismatch", "error", "各项分值之和 ≠ 总分值（通常为 100）", doc="""
-检查：执行率分值加全部三级指标分值，是否等于表中印出的总分值（没有印出时按 100）。
+检查：执行率分值加全部三级指标分值，是否等于表中印出的总分值（没有印出时按 100）。没有分值列的表（云南、
+湖北的预算执行 20 分 + 绩效目标 80 分），按一级指标标题中的分值（如"产出指标(40分)"）相加；"其中"子项的
+分值不重复相加；没有执行率分值的模板按 0 计。
 原因：权重之和不等于 100，得分就失去可比性。
 示例：分值合计 95，总分行分值 100。
 修正：调整各指标分值，使合计等于总分值。
 """)
 def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    rows = facts.rows
-    if not rows:
+    if not facts.rows:
         return
-    weights = [form.funds.weight, *[r.weight for r in rows]]
-    if None in weights:  # floats or None, and no float equals None
+    indicators, source = _weights(form, facts)
+    funds = funds_part(form, "weight")
+    if indicators is None or funds is None:
         return
-    s = rounded(sum(weights), 4)  # type: ignore[arg-type]
+    s = rounded(funds + indicators, 4)
     expected = form.total_weight if form.total_weight is not None else 100.0
     if abs(s - expected) > EPS:
-        yield Hit(f"执行率分值 {fmt(form.funds.weight)} 与各指标分值合计 {fmt(s)}，不等于总分值 {fmt(expected)}",
+        yield Hit(f"执行率分值 {fmt(funds)} 与{source}合计 {fmt(indicators)}，共 {fmt(s)}，不等于总分值 {fmt(expected)}："
+                  f"调整分值，使合计等于 {fmt(expected)}",
                   field="total_weight", evidence={"sum": s, "total_weight": expected})
 
 
@@ -112,15 +127,18 @@ _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
 
 
 @rule("S005", "unusual-weights", "info", "一级指标权重不是通常的 50/30/10/10", doc="""
-检查：执行率分值是否等于配置的 funds-weight（默认 10），以及产出（含列在一级的成本指标）、效益、满意度
-指标分值合计是否为 50/30/10。
+检查：执行率分值是否等于配置的 funds-weight（默认 10；预算执行 20 分模板为 20），以及产出（含列在一级的
+成本指标）、效益、满意度指标分值合计是否为 50/30/10。没有执行率得分的模板（宁夏、100 分制、转移支付）不检查。
 原因：单位可以调整权重，但评审会留意偏离默认权重的表。
 示例：满意度指标合计 15 分，产出指标 45 分。
 修正：确认权重调整有依据；无依据时恢复默认权重。
 """)
 def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     diffs: list[str] = []
-    usual = settings.funds_weight  # a model attribute: read once
+    template = form.reading.template if form.reading is not None else None
+    if template in NO_FUNDS_SCORE:
+        return  # other shares by design (宁夏 40/40/20, 100-point forms): nothing usual to compare
+    usual = 20.0 if template == "exec20" else settings.funds_weight
     if form.funds.weight is not None and abs(form.funds.weight - usual) > EPS:
         diffs.append(f"执行率 {fmt(form.funds.weight)}（通常 {fmt(usual)}）")
     sums: dict[str, float] = {}

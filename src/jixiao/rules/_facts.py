@@ -110,7 +110,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds", "_funds_rows", "_total")
+                 "_planned_qs", "_kinds", "_funds_rows", "_total", "_full_sections", "scored_any")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -136,6 +136,10 @@ class FormFacts:
         self._kinds: list[str | None] | None = None
         self._funds_rows: list[Any] | None = None
         self._total: Any = _UNSET
+        self._full_sections: set[str] | None = None
+        self.scored_any: bool = (form.total_score is not None or form.funds.total.score is not None
+                                 or any(i.score is not None for i in form.indicators))
+        """The form prints a score somewhere: on forms without any (转移支付, 湖南), score rules are silent."""
 
     @property
     def aligned(self) -> list[Aligned]:
@@ -168,6 +172,23 @@ class FormFacts:
             self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None],
                                 *funds.more.items()]
         return self._funds_rows
+
+    def full(self, row: Row) -> bool:
+        """Full marks: the row's score equals its weight, or, on a form without a 分值 column, the
+        scores of its section add up to the points in the section header (产出指标(60分))."""
+        if row.full:
+            return True
+        if row.weight is not None or row.score is None:
+            return False
+        if self._full_sections is None:
+            sums: dict[str, float] = {}
+            for r in self.rows:
+                if r.score is not None and not r.ind.parent:
+                    key = compact(r.ind.level1)
+                    sums[key] = sums.get(key, 0.0) + r.score
+            self._full_sections = {compact(k) for k, w in self.form.section_weights.items()
+                                   if abs(sums.get(compact(k), -1.0) - w) <= 0.02}
+        return compact(row.ind.level1) in self._full_sections
 
     @property
     def total(self) -> float | None:

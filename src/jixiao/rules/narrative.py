@@ -16,12 +16,12 @@ from typing import Any
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._align import (STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, shared_pairs, similarity,
-                     similarity_in)
+from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
 from .._memo import Memo
-from ._common import compact, fmt, fmt_value, full_score
+from ._common import compact, fmt, fmt_value
 from ._facts import FormFacts, Row
-from ._narr_align import (Aligned, align_rows, comparable, convertible, family, funds_rate, normal_unit, prepared,
+from .funds import execution_rate
+from ._narr_align import (Aligned, align_rows, comparable, convertible, family, normal_unit, prepared,
                           quantities, rank, same_value)
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
@@ -191,51 +191,73 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       evidence={"planned": q.value, "unit": q.unit})
 
 
+def _strip_numbering(text: str) -> str:
+    """A paragraph without its item numbers and punctuation ("目标1：", "1.", "（一）"), so that a
+    copy that renumbered the items reads as the copy it is."""
+    return re.sub(r"目标[0-9一二三四五六七八九十]+[：:]|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[，。；;：:、,.！!]", "", text)
+
+
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
-重合 ≥ 80%）。
+重合 ≥ 80%，长度相差不超过 25%）；或实际完成情况只是预期目标中的一段（如照抄了预期目标的末句），编号和
+标点不计。
+含义变更：增加了"照抄预期目标的一段"的情形。
 原因：完成情况应写实际做了什么、做到多少，照抄目标等于没有自评。
-示例：实际完成情况与预期目标一字不差。
+示例：实际完成情况与预期目标一字不差；或预期目标末句"发挥文物的宣传教育价值。"被当作完成情况。
 修正：按实际完成的数量、质量、时效写完成情况。
 """)
 def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     planned, achieved = facts.planned, facts.achieved
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
         if not text:
-            yield Hit(f"年度总体目标的{cn}空白", field=field)
-    if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
-        short, long_ = (planned, achieved) if len(planned) <= len(achieved) else (achieved, planned)
-        a = pairs_of(short)
-        # The copy test below needs |A & B| >= 0.8 min(|A|, |B|) and |A| - |B| within 0.25 max. If
-        # |B| >= |A| that is |A & B| >= 0.8 |A|; otherwise |A & B| >= 0.8 |B| >= 0.8 * 0.75 |A|.
-        # Either way |A & B| >= 0.6 |A|, whichever text A is from: below that share it cannot pass,
-        # and most pairs of paragraphs are far below, so only the shorter one's set is built first.
-        if 10 * len(shared_pairs(a, long_)) < 6 * len(a):
-            return
-        a, b = pairs_of(planned), pairs_of(achieved)
-        overlap = len(a & b) / max(1, min(len(a), len(b)))
-        if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
-            yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄", field="goal.achieved",
-                      evidence={"overlap": round(overlap, 4)})
+            yield Hit(f"年度总体目标的{cn}空白：填写{cn}", field=field)
+    if not (planned and achieved):
+        return
+    a, b = pairs_of(planned), pairs_of(achieved)
+    overlap = len(a & b) / max(1, min(len(a), len(b)))
+    similar_length = abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved))
+    if similar_length and overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
+        yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄：按实际完成的数量、质量、"
+                  f"时效改写实际完成情况", field="goal.achieved", evidence={"overlap": round(overlap, 4)})
+        return
+    bare_planned, bare_achieved = _strip_numbering(planned), _strip_numbering(achieved)
+    if len(bare_achieved) >= 8 and len(bare_achieved) < len(bare_planned) and bare_achieved in bare_planned:
+        yield Hit(f"实际完成情况「{achieved[:30]}」只是照抄了预期目标中的一段：按实际完成的数量、质量、时效改写"
+                  f"实际完成情况", field="goal.achieved", evidence={"overlap": 1.0, "part_of_planned": True})
 
 
-@rule("N006", "low-execution-full-claims", "warning", "执行率很低，文字或全部产出指标却称全部完成", doc="""
-检查：执行率低于 low-execution（默认 60%）时，实际完成情况是否称"全面完成"之类，或全部产出指标都得满分。
-原因：钱只花了一半多一点，产出却全部完成，要么预算编得过大，要么产出不实。
-示例：执行率 45%，实际完成情况"各项任务全面完成"。
-修正：核实产出数据，说明资金结余的原因。
+_DONE_CLAIM = re.compile(_ALL_DONE.pattern + r"|已完成(?=[。，；;,]|$|(?:年度|全年|全部|各项|既定|预期)?(?:目标|任务))"
+                         r"|完成(?:了)?(?:年度|全年|既定|预期)(?:目标|任务)|达到预期(?:目标|效果)?")
+"""A claim that everything was done: 全面完成, 均已完成, 已完成。, 完成年度目标, 达到预期."""
+
+
+@rule("N006", "low-execution-full-claims", "warning", "执行率偏低，文字或全部产出指标却称全部完成", doc="""
+检查：执行率低于 execution-floor（默认 90%）时，实际完成情况是否称"全面完成""已完成""完成年度目标"之类；
+执行率低于 low-execution（默认 60%）时，全部产出指标是否都已达到目标或得满分（没有分值列的表，按一级指标
+标题中的分值判断满分）。
+执行率取资金表（年度资金总额为 0 时取其中各行之和），没有资金表得分的模板取"预算执行率"指标行。
+含义变更：此前只在执行率低于 60% 时检查文字，且不认"已完成"；现在 90% 以下就检查（与 F007 同一门槛）。
+原因：钱没花完，产出却全部完成，要么预算编得过大，要么产出不实。
+示例：执行率 86.5%，实际完成情况"各项任务全面完成"，而两项指标未达到目标。
+修正：核实产出数据，在实际完成情况中如实写明未完成的部分和资金结余的原因。
 """)
 def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    rate = funds_rate(form)
-    if rate is None or rate >= settings.low_execution * 100:
+    rate = execution_rate(form)
+    if rate is None or rate >= settings.execution_floor * 100 - 1e-9:
         return
-    m = _ALL_DONE.search(facts.achieved)
-    outputs = [i for i in facts.leaves if "产出" in i.level1]
-    all_full = bool(outputs) and all(full_score(i) for i in outputs)
-    if m or all_full:
-        why = f"实际完成情况称「{m.group(0)}」" if m else f"全部 {len(outputs)} 项产出指标均得满分"
-        yield Hit(f"执行率仅 {fmt(rate)}%，{why}", field="goal.achieved",
-                  evidence={"rate": rate, "claim": m.group(0) if m else None, "outputs_full": all_full})
+    m = _DONE_CLAIM.search(facts.achieved)
+    outputs = [r for r in facts.rows if "产出" in r.ind.level1]
+    all_full = (rate < settings.low_execution * 100 and bool(outputs)
+                and all(facts.full(r) or r.met or r.tier == "achieved" for r in outputs))
+    if not (m or all_full):
+        return
+    why = f"实际完成情况称「{m.group(0)}」" if m else f"全部 {len(outputs)} 项产出指标均已完成或得满分"
+    missed = [r.ind.name for r in _lows(facts)]
+    also = f"，且{'、'.join(f'「{n}」' for n in missed)}未达到目标" if m and missed else ""
+    yield Hit(f"执行率仅 {fmt(round(rate, 2))}%，{why}{also}：核实产出，在实际完成情况中写明未完成的部分和资金结余的原因",
+              field="goal.achieved",
+              evidence={"rate": round(rate, 4), "claim": m.group(0) if m else None, "outputs_full": all_full,
+                        "missed": missed})
 
 
 def _probes_of(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...], int] | None:

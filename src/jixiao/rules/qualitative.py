@@ -74,27 +74,29 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                                 "band": [low, min(high, 1.0)]})
 
 
-_VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
-                    r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
-_IS_VAGUE = Memo(lambda text: _VAGUE.search(text) is not None)
-"""Whether a compacted target says nothing measurable, by cell: the same few words recur."""
+_VAGUE = re.compile(r"有效|显著|明显|逐步|进一步|较高|高效|良好|较好|提升|提高|改善|增强|加大|加强|不断|持续|有所|"
+                    r"符合相关|符合要求|效果好|高$")
+"""Words that make a target unmeasurable when no figure stands beside them (效果明显, 有效提升,
+逐步完善, 满意度高)."""
 
 
 @rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
-检查：年度指标值是"效果明显""有效提升""符合相关规定"之类无法衡量的表述，而得分为满分。
+检查：年度指标值没有数字，只是"效果明显""有效提升""进一步完善""良好""较好""逐步提高"之类无法衡量的表述，而
+得分为满分。没有分值列的表，一级指标标题中的分值（如"效益指标(10分)"）全部得到时视为满分。
+含义变更：词表扩大到 有效、显著、明显、逐步、进一步、较高、良好、较好、提升、加大、加强 等（此前只认十几个固定短语）。
 原因：表中没有任何数据能证明这样的目标已经达成，满分缺乏依据。
 示例：基层科普服务能力提升情况，目标"有效提升"，实际"达成指标"，20/20。
 修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
 """)
 def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
-        if not row.full:
-            continue
         t = row.target
-        if t.value is not None:
+        if t.value is not None or row.answered or not facts.full(row):
             continue
         target = compact(t.text)
-        if target and _IS_VAGUE[target]:
+        if target and _VAGUE.search(target):
             ind = row.ind
-            yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
-                      indicator=ind, field="target", evidence={"target": target, "score": ind.score})
+            points = f"{fmt(ind.score)}/{fmt(ind.weight)}" if ind.weight is not None else f"{fmt(ind.score)} 分"
+            yield Hit(f"年度指标值「{target}」无法衡量，却得满分 {points}：把年度指标值改为可衡量的数值（如人次、"
+                      f"覆盖率），或在实际完成情况中写出支撑的数据", indicator=ind, field="target",
+                      evidence={"target": target, "score": ind.score})

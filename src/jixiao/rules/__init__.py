@@ -36,7 +36,7 @@ FAMILIES: dict[str, str] = {
 }
 """Family letter → what it is about, in the order the catalogue lists them."""
 
-_MODULES = ("funds", "score", "quantitative", "qualitative", "deviation", "narrative", "evidence",
+_MODULES = ("funds", "score", "structure", "quantitative", "qualitative", "deviation", "narrative", "evidence",
             "crossform", "hygiene")
 
 Scope = Literal["form", "file"]

@@ -208,3 +208,27 @@ def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
                   f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")
+
+
+_SHORTFALL = re.compile(r"未完成|尚未|未达到|未达标|未实现|建设中|进行中|推进中|实施中|正在|延期|滞后|部分完成|未全部|剩余|结转下年")
+
+
+@rule("D004", "shortfall-only-in-indicator", "warning", "未完成的情况只写在指标的实际完成值里，偏差原因却空白", doc="""
+检查：实际完成值（或三级指标名称）里写着"建设中""尚未完成""部分完成""延期"之类，而偏差原因空白、得分也
+没有扣。
+原因：未完成的部分要在偏差原因中说明原因和措施，并相应扣分；只写在完成值里，读表的人和汇总系统都看不到。
+示例：新建全民健身中心数量 目标 1 个，实际完成值"建设中"（r040）。
+修正：在偏差原因中写明未完成的原因、改进措施和完成时间，并按完成程度扣分。
+""")
+def d004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for row in facts.rows:
+        if not row.dev_blank or row.deducted:
+            continue
+        ind = row.ind
+        m = _SHORTFALL.search(compact(row.actual.text)) or _SHORTFALL.search(compact(ind.name))
+        if m is None:
+            continue
+        scored = f"，得分 {fmt(ind.score)}/{fmt(ind.weight)}" if row.full else ""
+        yield Hit(f"实际完成值「{compact(row.actual.text)}」说明有未完成的部分（「{m.group(0)}」）{scored}，偏差原因却空白："
+                  f"在偏差原因中写明未完成的原因和改进措施，并按完成程度扣分", indicator=ind, field="deviation",
+                  evidence={"shortfall": m.group(0)})

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Funds, FundsRow
 from . import Hit, rule
-from ._common import EPS, execution_row, fmt, has_funds_explanation, is_blank_text
+from ._common import EPS, compact, execution_row, fmt, has_funds_explanation, is_blank_text
 from ._facts import FormFacts
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
@@ -275,3 +275,65 @@ def f009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if score is not None:
             yield Hit(f"得分 {fmt(score)} 填在{ROW_CN.get(key, key)}行：把得分移到年度资金总额行",
                       field=f"funds.{key}.score", evidence={"score": score})
+
+
+@rule("F010", "execution-counted-twice", "warning", "预算执行率既有资金表得分，又作为绩效指标计分", doc="""
+检查：资金表已经给执行率打分（执行率分值不为 0），指标表中又有"预算执行率""资金执行率"指标计分。
+原因：同一个执行率计了两次分；全国模板中执行率只在资金表计分，100 分制的决策/管理表才把它列为指标。
+示例：执行率分值 10，产出指标下又有"预算执行率 目标 100%，分值 20"（r035）。
+修正：删除指标表中的预算执行率指标，把分值分给真正的产出、效益指标。
+""")
+def f010(form: Form, settings: Settings) -> Iterator[Hit]:
+    row = execution_row(form)
+    if row is None or not form.funds.weight or row.weight is None:
+        return
+    yield Hit(f"资金表已按执行率计分（分值 {fmt(form.funds.weight)}），指标表「{row.level1}/{row.level2}」下又把"
+              f"执行率作为指标计 {fmt(row.weight)} 分：删除该指标，把分值分给产出或效益指标", indicator=row,
+              field="weight", evidence={"funds_weight": form.funds.weight, "indicator_weight": row.weight})
+
+
+_LEFTOVER_RATE = re.compile(r"结转结余率|结余率")
+_COST_NAME = re.compile(r"成本|费|支出|资金")
+
+
+def _in_funds_unit(value: float, unit: str | None, text: str, funds_unit: str) -> float | None:
+    """A money amount in the funds table's unit; "150万" without 元 (read as 1,500,000) counts as 元."""
+    money = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+    if unit is None and ("万" in text or "元" in text):
+        unit = "元"
+    if unit not in money or funds_unit not in money:
+        return None
+    return value * money[unit] / money[funds_unit]
+
+
+@rule("F011", "indicator-contradicts-funds", "warning", "指标的实际完成值与资金表矛盾", doc="""
+检查：(1) "预算执行率""资金执行率"指标的实际完成值与资金表的执行率（B/A）相差 0.5 个百分点以上；
+(2) "结转结余率""结余率"的实际完成值与 100% − 执行率 相差 1 个百分点以上；(3) 成本、经费、费用类指标的
+实际完成金额超过资金表的全年执行数。
+原因：同一张表里的同一笔钱只能有一个数；对不上说明指标是按计划而不是按实际填的。
+示例：执行率 76%，"结转结余率"实际完成值 0%；全年执行数 125.25 万元，"运行维护费"实际完成 150 万元（r035）。
+修正：按资金表的实际数填写该指标的实际完成值（或改正资金表）。
+""")
+def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    total, _ = effective_total(form.funds)
+    rate = computed_rate(total)
+    for row in facts.rows:
+        ind, a = row.ind, row.actual
+        if a.value is None:
+            continue
+        name = compact(ind.name)
+        where = f"实际完成值「{compact(a.text) or fmt(a.value)}」"
+        if rate is not None and a.unit == "%" and ind is execution_row(form) and abs(a.value - rate) > 0.5:
+            yield Hit(f"{where}，资金表的执行率却是 {rate:.2f}%：按资金表改为 {rate:.2f}%", indicator=ind,
+                      field="actual", evidence={"actual": a.value, "funds_rate": round(rate, 4)})
+        elif rate is not None and a.unit == "%" and _LEFTOVER_RATE.search(name):
+            left = max(0.0, 100 - rate)
+            if abs(a.value - left) > 1:
+                yield Hit(f"{where}，资金表执行率 {rate:.2f}%，结余应为 {left:.2f}%：按资金表改为 {left:.2f}%",
+                          indicator=ind, field="actual", evidence={"actual": a.value, "expected": round(left, 4)})
+        elif total.executed and _COST_NAME.search(name) and not _LEFTOVER_RATE.search(name):
+            spent = _in_funds_unit(a.value, a.unit, a.text, form.funds.unit)
+            if spent is not None and spent > total.executed + EPS:
+                yield Hit(f"{where}，超过资金表的全年执行数 {fmt(total.executed)}{form.funds.unit}：按实际支出改正"
+                          f"实际完成值", indicator=ind, field="actual",
+                          evidence={"actual": spent, "executed": total.executed})

@@ -325,3 +325,32 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         names = "、".join(f"「{i.name}」" for i in silent)
         yield Hit(f"实际完成情况没有提及 {names}", field="goal.achieved",
                   evidence={"indicators": [i.name for i in silent]})
+
+
+_NO_DEVIATION = re.compile(_ALL_DONE.pattern + r"|无偏差|没有偏差|不存在偏差|不存在.{0,12}偏离|无未完成|已全部完成")
+
+
+@rule("N008", "no-deviation-claim", "warning", "评价结论或原因栏称“无偏差”“全部完成”，而执行率低于 90% 或有指标未达到", doc="""
+检查：评价结论、存在问题、资金表的原因栏（四川）或资金管理情况（转移支付表）中称"无偏差""全部完成"
+"不存在执行数偏离预算数较多的问题"之类，而执行率低于 execution-floor（默认 90%）或有指标未达到目标。
+原因：结论与表中的数字矛盾，评审会认为自评不实。
+示例：执行率 85.75%，资金管理情况称"不存在执行数偏离预算数较多的问题"（r034）；执行率 57.89%（r040）。
+修正：改写结论，如实说明未执行的资金和未达到的指标及其原因。
+""")
+def n008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    rate = execution_rate(form)
+    low = rate is not None and rate < settings.execution_floor * 100 - 1e-9
+    missed = [r.ind.name for r in _lows(facts)]
+    if not (low or missed):
+        return
+    for where, text in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("资金表的原因栏", form.funds.reason)):
+        m = _NO_DEVIATION.search(compact(text or ""))
+        if m is None:
+            continue
+        facts_cn = []
+        if low:
+            facts_cn.append(f"执行率仅 {fmt(round(rate, 2))}%")  # type: ignore[arg-type]
+        if missed:
+            facts_cn.append(f"{'、'.join(f'「{n}」' for n in missed)}未达到目标")
+        yield Hit(f"{where}称「{m.group(0)}」，但{'，'.join(facts_cn)}：改写{where}，如实说明偏差及其原因",
+                  field=where, evidence={"claim": m.group(0), "rate": rate, "missed": missed})

@@ -9,7 +9,7 @@ from ..config import Settings
 from ..model import Form
 from . import Hit, rule
 from .._memo import Memo
-from ._common import compact, fmt, fmt_value, infer_tier
+from ._common import compact, fmt, infer_tier
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, is_reverse,
-                      rounded)
+from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, rounded)
 from ._facts import FormFacts
+from ..values import find_quantities
 from ._direction import inferred_note
 from .deviation import explains_deduction, states_cause
 
@@ -235,3 +235,44 @@ def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if is_rate(row.ind):
             yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=row.ind,
                       field="target", evidence={"target": t.value, "op": t.op})
+
+
+_COUNT_UNITS = frozenset({"个", "项", "次", "场", "期", "批", "件", "篇", "份", "人", "人次", "名", "户", "家", "所", "处",
+                          "座", "台", "套", "头", "只", "株", "棵", "辆", "艘"})
+
+
+def _count_units(text: str) -> list[str]:
+    """The distinct count units of the quantities in ``text``, in order."""
+    units: list[str] = []
+    for q in find_quantities(text):
+        if q.unit in _COUNT_UNITS and q.unit not in units:
+            units.append(q.unit)
+    return units
+
+
+@rule("Q010", "mixed-units", "warning", "同一指标中混用不同单位（头＋只、人与人次），或比率按人数计", doc="""
+检查：年度指标值或实际完成值中把不同单位的数加在一起或并列（"50头+20只"、"2000人 / 3000人次"）；名称以"率"
+结尾的指标却以人、个等计数单位填写；名称列出了多种计数（"慰问伤残军人50人；烈士家庭6户；驻保部队8家"），
+指标值却是一个百分比。
+原因：单位不同的数不能相加，也不能与一个总数相比；比率和人数是两种指标，混用后完成情况无从核对。
+示例："慰问…50人；…6户；…8家"，年度指标值 100%，实际完成值 100%（r048）。
+修正：按单位拆成几个指标，各写各的目标值和实际值；比率指标写成百分比。
+""")
+def q010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for row in facts.rows:
+        ind = row.ind
+        for where, value in (("年度指标值", row.target), ("实际完成值", row.actual)):
+            units = _count_units(value.text)
+            if len(units) > 1:
+                yield Hit(f"{where}「{compact(value.text)}」混用了 {'、'.join(units)}：按单位拆成几个指标分别填写",
+                          indicator=ind, field="target" if where == "年度指标值" else "actual",
+                          evidence={"units": units})
+        unit = row.target.unit or row.actual.unit
+        name = compact(ind.name)
+        if name.endswith("率") and unit in _COUNT_UNITS:
+            yield Hit(f"「{ind.name}」是比率，年度指标值却以「{unit}」计：改用百分比填写目标值和实际完成值",
+                      indicator=ind, field="target.unit", evidence={"unit": unit})
+        elif unit == "%" and len(_count_units(ind.name)) > 1:
+            yield Hit(f"三级指标名称列出了多种计数（{'、'.join(_count_units(ind.name))}），指标值却是百分比 "
+                      f"{fmt_value(row.target)}：按单位拆成几个数量指标，分别写目标值和实际完成值",
+                      indicator=ind, field="name", evidence={"units": _count_units(ind.name)})

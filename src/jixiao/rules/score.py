@@ -76,7 +76,12 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         return
     s = rounded(funds + indicators, 4)
     expected = form.total_weight if form.total_weight is not None else 100.0
-    if abs(s - expected) > EPS:
+    children = [r.weight for r in facts.rows if r.ind.parent and r.weight is not None]
+    if abs(s - expected) > EPS and children and abs(s + sum(children) - expected) <= EPS:
+        yield Hit(f"执行率分值与各指标分值合计 {fmt(s)}，只有把「其中」子项再算一次才等于总分值 {fmt(expected)}："
+                  f"子项的分值已含在上级指标中，调整分值，使不重复计算时合计等于 {fmt(expected)}",
+                  field="total_weight", evidence={"sum": s, "total_weight": expected, "children": sum(children)})
+    elif abs(s - expected) > EPS:
         yield Hit(f"执行率分值 {fmt(funds)} 与{source}合计 {fmt(indicators)}，共 {fmt(s)}，不等于总分值 {fmt(expected)}："
                   f"调整分值，使合计等于 {fmt(expected)}",
                   field="total_weight", evidence={"sum": s, "total_weight": expected})
@@ -134,7 +139,8 @@ _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
 
 @rule("S005", "unusual-weights", "info", "一级指标权重不是通常的 50/30/10/10", doc="""
 检查：执行率分值是否等于配置的 funds-weight（默认 10；预算执行 20 分模板为 20），以及产出（含列在一级的
-成本指标）、效益、满意度指标分值合计是否为 50/30/10。没有执行率得分的模板（宁夏、100 分制、转移支付）不检查。
+成本指标）、效益、满意度指标分值合计是否为 50/30/10。没有执行率得分的模板（宁夏、100 分制、转移支付）和
+中途被截断的表不检查。
 原因：单位可以调整权重，但评审会留意偏离默认权重的表。
 示例：满意度指标合计 15 分，产出指标 45 分。
 修正：确认权重调整有依据；无依据时恢复默认权重。
@@ -142,7 +148,7 @@ _DEFAULT_SHARES = {"产出": 50.0, "效益": 30.0, "满意度": 10.0}
 def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     diffs: list[str] = []
     template = form.reading.template if form.reading is not None else None
-    if template in NO_FUNDS_SCORE:
+    if template in NO_FUNDS_SCORE or _truncated(form):
         return  # other shares by design (宁夏 40/40/20, 100-point forms): nothing usual to compare
     usual = 20.0 if template == "exec20" else settings.funds_weight
     if form.funds.weight is not None and abs(form.funds.weight - usual) > EPS:

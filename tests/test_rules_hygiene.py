@@ -76,7 +76,7 @@ def _p001_reference(f) -> list[tuple[str, str, list[str]]]:  # type: ignore[no-u
                                *(("偏差原因", "deviation", i.deviation) for i in f.indicators)):
         problems = _reference(text.replace("\r", "").replace("\n", ""))
         if problems:
-            out.append((f"{where}：{'；'.join(problems)}", field, problems))
+            out.append((f"{where}：{'；'.join(problems)}。删去多余标点、改正引号方向、去掉数字中的空格", field, problems))
     return out
 
 

@@ -154,6 +154,7 @@ def _large_deviation(row: Row, settings: Settings) -> bool:
 原因：财预〔2011〕285号要求对未完成的目标分析原因并提出措施。
 示例：目标 ≥60 场，完成 50 场，得分 8.33/10，偏差原因"无"。
 修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
+是否"未达到"按指标方向判断（见 Q004）；方向是按名称推断的，只报警告。
 """)
 def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far_at = _far_at(settings)
@@ -190,7 +191,7 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue  # a draft's visible 【请补充…】 is left for the unit: S007 reports it
         gaps = deviation_gaps(ind.deviation)
         if gaps:
-            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
+            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}。补写这些内容", indicator=ind, field="deviation",
                       evidence={"gaps": gaps})
 
 
@@ -207,7 +208,7 @@ def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
-                  f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")
+                  f"「{compact(ind.deviation)[:40]}」：删除，或改写到真正有偏差的指标下", indicator=ind, field="deviation")
 
 
 _SHORTFALL = re.compile(r"未完成|尚未|未达到|未达标|未实现|建设中|进行中|推进中|实施中|正在|延期|滞后|部分完成|未全部|剩余|结转下年")

@@ -44,14 +44,15 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         # no placeholder admits; every admission passes _may_admit, and compacting drops none
         m = None if row.dev_blank or not _may_admit(dev) else _NO_RECORDS.search(compact(dev))
         if m:
-            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据",
+            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据：补充记录，确无记录的如实说明并据实评分",
                       indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a.text})
         elif is_satisfaction(ind):
             if survey_anywhere is None:
                 survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:
                 continue
-            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据", indicator=ind,
+            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据：写明调查方式、样本量和满意人数",
+                      indicator=ind,
                       field="actual", evidence={"actual": a.text})
 
 

@@ -148,7 +148,7 @@ def f002(form: Form, settings: Settings) -> Iterator[Hit]:
 def f003(form: Form, settings: Settings) -> Iterator[Hit]:
     row, w = form.funds.total, form.funds.weight
     if w is not None and row.score is not None and row.score > w + EPS:
-        yield Hit(f"执行率得分 {fmt(row.score)} 超过分值 {fmt(w)}", field="funds.total.score",
+        yield Hit(f"执行率得分 {fmt(row.score)} 超过分值 {fmt(w)}：得分改为不超过 {fmt(w)}", field="funds.total.score",
                   evidence={"score": row.score, "weight": w})
 
 
@@ -162,7 +162,8 @@ def f004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
         if not budget and executed and executed > 0:
-            yield Hit(f"{ROW_CN.get(key, key)}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}",
+            yield Hit(f"{ROW_CN.get(key, key)}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}："
+                      f"补填全年预算数，或把支出归入正确的资金来源行",
                       field=f"funds.{key}.budget", evidence={"budget": budget, "executed": executed})
 
 
@@ -176,7 +177,8 @@ def f005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed = row.budget, row.executed
         if budget and executed is not None and executed > budget + EPS:
-            yield Hit(f"{ROW_CN.get(key, key)}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}",
+            yield Hit(f"{ROW_CN.get(key, key)}全年执行数 {fmt(executed)} 大于全年预算数 {fmt(budget)}："
+                      f"核对执行数；确有超支的，说明资金来源和调整程序",
                       field=f"funds.{key}.executed", evidence={"budget": budget, "executed": executed})
 
 

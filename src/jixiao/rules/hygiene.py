@@ -181,4 +181,4 @@ def p001(form: Form, settings: Settings) -> Iterator[Hit]:
             where, field, ind = "三级指标", "name", rows[k - 2]
         else:
             where, field, ind = "偏差原因", "deviation", rows[k - 2 - n]
-        yield Hit(f"{where}：{'；'.join(problems)}", indicator=ind, field=field, evidence={"problems": problems})
+        yield Hit(f"{where}：{'；'.join(problems)}。删去多余标点、改正引号方向、去掉数字中的空格", indicator=ind, field=field, evidence={"problems": problems})

@@ -47,12 +47,13 @@ def n001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for a in facts.aligned:
         if a.kind == "contradiction" and a.indicator is not None:
             yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，指标「{a.indicator.name}」的实际完成值却是 "
-                      f"{fmt_value(a.indicator.actual)}", indicator=a.indicator, field="goal.achieved",
+                      f"{fmt_value(a.indicator.actual)}：核对台账，统一两处数字", indicator=a.indicator, field="goal.achieved",
                       evidence={"narrative": a.q.value, "narrative_unit": a.q.unit, "table": a.expected})
         elif a.kind == "funds-contradiction":
             what = "执行率" if a.q.unit == "%" else "资金"
             shown = f"{fmt(a.expected)}%" if a.q.unit == "%" else f"{fmt(a.expected)}{form.funds.unit}"
-            yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，资金表的{what}却是 {shown}", field="goal.achieved",
+            yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，资金表的{what}却是 {shown}：按资金表改正文字中的数",
+                      field="goal.achieved",
                       evidence={"narrative": a.q.value, "narrative_unit": a.q.unit, "table": a.expected})
 
 
@@ -78,7 +79,7 @@ def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         wording = fq is not None and fq == ft and fq not in _PEOPLE
         kind = "只是措辞不同" if wording else "含义不同"
         yield Hit(f"实际完成情况写「{_qtext(a.q)}」（{qu}），指标「{a.indicator.name}」为 {fmt_value(a.indicator.actual)}"
-                  f"（{tu}）：单位{kind}", indicator=a.indicator, field="goal.achieved",
+                  f"（{tu}）：单位{kind}，按实际统计口径统一单位", indicator=a.indicator, field="goal.achieved",
                   evidence={"narrative_unit": qu, "table_unit": tu}, severity="info" if wording else None)
 
 
@@ -123,13 +124,15 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if m:
         for ind in facts.leaves:
             if ("节约" in ind.name or "成本" in ind.name) and ind.actual.value is not None and ind.actual.value <= 0:
-                yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
+                yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}："
+                          f"删除该说法，或给出依据",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat) if "全" in flat or "均" in flat or "圆" in flat or "顺" in flat else None
     low = _lows(facts) if m else None
     if m and low:
         names = "、".join(f"「{r.ind.name}」" for r in low)
-        yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
+        yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成：改写为如实的完成情况",
+                  field="goal.achieved",
                   evidence={"claim": m.group(0), "shortfalls": [r.ind.name for r in low]})
     if not (("提" in flat or "改" in flat or "增" in flat) and ("有" in flat or "明" in flat or "显" in flat or "大" in flat)):
         return
@@ -156,7 +159,7 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if best is not None and score >= STRONG and _below(best):
             ind = best.ind
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
-                      f"得分 {fmt(ind.score)}/{fmt(ind.weight)}", indicator=ind, field="goal.achieved",
+                      f"得分 {fmt(ind.score)}/{fmt(ind.weight)}：删除或改写该说法", indicator=ind, field="goal.achieved",
                       evidence={"claim": ctx + m.group(0)})
 
 
@@ -184,10 +187,12 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         cands = rank(ctx, rows, q.noun, STRONG)
         if cands:
             ind = cands[0][1][2]
-            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}",
+            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}："
+                      f"统一预期目标与年度指标值",
                       indicator=ind, field="goal.planned", evidence={"planned": q.value, "target": ind.target.value})
         else:
-            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标表中没有目标值相同的指标", field="goal.planned",
+            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标表中没有目标值相同的指标：补设指标，或改正预期目标",
+                      field="goal.planned",
                       evidence={"planned": q.value, "unit": q.unit})
 
 
@@ -313,7 +318,8 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     mentioned = set()
     for a in facts.aligned:
         if a.kind == "unmatched":
-            yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数", field="goal.achieved",
+            yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数：补设指标，或删去无从核实的数字",
+                      field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
         if a.indicator is not None:
             mentioned.add(id(a.indicator))
@@ -323,7 +329,7 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     silent = [i for i in facts.leaves if id(i) not in mentioned and not _named_in(flat, i.name)]
     if silent:
         names = "、".join(f"「{i.name}」" for i in silent)
-        yield Hit(f"实际完成情况没有提及 {names}", field="goal.achieved",
+        yield Hit(f"实际完成情况没有提及 {names}：在实际完成情况中写明这些指标的完成情况", field="goal.achieved",
                   evidence={"indicators": [i.name for i in silent]})
 
 

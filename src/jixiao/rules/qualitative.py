@@ -45,7 +45,7 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ind = row.ind
         tier = actual.tier or row.tier or infer_tier(text)
         guess = f"，按字面推断为「{TIER_CN[tier]}」" if tier else "，无法推断档次"
-        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", indicator=ind, field="actual",
+        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}：改为三档标准表述之一（如「达成年度指标」）", indicator=ind, field="actual",
                   evidence={"actual": text, "inferred_tier": tier})
 
 
@@ -68,7 +68,7 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not inside:
             top = "100%" if tier == "achieved" else f"{high * 100:.0f}%（不含）"
             yield Hit(f"实际完成值为「{TIER_CN[tier]}」，得分 {fmt(ind.score)}/{fmt(ind.weight)} = {share * 100:.0f}%，"
-                      f"不在该档 {low * 100:.0f}%–{top} 的区间内",
+                      f"不在该档 {low * 100:.0f}%–{top} 的区间内：按档次区间改正得分，或改正档次",
                       indicator=ind, field="score",
                       evidence={"tier": tier, "score": ind.score, "weight": ind.weight, "share": round(share, 4),
                                 "band": [low, min(high, 1.0)]})

@@ -58,7 +58,7 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if expected is not None and abs(ind.score - expected) > EPS:  # type: ignore[operator]
             r = row.ratio
             share = f"{r * 100:.2f}%" if r is not None else "—"
-            yield Hit(f"{_gap(ind)}；得分应为 {expected:.2f}（{share} × {fmt(ind.weight)}）",
+            yield Hit(f"{_gap(ind)}：得分应改为 {expected:.2f}（{share} × {fmt(ind.weight)}）",
                       indicator=ind, field="score",
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
                                 "score": ind.score, "expected": round(expected, 4)})
@@ -70,6 +70,9 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：反向指标超出上限要按比例扣分；两种算法各地都在用，但总得符合其一。
 示例：目标 ≤10 天，实际 12 天，分值 10：按比例应得 8.33，按线性应得 8.00，表中填 5。
 修正：按单位采用的算法重算得分。
+指标方向先看表中印出的指标性质，再看比较符（≤、不超过、…以内为反向），再看期限（"9月前"，提前完成即达到）；
+都没有印出时才按名称推断（投诉率、结余率、事故、超支、资金类控制率、金额计的成本），推断出的反向指标只报警告，
+并在消息中说明是推断的。是/否、有/无类目标按定性指标看待。
 """)
 def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
@@ -98,7 +101,8 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if row.scored and not row.in_range:
             ind = row.ind
-            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", indicator=ind, field="score",
+            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间：得分改为 0 到 {fmt(ind.weight)} 之间的值",
+                      indicator=ind, field="score",
                       evidence={"score": ind.score, "weight": ind.weight})
 
 
@@ -107,6 +111,10 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：未完成目标应按比例扣分；满分会虚高总分。
 示例：目标 ≥90%，实际 85%，分值 10，得分 10。
 修正：按公式扣分，并在偏差原因中说明未完成的原因。
+指标方向先看表中印出的指标性质，再看比较符（≤、不超过、…以内为反向），再看期限（"9月前"，提前完成即达到）；
+都没有印出时才按名称推断（投诉率、结余率、事故、超支、资金类控制率、金额计的成本），推断出的反向指标只报警告，
+并在消息中说明是推断的。是/否、有/无类目标按定性指标看待。
+含义变更：此前一律按比较符判断方向，"11月底前"10月完成、投诉率 3%（目标 5%）会被当成未达到。
 """)
 def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
@@ -190,7 +198,8 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not a or not b or t.value is None or u.value is None:
             continue
         if a != b and convert(1.0, b, a) is None:  # a unit is always convertible to itself
-            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」",
+            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」："
+                      f"按同一口径统一单位",
                       indicator=row.ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
 
 
@@ -208,13 +217,13 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind, a = row.ind, row.actual
         if not t.unit:
-            yield Hit(f"定量目标 {fmt_value(t)} 没有单位", indicator=ind, field="target.unit",
+            yield Hit(f"定量目标 {fmt_value(t)} 没有单位：在年度指标值后补上单位", indicator=ind, field="target.unit",
                       evidence={"target": t.text})
         if a.value is not None and a.op not in (None, "="):
-            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符，应填确定的数", indicator=ind, field="actual",
+            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符：改为实际完成的确定数值", indicator=ind, field="actual",
                       evidence={"actual": a.text, "op": a.op})
         if a.value is None and not is_blank_text(a.text):
-            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字",
+            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字：填写实际完成的数值和单位",
                       indicator=ind, field="actual", evidence={"actual": a.text})
 
 
@@ -233,7 +242,7 @@ def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not (value > 100 + 1e-9 or (t.op in (">=", ">") and abs(value - 100) < 1e-9)):
             continue
         if is_rate(row.ind):
-            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=row.ind,
+            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%：年度指标值改为 =100%", indicator=row.ind,
                       field="target", evidence={"target": t.value, "op": t.op})
 
 

@@ -100,12 +100,13 @@ def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = compact(form.grade)[:1]
     expected = grade_of(form.total_score)
     if printed != expected:
-        yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」",
+        yield Hit(f"总分 {fmt(form.total_score)} 对应等级「{expected}」，表中填「{form.grade}」：评分等级改为「{expected}」",
                   field="grade", evidence={"grade": form.grade, "total_score": form.total_score, "expected": expected})
         return
     total = facts.total
     if total is not None and grade_of(total) != printed:
-        yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」",
+        yield Hit(f"按各项得分重算的总分 {fmt(total)} 对应等级「{grade_of(total)}」，表中填「{form.grade}」："
+                  f"先改正总分，再按总分确定等级",
                   field="grade", evidence={"grade": form.grade, "recomputed": total, "expected": grade_of(total)})
 
 
@@ -130,7 +131,7 @@ def s004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 continue
             s = round(sum(vals), 4)
             if abs(printed - s) > 0.02 + 1e-9:
-                yield Hit(f"{group}小计{cn} {fmt(printed)}，其下 {len(children)} 项合计 {fmt(s)}",
+                yield Hit(f"{group}小计{cn} {fmt(printed)}，其下 {len(children)} 项合计 {fmt(s)}：小计{cn}改为 {fmt(s)}",
                           indicator=sub, field=attr, evidence={"printed": printed, "sum": s})
 
 
@@ -166,7 +167,7 @@ def s005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             if abs(got - share) > EPS:
                 diffs.append(f"{kind}指标 {fmt(got)}（通常 {fmt(share)}）")
     if diffs:
-        yield Hit("权重与通常分配不同：" + "；".join(diffs), field="weights",
+        yield Hit("权重与通常分配不同：" + "；".join(diffs) + "。确认调整有依据，无依据时恢复通常的分配", field="weights",
                   evidence={"funds": form.funds.weight, **{k: rounded(v, 4) for k, v in sums.items()}})
 
 
@@ -186,7 +187,7 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         kinds.add("成本")  # older forms file 成本指标 under 产出指标
     for kind, sev in (("产出", None), ("效益", None), ("满意度", "info"), ("成本", "info")):
         if kind not in kinds:
-            yield Hit(f"指标表中没有{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]
+            yield Hit(f"指标表中没有{kind}指标：补设{kind}指标", field="indicators", evidence={"missing": kind}, severity=sev)  # type: ignore[arg-type]
 
 
 _TEMPLATE = re.compile(

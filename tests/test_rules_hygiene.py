@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from _forms import form, hits, ind
 
+from _forms import form, hits, ind
 from jixiao.config import Settings
 from jixiao.rules.hygiene import hygiene_problems, p001
 

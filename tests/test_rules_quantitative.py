@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from _forms import form, hits, ind
 
 
@@ -115,7 +116,8 @@ def test_q009_rate_above_100(target: str, expected: int) -> None:
     assert len(hits("Q009", form(row))) == expected
 
 
-from hypothesis import given, settings as hsettings  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hsettings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from jixiao.check import check_form  # noqa: E402

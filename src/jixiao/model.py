@@ -73,9 +73,6 @@ class FundsRow(_Strict):
     executed: float | None = None
     rate: float | None = None
     score: float | None = None
-    rate_text: str | None = None
-    """The 执行率 cell as printed ("31.00%", "0.958"), when the reader kept it: its decimals are the
-    precision F001 checks the rate to; ``None`` when only the number is known."""
 
 
 class Funds(_Strict):

@@ -224,9 +224,9 @@ def ratio(ind: Indicator) -> float | None:
 def ratio_of(t: Value, b: float | None) -> float | None:
     """``ratio`` given the actual already in the target's unit."""
     a = t.value
-    if a in (None, 0) or b is None:
+    if a is None or a == 0 or b is None:
         return None
-    return b / a  # type: ignore[operator]
+    return b / a
 
 
 def scored(ind: Indicator) -> bool:

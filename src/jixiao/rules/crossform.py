@@ -61,7 +61,7 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
     if len(budgets) < 3:
         return
     for k, (form, total) in enumerate(budgets):
-        found = _parts(budgets, k)  # type: ignore[arg-type]
+        found = _parts(budgets, k)
         if not found:
             continue
         parts = " + ".join(f"{f.label} {fmt(b)}" for f, b in found)

@@ -47,7 +47,7 @@ def effective_total(funds: Funds) -> tuple[FundsRow, bool]:
         return None if None in values else round(sum(values), 6)
 
     return FundsRow(initial=column("initial"), budget=column("budget"), executed=column("executed"),
-                    rate=total.rate, score=total.score, rate_text=total.rate_text), True
+                    rate=total.rate, score=total.score), True
 
 
 def execution_rate(form: Form) -> float | None:
@@ -56,7 +56,7 @@ def execution_rate(form: Form) -> float | None:
     total, _ = effective_total(form.funds)
     rate = computed_rate(total)
     if rate is None and total.rate is not None:
-        as_fraction = 0 < total.rate <= 1 and "%" not in (total.rate_text or "")
+        as_fraction = 0 < total.rate <= 1
         rate = total.rate * 100 if as_fraction else total.rate
     if rate is None:
         row = execution_row(form)
@@ -65,20 +65,20 @@ def execution_rate(form: Form) -> float | None:
     return rate
 
 
-def _decimals(rate: float, text: str | None) -> int:
-    """Decimals the rate was printed with: from its text when known, else from the number."""
-    m = re.search(r"\d+(?:\.(\d+))?", text or "")
-    if m:
-        return len(m.group(1) or "")
-    whole, _, frac = repr(float(rate)).partition(".")
+def _decimals(rate: float) -> int:
+    """Decimals the rate was printed with, as far as the number shows them (86.5 → 1, 98.0 → 0)."""
+    frac = repr(float(rate)).partition(".")[2]
     return 0 if frac in ("", "0") or "e" in frac else len(frac)
 
 
-def rate_agrees(printed: float, text: str | None, expected: float) -> bool:
+def rate_agrees(printed: float, expected: float) -> bool:
     """Whether a printed 执行率 is B/A to the precision it is printed with (86.5% for 86.47%, 98%
-    for 97.6%), or within ±0.01 pp; a rate printed as a fraction (0.958) is read as a percent."""
-    decimals = _decimals(printed, text)
-    if printed <= 1 + 1e-9 and expected > 1.5 and "%" not in (text or ""):
+    for 97.6%), or within ±0.01 pp; a rate printed as a fraction (0.958) is read as a percent.
+
+    The model keeps the number, not the cell text, so "31.00%" reads as 31 (whole-percent
+    precision): a rate printed with trailing zeros is checked to the precision its digits show."""
+    decimals = _decimals(printed)
+    if printed <= 1 + 1e-9 and expected > 1.5:
         printed, decimals = printed * 100, max(decimals - 2, 0)
     if abs(printed - expected) <= EPS or abs(printed - round(expected, decimals)) <= 1e-6:
         return True
@@ -100,9 +100,9 @@ def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed, rate = row.budget, row.executed, row.rate
         expected = _rate(budget, executed)
-        if expected is None or rate is None or rate_agrees(rate, row.rate_text, expected):
+        if expected is None or rate is None or rate_agrees(rate, expected):
             continue
-        shown = row.rate_text or f"{fmt(rate)}%"
+        shown = f"{fmt(rate)}%"
         yield Hit(
             f"{ROW_CN.get(key, key)}执行率填 {shown}，但 全年执行数 {fmt(executed)} ÷ 全年预算数 "
             f"{fmt(budget)} = {expected:.2f}%：执行率应改为 {expected:.2f}%",

@@ -13,16 +13,26 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .._memo import Memo
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
 from ._align import STRONG, _core_pairs, clause_before, core_grams, grams_of, pairs_of, similarity, similarity_in
-from .._memo import Memo
 from ._common import compact, fmt, fmt_value
 from ._facts import FormFacts, Row
+from ._narr_align import (
+    Aligned,
+    align_rows,
+    comparable,
+    convertible,
+    family,
+    normal_unit,
+    prepared,
+    quantities,
+    rank,
+    same_value,
+)
 from .funds import execution_rate
-from ._narr_align import (Aligned, align_rows, comparable, convertible, family, normal_unit, prepared,
-                          quantities, rank, same_value)
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .._memo import Memo
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from .._memo import Memo
 from ._common import compact, fmt, infer_tier
 from ._facts import FormFacts
 

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from ..config import Settings
 from ..model import Form, Indicator
-from . import Hit, rule
-from ._common import (EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, rounded)
-from ._facts import FormFacts
 from ..values import find_quantities
+from . import Hit, rule
+from ._common import EPS, actual_in_target_unit, compact, convert, fmt, fmt_value, is_blank_text, is_rate, rounded
 from ._direction import inferred_note
+from ._facts import FormFacts
 from .deviation import explains_deduction, states_cause
 
 

@@ -234,8 +234,8 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             if found:
                 yield Hit(f"{where}中残留模板文字「{found}」：删除并填写实际内容", indicator=d, field=where,
                           evidence={"text": found})
-    for where, text in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("改进措施", form.measures)):
-        if text is not None and is_blank_text(text):
+    for where, section in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("改进措施", form.measures)):
+        if section is not None and is_blank_text(section):
             yield Hit(f"{where}栏空白：填写{where}", field=where)
     for row in facts.rows:
         a = row.actual

@@ -36,10 +36,10 @@ def s009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         for attr, cn in (("weight", "分值"), ("score", "得分")):
             printed = getattr(parent, attr)
-            values = [getattr(k, attr) for k in kids]
-            if printed is None or None in values:
+            values: list[float] = [v for k in kids if (v := getattr(k, attr)) is not None]
+            if printed is None or len(values) < len(kids):
                 continue
-            total = round(sum(values), 4)  # type: ignore[arg-type]
+            total = round(sum(values), 4)
             if abs(printed - total) > 0.02 + 1e-9:
                 names = "、".join(f"「{k.name}」" for k in kids)
                 yield Hit(f"「{_place(parent)}」{cn} {fmt(printed)}，其中 {names} 合计 {fmt(total)}：把上级指标的{cn}"

@@ -319,13 +319,14 @@ def _in_funds_unit(value: float, unit: str | None, text: str, funds_unit: str) -
 def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     total, _ = effective_total(form.funds)
     rate = computed_rate(total)
+    execution = execution_row(form)
     for row in facts.rows:
         ind, a = row.ind, row.actual
         if a.value is None:
             continue
         name = compact(ind.name)
         where = f"实际完成值「{compact(a.text) or fmt(a.value)}」"
-        if rate is not None and a.unit == "%" and ind is execution_row(form) and abs(a.value - rate) > 0.5:
+        if rate is not None and a.unit == "%" and ind is execution and abs(a.value - rate) > 0.5:
             yield Hit(f"{where}，资金表的执行率却是 {rate:.2f}%：按资金表改为 {rate:.2f}%", indicator=ind,
                       field="actual", evidence={"actual": a.value, "funds_rate": round(rate, 4)})
         elif rate is not None and a.unit == "%" and _LEFTOVER_RATE.search(name):

@@ -228,13 +228,13 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             yield Hit(f"年度总体目标的{cn}空白：填写{cn}", field=field)
     if not (planned and achieved):
         return
-    a, b = pairs_of(planned), pairs_of(achieved)
-    overlap = len(a & b) / max(1, min(len(a), len(b)))
-    similar_length = abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved))
-    if similar_length and overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
-        yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄：按实际完成的数量、质量、"
-                  f"时效改写实际完成情况", field="goal.achieved", evidence={"overlap": round(overlap, 4)})
-        return
+    if abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
+        a, b = pairs_of(planned), pairs_of(achieved)
+        overlap = len(a & b) / max(1, min(len(a), len(b)))
+        if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
+            yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄：按实际完成的数量、"
+                      f"质量、时效改写实际完成情况", field="goal.achieved", evidence={"overlap": round(overlap, 4)})
+            return
     bare_planned, bare_achieved = _strip_numbering(planned), _strip_numbering(achieved)
     if len(bare_achieved) >= 8 and len(bare_achieved) < len(bare_planned) and bare_achieved in bare_planned:
         yield Hit(f"实际完成情况「{achieved[:30]}」只是照抄了预期目标中的一段：按实际完成的数量、质量、时效改写"

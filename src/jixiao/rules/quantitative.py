@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..config import Settings
@@ -250,9 +251,15 @@ _COUNT_UNITS = frozenset({"个", "项", "次", "场", "期", "批", "件", "篇"
                           "座", "台", "套", "头", "只", "株", "棵", "辆", "艘"})
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _count_units(text: str) -> list[str]:
-    """The distinct count units of the quantities in ``text``, in order."""
+    """The distinct count units of the quantities in ``text``, in order (none unless the text
+    holds two numbers or more: one number has one unit)."""
     units: list[str] = []
+    if len(_NUMBER.findall(text)) < 2:
+        return units
     for q in find_quantities(text):
         if q.unit in _COUNT_UNITS and q.unit not in units:
             units.append(q.unit)

@@ -57,8 +57,10 @@ def _reference(text: str) -> list[str]:
         else:
             if depth > 0:
                 problems.append(f"「{left}」没有配对的「{right}」")
+    items = re.compile(r"\d{1,2}[.．][ \u3000]+\d{1,2}[.．、](?!\d)")  # "2. 3.": empty numbered items, S007's
     problems += [f"数字中间有空格「{m.group(0)}」"
-                 for m in re.finditer(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}", text)]
+                 for m in re.finditer(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}", text)
+                 if not items.match(text, m.start())]
     return problems
 
 

@@ -79,6 +79,8 @@ def deadline_tier(target: str, actual: str) -> str | None:
     """achieved / unachieved for a deadline target ("2024年9月30日前", "完成时间为2022年12月30日") against an actual date
     ("2024年7月完成"), None when either has no date. A year missing on one side is taken as the
     other's."""
+    if "月" not in target or "月" not in actual:
+        return None
     t, a = compact(target), compact(actual)
     if not (_DEADLINE.search(t) or _FULL_DATE.search(t)):
         return None

@@ -38,8 +38,10 @@ def effective_total(funds: Funds) -> tuple[FundsRow, bool]:
     with the printed rate and score of the total row.
     """
     total = funds.total
+    if not _is_empty(total):
+        return total, False
     subs = [r for r in funds.sub_rows().values() if not _is_empty(r)]
-    if not _is_empty(total) or not subs:
+    if not subs:
         return total, False
 
     def column(name: str) -> float | None:

@@ -206,10 +206,13 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       evidence={"planned": q.value, "unit": q.unit})
 
 
+_NUMBERING = re.compile(r"目标[0-9一二三四五六七八九十]+[：:]|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[，。；;：:、,.！!]")
+
+
 def _strip_numbering(text: str) -> str:
     """A paragraph without its item numbers and punctuation ("目标1：", "1.", "（一）"), so that a
     copy that renumbered the items reads as the copy it is."""
-    return re.sub(r"目标[0-9一二三四五六七八九十]+[：:]|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[，。；;：:、,.！!]", "", text)
+    return _NUMBERING.sub("", text)
 
 
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
@@ -235,6 +238,8 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄：按实际完成的数量、"
                       f"质量、时效改写实际完成情况", field="goal.achieved", evidence={"overlap": round(overlap, 4)})
             return
+    if len(achieved) >= len(planned):
+        return  # a part of 预期目标 is shorter than the whole
     bare_planned, bare_achieved = _strip_numbering(planned), _strip_numbering(achieved)
     if len(bare_achieved) >= 8 and len(bare_achieved) < len(bare_planned) and bare_achieved in bare_planned:
         yield Hit(f"实际完成情况「{achieved[:30]}」只是照抄了预期目标中的一段：按实际完成的数量、质量、时效改写"

@@ -206,8 +206,11 @@ def _leftover(text: str) -> str | None:
     m = _TEMPLATE.search(compact(text))
     if m:
         return m.group(0)
-    m = _EMPTY_ITEMS.search(text.strip())
-    return f"{text.strip()[m.start():].strip()}（空的编号项）" if m else None
+    text = text.strip()
+    if text[-1:] not in (".", "．", "、"):
+        return None  # empty numbered items stand at the end of a text
+    m = _EMPTY_ITEMS.search(text)
+    return f"{text[m.start():].strip()}（空的编号项）" if m else None
 
 
 @rule("S007", "template-leftover", "warning", "模板文字未删除，或实际完成值、得分、总分等空白", doc="""

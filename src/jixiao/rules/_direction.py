@@ -11,6 +11,7 @@ gives the same answer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 
@@ -49,13 +50,20 @@ def direction(ind: Any) -> tuple[bool, str | None]:
         return False, None
     if t.unit in ("月", "日", "号") and _DEADLINE.search(compact(t.text)):
         return True, None
-    name = compact(ind.name)
+    return _by_name(ind.name, ind.level2, t.unit)
+
+
+@lru_cache(maxsize=4096)
+def _by_name(name: str, level2: str, unit: str | None) -> tuple[bool, str | None]:
+    """``direction`` inferred from the indicator's name when nothing is printed (memoised: the same
+    names recur form after form)."""
+    name = compact(name)
     if _POSITIVE_NAME.search(name):
         return False, None
     m = _NEGATIVE_NAME.search(name)
     if m is None and "控制率" in name and _MONEY_WORD.search(name):
-        m = re.search("控制率", name)
-    if m is None and "成本" in name + compact(ind.level2) and t.unit in _MONEY_UNITS:
+        return True, "控制率"
+    if m is None and "成本" in name + compact(level2) and unit in _MONEY_UNITS:
         return True, "成本"
     return (True, m.group(0)) if m else (False, None)
 

@@ -25,8 +25,9 @@ def test_json_is_an_array_with_documented_keys_in_order() -> None:
     assert first_q005 == {
         "rule": "Q005", "name": "met-but-deducted", "severity": "warning", "form": "基层科普服务",
         "indicator": "受众群体满意度", "field": "score",
-        "message": "实际完成值 90% 已达到目标 ≥90%，但扣 3 分（17/20），偏差原因须说明扣分依据",
-        "evidence": {"target": 90.0, "actual": 90.0, "weight": 20.0, "score": 17.0, "lost": 3.0},
+        "message": "实际完成值 90% 已达到目标 ≥90%，但扣 3 分（17/20）：在偏差原因中写明扣 3 分的依据，无依据的得分改为 20",
+        "evidence": {"target": 90.0, "actual": 90.0, "weight": 20.0, "score": 17.0, "lost": 3.0,
+                     "place": "满意度指标/服务对象满意度指标/受众群体满意度 · 得分"},
         "location": {"file": "examples/shanghai-kepu-2024.txt", "line": 204, "sheet": None},
         "source": "rules",
     }

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from _forms import form, hits, ind
 from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
+
+from _forms import form, hits, ind
 
 SAT = {"level1": "满意度指标", "level2": "服务对象满意度指标"}
 
@@ -37,10 +38,12 @@ def test_e001_admission_on_a_non_satisfaction_row() -> None:
     ("target", "actual", "expected"),
     [
         ("≥90.00(%)", "90.00(%)", 1),
-        ("≥16.00(个)", "16.00(个)", 1),
+        ("90%", "90%", 1),                 # a bare target is a floor too
+        ("≥16.00(个)", "16.00(个)", 0),    # a count on target: often a fixed universe (16 districts)
         ("≥90.00(%)", "93.00(%)", 0),
-        ("=100.00(%)", "100.00(%)", 0),    # "=" targets are meant to be hit exactly
-        ("≥100.00(%)", "100.00(%)", 0),    # a rate cannot exceed 100% (Q009's business)
+        ("=100.00(%)", "100.00(%)", 1),    # satisfaction at 100%: r041, r048
+        ("≥100.00(%)", "100.00(%)", 1),
+        ("90%", "100%", 1),                # r017: target 90%, actual 100%
         ("≥0.00(%)", "0.00(%)", 0),
     ],
 )
@@ -55,3 +58,12 @@ def test_e001_admission_gate_holds_for_every_match(text: str) -> None:
 
     if _NO_RECORDS.search(text):
         assert _may_admit(text)
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    ("补助经费足额拨付率", "100%", "100%", 0),   # r048: a rate meant to be hit exactly
+    ("验收合格率", "95%", "95%", 1),
+    ("覆盖面", "≥16(个)", "16(个)", 0),
+])
+def test_e002_other_rows(name: str, target: str, actual: str, expected: int) -> None:
+    assert len(hits("E002", form(ind(name, target, actual)))) == expected

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from _forms import form, hits, ind
 
+from _forms import form, hits, ind
 from jixiao.config import Settings
 from jixiao.rules.hygiene import hygiene_problems, p001
 
@@ -57,8 +57,10 @@ def _reference(text: str) -> list[str]:
         else:
             if depth > 0:
                 problems.append(f"「{left}」没有配对的「{right}」")
+    items = re.compile(r"\d{1,2}[.．][ \u3000]+\d{1,2}[.．、](?!\d)")  # "2. 3.": empty numbered items, S007's
     problems += [f"数字中间有空格「{m.group(0)}」"
-                 for m in re.finditer(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}", text)]
+                 for m in re.finditer(r"\d[ \u3000]+\.?\d|\d\.[ \u3000]+\d|\d,[ \u3000]+\d{3}", text)
+                 if not items.match(text, m.start())]
     return problems
 
 
@@ -76,7 +78,7 @@ def _p001_reference(f) -> list[tuple[str, str, list[str]]]:  # type: ignore[no-u
                                *(("偏差原因", "deviation", i.deviation) for i in f.indicators)):
         problems = _reference(text.replace("\r", "").replace("\n", ""))
         if problems:
-            out.append((f"{where}：{'；'.join(problems)}", field, problems))
+            out.append((f"{where}：{'；'.join(problems)}。删去多余标点、改正引号方向、去掉数字中的空格", field, problems))
     return out
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from _forms import form, funds, hits, ind, seed_forms
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _forms import form, funds, hits, ind, seed_forms
 from jixiao.rules._align import clause_before, pairs_of, similarity
 from jixiao.rules.narrative import align_achieved
 
@@ -228,7 +228,7 @@ def test_n001_money_against_the_funds_table(achieved: str, expected: int) -> Non
 
 def test_n007_an_indicator_named_in_other_words_counts_as_mentioned() -> None:
     messages = [f.message for f in hits("N007", SEED[0])]
-    assert messages == ["实际完成情况没有提及 「受众群体满意度」"]
+    assert messages == ["实际完成情况没有提及 「受众群体满意度」：在实际完成情况中写明这些指标的完成情况"]
 
 
 def _named_in_reference(flat: str, name: str) -> bool:

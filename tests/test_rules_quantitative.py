@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from _forms import form, hits, ind
 
 
@@ -71,7 +72,7 @@ def test_q005_met_but_deducted(target: str, actual: str, weight: float, score: f
 
 def test_q005_message_quotes_target_actual_and_points() -> None:
     (f,) = one("Q005", "≥90.00(%)", "90.00(%)", 20, 17)
-    assert f.message == "实际完成值 90% 已达到目标 ≥90%，但扣 3 分（17/20），偏差原因须说明扣分依据"
+    assert f.message == "实际完成值 90% 已达到目标 ≥90%，但扣 3 分（17/20）：在偏差原因中写明扣 3 分的依据，无依据的得分改为 20"
     assert f.severity == "warning" and f.evidence["lost"] == 3
 
 
@@ -81,7 +82,8 @@ def test_q005_message_quotes_target_actual_and_points() -> None:
         ("≥20(次)", "29(次)", "", "national", ["warning"]),           # 145%, no text
         ("≥20(次)", "29(次)", "", "guangxi", ["error"]),              # required in Guangxi
         ("≥20(次)", "29(次)", "新增两个街镇需求，追加场次。", "national", []),
-        ("≥2(个)", "8(个)", "社区需求增加，由科普部2025年起按历史数据设定目标。", "national", ["warning"]),  # ≥ 2A full
+        ("≥2(个)", "8(个)", "社区需求增加，由科普部2025年起按历史数据设定目标。", "national", []),  # ≥ 2A, explained
+            ("≥2(个)", "8(个)", "后续继续做好。", "national", ["warning"]),  # ≥ 2A full, no cause
         ("≥20(次)", "24(次)", "", "national", []),
     ],
 )
@@ -114,7 +116,8 @@ def test_q009_rate_above_100(target: str, expected: int) -> None:
     assert len(hits("Q009", form(row))) == expected
 
 
-from hypothesis import given, settings as hsettings  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hsettings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from jixiao.check import check_form  # noqa: E402

@@ -11,15 +11,15 @@ from jixiao.rules import FAMILIES, all_rules, get_rule, matching_rules
 
 CATALOGUE = {
     "F001": "error", "F002": "error", "F003": "error", "F004": "error", "F005": "warning", "F006": "error",
-    "F007": "warning", "F008": "info", "F009": "warning",
+    "F007": "warning", "F008": "info", "F009": "warning", "F010": "warning", "F011": "warning",
     "S001": "error", "S002": "error", "S003": "error", "S004": "error", "S005": "info", "S006": "warning",
-    "S007": "warning", "S008": "warning",
+    "S007": "warning", "S008": "warning", "S009": "error", "S010": "warning",
     "Q001": "error", "Q002": "error", "Q003": "error", "Q004": "error", "Q005": "warning", "Q006": "warning",
-    "Q007": "warning", "Q008": "warning", "Q009": "info",
+    "Q007": "warning", "Q008": "warning", "Q009": "info", "Q010": "warning",
     "L001": "warning", "L002": "warning", "L003": "info",
-    "D001": "error", "D002": "warning", "D003": "info",
+    "D001": "error", "D002": "warning", "D003": "info", "D004": "warning",
     "N001": "error", "N002": "warning", "N003": "warning", "N004": "info", "N005": "warning", "N006": "warning",
-    "N007": "info",
+    "N007": "info", "N008": "warning",
     "E001": "warning", "E002": "info",
     "X001": "info", "X002": "info",
     "P001": "info",
@@ -54,7 +54,7 @@ def test_unknown_code_is_a_usage_error_in_chinese() -> None:
         get_rule("Z999")
 
 
-@pytest.mark.parametrize(("prefix", "count"), [("Q", 9), ("Q00", 9), ("P001", 1), ("Z", 0), ("", len(CATALOGUE))])
+@pytest.mark.parametrize(("prefix", "count"), [("Q", 10), ("Q00", 9), ("P001", 1), ("Z", 0), ("", len(CATALOGUE))])
 def test_matching_rules(prefix: str, count: int) -> None:
     assert len(matching_rules(prefix)) == count
 

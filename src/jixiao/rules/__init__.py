@@ -24,7 +24,7 @@ from ..errors import UsageError
 from ..finding import Severity
 from ..model import Form, Indicator
 
-__all__ = ["Rule", "Hit", "FAMILIES", "rule", "all_rules", "get_rule", "matching_rules"]
+__all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "place_of"]
 
 FAMILIES: dict[str, str] = {
     "F": "项目资金",
@@ -39,7 +39,7 @@ FAMILIES: dict[str, str] = {
 }
 """Family letter → what it is about, in the order the catalogue lists them."""
 
-_MODULES = ("funds", "score", "quantitative", "qualitative", "deviation", "narrative", "evidence",
+_MODULES = ("funds", "score", "structure", "quantitative", "qualitative", "deviation", "narrative", "evidence",
             "crossform", "hygiene")
 
 Scope = Literal["form", "file"]
@@ -49,7 +49,9 @@ Scope = Literal["form", "file"]
 class Hit:
     """What a rule found; the engine adds the rule's code, name, form and location.
 
-    Rules name the fields they pass (``field=``, ``evidence=``).
+    Rules name the fields they pass (``field=``, ``evidence=``). A hit on an indicator row gets
+    ``evidence["place"]``: the row and column as the printed form shows them (``place_of``), so
+    machine output can point someone holding a PDF or a workbook at the cell, beside the line.
     """
 
     message: str
@@ -61,6 +63,26 @@ class Hit:
     """Overrides the rule's default severity (e.g. a profile that makes a reason mandatory)."""
     form: Form | None = None
     """For file-scope rules: the form the finding belongs to."""
+
+    def __post_init__(self) -> None:
+        if self.indicator is not None and "place" not in self.evidence:
+            self.evidence["place"] = place_of(self.indicator, self.field)
+
+
+COLUMNS: dict[str, str] = {
+    "score": "得分", "weight": "分值", "actual": "实际完成值", "actual.unit": "实际完成值", "target": "年度指标值",
+    "target.unit": "年度指标值", "deviation": "偏差原因分析及改进措施", "name": "三级指标", "level1": "一级指标",
+    "goal.achieved": "年度总体目标·实际完成情况", "goal.planned": "年度总体目标·预期目标",
+}
+"""The column or box a finding's ``field`` names, as the form heads it."""
+
+
+def place_of(indicator: Any, field: str | None) -> str:
+    """Where a finding on an indicator row sits, as someone holding the printed form finds it:
+    一级指标/二级指标/三级指标, then the column ("产出指标/数量指标/培训场次 · 得分")."""
+    row = "/".join(p for p in (indicator.level1, indicator.level2, indicator.name) if p)
+    column = COLUMNS.get(field or "", field or "")
+    return f"{row} · {column}" if column else row
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..model import Form, FundsRow, Indicator, Value
+from ._direction import direction, effective_op
 
 __all__ = [
     "EPS",
@@ -39,7 +40,7 @@ __all__ = [
     "scored",
     "compact",
     "computed_rate",
-    "execution_rate",
+    "rate_percent",
     "has_funds_explanation",
     "form_texts",
     "actual_in_target_unit",
@@ -47,6 +48,10 @@ __all__ = [
     "is_subtotal",
     "leaves",
     "recomputed_total",
+    "NO_FUNDS_SCORE",
+    "execution_row",
+    "funds_part",
+    "counted",
 ]
 
 EPS = 0.01 + 1e-9
@@ -94,10 +99,10 @@ def fmt_value(v: Value) -> str:
 
 def computed_rate(row: FundsRow) -> float | None:
     """B/A in percent, as the 执行率(%) column prints it; None when A is 0 or missing."""
-    return execution_rate(row.budget, row.executed)
+    return rate_percent(row.budget, row.executed)
 
 
-def execution_rate(budget: float | None, executed: float | None) -> float | None:
+def rate_percent(budget: float | None, executed: float | None) -> float | None:
     """``executed / budget`` in percent; None when the budget is 0 or either is missing."""
     if not budget or executed is None:
         return None
@@ -149,16 +154,18 @@ def actual_in_target_unit(ind: Indicator) -> float | None:
 
 
 def target_met(ind: Indicator) -> bool | None:
-    """Whether a quantitative target is met; None when it cannot be judged."""
-    return met_by(ind.target, actual_in_target_unit(ind))
+    """Whether a quantitative target is met, in the row's direction; None when it cannot be judged."""
+    return met_by(ind.target, actual_in_target_unit(ind), effective_op(ind, direction(ind)[0]))
 
 
-def met_by(t: Value, b: float | None) -> bool | None:
-    """``target_met`` given the actual already in the target's unit (``FormFacts`` has it)."""
+def met_by(t: Value, b: float | None, op: str | None = "printed") -> bool | None:
+    """``target_met`` given the actual already in the target's unit (``FormFacts`` has it), judged
+    by ``op`` (the row's ``_direction.effective_op``) or else by the printed operator."""
     a = t.value
     if a is None or b is None:
         return None
-    op = t.op  # read once: a pydantic attribute read costs several plain ones
+    if op == "printed":
+        op = t.op
     if op == "=" and a == 0:
         return b <= 1e-9  # "=0" (零事故, 零投诉): any occurrence misses it
     if op in (">=", "=", None):
@@ -185,7 +192,7 @@ def ratio(ind: Indicator) -> float | None:
 def ratio_of(t: Value, b: float | None) -> float | None:
     """``ratio`` given the actual already in the target's unit."""
     a = t.value
-    if a in (None, 0) or b is None:
+    if a is None or a == 0 or b is None:
         return None
     return b / a
 
@@ -306,11 +313,47 @@ def leaves(form: Form) -> list[Indicator]:
     return [i for i in form.indicators if not is_subtotal(i)]
 
 
+NO_FUNDS_SCORE = frozenset({"ningxia", "points100", "transfer", "department"})
+"""Templates whose funds table carries no execution score (宁夏 40/40/20, the 100-point
+决策/管理/产出/效益 forms, 转移支付 and 部门整体 forms)."""
+_EXECUTION_ROW = re.compile(r"预算执行率|资金执行率")
+
+
+def execution_row(form: Form) -> Indicator | None:
+    """The indicator row that scores budget execution (100-point forms print 预算执行率 as an
+    indicator under 管理 instead of a funds score), if there is one."""
+    for ind in form.indicators:
+        if _EXECUTION_ROW.search(compact(ind.name)):
+            return ind
+    return None
+
+
+def funds_part(form: Form, attr: str) -> float | None:
+    """The execution score's ``weight`` or ``score`` as it counts in the total: as printed; 0 on a
+    form whose template has no execution score, or that scores 预算执行率 as an indicator row;
+    None when it should be there and was not read."""
+    funds = form.funds
+    value = funds.weight if attr == "weight" else funds.total.score
+    if value is not None:
+        return value
+    if funds.weight is None and funds.total.score is None:
+        template = form.reading.template if form.reading is not None else None
+        if template in NO_FUNDS_SCORE or execution_row(form) is not None:
+            return 0.0
+    return None
+
+
+def counted(rows: list[Indicator]) -> list[Indicator]:
+    """The rows that count in totals: a 其中 child's weight and score are part of its parent's."""
+    return [i for i in rows if not i.parent]
+
+
 def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float | None:
-    """执行率得分 + Σ leaf scores; None when one is missing (``rows``: the leaves, if known). Here, not
-    in ``score``, so that ``_facts`` (which ``score`` imports) can import it when it is loaded."""
-    parts = [form.funds.total.score, *[i.score for i in (leaves(form) if rows is None else rows)]]
-    scores = [p for p in parts if p is not None]
-    if len(scores) < len(parts):
+    """执行率得分 + Σ leaf scores (其中 children not counted again); None when one is missing
+    (``rows``: the leaves, if known). Here, not in ``score``, so that ``_facts`` (which ``score``
+    imports) can import it."""
+    parts = [funds_part(form, "score"), *(i.score for i in counted(leaves(form) if rows is None else rows))]
+    known = [p for p in parts if p is not None]
+    if len(known) < len(parts):
         return None
-    return rounded(sum(scores), 4)
+    return rounded(sum(known), 4)

@@ -10,6 +10,7 @@ argument, so the scored rows, the quantitative and qualitative rows and the alig
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from ..model import Form, FundsRow, Indicator
 from ..values import Quantity
@@ -17,7 +18,6 @@ from ._common import (
     actual_in_target_unit,
     compact,
     is_blank_text,
-    is_quantitative,
     is_subtotal,
     met_by,
     ratio_of,
@@ -25,37 +25,67 @@ from ._common import (
     score_state,
     tier_of_indicator,
 )
+from ._direction import deadline_tier, direction, effective_op, yes_no
 from ._narr_align import Aligned, align_rows, quantities
 
 __all__ = ["FormFacts", "Row", "level1_kind"]
 
+_UNSET: Any = object()
 
 
 class Row:
-    """One scored leaf row and the answers most rules ask of it, worked out once per check.
+    """One scored leaf row and the answers most rules ask of it, worked out once.
 
-    A rule that loops over the rows mostly decides in its first line that a row is not its
-    business (met, full marks, no deviation text); the answers are those of the ``_common``
-    helpers, which stay the definition.
+    The answers are exactly those of the ``_common`` helpers, which stay the definition; the
+    direction is ``_direction.direction``'s: ``reverse`` (lower is better) and ``inferred`` (the
+    name words it was inferred from, None when the form prints it).
     """
 
     __slots__ = ("ind", "target", "actual", "weight", "score", "quant", "b", "met", "ratio", "scored",
-                 "deducted", "full", "in_range", "dev_blank", "tier")
+                 "deducted", "full", "in_range", "dev_blank", "tier", "reverse", "inferred", "yes_no", "answered")
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
-        self.target, self.actual = ind.target, ind.actual
-        self.weight, self.score = ind.weight, ind.score
-        self.quant: bool = is_quantitative(ind)
-        """Scored by formula."""
-        self.b: float | None = actual_in_target_unit(ind)
-        """The actual in the target's unit."""
-        self.met: bool | None = met_by(ind.target, self.b)
-        self.ratio: float | None = ratio_of(ind.target, self.b)
-        self.scored, self.deducted, self.full, self.in_range = score_state(ind.weight, ind.score)
-        self.dev_blank: bool = is_blank_text(ind.deviation)
-        self.tier: str | None = None if self.quant else tier_of_indicator(ind)
+        t = self.target = ind.target
+        a = self.actual = ind.actual
+        w = self.weight = ind.weight
+        s = self.score = ind.score
+        self.reverse: bool
+        self.inferred: str | None
+        self.reverse, self.inferred = direction(ind)
+        answer = yes_no(t.text) if t.value is None else None
+        self.yes_no: bool = answer is not None
+        """The target is a yes/no answer (是/否, 有/无): qualitative, met by the same answer."""
+        self.quant: bool = t.value is not None and a.tier is None
+        """Scored by formula (``is_quantitative``)."""
+        self.b: float | None = actual_in_target_unit(ind) if a.value is not None else None
+        """The actual in the target's unit (``actual_in_target_unit``)."""
+        self.met: bool | None = met_by(t, self.b, effective_op(ind, self.reverse))
+        self.ratio: float | None = ratio_of(t, self.b)
+        self.scored: bool
+        self.deducted: bool
+        self.full: bool
+        self.in_range: bool
+        self.scored, self.deducted, self.full, self.in_range = score_state(w, s)
+        dev = ind.deviation
+        self.dev_blank: bool = not dev or is_blank_text(dev)
+        self.tier: str | None = None
         """Printed or inferred tier, for rows not scored by formula."""
+        deadline = deadline_tier(t.text, a.text)
+        given = yes_no(a.text) if answer is not None else None
+        same = not self.quant and t.value is None and bool(t.text.strip()) and compact(t.text) == compact(a.text)
+        self.answered: bool = deadline is not None or given is not None
+        """Met or not is decided by a date against a deadline, or a yes/no answer against the
+        target's: the actual needs no tier label."""
+        if self.quant:
+            if self.met is None and deadline is not None:
+                self.met = deadline == "achieved"
+        elif given is not None:
+            self.tier = "achieved" if given == answer else "unachieved"
+        elif same:
+            self.tier = "achieved"  # the actual repeats a worded target: 市级保护单位 → 市级保护单位
+        else:
+            self.tier = deadline or tier_of_indicator(ind)
 
 
 class FormFacts:
@@ -66,7 +96,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds", "_funds_rows", "total")
+                 "_planned_qs", "_kinds", "_funds_rows", "_total", "_full_sections", "scored_any")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -82,9 +112,8 @@ class FormFacts:
         """The leaves with their precomputed answers, in the same order."""
         self.quant_rows: list[Row] = [r for r in rows if r.quant and r.b is not None]
         """Quantitative rows whose actual can be expressed in the target's unit."""
-        # is_qualitative(ind) is ``not quant`` unless both cells are ``is_blank``, and an actual that
-        # is not ``is_blank_text`` has a non-space character, so is not ``is_blank``.
-        self.qual_rows: list[Row] = [r for r in rows if r.actual.tier or (not r.quant and not is_blank_text(r.actual.text))]
+        self.qual_rows: list[Row] = [r for r in rows if r.actual.tier or r.yes_no
+                                     or (not r.quant and not is_blank_text(r.actual.text))]
         """Qualitative rows with a tier label or some words as the actual (``is_qualitative``)."""
         self.achieved: str = compact(form.goal.achieved)
         self.planned: str = compact(form.goal.planned)
@@ -92,8 +121,11 @@ class FormFacts:
         self._planned_qs: list[Quantity] | None = None
         self._kinds: list[str | None] | None = None
         self._funds_rows: list[tuple[str, FundsRow]] | None = None
-        self.total: float | None = recomputed_total(form, leaves)
-        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
+        self._total: Any = _UNSET
+        self._full_sections: set[str] | None = None
+        self.scored_any: bool = (form.total_score is not None or form.funds.total.score is not None
+                                 or any(i.score is not None for i in form.indicators))
+        """The form prints a score somewhere: on forms without any (转移支付, 湖南), score rules are silent."""
 
     @property
     def aligned(self) -> list[Aligned]:
@@ -118,14 +150,38 @@ class FormFacts:
 
     @property
     def funds_rows(self) -> list[tuple[str, FundsRow]]:
-        """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order: what
-        the five F rules that loop over the rows read."""
+        """(key, row) for 年度资金总额, then the 其中 rows present in ``Funds.sub_rows`` order (the
+        ``more`` rows by their printed label): what the F rules that loop over the rows read."""
         if self._funds_rows is None:
             funds = self.form.funds
-            # the rows of Funds.sub_rows, in its order, without the two dicts it builds (most of the cost)
             subs = (("appropriation", funds.appropriation), ("carryover", funds.carryover), ("other", funds.other))
-            self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None]]
+            self._funds_rows = [("total", funds.total), *[(k, r) for k, r in subs if r is not None],
+                                *funds.more.items()]
         return self._funds_rows
+
+    def full(self, row: Row) -> bool:
+        """Full marks: the row's score equals its weight, or, on a form without a 分值 column, the
+        scores of its section add up to the points in the section header (产出指标(60分))."""
+        if row.full:
+            return True
+        if row.weight is not None or row.score is None:
+            return False
+        if self._full_sections is None:
+            sums: dict[str, float] = {}
+            for r in self.rows:
+                if r.score is not None and not r.ind.parent:
+                    key = compact(r.ind.level1)
+                    sums[key] = sums.get(key, 0.0) + r.score
+            self._full_sections = {compact(k) for k, w in self.form.section_weights.items()
+                                   if abs(sums.get(compact(k), -1.0) - w) <= 0.02}
+        return compact(row.ind.level1) in self._full_sections
+
+    @property
+    def total(self) -> float | None:
+        """执行率得分 + Σ leaf scores, None when one is missing (``recomputed_total``): S001, S003."""
+        if self._total is _UNSET:
+            self._total = recomputed_total(self.form, self.leaves)
+        return self._total
 
 
 def level1_kind(ind: Indicator) -> str | None:
@@ -146,4 +202,3 @@ def _kind_of(level1: str, level2: str) -> str | None:
         if key in text:
             return kind
     return None
-

@@ -70,7 +70,8 @@ def x001(forms: list[Form], settings: Settings) -> Iterator[Hit]:
         shared = sorted(_target_names(children, among=own))
         note = (f"；与子项目同名的定量指标：{'、'.join(shared)}" if shared
                 else "；总项目的定量指标与子项目没有同名项，请核对目标是否对应")
-        yield Hit(f"全年预算数 {fmt(total)} = {parts}，本表可能是总项目{note}", form=form, field="funds.total.budget",
+        yield Hit(f"全年预算数 {fmt(total)} = {parts}，本表可能是总项目{note}：确认总项目与子项目的资金和指标不重复计算",
+                  form=form, field="funds.total.budget",
                   evidence={"budget": total, "parts": {f.label: b for f, b in found}, "shared_indicators": shared})
 
 
@@ -92,5 +93,5 @@ def x002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if len(inds) < 2:
             continue
         others = "、".join(f"「{i.name}」" for i in inds[:-1])
-        yield Hit(f"与{others}的实际完成值都是 {fmt(value)}{unit}，是否重复计算", indicator=inds[-1],
+        yield Hit(f"与{others}的实际完成值都是 {fmt(value)}{unit}，是否重复计算：核对两项的统计口径", indicator=inds[-1],
                   field="actual", evidence={"value": value, "unit": unit, "indicators": [i.name for i in inds]})

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, is_blank_text, is_reverse
+from ._common import compact, fmt, fmt_value, is_blank_text
+from ._direction import inferred_note
 from ._facts import FormFacts, Row
 
-__all__ = ["deviation_gaps", "deviation_reasons"]
+__all__ = ["deviation_gaps", "deviation_reasons", "states_cause", "explains_deduction"]
 
 _VAGUE_CAUSE = re.compile(r"(?:客观|主观|其他|多种|各种|诸多|一些|多方面|某些)(?:因素|原因)")
 _CAUSE = re.compile(
@@ -73,6 +74,34 @@ def deviation_gaps(text: str) -> list[str]:
     return gaps
 
 
+_PLACEHOLDER = re.compile(r"【(?:请|待)(?:补充|填写|确认)[^】]*】")
+"""A visible placeholder a draft leaves for the unit (【请补充：未达到的具体原因】): S007 reports it."""
+_POINTS = re.compile(r"扣|减分|\d分")
+"""How a text speaks of the points a row lost: 扣 3 分, 扣分, 减分, 得分17分."""
+
+
+def states_cause(text: str) -> bool:
+    """Whether a deviation text gives a concrete cause: not blank, and a cause word is left once
+    vague phrases ("客观原因") are dropped. A visible placeholder for the cause counts as given
+    here, because S007 reports the placeholder itself and the unit's fix is the same (fill it in).
+
+    The one test of "the row's 偏差原因 explains it" that D001, Q005 and Q006 share: any wording
+    that names a cause passes, so a unit's own text and a model's draft are held alike.
+    """
+    t = compact(text)
+    if is_blank_text(t):
+        return False
+    if _PLACEHOLDER.search(t):
+        return True
+    return _CAUSE.search(_VAGUE_CAUSE.sub("", t)) is not None
+
+
+def explains_deduction(text: str) -> bool:
+    """Whether a deviation text explains points deducted from a row whose target was met: it
+    states a cause (``states_cause``) and speaks of the points lost ("扣 3 分", "得17分")."""
+    return states_cause(text) and _POINTS.search(compact(text)) is not None
+
+
 def deviation_reasons(ind: Indicator, settings: Settings) -> list[str]:
     """Why this indicator needs a deviation text (empty: nothing deviates)."""
     row = Row(ind)
@@ -93,7 +122,7 @@ def _deviations(row: Row, far_at: float | None) -> tuple[bool, bool, bool, bool]
     D002 and D003 only ask whether any holds; ``_worded`` words them."""
     met = row.met if row.quant else None
     far = False
-    if far_at is not None and met and not is_reverse(row.target):
+    if far_at is not None and met and not row.reverse:
         r = row.ratio
         far = r is not None and r >= far_at
     return met is False, not row.quant and row.tier in ("partial", "unachieved"), row.deducted, far
@@ -116,7 +145,7 @@ def _worded(row: Row, deviations: tuple[bool, bool, bool, bool]) -> list[str]:
 
 def _large_deviation(row: Row, settings: Settings) -> bool:
     r = row.ratio if row.quant else None
-    return r is not None and not is_reverse(row.target) and r >= settings.over_achievement_ratio - 1e-9
+    return r is not None and not row.reverse and r >= settings.over_achievement_ratio - 1e-9
 
 
 @rule("D001", "deviation-missing", "error", "有偏差（未达标、未完全达成或扣分）却未填写偏差原因", doc="""
@@ -125,6 +154,7 @@ def _large_deviation(row: Row, settings: Settings) -> bool:
 原因：财预〔2011〕285号要求对未完成的目标分析原因并提出措施。
 示例：目标 ≥60 场，完成 50 场，得分 8.33/10，偏差原因"无"。
 修正：写明偏差事实、原因、改进措施、责任和时间（见 D002）。
+是否"未达到"按指标方向判断（见 Q004）；方向是按名称推断的，只报警告。
 """, facts=True)
 def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far_at = _far_at(settings)
@@ -136,8 +166,11 @@ def d001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             reasons = _worded(row, deviations)
             ind = row.ind
             shown = compact(ind.deviation) or "空白"
-            yield Hit(f"{'；'.join(reasons)}，偏差原因分析及改进措施却为「{shown}」", indicator=ind,
-                      field="deviation", evidence={"reasons": reasons, "deviation": ind.deviation})
+            note = inferred_note(row.inferred) if deviations[0] else ""
+            yield Hit(f"{'；'.join(reasons)}{note}，偏差原因分析及改进措施却为「{shown}」：在偏差原因中写明偏差的"
+                      f"原因和改进措施", indicator=ind, field="deviation",
+                      evidence={"reasons": reasons, "deviation": ind.deviation},
+                      severity="warning" if note else None)
 
 
 @rule("D002", "deviation-boilerplate", "warning", "偏差原因是套话：缺具体原因或具体措施（谁、做什么、何时）", doc="""
@@ -154,9 +187,11 @@ def d002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if row.dev_blank or not any(_deviations(row, far_at)):
             continue
         ind = row.ind
+        if _PLACEHOLDER.search(ind.deviation):
+            continue  # a draft's visible 【请补充…】 is left for the unit: S007 reports it
         gaps = deviation_gaps(ind.deviation)
         if gaps:
-            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}", indicator=ind, field="deviation",
+            yield Hit(f"偏差原因「{compact(ind.deviation)}」：{'；'.join(gaps)}。补写这些内容", indicator=ind, field="deviation",
                       evidence={"gaps": gaps})
 
 
@@ -173,4 +208,28 @@ def d003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind = row.ind
         yield Hit(f"该指标没有偏差（{fmt_value(ind.actual)}，{fmt(ind.score)}/{fmt(ind.weight)}），偏差原因栏却写了"
-                  f"「{compact(ind.deviation)[:40]}」", indicator=ind, field="deviation")
+                  f"「{compact(ind.deviation)[:40]}」：删除，或改写到真正有偏差的指标下", indicator=ind, field="deviation")
+
+
+_SHORTFALL = re.compile(r"未完成|尚未|未达到|未达标|未实现|建设中|进行中|推进中|实施中|正在|延期|滞后|部分完成|未全部|剩余|结转下年")
+
+
+@rule("D004", "shortfall-only-in-indicator", "warning", "未完成的情况只写在指标的实际完成值里，偏差原因却空白", doc="""
+检查：实际完成值（或三级指标名称）里写着"建设中""尚未完成""部分完成""延期"之类，而偏差原因空白、得分也
+没有扣。
+原因：未完成的部分要在偏差原因中说明原因和措施，并相应扣分；只写在完成值里，读表的人和汇总系统都看不到。
+示例：新建全民健身中心数量 目标 1 个，实际完成值"建设中"（r040）。
+修正：在偏差原因中写明未完成的原因、改进措施和完成时间，并按完成程度扣分。
+""", facts=True)
+def d004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for row in facts.rows:
+        if not row.dev_blank or row.deducted:
+            continue
+        ind = row.ind
+        m = _SHORTFALL.search(compact(row.actual.text)) or _SHORTFALL.search(compact(ind.name))
+        if m is None:
+            continue
+        scored = f"，得分 {fmt(ind.score)}/{fmt(ind.weight)}" if row.full else ""
+        yield Hit(f"实际完成值「{compact(row.actual.text)}」说明有未完成的部分（「{m.group(0)}」）{scored}，偏差原因却空白："
+                  f"在偏差原因中写明未完成的原因和改进措施，并按完成程度扣分", indicator=ind, field="deviation",
+                  evidence={"shortfall": m.group(0)})

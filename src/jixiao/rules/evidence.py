@@ -44,37 +44,43 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         # no placeholder admits; every admission passes _may_admit, and compacting drops none
         m = None if row.dev_blank or not _may_admit(dev) else _NO_RECORDS.search(compact(dev))
         if m:
-            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据",
+            yield Hit(f"偏差原因承认「{m.group(0)}」，实际完成值却填了 {fmt_value(a)}，该数值缺少依据：补充记录，确无记录的如实说明并据实评分",
                       indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a.text})
         elif is_satisfaction(ind):
             if survey_anywhere is None:
                 survey_anywhere = any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:
                 continue
-            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据", indicator=ind,
+            yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据：写明调查方式、样本量和满意人数",
+                      indicator=ind,
                       field="actual", evidence={"actual": a.text})
 
 
-@rule("E002", "exactly-on-target", "info", "实际完成值恰好等于目标值（踩线），满意度尤其可疑", doc="""
-检查：实际完成值恰好等于一个有实际意义的目标值（≥ 或 > 的目标，目标不是 0，也不是 =100% 这类本来就应
-恰好等于的值）。
-原因：恰好踩线的数值常是"按目标填"的，满意度尤其如此。
-示例：受众群体满意度 目标 ≥90%，实际 90%。
-修正：核对原始数据（问卷、台账），如实填报。
+@rule("E002", "exactly-on-target", "info", "比率或满意度恰好等于目标值（踩线），或满意度为 100%", doc="""
+检查：以 % 计的指标（率、满意度），实际完成值恰好等于一个有实际意义的目标值（≥、>、= 或不写比较符的目标，
+目标不是 0 也不是 100%）；满意度实际为 100%（无论目标是多少）。数量指标（个、场、人）恰好等于目标的不再报告：
+这类目标多是固定的总数（全市 16 个区），等于目标是常态。
+含义变更：增加了不写比较符的目标和满意度 100%；不再报告数量指标。
+原因：恰好踩线的比率常是"按目标填"的；满意度 100% 在真实问卷中几乎不会出现。
+示例：受众群体满意度 目标 ≥90%，实际 90%；服务对象满意度 目标 90%，实际 100%。
+修正：核对原始数据（问卷、台账），如实填报，并在偏差原因或完成情况中写明样本量。
 """, facts=True)
 def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
-        if row.b is None:
-            continue  # no actual, or one in a unit the target's cannot be: never equal units below
-        t = row.target
-        tv, unit = t.value, t.unit
-        if tv is None or t.op not in (">=", ">") or tv == 0 or (unit == "%" and tv >= 100):
-            continue
-        a = row.actual
-        av = a.value
-        if av is None or (unit or "") != (a.unit or "") or abs(tv - av) > 1e-9:
+        t, a = row.target, row.actual
+        if a.value is None or (a.unit or "%") != "%" or row.reverse:
             continue
         ind = row.ind
-        note = "，满意度恰好踩线尤其需要调查数据支撑" if is_satisfaction(ind) else ""
-        yield Hit(f"实际完成值 {fmt_value(row.actual)} 恰好等于目标 {fmt_value(row.target)}{note}", indicator=ind,
-                  field="actual", evidence={"target": tv, "actual": av})
+        satisfaction = is_satisfaction(ind)
+        if satisfaction and abs(a.value - 100) < 1e-9 and a.unit == "%":
+            yield Hit(f"满意度实际完成值为 100%（目标 {fmt_value(t)}）：核对问卷，在偏差原因中写明样本量和满意人数",
+                      indicator=ind, field="actual", evidence={"target": t.value, "actual": a.value})
+            continue
+        tv = t.value
+        if tv is None or tv == 0 or tv >= 100 or t.op not in (">=", ">", "=", None) or t.unit != "%":
+            continue
+        if abs(tv - a.value) > 1e-9:
+            continue
+        note = "，满意度恰好踩线尤其需要调查数据支撑" if satisfaction else ""
+        yield Hit(f"实际完成值 {fmt_value(a)} 恰好等于目标 {fmt_value(t)}{note}：核对原始数据，如实填报",
+                  indicator=ind, field="actual", evidence={"target": tv, "actual": a.value})

@@ -22,6 +22,8 @@ _NUM_SPACE = re.compile(r"\d(?:[ \u3000]+\.?\d|\.[ \u3000]+\d|,[ \u3000]+\d{3})"
 _SPACE_AFTER = tuple((c, re.compile(c + r"(?<=[\d.,]" + c + ")")) for c in (" ", "\u3000"))
 """A space after a digit, '.' or ',': every _NUM_SPACE match has one (each branch puts a space
 right after the digit, the '.' or the ','); opening with the space, the search skips ahead in C."""
+_ITEMS = re.compile(r"(\d{1,2})[.．][ \u3000]+(\d{1,2})[.．、](?!\d)")
+"""Two item numbers in a row ("2. 3."), which _NUM_SPACE would read as "2. 3", a number with a space."""
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"))
 
 # A regex scan costs some twenty instructions per character of a long 预期目标, while ``in`` and a
@@ -144,6 +146,8 @@ def _problems_by_text(texts: list[str], joined: str) -> dict[int, list[str]]:
     if _space_in_number(joined):
         ends = ends or _ends(texts)
         for m in _NUM_SPACE.finditer(joined):
+            if _ITEMS.match(joined, m.start()):
+                continue  # "2. 3.": empty numbered items (S007), not a number with a space
             spaces.setdefault(bisect_left(ends, m.start()), []).append(f"数字中间有空格「{m.group(0)}」")
     if not repeats and not spaces:
         return quotes
@@ -177,4 +181,4 @@ def p001(form: Form, settings: Settings) -> Iterator[Hit]:
             where, field, ind = "三级指标", "name", rows[k - 2]
         else:
             where, field, ind = "偏差原因", "deviation", rows[k - 2 - n]
-        yield Hit(f"{where}：{'；'.join(problems)}", indicator=ind, field=field, evidence={"problems": problems})
+        yield Hit(f"{where}：{'；'.join(problems)}。删去多余标点、改正引号方向、去掉数字中的空格", indicator=ind, field=field, evidence={"problems": problems})

@@ -24,11 +24,10 @@ from ._align import (
     core_grams,
     grams_of,
     pairs_of,
-    shared_pairs,
     similarity,
     similarity_in,
 )
-from ._common import compact, fmt, fmt_value, full_score
+from ._common import compact, fmt, fmt_value
 from ._facts import FormFacts, Row
 from ._narr_align import (
     Aligned,
@@ -36,13 +35,13 @@ from ._narr_align import (
     comparable,
     convertible,
     family,
-    funds_rate,
     normal_unit,
     prepared,
     quantities,
     rank,
     same_value,
 )
+from .funds import execution_rate
 
 __all__ = ["Aligned", "align_achieved", "align_rows", "quantities"]
 
@@ -67,12 +66,13 @@ def n001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for a in facts.aligned:
         if a.kind == "contradiction" and a.indicator is not None:
             yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，指标「{a.indicator.name}」的实际完成值却是 "
-                      f"{fmt_value(a.indicator.actual)}", indicator=a.indicator, field="goal.achieved",
+                      f"{fmt_value(a.indicator.actual)}：核对台账，统一两处数字", indicator=a.indicator, field="goal.achieved",
                       evidence={"narrative": a.q.value, "narrative_unit": a.q.unit, "table": a.expected})
         elif a.kind == "funds-contradiction":
             what = "执行率" if a.q.unit == "%" else "资金"
             shown = f"{fmt(a.expected)}%" if a.q.unit == "%" else f"{fmt(a.expected)}{form.funds.unit}"
-            yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，资金表的{what}却是 {shown}", field="goal.achieved",
+            yield Hit(f"实际完成情况写「{a.context}{_qtext(a.q)}」，资金表的{what}却是 {shown}：按资金表改正文字中的数",
+                      field="goal.achieved",
                       evidence={"narrative": a.q.value, "narrative_unit": a.q.unit, "table": a.expected})
 
 
@@ -98,7 +98,7 @@ def n002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         wording = fq is not None and fq == ft and fq not in _PEOPLE
         kind = "只是措辞不同" if wording else "含义不同"
         yield Hit(f"实际完成情况写「{_qtext(a.q)}」（{qu}），指标「{a.indicator.name}」为 {fmt_value(a.indicator.actual)}"
-                  f"（{tu}）：单位{kind}", indicator=a.indicator, field="goal.achieved",
+                  f"（{tu}）：单位{kind}，按实际统计口径统一单位", indicator=a.indicator, field="goal.achieved",
                   evidence={"narrative_unit": qu, "table_unit": tu}, severity="info" if wording else None)
 
 
@@ -143,13 +143,15 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if m:
         for ind in facts.leaves:
             if ("节约" in ind.name or "成本" in ind.name) and ind.actual.value is not None and ind.actual.value <= 0:
-                yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}",
+                yield Hit(f"实际完成情况称「{m.group(0)}」，但「{ind.name}」的实际完成值为 {fmt_value(ind.actual)}："
+                          f"删除该说法，或给出依据",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat) if "全" in flat or "均" in flat or "圆" in flat or "顺" in flat else None
     low = _lows(facts) if m else None
     if m and low:
         names = "、".join(f"「{r.ind.name}」" for r in low)
-        yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成", field="goal.achieved",
+        yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成：改写为如实的完成情况",
+                  field="goal.achieved",
                   evidence={"claim": m.group(0), "shortfalls": [r.ind.name for r in low]})
     if not (("提" in flat or "改" in flat or "增" in flat) and ("有" in flat or "明" in flat or "显" in flat or "大" in flat)):
         return
@@ -176,7 +178,7 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if best is not None and score >= STRONG and _below(best):
             ind = best.ind
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
-                      f"得分 {fmt(ind.score)}/{fmt(ind.weight)}", indicator=ind, field="goal.achieved",
+                      f"得分 {fmt(ind.score)}/{fmt(ind.weight)}：删除或改写该说法", indicator=ind, field="goal.achieved",
                       evidence={"claim": ctx + m.group(0)})
 
 
@@ -204,58 +206,87 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         cands = rank(ctx, rows, q.noun, STRONG)
         if cands:
             ind = cands[0][1][2]
-            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}",
+            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}："
+                      f"统一预期目标与年度指标值",
                       indicator=ind, field="goal.planned", evidence={"planned": q.value, "target": ind.target.value})
         else:
-            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标表中没有目标值相同的指标", field="goal.planned",
+            yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标表中没有目标值相同的指标：补设指标，或改正预期目标",
+                      field="goal.planned",
                       evidence={"planned": q.value, "unit": q.unit})
+
+
+_NUMBERING = re.compile(r"目标[0-9一二三四五六七八九十]+[：:]|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[，。；;：:、,.！!]")
+
+
+def _strip_numbering(text: str) -> str:
+    """A paragraph without its item numbers and punctuation ("目标1：", "1.", "（一）"), so that a
+    copy that renumbered the items reads as the copy it is."""
+    return _NUMBERING.sub("", text)
 
 
 @rule("N005", "narrative-empty-or-copied", "warning", "预期目标或实际完成情况空白，或完成情况照抄预期目标", doc="""
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
-重合 ≥ 80%）。
+重合 ≥ 80%，长度相差不超过 25%）；或实际完成情况只是预期目标中的一段（如照抄了预期目标的末句），编号和
+标点不计。
+含义变更：增加了"照抄预期目标的一段"的情形。
 原因：完成情况应写实际做了什么、做到多少，照抄目标等于没有自评。
-示例：实际完成情况与预期目标一字不差。
+示例：实际完成情况与预期目标一字不差；或预期目标末句"发挥文物的宣传教育价值。"被当作完成情况。
 修正：按实际完成的数量、质量、时效写完成情况。
 """, facts=True)
 def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     planned, achieved = facts.planned, facts.achieved
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
         if not text:
-            yield Hit(f"年度总体目标的{cn}空白", field=field)
-    if planned and achieved and abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
-        short, long_ = (planned, achieved) if len(planned) <= len(achieved) else (achieved, planned)
-        a = pairs_of(short)
-        # The copy test below needs |A & B| >= 0.8 min(|A|, |B|) and |A| - |B| within 0.25 max. If
-        # |B| >= |A| that is |A & B| >= 0.8 |A|; otherwise |A & B| >= 0.8 |B| >= 0.8 * 0.75 |A|.
-        # Either way |A & B| >= 0.6 |A|, whichever text A is from: below that share it cannot pass,
-        # and most pairs of paragraphs are far below, so only the shorter one's set is built first.
-        if 10 * len(shared_pairs(a, long_)) < 6 * len(a):
-            return
+            yield Hit(f"年度总体目标的{cn}空白：填写{cn}", field=field)
+    if not (planned and achieved):
+        return
+    if abs(len(planned) - len(achieved)) <= 0.25 * max(len(planned), len(achieved)):
         a, b = pairs_of(planned), pairs_of(achieved)
         overlap = len(a & b) / max(1, min(len(a), len(b)))
         if overlap >= 0.8 and abs(len(a) - len(b)) <= 0.25 * max(len(a), len(b)):
-            yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄", field="goal.achieved",
-                      evidence={"overlap": round(overlap, 4)})
+            yield Hit(f"实际完成情况与预期目标几乎相同（重合 {overlap * 100:.0f}%），像是照抄：按实际完成的数量、"
+                      f"质量、时效改写实际完成情况", field="goal.achieved", evidence={"overlap": round(overlap, 4)})
+            return
+    if len(achieved) >= len(planned):
+        return  # a part of 预期目标 is shorter than the whole
+    bare_planned, bare_achieved = _strip_numbering(planned), _strip_numbering(achieved)
+    if len(bare_achieved) >= 8 and len(bare_achieved) < len(bare_planned) and bare_achieved in bare_planned:
+        yield Hit(f"实际完成情况「{achieved[:30]}」只是照抄了预期目标中的一段：按实际完成的数量、质量、时效改写"
+                  f"实际完成情况", field="goal.achieved", evidence={"overlap": 1.0, "part_of_planned": True})
 
 
-@rule("N006", "low-execution-full-claims", "warning", "执行率很低，文字或全部产出指标却称全部完成", doc="""
-检查：执行率低于 low-execution（默认 60%）时，实际完成情况是否称"全面完成"之类，或全部产出指标都得满分。
-原因：钱只花了一半多一点，产出却全部完成，要么预算编得过大，要么产出不实。
-示例：执行率 45%，实际完成情况"各项任务全面完成"。
-修正：核实产出数据，说明资金结余的原因。
+_DONE_CLAIM = re.compile(_ALL_DONE.pattern + r"|已完成(?=[。，；;,]|$|(?:年度|全年|全部|各项|既定|预期)?(?:目标|任务))"
+                         r"|完成(?:了)?(?:年度|全年|既定|预期)(?:目标|任务)|达到预期(?:目标|效果)?")
+"""A claim that everything was done: 全面完成, 均已完成, 已完成。, 完成年度目标, 达到预期."""
+
+
+@rule("N006", "low-execution-full-claims", "warning", "执行率偏低，文字或全部产出指标却称全部完成", doc="""
+检查：执行率低于 execution-floor（默认 90%）时，实际完成情况是否称"全面完成""已完成""完成年度目标"之类；
+执行率低于 low-execution（默认 60%）时，全部产出指标是否都已达到目标或得满分（没有分值列的表，按一级指标
+标题中的分值判断满分）。
+执行率取资金表（年度资金总额为 0 时取其中各行之和），没有资金表得分的模板取"预算执行率"指标行。
+含义变更：此前只在执行率低于 60% 时检查文字，且不认"已完成"；现在 90% 以下就检查（与 F007 同一门槛）。
+原因：钱没花完，产出却全部完成，要么预算编得过大，要么产出不实。
+示例：执行率 86.5%，实际完成情况"各项任务全面完成"，而两项指标未达到目标。
+修正：核实产出数据，在实际完成情况中如实写明未完成的部分和资金结余的原因。
 """, facts=True)
 def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    rate = funds_rate(form)
-    if rate is None or rate >= settings.low_execution * 100:
+    rate = execution_rate(form)
+    if rate is None or rate >= settings.execution_floor * 100 - 1e-9:
         return
-    m = _ALL_DONE.search(facts.achieved)
-    outputs = [i for i in facts.leaves if "产出" in i.level1]
-    all_full = bool(outputs) and all(full_score(i) for i in outputs)
-    if m or all_full:
-        why = f"实际完成情况称「{m.group(0)}」" if m else f"全部 {len(outputs)} 项产出指标均得满分"
-        yield Hit(f"执行率仅 {fmt(rate)}%，{why}", field="goal.achieved",
-                  evidence={"rate": rate, "claim": m.group(0) if m else None, "outputs_full": all_full})
+    m = _DONE_CLAIM.search(facts.achieved)
+    outputs = [r for r in facts.rows if "产出" in r.ind.level1]
+    all_full = (rate < settings.low_execution * 100 and bool(outputs)
+                and all(facts.full(r) or r.met or r.tier == "achieved" for r in outputs))
+    if not (m or all_full):
+        return
+    why = f"实际完成情况称「{m.group(0)}」" if m else f"全部 {len(outputs)} 项产出指标均已完成或得满分"
+    missed = [r.ind.name for r in _lows(facts)]
+    also = f"，且{'、'.join(f'「{n}」' for n in missed)}未达到目标" if m and missed else ""
+    yield Hit(f"执行率仅 {fmt(round(rate, 2))}%，{why}{also}：核实产出，在实际完成情况中写明未完成的部分和资金结余的原因",
+              field="goal.achieved",
+              evidence={"rate": round(rate, 4), "claim": m.group(0) if m else None, "outputs_full": all_full,
+                        "missed": missed})
 
 
 @lru_cache(maxsize=4096)
@@ -308,7 +339,8 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     mentioned = set()
     for a in facts.aligned:
         if a.kind == "unmatched":
-            yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数", field="goal.achieved",
+            yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数：补设指标，或删去无从核实的数字",
+                      field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
         if a.indicator is not None:
             mentioned.add(id(a.indicator))
@@ -318,5 +350,34 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     silent = [i for i in facts.leaves if id(i) not in mentioned and not _named_in(flat, i.name)]
     if silent:
         names = "、".join(f"「{i.name}」" for i in silent)
-        yield Hit(f"实际完成情况没有提及 {names}", field="goal.achieved",
+        yield Hit(f"实际完成情况没有提及 {names}：在实际完成情况中写明这些指标的完成情况", field="goal.achieved",
                   evidence={"indicators": [i.name for i in silent]})
+
+
+_NO_DEVIATION = re.compile(_ALL_DONE.pattern + r"|无偏差|没有偏差|不存在偏差|不存在.{0,12}偏离|无未完成|已全部完成")
+
+
+@rule("N008", "no-deviation-claim", "warning", "评价结论或原因栏称“无偏差”“全部完成”，而执行率低于 90% 或有指标未达到", doc="""
+检查：评价结论、存在问题、资金表的原因栏（四川）或资金管理情况（转移支付表）中称"无偏差""全部完成"
+"不存在执行数偏离预算数较多的问题"之类，而执行率低于 execution-floor（默认 90%）或有指标未达到目标。
+原因：结论与表中的数字矛盾，评审会认为自评不实。
+示例：执行率 85.75%，资金管理情况称"不存在执行数偏离预算数较多的问题"（r034）；执行率 57.89%（r040）。
+修正：改写结论，如实说明未执行的资金和未达到的指标及其原因。
+""", facts=True)
+def n008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    rate = execution_rate(form)
+    low = rate is not None and rate < settings.execution_floor * 100 - 1e-9
+    missed = [r.ind.name for r in _lows(facts)]
+    if not (low or missed):
+        return
+    for where, text in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("资金表的原因栏", form.funds.reason)):
+        m = _NO_DEVIATION.search(compact(text or ""))
+        if m is None:
+            continue
+        facts_cn = []
+        if low:
+            facts_cn.append(f"执行率仅 {fmt(round(rate, 2))}%")  # type: ignore[arg-type]
+        if missed:
+            facts_cn.append(f"{'、'.join(f'「{n}」' for n in missed)}未达到目标")
+        yield Hit(f"{where}称「{m.group(0)}」，但{'，'.join(facts_cn)}：改写{where}，如实说明偏差及其原因",
+                  field=where, evidence={"claim": m.group(0), "rate": rate, "missed": missed})

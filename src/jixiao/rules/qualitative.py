@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt, fmt_value, infer_tier
+from ._common import compact, fmt, infer_tier
 from ._facts import FormFacts
 
 TIER_CN = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "unachieved": "未达成年度指标且效果较差"}
@@ -44,12 +44,12 @@ def l001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.qual_rows:
         actual = row.actual
         text = compact(actual.text)
-        if not text or _is_label(text):
+        if not text or _is_label(text) or row.answered:
             continue
         ind = row.ind
-        tier = actual.tier or infer_tier(text)
+        tier = actual.tier or row.tier or infer_tier(text)
         guess = f"，按字面推断为「{TIER_CN[tier]}」" if tier else "，无法推断档次"
-        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}", indicator=ind, field="actual",
+        yield Hit(f"实际完成值「{text}」不是三档标准表述{guess}：改为三档标准表述之一（如「达成年度指标」）", indicator=ind, field="actual",
                   evidence={"actual": text, "inferred_tier": tier})
 
 
@@ -72,37 +72,35 @@ def l002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not inside:
             top = "100%" if tier == "achieved" else f"{high * 100:.0f}%（不含）"
             yield Hit(f"实际完成值为「{TIER_CN[tier]}」，得分 {fmt(ind.score)}/{fmt(ind.weight)} = {share * 100:.0f}%，"
-                      f"不在该档 {low * 100:.0f}%–{top} 的区间内",
+                      f"不在该档 {low * 100:.0f}%–{top} 的区间内：按档次区间改正得分，或改正档次",
                       indicator=ind, field="score",
                       evidence={"tier": tier, "score": ind.score, "weight": ind.weight, "share": round(share, 4),
                                 "band": [low, min(high, 1.0)]})
 
 
-_VAGUE = re.compile(r"效果明显|有效提升|明显提升|显著提升|明显改善|有效改善|进一步提高|进一步提升|符合相关规定|"
-                    r"符合要求|逐步提高|不断提升|持续提升|有所提升|较好|良好|提升$|提高$")
-
-
-@lru_cache(maxsize=4096)
-def _is_vague(text: str) -> bool:
-    """Whether a compacted target says nothing measurable."""
-    return _VAGUE.search(text) is not None
+_VAGUE = re.compile(r"有效|显著|明显|逐步|进一步|较高|高效|良好|较好|提升|提高|改善|增强|加大|加强|不断|持续|有所|"
+                    r"符合相关|符合要求|效果好|高$")
+"""Words that make a target unmeasurable when no figure stands beside them (效果明显, 有效提升,
+逐步完善, 满意度高)."""
 
 
 @rule("L003", "vague-target-full-score", "info", "笼统、无法衡量的目标得满分", doc="""
-检查：年度指标值是"效果明显""有效提升""符合相关规定"之类无法衡量的表述，而得分为满分。
+检查：年度指标值没有数字，只是"效果明显""有效提升""进一步完善""良好""较好""逐步提高"之类无法衡量的表述，而
+得分为满分。没有分值列的表，一级指标标题中的分值（如"效益指标(10分)"）全部得到时视为满分。
+含义变更：词表扩大到 有效、显著、明显、逐步、进一步、较高、良好、较好、提升、加大、加强 等（此前只认十几个固定短语）。
 原因：表中没有任何数据能证明这样的目标已经达成，满分缺乏依据。
 示例：基层科普服务能力提升情况，目标"有效提升"，实际"达成指标"，20/20。
 修正：改用可衡量的目标（如培训人次、覆盖率），或在文字中给出支撑数据。
 """, facts=True)
 def l003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
-        if not row.full:
-            continue
         t = row.target
-        if t.value is not None:
+        if t.value is not None or row.answered or not facts.full(row):
             continue
         target = compact(t.text)
-        if target and _is_vague(target):
+        if target and _VAGUE.search(target):
             ind = row.ind
-            yield Hit(f"目标「{fmt_value(ind.target)}」无法衡量，却得满分 {fmt(ind.score)}/{fmt(ind.weight)}",
-                      indicator=ind, field="target", evidence={"target": target, "score": ind.score})
+            points = f"{fmt(ind.score)}/{fmt(ind.weight)}" if ind.weight is not None else f"{fmt(ind.score)} 分"
+            yield Hit(f"年度指标值「{target}」无法衡量，却得满分 {points}：把年度指标值改为可衡量的数值（如人次、"
+                      f"覆盖率），或在实际完成情况中写出支撑的数据", indicator=ind, field="target",
+                      evidence={"target": target, "score": ind.score})

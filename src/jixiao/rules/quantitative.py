@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..config import Settings
 from ..model import Form, Indicator
+from ..values import find_quantities
 from . import Hit, rule
 from ._common import (
     EPS,
@@ -16,10 +18,11 @@ from ._common import (
     fmt_value,
     is_blank_text,
     is_rate,
-    is_reverse,
     rounded,
 )
+from ._direction import inferred_note
 from ._facts import FormFacts
+from .deviation import explains_deduction, states_cause
 
 
 def _gap(ind: Indicator) -> str:
@@ -59,14 +62,14 @@ def reverse_expected(ind: Indicator) -> dict[str, float]:
 """, facts=True)
 def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
-        if row.met or row.full or not row.in_range or is_reverse(row.target) or row.target.op in ("range", "±"):
+        if row.met or row.full or not row.in_range or row.reverse or row.target.op in ("range", "±"):
             continue
         ind = row.ind
         expected = forward_expected(ind)
         if expected is not None and abs(ind.score - expected) > EPS:  # type: ignore[operator]
             r = row.ratio
             share = f"{r * 100:.2f}%" if r is not None else "—"
-            yield Hit(f"{_gap(ind)}；按 {fmt(ind.weight)} × {share} 应得 {expected:.2f}",
+            yield Hit(f"{_gap(ind)}：得分应改为 {expected:.2f}（{share} × {fmt(ind.weight)}）",
                       indicator=ind, field="score",
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "weight": ind.weight,
                                 "score": ind.score, "expected": round(expected, 4)})
@@ -78,10 +81,13 @@ def q001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：反向指标超出上限要按比例扣分；两种算法各地都在用，但总得符合其一。
 示例：目标 ≤10 天，实际 12 天，分值 10：按比例应得 8.33，按线性应得 8.00，表中填 5。
 修正：按单位采用的算法重算得分。
+指标方向先看表中印出的指标性质，再看比较符（≤、不超过、…以内为反向），再看期限（"9月前"，提前完成即达到）；
+都没有印出时才按名称推断（投诉率、结余率、事故、超支、资金类控制率、金额计的成本），推断出的反向指标只报警告，
+并在消息中说明是推断的。是/否、有/无类目标按定性指标看待。
 """, facts=True)
 def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
-        if row.met or row.full or not row.in_range or not is_reverse(row.target):
+        if row.met or row.full or not row.in_range or not row.reverse:
             continue
         ind = row.ind
         options = reverse_expected(ind)
@@ -90,8 +96,10 @@ def q002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if options and all(abs(ind.score - v) > EPS for v in options.values()):  # type: ignore[operator]
             names = {"ratio": "比例法 A/B", "linear": "线性法 1−(B−A)/A"}
             alts = "，".join(f"{names[k]} 应得 {v:.2f}" for k, v in options.items())
-            yield Hit(f"{_gap(ind)}；{alts}", indicator=ind, field="score",
-                      evidence={"score": ind.score, **{k: round(v, 4) for k, v in options.items()}})
+            yield Hit(f"{_gap(ind)}；{alts}{inferred_note(row.inferred)}：按单位采用的算法把得分改为"
+                      f"{'或'.join(f'{v:.2f}' for v in options.values())}", indicator=ind, field="score",
+                      evidence={"score": ind.score, **{k: round(v, 4) for k, v in options.items()}},
+                      severity="warning" if row.inferred else None)
 
 
 @rule("Q003", "score-out-of-range", "error", "得分小于 0 或大于分值", doc="""
@@ -104,7 +112,8 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
         if row.scored and not row.in_range:
             ind = row.ind
-            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间", indicator=ind, field="score",
+            yield Hit(f"得分 {fmt(ind.score)} 不在 0 到分值 {fmt(ind.weight)} 之间：得分改为 0 到 {fmt(ind.weight)} 之间的值",
+                      indicator=ind, field="score",
                       evidence={"score": ind.score, "weight": ind.weight})
 
 
@@ -113,67 +122,76 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：未完成目标应按比例扣分；满分会虚高总分。
 示例：目标 ≥90%，实际 85%，分值 10，得分 10。
 修正：按公式扣分，并在偏差原因中说明未完成的原因。
+指标方向先看表中印出的指标性质，再看比较符（≤、不超过、…以内为反向），再看期限（"9月前"，提前完成即达到）；
+都没有印出时才按名称推断（投诉率、结余率、事故、超支、资金类控制率、金额计的成本），推断出的反向指标只报警告，
+并在消息中说明是推断的。是/否、有/无类目标按定性指标看待。
+含义变更：此前一律按比较符判断方向，"11月底前"10月完成、投诉率 3%（目标 5%）会被当成未达到。
 """, facts=True)
 def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
         if row.met is False and row.full:
             ind = row.ind
-            if is_reverse(ind.target):
+            if row.reverse:
                 best = max(reverse_expected(ind).values(), default=0.0)
             else:
                 best = forward_expected(ind) or 0.0
             if best >= ind.weight - EPS:  # type: ignore[operator]
                 continue  # missed by so little that the formula itself rounds to full marks
-            yield Hit(f"{_gap(ind)}：目标未达到却得满分", indicator=ind, field="score",
-                      evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score})
+            yield Hit(f"{_gap(ind)}：目标未达到却得满分{inferred_note(row.inferred)}；得分应改为 {best:.2f}，"
+                      f"并在偏差原因中说明未达到的原因", indicator=ind, field="score",
+                      evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score,
+                                "expected": round(best, 4)},
+                      severity="warning" if row.inferred else None)
 
 
-@rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，须说明扣分依据", doc="""
-检查：定量指标的实际完成值已达到（或超过）目标，得分却低于分值。
+@rule("Q005", "met-but-deducted", "warning", "已达到目标却扣分，偏差原因未说明扣分依据", doc="""
+检查：定量指标的实际完成值已达到（或超过）目标，得分却低于分值，而偏差原因没有说明扣分依据。偏差原因写出了
+具体原因并提到扣分或得分（如"问卷未归档，佐证不足，扣 3 分"）的，视为已说明，不再报告。
+含义变更：此前只看得分、不读偏差原因，说明了依据也照样报告；现在说明了即不报。
 原因：按公式应得满分；自行扣分（例如因为缺少佐证）可以，但偏差原因必须写明扣分依据。
-示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17。
-修正：有依据的，在偏差原因中写明扣分理由；没有依据的，改为满分。
+示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17，偏差原因"满意度未留存相关存档文件"（没说为何扣分）。
+修正：有依据的，在偏差原因中写明扣分的原因和分数；没有依据的，改为满分。
 """, facts=True)
 def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
-        if row.met and row.deducted and row.in_range:
-            weight, score = row.weight, row.score
-            lost = weight - score  # type: ignore[operator]
-            yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
-                      f"（{fmt(score)}/{fmt(weight)}），偏差原因须说明扣分依据",
-                      indicator=row.ind, field="score",
-                      evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
-                                "score": score, "lost": rounded(lost, 4)})
+        if not (row.met and row.deducted and row.in_range) or explains_deduction(row.ind.deviation):
+            continue
+        weight, score = row.weight, row.score
+        lost = weight - score  # type: ignore[operator]
+        yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
+                  f"（{fmt(score)}/{fmt(weight)}）：在偏差原因中写明扣 {fmt(lost)} 分的依据，无依据的得分改为 {fmt(weight)}",
+                  indicator=row.ind, field="score",
+                  evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
+                            "score": score, "lost": rounded(lost, 4)})
 
 
-@rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）而无说明，或 ≥ 2 倍仍得满分", doc="""
-检查：正向指标的实际完成值达到目标的 130%（over-achievement-ratio）以上而偏差原因为空；或达到 2 倍以上
-（目标可能定得过低）。广西要求此时必须说明原因（profile = "guangxi" 时为错误）。
+@rule("Q006", "far-over-target", "warning", "实际完成值远超目标（≥130%）或 ≥ 2 倍仍得满分，偏差原因未说明", doc="""
+检查：正向指标的实际完成值达到目标的 130%（over-achievement-ratio）以上，或达到 2 倍以上仍得满分（目标
+可能定得过低），而偏差原因没有写出超额的具体原因。广西要求此时必须说明原因（profile = "guangxi" 时为错误）。
+含义变更：此前 2 倍以上得满分时，偏差原因写了也照样报告；现在写出具体原因（如"目标按上年基数设定偏低"）即不报。
 原因：大幅超额通常说明目标设定偏低，评审可酌情扣分。
 示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
-修正：说明超额原因；下一年度按历史完成情况设定目标。
+修正：在偏差原因中说明超额原因；下一年度按历史完成情况设定目标。
 """, facts=True)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    far = settings.over_achievement_ratio - 1e-9  # a model attribute: read once, not per row
+    far = settings.over_achievement_ratio - 1e-9
     for row in facts.quant_rows:
-        r = row.ratio
-        if r is None or (r < far and r < 2 - 1e-9):
-            continue  # neither far over target nor twice it: the common case, decided cheaply
-        t = row.target
-        if is_reverse(t) or t.value is None or t.value <= 0:
+        r, t = row.ratio, row.target
+        if r is None or r < min(far, 2 - 1e-9) or row.reverse or t.value is None or t.value <= 0:
+            continue
+        if states_cause(row.ind.deviation):
             continue
         silent = row.dev_blank
-        over = r >= far and silent
         double = r >= 2 - 1e-9 and row.full
-        if not (over or double):
+        if not (silent or double):
             continue
         parts = [f"实际完成值 {fmt_value(row.actual)} 为目标 {fmt_value(row.target)} 的 {r * 100:.0f}%"]
-        if silent:
-            parts.append("偏差原因未说明超额原因")
+        parts.append("偏差原因未说明超额原因" if silent else "偏差原因没有写出超额的具体原因")
         if double:
-            parts.append("达到目标 2 倍以上仍得满分，目标是否定得过低")
+            parts.append("达到目标 2 倍以上仍得满分，目标可能定得过低")
+        fix = "在偏差原因中写明超额的原因（如目标按往年基数定得偏低）"
         required = settings.over_achievement_reason_required and silent
-        yield Hit("，".join(parts), indicator=row.ind, field="actual",
+        yield Hit("，".join(parts) + "：" + fix, indicator=row.ind, field="actual",
                   evidence={"ratio": round(r, 4), "deviation_empty": silent},
                   severity="error" if required else None)
 
@@ -191,7 +209,8 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not a or not b or t.value is None or u.value is None:
             continue
         if a != b and convert(1.0, b, a) is None:  # a unit is always convertible to itself
-            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」",
+            yield Hit(f"目标 {fmt_value(row.target)} 的单位是「{a}」，实际完成值 {fmt_value(row.actual)} 的单位是「{b}」："
+                      f"按同一口径统一单位",
                       indicator=row.ind, field="actual.unit", evidence={"target_unit": a, "actual_unit": b})
 
 
@@ -209,13 +228,13 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         ind, a = row.ind, row.actual
         if not t.unit:
-            yield Hit(f"定量目标 {fmt_value(t)} 没有单位", indicator=ind, field="target.unit",
+            yield Hit(f"定量目标 {fmt_value(t)} 没有单位：在年度指标值后补上单位", indicator=ind, field="target.unit",
                       evidence={"target": t.text})
         if a.value is not None and a.op not in (None, "="):
-            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符，应填确定的数", indicator=ind, field="actual",
+            yield Hit(f"实际完成值 {fmt_value(a)} 带比较符：改为实际完成的确定数值", indicator=ind, field="actual",
                       evidence={"actual": a.text, "op": a.op})
         if a.value is None and not is_blank_text(a.text):
-            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字",
+            yield Hit(f"目标 {fmt_value(t)} 是定量的，实际完成值「{compact(a.text)}」却不是数字：填写实际完成的数值和单位",
                       indicator=ind, field="actual", evidence={"actual": a.text})
 
 
@@ -234,5 +253,52 @@ def q009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if not (value > 100 + 1e-9 or (t.op in (">=", ">") and abs(value - 100) < 1e-9)):
             continue
         if is_rate(row.ind):
-            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%，宜写作 =100%", indicator=row.ind,
+            yield Hit(f"比率类目标写作 {fmt_value(t)}，比率不会超过 100%：年度指标值改为 =100%", indicator=row.ind,
                       field="target", evidence={"target": t.value, "op": t.op})
+
+
+_COUNT_UNITS = frozenset({"个", "项", "次", "场", "期", "批", "件", "篇", "份", "人", "人次", "名", "户", "家", "所", "处",
+                          "座", "台", "套", "头", "只", "株", "棵", "辆", "艘"})
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _count_units(text: str) -> list[str]:
+    """The distinct count units of the quantities in ``text``, in order (none unless the text
+    holds two numbers or more: one number has one unit)."""
+    units: list[str] = []
+    if len(_NUMBER.findall(text)) < 2:
+        return units
+    for q in find_quantities(text):
+        if q.unit in _COUNT_UNITS and q.unit not in units:
+            units.append(q.unit)
+    return units
+
+
+@rule("Q010", "mixed-units", "warning", "同一指标中混用不同单位（头＋只、人与人次），或比率按人数计", doc="""
+检查：年度指标值或实际完成值中把不同单位的数加在一起或并列（"50头+20只"、"2000人 / 3000人次"）；名称以"率"
+结尾的指标却以人、个等计数单位填写；名称列出了多种计数（"慰问伤残军人50人；烈士家庭6户；驻保部队8家"），
+指标值却是一个百分比。
+原因：单位不同的数不能相加，也不能与一个总数相比；比率和人数是两种指标，混用后完成情况无从核对。
+示例："慰问…50人；…6户；…8家"，年度指标值 100%，实际完成值 100%（r048）。
+修正：按单位拆成几个指标，各写各的目标值和实际值；比率指标写成百分比。
+""", facts=True)
+def q010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for row in facts.rows:
+        ind = row.ind
+        for where, value in (("年度指标值", row.target), ("实际完成值", row.actual)):
+            units = _count_units(value.text)
+            if len(units) > 1:
+                yield Hit(f"{where}「{compact(value.text)}」混用了 {'、'.join(units)}：按单位拆成几个指标分别填写",
+                          indicator=ind, field="target" if where == "年度指标值" else "actual",
+                          evidence={"units": units})
+        unit = row.target.unit or row.actual.unit
+        name = compact(ind.name)
+        if name.endswith("率") and unit in _COUNT_UNITS:
+            yield Hit(f"「{ind.name}」是比率，年度指标值却以「{unit}」计：改用百分比填写目标值和实际完成值",
+                      indicator=ind, field="target.unit", evidence={"unit": unit})
+        elif unit == "%" and len(_count_units(ind.name)) > 1:
+            yield Hit(f"三级指标名称列出了多种计数（{'、'.join(_count_units(ind.name))}），指标值却是百分比 "
+                      f"{fmt_value(row.target)}：按单位拆成几个数量指标，分别写目标值和实际完成值",
+                      indicator=ind, field="name", evidence={"units": _count_units(ind.name)})

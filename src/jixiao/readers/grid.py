@@ -52,6 +52,8 @@ class Grid:
     cells: list[Cell] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Reader-level warnings (e.g. formula cells without cached values) copied into each form."""
+    shape: str | None = None
+    """How a text source laid the table out (``pipe``, ``glued``, …; see ``readers.shapes``); ``None`` otherwise."""
 
     def row_count(self) -> int:
         return max((c.row + c.rowspan for c in self.cells), default=0)

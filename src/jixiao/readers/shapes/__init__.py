@@ -1,0 +1,73 @@
+"""Text shapes: how a table reached a text file, and how to get its rows of cells back.
+
+``detect_shape(text)`` names the shape; ``text_to_grids(text, file=...)`` returns the rows a
+person would see across the printed table, in reading order, as ``Grid`` objects (``Grid.shape``
+says which shape was read; each cell's ``line`` is its 1-based line in the text, its
+``address`` "第N行"). A shape only finds cell boundaries: which cell is a name, a target or a
+score is the mapper's business (``readers.mapper`` with ``readers.vocabulary``).
+
+Before splitting, the whole text is repaired where one reading is possible: pinyin after
+characters dropped, traditional characters made simplified (``_normalize``); page chrome before
+the form (publishing metadata, 发布时间, 附件1) is skipped, and value cells get OCR digit repairs
+(``noise``). Several forms in one file come out as rows of one grid; the mapper splits them at
+their titles or 项目名称 rows.
+
+Shapes and their state:
+
+- ``pipe`` — ready: ``| a | b |`` (Markdown) and ``a | b | ||||`` (web copies: a leading ``|``
+  is an empty cell; a line ending in a single ``|`` continues on the next line).
+- ``csv`` — ready.
+- ``cell-per-line`` — not yet: detected only.
+- ``columns`` — not yet: detected only.
+- ``oneline`` — not yet: detected only.
+- ``glued`` — not yet: detected only.
+- ``scrambled`` — not yet.
+- ``pdf-text`` — not yet: the old reader (``readers._text_pdf``) still reads it.
+
+A shape that is not ready returns no grid (``[]``), so the caller can fall back or say that the
+text could not be read.
+"""
+
+from __future__ import annotations
+
+from ..grid import Grid
+from . import noise
+from ._normalize import form_start, is_chrome, normalize
+from ._rows import TextCell, TextRow, rows_to_grid
+from .detect import SHAPES, detect_shape
+from .pipe import csv_rows, pipe_rows
+
+__all__ = ["detect_shape", "text_to_grids", "SHAPES", "READY"]
+
+READY = frozenset({"pipe", "csv"})
+"""The shapes ``text_to_grids`` reads; for the others it returns ``[]``."""
+
+
+def text_to_grids(text: str, *, file: str) -> list[Grid]:
+    """The rows of cells of every form in ``text`` (already decoded), as grids; ``[]`` when the
+    text's shape cannot be read yet or holds no row."""
+    text = normalize(text)
+    shape = detect_shape(text)
+    if shape not in READY:
+        return []
+    lines = text.split("\n")
+    start, offset = form_start([s.split("|", 1)[0].strip() for s in lines]) or (0, 0)
+    body = lines[start:]
+    if offset:
+        body[0] = body[0].lstrip()[offset:]
+    if shape == "csv":
+        rows = csv_rows("\n".join(body), first_line=start + 1)
+    else:
+        rows = pipe_rows(body, first_line=start + 1)
+    rows = [_repaired(row) for row in rows if not _is_chrome_row(row)]
+    grid = rows_to_grid(rows, file=file, shape=shape)
+    return [grid] if grid.cells else []
+
+
+def _is_chrome_row(row: TextRow) -> bool:
+    texts = [c.text for c in row if c.text]
+    return len(texts) == 1 and is_chrome(texts[0])
+
+
+def _repaired(row: TextRow) -> TextRow:
+    return [TextCell(noise.repair_cell(c.text), c.line) for c in row]

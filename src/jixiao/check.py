@@ -14,14 +14,37 @@ from ._gc import paused_gc
 from ._model_view import view_form
 from ._trusted import trusted
 from .config import Settings
-from .finding import Finding, Location, SEVERITY_ORDER
-from .model import Form
+from .finding import SEVERITY_ORDER, Finding, Location
+from .model import Area, Form
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
 
-__all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
+__all__ = [
+    "check_form",
+    "check_forms",
+    "exit_status",
+    "count_by_severity",
+    "selected_rules",
+    "FAMILY_AREAS",
+    "unread_areas",
+    "runs_on",
+]
 
 _DEFAULT = Settings()
+FAMILY_AREAS: dict[str, frozenset[Area]] = {
+    "F": frozenset({"funds"}),
+    "S": frozenset({"funds", "indicators", "total"}),
+    "Q": frozenset({"indicators"}),
+    "L": frozenset({"indicators"}),
+    "D": frozenset({"indicators"}),
+    "E": frozenset({"indicators"}),
+    "N": frozenset({"goal", "indicators"}),
+    "P": frozenset({"header"}),
+    "X": frozenset({"header"}),
+    "R": frozenset(),
+}
+"""The parts of a form each rule family reads: a family does not run on a form whose reading
+doubts one of them (``Reading.doubtful``), so a misreading never becomes a finding."""
 _FormRule = tuple[Rule, Callable[..., Iterable[Hit]], bool]
 """A selected per-form rule as the engine calls it: (rule, function, wants facts)."""
 _selection: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Rule], list[_FormRule]]] = {}
@@ -94,7 +117,27 @@ def _sorted(keyed: list[tuple[tuple, Finding]]) -> list[Finding]:
 _key = itemgetter(0)
 
 
+def unread_areas(form: Form) -> frozenset[Area]:
+    """The areas of ``form`` rules may not rely on: those its reading doubts, and the total of a
+    form cut short (its missing closing rows are not the unit's omission)."""
+    reading = form.reading
+    if reading is None:
+        return frozenset()
+    areas: set[Area] = set(reading.doubtful)
+    if reading.truncated:
+        areas.add("total")
+    return frozenset(areas)
+
+
+def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
+    """Whether ``rule`` runs on a form whose ``unread`` areas are those given."""
+    return not (FAMILY_AREAS.get(rule.family, frozenset()) & unread)
+
+
 def _run(rules: list[_FormRule], form: Form, settings: Settings) -> list[tuple[tuple, Finding]]:
+    unread = unread_areas(form)
+    if unread:
+        rules = [r for r in rules if runs_on(r[0], unread)]
     out: list[tuple[tuple, Finding]] = []
     places: dict[int | None, Location] = {}
     label = form.label
@@ -135,7 +178,9 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
         if rule.scope != "file":
             continue
         for idxs in by_file.values():
-            group = [forms[i] for i in idxs]
+            group = [forms[i] for i in idxs if runs_on(rule, unread_areas(forms[i]))]
+            if not group:
+                continue
             for hit in rule.func(group, settings):
                 owner = hit.form if hit.form is not None else group[0]
                 per_form[index[id(owner)]].append(_finding(rule, owner, hit))

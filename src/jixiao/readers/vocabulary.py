@@ -279,13 +279,22 @@ ALL_WORDS: tuple[str, ...] = tuple(
 )
 """Every word of the form, longest first: what a splitter of glued text looks for."""
 
-_HEADER_WORDS = frozenset(ALL_WORDS)
+_COLUMN_WORDS = frozenset(
+    w
+    for t in (FUNDS_FIELDS, INDICATOR_FIELDS, GOAL_FIELDS, HEADER_FIELDS)
+    for f in t.values()
+    if f.name != "rate"  # 预算执行率 is also an indicator's name (100-point forms)
+    for w in f.words
+) | {"绩效指标", "项目资金", "年度总体目标", "年度绩效指标"}
+_BRACKET_TAIL = re.compile(r"\([^()]{0,12}\)$")
 
 
 def is_header_word(text: str) -> bool:
-    """Whether ``text`` is (nothing but) one of the form's words, e.g. a header cell read as a name."""
-    k = key(text)
-    return k in _HEADER_WORDS or any(field_of(k, t) is not None and len(k) <= 8 for t in _TABLES.values())
+    """Whether ``text`` is a column header ("年度指标值", "全年执行数(B)"): what a misread row
+    holds where a name or value should be. Row labels (服务对象满意度, 预算执行率) are not: real
+    indicators are named so."""
+    k = _BRACKET_TAIL.sub("", key(text))
+    return k in _COLUMN_WORDS
 
 
 def is_placeholder(text: str) -> bool:

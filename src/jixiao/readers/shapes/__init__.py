@@ -20,7 +20,9 @@ Shapes and their state:
 - ``cell-per-line`` — not yet: detected only.
 - ``columns`` — not yet: detected only.
 - ``oneline`` — not yet: detected only.
-- ``glued`` — not yet: detected only.
+- ``glued`` — partly: the indicator header and body rows are cut by the vocabulary's words and
+  the value grammar, arithmetic choosing between cuts (a score is at most its weight); rows
+  with words for values, the funds table and the header stay one cell (the mapper doubts them).
 - ``scrambled`` — not yet.
 - ``pdf-text`` — not yet: the old reader (``readers._text_pdf``) still reads it.
 
@@ -35,11 +37,12 @@ from . import noise
 from ._normalize import form_start, is_chrome, normalize
 from ._rows import TextCell, TextRow, rows_to_grid
 from .detect import SHAPES, detect_shape
+from .glued import glued_rows
 from .pipe import csv_rows, pipe_rows
 
 __all__ = ["detect_shape", "text_to_grids", "SHAPES", "READY"]
 
-READY = frozenset({"pipe", "csv"})
+READY = frozenset({"pipe", "csv", "glued"})
 """The shapes ``text_to_grids`` reads; for the others it returns ``[]``."""
 
 
@@ -57,6 +60,8 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
         body[0] = body[0].lstrip()[offset:]
     if shape == "csv":
         rows = csv_rows("\n".join(body), first_line=start + 1)
+    elif shape == "glued":
+        rows = glued_rows(body, first_line=start + 1)
     else:
         rows = pipe_rows(body, first_line=start + 1)
     rows = [_repaired(row) for row in rows if not _is_chrome_row(row)]

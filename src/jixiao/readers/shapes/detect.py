@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 
+from .glued import has_glued_header
+
 __all__ = ["detect_shape", "SHAPES"]
 
 SHAPES = ("pipe", "csv", "cell-per-line", "columns", "oneline", "glued", "scrambled", "pdf-text")
 
 _CSV_HEADER = re.compile(r'(?:^|,)\s*"?(?:三级指标|指标名称)"?\s*,', re.M)
 _RUN = re.compile(r"^[\s|]*$")
-_GLUED_HEADER = re.compile(r"一级指标二级指标三级指标|年初预算数全年预算数|预算数\(A\)执行数\(B\)|指标值完成值|预期目标实际完成情况")
-_ONELINE_MARKS = ("资金总额", "预期目标", "三级指标", "总分", "评分等级", "实际完成值", "年度指标值")
+_ONELINE_SCRAMBLED = re.compile(r"资金总额[:：]?\s+[^\d\s—-]")
+"""On one line the 年度资金总额 label is followed by its amounts; a label after it means the
+columns came out of order."""
 
 
 def detect_shape(text: str) -> str:
@@ -25,21 +28,20 @@ def detect_shape(text: str) -> str:
     if _CSV_HEADER.search(text):
         return "csv"
     piped = [s for s in lines if "|" in s and not _RUN.match(s)]
-    if len(piped) >= 3:
+    if len(piped) >= 3 and len(piped) * 5 >= sum(1 for s in lines if s):
         multi = sum(1 for s in piped if len([c for c in s.split("|") if c.strip()]) >= 2)
         if multi * 3 >= len(piped):
             return "pipe"
         return "cell-per-line"
-    long_lines = [s for s in lines if sum(1 for w in _ONELINE_MARKS if w in s) >= 3]
-    if long_lines:
-        line = max(long_lines, key=len)
-        if _GLUED_HEADER.search(line.replace(" ", "")) and _GLUED_HEADER.search(line):
-            return "glued"
-        return "oneline"
+    if any(has_glued_header(s) for s in lines if len(s) > 20):
+        return "glued"
+    flat = [s for s in lines if "资金总额" in s and "三级指标" in s]
+    if flat:
+        return "scrambled" if _ONELINE_SCRAMBLED.search(flat[0]) else "oneline"
+    if _is_columns(lines):
+        return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
     if _is_cell_per_line(lines):
         return "cell-per-line"
-    if _is_columns(lines):
-        return "columns"
     return "pdf-text"
 
 
@@ -58,3 +60,8 @@ def _is_columns(lines: list[str]) -> bool:
         ("年初预算数" in s and "全年预算数" in s and " " in s) or ("二级指标" in s and "三级指标" in s and " " in s)
         for s in lines
     )
+
+
+def _goal_label_in_pieces(lines: list[str]) -> bool:
+    """PDF text breaks the merged 年度总体目标 label into pieces, one per line (年度 / 总体 / 目标)."""
+    return any(lines[i] == "年度" and "总体" in lines[i + 1 : i + 3] for i in range(len(lines) - 1))

@@ -106,9 +106,10 @@ def differences(expected: Any, got: Any, path: str = "") -> list[str]:
 
 
 def leaves(data: Any, path: str = "") -> dict[str, Any]:
-    """Every leaf of plain data by its path (``[0].indicators[3].target.text``): the fields a
-    reading is scored on. An empty mapping or list is one leaf."""
-    if isinstance(data, dict) and data:
+    """Every field of plain data by its path (``[0].indicators[3].name``): the fields a reading
+    is scored on. A cell value (``target``, ``actual``) is one field, as is an empty mapping or
+    list."""
+    if isinstance(data, dict) and data and not {"text", "op"} <= data.keys():
         return {k: v for key, value in data.items() for k, v in leaves(value, f"{path}.{key}").items()}
     if isinstance(data, list) and data:
         return {k: v for i, value in enumerate(data) for k, v in leaves(value, f"{path}[{i}]").items()}

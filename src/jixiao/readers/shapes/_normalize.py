@@ -13,7 +13,9 @@ from functools import lru_cache
 
 __all__ = ["to_simplified", "drop_pinyin", "form_start", "is_chrome", "normalize"]
 
-_TRADITIONAL_MARKS = frozenset("績評預數執項資總額標產質時經濟響續滿務對級價撥結轉餘單調與費據權達綜設內報開區縣廳財處應發災劃計專戶來業會護兩裡實際門國關說為當")
+_TRADITIONAL_MARKS = frozenset(
+    "績評預數執項資總額標產質時經濟響續滿務對級價撥結轉餘單調與費據權達綜設內報開區縣廳財處應發災劃計專戶來業會護兩裡實際門國關說為當"
+)
 """Characters common in converted forms and never in simplified text: one of them decides."""
 
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")

@@ -2,7 +2,7 @@
 
 Each format reader turns its file into one or more ``Grid`` objects: cells with row, column and
 spans, plus where each cell came from. The one mapper (``mapper.grid_to_forms``) then finds the
-template's labels wherever they sit. Keeping the formats apart from the mapping means a new
+template's labels wherever they sit (``tables.read_grid_file`` reads a file that way). Keeping the formats apart from the mapping means a new
 format is a new small reader, and a fix to the mapping helps every format at once.
 
 Merged ranges are kept as one cell with spans (not repeated): a reader that sees a merge
@@ -15,10 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import InputError, LegacyFormatError, NoFormError, NotTextError
-from ..model import Form
-
-__all__ = ["Cell", "Grid", "clean_text", "read_grid_file"]
+__all__ = ["Cell", "Grid", "clean_text"]
 
 
 @dataclass(slots=True)
@@ -88,48 +85,3 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").strip()
     text = _JOIN_CJK.sub("", text)
     return _SPACES.sub(lambda m: " ", text).strip()
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def read_grid_file(data: bytes, *, name: str, suffix: str) -> list[Form]:
-    """Read an .xlsx/.xlsm/.docx/.pdf file into forms; every failure is an ``InputError``."""
-    from .mapper import grid_to_forms
-
-    suffix = suffix.lower()
-    if not data.strip():
-        raise NoFormError("文件为空，没有找到自评表", file=name)
-    if data[:8] == _OLE_MAGIC:
-        raise LegacyFormatError(
-            f"文件扩展名是 {suffix}，内容却是旧版 Office 格式（.xls/.doc）或加了密码；请用 WPS/Office 去掉密码并另存为 {suffix} 后再检查",
-            file=name,
-        )
-    try:
-        if suffix in {".xlsx", ".xlsm"}:
-            from .xlsx import read_xlsx_grids
-
-            grids = read_xlsx_grids(data, name=name)
-        elif suffix == ".docx":
-            from .docx import read_docx_grids
-
-            grids = read_docx_grids(data, name=name)
-        elif suffix == ".pdf":
-            from .pdf import read_pdf
-
-            return read_pdf(data, name=name)
-        else:
-            raise InputError(f"不支持的表格文件类型 {suffix}", file=name)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on broken files
-        kind = {".docx": "Word (.docx)", ".pdf": "PDF"}.get(suffix, "Excel (.xlsx)")
-        if "Password" in repr(exc) or "Encrypt" in repr(exc):
-            raise NotTextError(f"{kind} 文件设有密码，无法读取；请去掉密码后再检查", file=name) from None
-        raise NotTextError(f"无法作为 {kind} 文件打开，文件可能已损坏或格式不符（{type(exc).__name__}）", file=name) from None
-    forms: list[Form] = []
-    for grid in grids:
-        forms.extend(grid_to_forms(grid))
-    if not forms:
-        raise NoFormError("没有找到自评表（未找到“项目名称”或“绩效指标”等表头）", file=name)
-    return forms

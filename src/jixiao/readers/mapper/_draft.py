@@ -1,0 +1,99 @@
+"""A form being read: its sections' column maps, what was seen, and how it is finished."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Area, Form, Source
+from ..grid import Cell, Grid, clean_text
+from ..reading import attach_reading
+from ..templates import OTHER, Template, detect_template
+from ._columns import Columns
+
+__all__ = ["Draft", "finish", "FILE_SHAPES"]
+
+FILE_SHAPES = frozenset({None, "xlsx", "docx", "pdf"})
+"""Grids whose cells sit where they were printed; the others come from text shapes."""
+
+
+@dataclass
+class Draft:
+    """A form being read, with the column maps of the sections seen so far."""
+
+    form: Form
+    cells: list[Cell] = field(default_factory=list)
+    funds: Columns | None = None
+    goal: Columns | None = None
+    ind: Columns | None = None
+    pending: Columns | None = None
+    """An indicator header row without 三级指标 (年度指标值 over sub-columns): merged with the next."""
+    fresh: bool = False
+    """The indicator header was the last row read: a sub-header may follow."""
+    planned: list[str] = field(default_factory=list)
+    achieved: list[str] = field(default_factory=list)
+    mode: str | None = None
+    header_texts: list[str] = field(default_factory=list)
+    template: Template = OTHER
+    funds_points: float | None = None
+    level1: str = ""
+    level2: str = ""
+    closed: bool = False
+    """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
+    seen: set[str] = field(default_factory=set)
+    problems: list[tuple[Area, str]] = field(default_factory=list)
+
+    @property
+    def has_body(self) -> bool:
+        return self.funds is not None or self.ind is not None or bool(self.form.indicators)
+
+    @property
+    def has_content(self) -> bool:
+        return self.has_body or self.form.project is not None
+
+    def detect(self) -> Template:
+        self.template = detect_template(self.header_texts)
+        return self.template
+
+
+def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
+    """The form of ``d``: goal joined, source placed, warnings for what is missing, reading set."""
+    form = d.form
+    form.goal.planned = clean_text("\n".join(d.planned))
+    form.goal.achieved = clean_text("\n".join(d.achieved))
+    if form.funds.weight is None and d.funds_points is not None and d.funds is not None:
+        form.funds.weight = d.funds_points
+    sheets = [c.sheet for c in d.cells if c.sheet is not None]
+    first, final = (sheets[0], sheets[-1]) if sheets else (None, None)
+    # A form may run over pages: it starts on its first page's line and ends on its last page's.
+    starts = [c.line for c in d.cells if c.line is not None and c.sheet == first]
+    ends = [c.line for c in d.cells if c.line is not None and c.sheet == final]
+    form.source = Source(file=grid.file, sheet=first, start_line=min(starts, default=None), end_line=max(ends, default=None))
+    template = d.detect()
+    truncated = last and grid.shape not in FILE_SHAPES and not d.closed and (template.has("total") or not form.indicators)
+    form.warnings = grid.notes + _missing(d, template, truncated) + form.warnings
+    return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
+
+
+def _missing(d: Draft, template: Template, truncated: bool) -> list[str]:
+    """Warnings for the parts the template has and the form does not show (a form cut short is
+    not warned for the parts after its cut)."""
+    warnings: list[str] = []
+    if d.form.project is None:
+        warnings.append("未找到“项目名称”")
+    if d.funds is None:
+        if not truncated or d.has_body:
+            warnings.append("未找到项目资金表（年初预算数/全年预算数/全年执行数）")
+    elif template.has("funds_score") and ("weight" not in d.funds or "score" not in d.funds) and d.funds_points is None:
+        warnings.append("项目资金表没有“分值”或“得分”列，执行率的分值和得分按空白处理")
+    if not d.planned and not d.achieved and not (truncated and d.ind is None):
+        warnings.append("未找到年度总体目标（预期目标/实际完成情况）")
+    if d.ind is None:
+        if not truncated:
+            warnings.append("未找到绩效指标表（一级指标/二级指标/三级指标）")
+    else:
+        lacks = (template.has("weights") and "weight" not in d.ind) or (template.has("scores") and "score" not in d.ind)
+        if lacks:
+            warnings.append("绩效指标表没有“分值”或“得分”列，指标的分值和得分按空白处理")
+        if not d.form.indicators and not truncated:
+            warnings.append("绩效指标表中没有读到指标行")
+    return warnings

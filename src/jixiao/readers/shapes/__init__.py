@@ -17,7 +17,9 @@ Shapes and their state:
 - ``pipe`` — ready: ``| a | b |`` (Markdown) and ``a | b | ||||`` (web copies: a leading ``|``
   is an empty cell; a line ending in a single ``|`` continues on the next line).
 - ``csv`` — ready.
-- ``cell-per-line`` — not yet: detected only.
+- ``cell-per-line`` — ready: piped cells (``cell |`` … a line of pipes ends the row; a row
+  left unparted is cut by its header's width) and bare cells parted by blank lines (rows at long
+  blank runs, or regrouped at the vocabulary's row labels and by the header's width).
 - ``columns`` — not yet: detected only.
 - ``oneline`` — not yet: detected only.
 - ``glued`` — partly: the indicator header and body rows are cut by the vocabulary's words and
@@ -32,17 +34,27 @@ text could not be read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..grid import Grid
 from . import noise
 from ._normalize import form_start, is_chrome, normalize
 from ._rows import TextCell, TextRow, rows_to_grid
+from .cell_per_line import cell_per_line_rows
 from .detect import SHAPES, detect_shape
 from .glued import glued_rows
 from .pipe import csv_rows, pipe_rows
 
 __all__ = ["detect_shape", "text_to_grids", "SHAPES", "READY"]
 
-READY = frozenset({"pipe", "csv", "glued"})
+_READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
+    "pipe": lambda lines, first: pipe_rows(lines, first_line=first),
+    "csv": lambda lines, first: csv_rows("\n".join(lines), first_line=first),
+    "glued": lambda lines, first: glued_rows(lines, first_line=first),
+    "cell-per-line": lambda lines, first: cell_per_line_rows(lines, first_line=first),
+}
+
+READY = frozenset(_READERS)
 """The shapes ``text_to_grids`` reads; for the others it returns ``[]``."""
 
 
@@ -51,20 +63,15 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
     text's shape cannot be read yet or holds no row."""
     text = normalize(text)
     shape = detect_shape(text)
-    if shape not in READY:
+    read = _READERS.get(shape)
+    if read is None:
         return []
     lines = text.split("\n")
     start, offset = form_start([s.split("|", 1)[0].strip() for s in lines]) or (0, 0)
     body = lines[start:]
     if offset:
         body[0] = body[0].lstrip()[offset:]
-    if shape == "csv":
-        rows = csv_rows("\n".join(body), first_line=start + 1)
-    elif shape == "glued":
-        rows = glued_rows(body, first_line=start + 1)
-    else:
-        rows = pipe_rows(body, first_line=start + 1)
-    rows = [_repaired(row) for row in rows if not _is_chrome_row(row)]
+    rows = [_repaired(row) for row in read(body, start + 1) if not _is_chrome_row(row)]
     grid = rows_to_grid(rows, file=file, shape=shape)
     return [grid] if grid.cells else []
 

@@ -101,8 +101,8 @@ def word_at(text: str, i: int, words: Sequence[str]) -> tuple[str, int] | None:
     allowed ("年度 指标值" is 年度指标值); (word, end) or ``None``."""
     for word in words:
         j = i
-        for ch in word:
-            while j < len(text) and text[j] == " " and ch != " ":
+        for n, ch in enumerate(word):
+            while n and j < len(text) and text[j] == " " and ch != " ":
                 j += 1
             if j >= len(text) or text[j] != ch:
                 break

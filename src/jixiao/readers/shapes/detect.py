@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import FUNDS_FIELDS, GOAL_FIELDS, INDICATOR_FIELDS, field_of
 from .glued import has_glued_header
 
 __all__ = ["detect_shape", "SHAPES"]
@@ -27,10 +28,11 @@ def detect_shape(text: str) -> str:
     lines = [s.strip() for s in text.split("\n")]
     if _CSV_HEADER.search(text):
         return "csv"
-    piped = [s for s in lines if "|" in s and not _RUN.match(s)]
+    piped = [s for s in lines if "|" in s]
     if len(piped) >= 3 and len(piped) * 5 >= sum(1 for s in lines if s):
-        multi = sum(1 for s in piped if len([c for c in s.split("|") if c.strip()]) >= 2)
-        if multi * 3 >= len(piped):
+        with_text = [s for s in piped if not _RUN.match(s)]
+        multi = sum(1 for s in with_text if len([c for c in s.split("|") if c.strip()]) >= 2)
+        if with_text and multi * 3 >= len(with_text):
             return "pipe"
         return "cell-per-line"
     if any(has_glued_header(s) for s in lines if len(s) > 20):
@@ -45,12 +47,13 @@ def detect_shape(text: str) -> str:
     return "pdf-text"
 
 
-_HEADER_ALONE = ("一级指标", "二级指标", "三级指标", "年初预算数", "全年预算数", "预期目标", "实际完成情况", "得分")
-
-
 def _is_cell_per_line(lines: list[str]) -> bool:
     """Header words stand alone on their lines: 一级指标, then 二级指标, then 三级指标 …"""
-    alone = sum(1 for s in lines if s.replace(" ", "") in _HEADER_ALONE)
+    alone = sum(
+        1
+        for s in lines
+        if 0 < len(s) <= 12 and any(field_of(s, t) is not None for t in (INDICATOR_FIELDS, FUNDS_FIELDS, GOAL_FIELDS))
+    )
     return alone >= 4
 
 

@@ -36,9 +36,10 @@ _CLOSING_NUMBERS = re.compile(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?")
 _PAGE_START = re.compile(r"^(\d+)、\s*")
 
 
-def _header_run(text: str) -> tuple[int, int, list[str]] | None:
-    """(start, end, words) of the longest run of indicator column words in ``text`` (three or
-    more, of which one names the indicator), each word with its column mark ("指标值(A)")."""
+def _header_run(text: str, *, indicators: bool = True) -> tuple[int, int, list[str]] | None:
+    """(start, end, words) of the longest run of column words in ``text`` (three or more, of
+    which one names the indicator unless ``indicators`` is false), each word with its column
+    mark ("指标值(A)")."""
     best: tuple[int, int, list[str]] | None = None
     i = 0
     while i < len(text):
@@ -50,7 +51,9 @@ def _header_run(text: str) -> tuple[int, int, list[str]] | None:
             if mark:
                 word, j = word + mark.group(), mark.end()
             words.append(word)
-        names_indicator = any(field_of(w, INDICATOR_FIELDS) in ("name", "level1", "target") for w in words)
+        names_indicator = not indicators or any(
+            field_of(w, INDICATOR_FIELDS) in ("name", "level1", "target") for w in words
+        )
         if len(words) >= 3 and names_indicator and (best is None or len(words) > len(best[2])):
             best = (i, j, words)
         i = j if words else i + 1
@@ -58,8 +61,9 @@ def _header_run(text: str) -> tuple[int, int, list[str]] | None:
 
 
 def has_glued_header(line: str) -> bool:
-    """Whether ``line`` holds an indicator header of three or more words with nothing between."""
-    return _header_run(line) is not None
+    """Whether ``line`` holds a header (funds or indicators) of three or more words with nothing
+    between them."""
+    return _header_run(line, indicators=False) is not None
 
 
 def _label_at(text: str, i: int) -> str | None:

@@ -45,7 +45,6 @@ SHARED_VERDICTS = ("passed", "doubted", "refused")
 
 UNCOPIED = {
     "r021": ("other", "columns"),
-    "r030": ("national", "glued"),
     "r033": ("transfer", "scrambled"),
     "r037": ("exec20", "glued"),
     "r046": ("transfer", "pipe"),

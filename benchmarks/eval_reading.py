@@ -46,7 +46,6 @@ SHARED_VERDICTS = ("passed", "doubted", "refused")
 UNCOPIED = {
     "r021": ("other", "columns"),
     "r033": ("transfer", "scrambled"),
-    "r037": ("exec20", "glued"),
     "r046": ("transfer", "pipe"),
     "r049": ("other", "columns"),
     "r051": ("transfer", "columns"),

@@ -72,6 +72,7 @@ REPAIRED = {
     ("r020", "funds"): "执行率 printed as the fraction 0.958, held as 95.8",
     ("r023", "goal"): "each goal line is printed twice, 预期 and 实际 alternating",
     ("r026", "header"): "printed in traditional characters",
+    ("r037", "header"): "printed in traditional characters",
     ("r047", "header"): "printed in traditional characters",
     ("r036", "goal"): "the two goal columns are interleaved line by line",
     ("r041", "goal"): "a document site's page number inside the goal",

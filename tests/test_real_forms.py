@@ -101,7 +101,7 @@ def test_expected_reading_quotes_its_source(name: str) -> None:
     source = plain((REAL / f"{name}.txt").read_text(encoding="utf-8"))
     unquoted = []
     for form in read_path(EXPECTED / f"{name}.yaml"):
-        texts = {
+        texts: dict[str, list[str | float | None]] = {
             "header": [form.project, form.department, form.implementer, form.year],
             "goal": [form.goal.planned, form.goal.achieved],
             "indicators": [t for i in form.indicators for t in (i.name, i.level2, i.target.text, i.actual.text, i.deviation, i.weight, i.score)],

@@ -44,7 +44,6 @@ VERDICTS = ("full", "partly", "declined")
 SHARED_VERDICTS = ("passed", "doubted", "refused")
 
 UNCOPIED = {
-    "r021": ("other", "columns"),
     "r033": ("transfer", "scrambled"),
     "r046": ("transfer", "pipe"),
     "r049": ("other", "columns"),

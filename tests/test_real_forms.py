@@ -70,6 +70,7 @@ def test_shared_form_reads_or_is_declined_plainly(name: str) -> None:
 
 REPAIRED = {
     ("r020", "funds"): "执行率 printed as the fraction 0.958, held as 95.8",
+    ("r021", "goal"): "two lines, each printing 预期 and 实际 side by side",
     ("r023", "goal"): "each goal line is printed twice, 预期 and 实际 alternating",
     ("r026", "header"): "printed in traditional characters",
     ("r037", "header"): "printed in traditional characters",

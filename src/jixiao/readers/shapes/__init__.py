@@ -26,7 +26,9 @@ Shapes and their state:
   the value grammar, arithmetic choosing between cuts (a score is at most its weight); rows
   with words for values, the funds table and the header stay one cell (the mapper doubts them).
 - ``scrambled`` — not yet.
-- ``pdf-text`` — not yet: the old reader (``readers._text_pdf``) still reads it.
+- ``pdf-text`` — ready for the national template as the bundled example prints it: header,
+  funds, goal [planned, achieved], indicator rows [一级, 二级, 三级, 年度指标值, 实际完成值, 分值,
+  得分, 偏差原因] and the closing rows (``pdf_text``, ``_pdf_table``, ``_pdf_goal``, ``_labels``).
 
 A shape that is not ready returns no grid (``[]``), so the caller can fall back or say that the
 text could not be read.
@@ -43,6 +45,7 @@ from ._rows import TextCell, TextRow, rows_to_grid
 from .cell_per_line import cell_per_line_rows
 from .detect import SHAPES, detect_shape
 from .glued import glued_rows
+from .pdf_text import pdf_text_rows
 from .pipe import csv_rows, pipe_rows
 
 __all__ = ["detect_shape", "text_to_grids", "SHAPES", "READY"]
@@ -52,6 +55,7 @@ _READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
     "csv": lambda lines, first: csv_rows("\n".join(lines), first_line=first),
     "glued": lambda lines, first: glued_rows(lines, first_line=first),
     "cell-per-line": lambda lines, first: cell_per_line_rows(lines, first_line=first),
+    "pdf-text": lambda lines, first: pdf_text_rows(lines, first_line=first),
 }
 
 READY = frozenset(_READERS)

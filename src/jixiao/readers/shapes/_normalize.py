@@ -13,8 +13,8 @@ from functools import lru_cache
 
 __all__ = ["to_simplified", "drop_pinyin", "form_start", "is_chrome", "normalize"]
 
-_TRADITIONAL_MARKS = frozenset(
-    "績評預數執項資總額標產質時經濟響續滿務對級價撥結轉餘單調與費據權達綜設內報開區縣廳財處應發災劃計專戶來業會護兩裡實際門國關說為當"
+_TRADITIONAL_MARKS = re.compile(
+    "[績評預數執項資總額標產質時經濟響續滿務對級價撥結轉餘單調與費據權達綜設內報開區縣廳財處應發災劃計專戶來業會護兩裡實際門國關說為當]"
 )
 """Characters common in converted forms and never in simplified text: one of them decides."""
 
@@ -31,7 +31,7 @@ def _converter() -> object:
 
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters when it holds traditional ones; otherwise unchanged."""
-    if not any(ch in _TRADITIONAL_MARKS for ch in text):
+    if _TRADITIONAL_MARKS.search(text) is None:
         return text
     converted: str = _converter().convert(text)  # type: ignore[attr-defined]
     return converted

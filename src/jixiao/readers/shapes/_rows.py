@@ -8,14 +8,11 @@ next cells sit in); empty cells at the end of a row are dropped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..grid import Cell, Grid
 
 __all__ = ["TextCell", "TextRow", "cell", "squash", "tidy_row", "rows_to_grid"]
-
-_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +28,7 @@ TextRow = list[TextCell]
 
 def squash(text: str) -> str:
     """The text with whitespace runs made one space and the ends stripped."""
-    return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def cell(text: str, line: int) -> TextCell:

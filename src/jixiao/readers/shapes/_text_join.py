@@ -12,7 +12,6 @@ import re
 
 __all__ = ["join_wrapped", "display_width", "split_cells"]
 
-_SPACES = re.compile(r"\s+")
 _OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
 
 
@@ -20,7 +19,7 @@ def join_wrapped(pieces: list[str]) -> str:
     """The pieces of one wrapped cell as its text."""
     out = ""
     for piece in pieces:
-        piece = _SPACES.sub(" ", piece).strip()
+        piece = " ".join(piece.split())
         if not piece:
             continue
         if out and out[-1].isascii() and out[-1].isalpha() and piece[0].isascii() and piece[0].isalpha():
@@ -30,8 +29,11 @@ def join_wrapped(pieces: list[str]) -> str:
 
 
 def display_width(text: str) -> int:
-    """Width in half-width cells (a Chinese character is two): PDF columns are fixed in it."""
-    return sum(1 if ch.isascii() else 2 for ch in text)
+    """Width in half-width cells (a Chinese character is two): PDF columns are fixed in it.
+
+    A Chinese character takes three bytes in UTF-8 and an ASCII one one byte, so the mean of
+    the character count and the byte count is the width."""
+    return (len(text) + len(text.encode("utf-8"))) // 2
 
 
 def split_cells(line: str) -> list[str]:

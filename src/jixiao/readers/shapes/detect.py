@@ -35,7 +35,7 @@ def detect_shape(text: str) -> str:
         if with_text and multi * 3 >= len(with_text):
             return "pipe"
         return "cell-per-line"
-    if any(has_glued_header(s) for s in lines if len(s) > 20):
+    if any(has_glued_header(s) for s in lines if len(s) >= 24 and s.count(" ") * 10 <= len(s)):
         return "glued"
     flat = [s for s in lines if "资金总额" in s and "三级指标" in s]
     if flat:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of
-from ._cuts import indicator_fits, split_values, word_at
+from ._cuts import indicator_fits, split_values
 from ._glued_pre import COLUMN_MARK, pre_rows
 from ._rows import TextCell, TextRow
 
@@ -36,34 +36,36 @@ _CLOSING_NUMBERS = re.compile(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?")
 _PAGE_START = re.compile(r"^(\d+)、\s*")
 
 
+def _spaced(word: str) -> str:
+    """A pattern of ``word`` that also matches it with spaces between its characters."""
+    return " ?".join(re.escape(ch) for ch in word)
+
+
+_WORD = "|".join(_spaced(w) for w in _HEADER_WORDS)
+_ONE_WORD = re.compile(rf"(?:{_WORD})(?:{COLUMN_MARK.pattern})?")
+_WORD_RUN = re.compile(rf"(?:(?:{_WORD})(?:{COLUMN_MARK.pattern})?){{3,}}")
+"""Three or more column words with nothing between them (the longest word tried first)."""
+
+
 def _header_run(text: str, *, indicators: bool = True) -> tuple[int, int, list[str]] | None:
     """(start, end, words) of the longest run of column words in ``text`` (three or more, of
     which one names the indicator unless ``indicators`` is false), each word with its column
-    mark ("指标值(A)")."""
+    mark ("指标值(A)") and without the spaces a copy put inside it ("年度 指标值")."""
     best: tuple[int, int, list[str]] | None = None
-    i = 0
-    while i < len(text):
-        words: list[str] = []
-        j = i
-        while (found := word_at(text, j, _HEADER_WORDS)) is not None:
-            word, j = found
-            mark = COLUMN_MARK.match(text, j)
-            if mark:
-                word, j = word + mark.group(), mark.end()
-            words.append(word)
+    for run in _WORD_RUN.finditer(text):
+        words = [m.group().replace(" ", "") for m in _ONE_WORD.finditer(run.group())]
         names_indicator = not indicators or any(
-            field_of(w, INDICATOR_FIELDS) in ("name", "level1", "target") for w in words
+            field_of(COLUMN_MARK.sub("", w), INDICATOR_FIELDS) in ("name", "level1", "target") for w in words
         )
-        if len(words) >= 3 and names_indicator and (best is None or len(words) > len(best[2])):
-            best = (i, j, words)
-        i = j if words else i + 1
+        if names_indicator and (best is None or len(words) > len(best[2])):
+            best = (run.start(), run.end(), words)
     return best
 
 
-def has_glued_header(line: str) -> bool:
-    """Whether ``line`` holds a header (funds or indicators) of three or more words with nothing
+def has_glued_header(text: str) -> bool:
+    """Whether ``text`` holds a header (funds or indicators) of three or more words with nothing
     between them."""
-    return _header_run(line, indicators=False) is not None
+    return _WORD_RUN.search(text) is not None
 
 
 def _label_at(text: str, i: int) -> str | None:

@@ -34,6 +34,7 @@ TITLE_LINE = re.compile(r"^[^|]{0,20}项目支出绩效自评表[^|]{0,20}$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
+_PAGE_NUMBER_OPENERS = frozenset("-—第0123456789")
 _HEADER_LABELS = ("项目名称", "主管部门", "实施单位")
 _HEADER_SPLIT = re.compile(r"(项目名称|主管部门|实施单位)\s*[：:]?\s*")
 _FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
@@ -72,7 +73,7 @@ def _form_spans(lines: list[Line]) -> list[tuple[int, int]]:
             if has_project or not starts:
                 starts.append(i)
             has_project = True
-        elif TITLE_LINE.match(s):
+        elif "自评表" in s and TITLE_LINE.match(s):
             starts.append(i)
             has_project = False
     if not starts or starts[0] != 0:
@@ -226,9 +227,16 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
     return rows
 
 
+def _unless_page_number(line: str) -> str:
+    """The line, or "" for a page number ("- 2 -", "第 2 页", "2/5"): a page break, as blank lines are."""
+    if line[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(line):
+        return ""
+    return line
+
+
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    numbered = [(first_line + k, "" if _PAGE_NUMBER.match(squash(s)) else squash(s)) for k, s in enumerate(lines)]
+    numbered = [(first_line + k, _unless_page_number(squash(s))) for k, s in enumerate(lines)]
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):
         rows.extend(_form_rows(numbered[start:stop]))

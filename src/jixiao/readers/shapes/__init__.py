@@ -20,7 +20,9 @@ Shapes and their state:
 - ``cell-per-line`` — ready: piped cells (``cell |`` … a line of pipes ends the row; a row
   left unparted is cut by its header's width) and bare cells parted by blank lines (rows at long
   blank runs, or regrouped at the vocabulary's row labels and by the header's width).
-- ``columns`` — not yet: detected only.
+- ``columns`` — ready: a row per line split at spaces, wrapped labels, wrapped header words and
+  a row's numbers pushed to the next line joined back (``columns``); a cell holding spaces of
+  its own comes out as several cells.
 - ``oneline`` — not yet: detected only.
 - ``glued`` — partly: the indicator header and body rows are cut by the vocabulary's words and
   the value grammar, arithmetic choosing between cuts (a score is at most its weight); rows
@@ -43,6 +45,7 @@ from . import noise
 from ._normalize import form_start, is_chrome, normalize
 from ._rows import TextCell, TextRow, rows_to_grid
 from .cell_per_line import cell_per_line_rows
+from .columns import columns_rows
 from .detect import SHAPES, detect_shape
 from .glued import glued_rows
 from .pdf_text import pdf_text_rows
@@ -56,6 +59,7 @@ _READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
     "glued": lambda lines, first: glued_rows(lines, first_line=first),
     "cell-per-line": lambda lines, first: cell_per_line_rows(lines, first_line=first),
     "pdf-text": lambda lines, first: pdf_text_rows(lines, first_line=first),
+    "columns": lambda lines, first: columns_rows(lines, first_line=first),
 }
 
 READY = frozenset(_READERS)

@@ -1,0 +1,108 @@
+"""The ``columns`` shape: one row per line, cells parted by whitespace (maybe indented).
+
+A line is split at its spaces ("≥ 90%", an operator printed apart, stays one cell). What a
+narrow column wrapped is put back together:
+
+- a label broken over lines ("经济效益" / "指标", "可持续影" / "响指标", "项目资金" / "(万元)",
+  "满意度指标" / "(10分)") is joined to the cell it continues when together they read as one of
+  the vocabulary's words (or a word with its points or unit);
+- a header that goes on on the next line ("一级指标" / "二级指标 三级指标 …") is one row;
+- a line of header pieces under a header ("年度 实际 分值" / "指标值 完成值") completes the
+  header cells it continues, in order;
+- a line of one or two numbers under a row that ends in text (a long row's 分值 and 得分 pushed
+  to the next line) ends that row.
+
+Cells holding spaces of their own (a sentence "截至 2024年 12月") cannot be told from two cells
+here; the mapper's reading check doubts the rows that come out wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import ALL_WORDS, FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of, key
+from ._rows import TextCell, TextRow
+from ._text_join import split_cells
+
+__all__ = ["columns_rows"]
+
+_WORDS = frozenset(ALL_WORDS) | frozenset(LEVEL1) | frozenset(LEVEL2)
+_PREFIXES = frozenset(w[:i] for w in _WORDS for i in range(1, len(w) + 1))
+_MARK = re.compile(r"^[(（](?:\d+(?:\.\d+)?分|万元|元|[A-Z/]+)[)）]$")
+_COLUMN_LETTER = re.compile(r"^[(（][A-Z/]+[)）]$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
+
+
+def _is_word(text: str) -> bool:
+    k = key(text)
+    return k in _WORDS
+
+
+def _continues(cell: str, piece: str) -> bool:
+    """Whether ``piece`` (a line's only cell) is the rest of ``cell`` wrapped: together a word of
+    the form or the start of one, or a label and its points or unit ("(万元)", "(10分)"), or a
+    column word and its letter ("(A)")."""
+    k = key(cell)
+    if k not in _PREFIXES:
+        return False
+    if _MARK.match(piece):
+        column = field_of(cell, INDICATOR_FIELDS) is not None or field_of(cell, FUNDS_FIELDS) is not None
+        return column == (_COLUMN_LETTER.match(piece) is not None)
+    joined = key(cell + piece)
+    return joined in _WORDS or (not _is_word(cell) and joined in _PREFIXES)
+
+
+def _is_header(cells: list[str]) -> bool:
+    return bool(cells) and all(
+        field_of(c, INDICATOR_FIELDS) is not None or field_of(c, FUNDS_FIELDS) is not None for c in cells
+    )
+
+
+def _completes_header(row: TextRow, pieces: list[str]) -> list[int] | None:
+    """Indexes of the cells of ``row`` that ``pieces`` complete into words, in order; ``None``
+    when they do not all find one."""
+    found: list[int] = []
+    start = 0
+    for piece in pieces:
+        k = next(
+            (i for i in range(start, len(row)) if not _is_word(row[i].text) and _is_word(row[i].text + piece)), None
+        )
+        if k is None:
+            return None
+        found.append(k)
+        start = k + 1
+    return found
+
+
+def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
+    """Rows of whitespace-separated text, one per line, wrapped labels and headers joined."""
+    rows: list[TextRow] = []
+    for k, raw in enumerate(lines):
+        number = first_line + k
+        cells = split_cells(raw)
+        if not cells:
+            continue
+        last = rows[-1] if rows else None
+        if last is not None and len(cells) == 1 and _continues(last[-1].text, cells[0]):
+            last[-1] = TextCell(last[-1].text + cells[0], last[-1].line)
+            continue
+        if last is not None and len(cells) >= 2:
+            targets = _completes_header(last, cells)
+            if targets is not None:
+                for i, piece in zip(targets, cells):
+                    last[i] = TextCell(last[i].text + piece, last[i].line)
+                continue
+        if last is not None and _is_header([last[-1].text]) and _is_header(cells):
+            last.extend(TextCell(c, number) for c in cells)  # the header went on on the next line
+            continue
+        if (
+            last is not None
+            and len(cells) <= 2
+            and all(_NUMBER.match(c) for c in cells)
+            and len(last) >= 3
+            and not _NUMBER.match(last[-1].text)
+        ):
+            last.extend(TextCell(c, number) for c in cells)
+            continue
+        rows.append([TextCell(c, number) for c in cells])
+    return rows

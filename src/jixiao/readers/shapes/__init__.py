@@ -23,7 +23,8 @@ Shapes and their state:
 - ``columns`` — ready: a row per line split at spaces, wrapped labels, wrapped header words and
   a row's numbers pushed to the next line joined back (``columns``); a cell holding spaces of
   its own comes out as several cells.
-- ``oneline`` — not yet: detected only.
+- ``oneline`` — ready for the national template: the line is cut at its landmarks; indicator
+  rows end at their 分值 得分 pair, deviation words go to the row before (``oneline``).
 - ``glued`` — partly: the indicator header and body rows are cut by the vocabulary's words and
   the value grammar, arithmetic choosing between cuts (a score is at most its weight); rows
   with words for values, the funds table and the header stay one cell (the mapper doubts them).
@@ -48,6 +49,7 @@ from .cell_per_line import cell_per_line_rows
 from .columns import columns_rows
 from .detect import SHAPES, detect_shape
 from .glued import glued_rows
+from .oneline import oneline_rows
 from .pdf_text import pdf_text_rows
 from .pipe import csv_rows, pipe_rows
 
@@ -60,6 +62,7 @@ _READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
     "cell-per-line": lambda lines, first: cell_per_line_rows(lines, first_line=first),
     "pdf-text": lambda lines, first: pdf_text_rows(lines, first_line=first),
     "columns": lambda lines, first: columns_rows(lines, first_line=first),
+    "oneline": lambda lines, first: oneline_rows(lines, first_line=first),
 }
 
 READY = frozenset(_READERS)

@@ -17,8 +17,7 @@ page break can cut either column mid-sentence, and its rest follows on the next 
 
 from __future__ import annotations
 
-import re
-
+from ._pdf_text_words import ACHIEVED_OPENER
 from ._text_join import display_width, join_wrapped
 
 __all__ = ["split_goal", "SENTENCE_END"]
@@ -36,9 +35,6 @@ _LABELS = frozenset(
         "实际完成情况",
         "预期目标 实际完成情况",
     }
-)
-_ACHIEVED_OPENER = re.compile(
-    r"^(?:本|该)?(?:项目)?(?:\d{4}\s*年(?:度)?)?(?:全年|年度)?(?:预算|资金)?执行率|^(?:截至|截止)\s*\d{4}|^本项目"
 )
 
 
@@ -73,7 +69,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def _opener(block: list[str]) -> int | None:
-    return next((j for j, s in enumerate(block) if _ACHIEVED_OPENER.match(s)), None)
+    return next((j for j, s in enumerate(block) if ACHIEVED_OPENER.match(s)), None)
 
 
 def _cut(text: list[str]) -> bool:

@@ -25,12 +25,12 @@ import re
 
 from ._pdf_goal import split_goal
 from ._pdf_table import table_rows
+from ._pdf_text_words import TITLE_LINE
 from ._rows import TextCell, TextRow, squash
 from ._text_join import join_wrapped, split_cells
 
-__all__ = ["pdf_text_rows", "TITLE_LINE"]
+__all__ = ["pdf_text_rows"]
 
-TITLE_LINE = re.compile(r"^[^|]{0,20}项目支出绩效自评表[^|]{0,20}$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—]\s*\d{1,4}\s*[-—]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )

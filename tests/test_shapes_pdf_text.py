@@ -87,3 +87,19 @@ def test_indicator_rows_keep_the_line_of_their_name() -> None:
     expected = json.loads(CASES[0][1].read_text(encoding="utf-8"))[0]
     ind = next(i for i in expected["indicators"] if i["name"] == "长效管理制度健全性")
     assert row[2].line == ind["line"]
+
+
+def test_header_values_below_their_labels_or_left_blank() -> None:
+    text = CASES[1][0].read_text(encoding="utf-8")
+    below = text.replace("主管部门 某区科学技术协会 实施单位 ", "主管部门\n某区科学技术协会\n实施单位\n")
+    assert rows_of_text(below)[2:5] == [
+        ["项目名称", "社区科普画廊更新"],
+        ["主管部门", "某区科学技术协会"],
+        ["实施单位", "某区科普服务中心"],
+    ]
+    blank = text.replace("主管部门 某区科学技术协会 实施单位 ", "主管部门 实施单位 ")
+    assert rows_of_text(blank)[3] == ["主管部门", "", "实施单位", "某区科普服务中心"]
+
+
+def rows_of_text(text: str) -> list[list[str]]:
+    return [[c.text for c in row] for grid in text_to_grids(text, file="t.txt") for row in grid.rows()]

@@ -182,7 +182,14 @@ def _closing_rows(tokens: list[str]) -> list[list[str]]:
 
 
 def _form_rows(tokens: list[str]) -> list[list[str]]:
-    i_funds = _find(tokens, lambda t: any(w in t for w in _FUNDS_LANDMARK))
+    i_funds = next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if any(w in t for w in _FUNDS_LANDMARK) and (k == 0 or tokens[k - 1] not in _HEADER_LABELS)
+        ),
+        None,
+    )  # a value cell such as the project "项目资金监管平台运维" is no landmark
     i_goal = _find(tokens, lambda t: t in _GOAL_HEADS, i_funds or 0)
     i_table = _find(tokens, lambda t: t in ("绩效指标", "一级指标", "三级指标"), i_goal or i_funds or 0)
     i_total = _find(tokens, lambda t: t.replace(" ", "").startswith("总分"), i_table or i_goal or i_funds or 0)

@@ -116,12 +116,12 @@ def _header_rows(lines: list[Line]) -> list[TextRow]:
         if not any(label in s for label in _HEADER_LABELS):
             rows.append(_row([s], number))
             continue
-        parts = [p.strip() for p in _HEADER_SPLIT.split(s)]
-        cells = [p for p in parts if p] if parts[0] else parts[1:]
-        if len(cells) % 2 == 1 and cells[-1] in _HEADER_LABELS:
+        parts = [p.strip() for p in _HEADER_SPLIT.split(s)]  # [before, label, value, label, value …]
+        cells = parts if parts[0] else parts[1:]
+        if not cells[-1]:
             following = next(((j, t) for j, (_, t) in enumerate(lines) if j > i and t), None)
             if following and not any(label in following[1] for label in _HEADER_LABELS):
-                cells.append(following[1])  # the value cell wrapped onto the next line
+                cells[-1] = following[1]  # the value cell is on the next line
                 skip = following[0]
         rows.append(_row(cells, number))
     return rows

@@ -14,12 +14,15 @@ import re
 __all__ = ["repair_cell"]
 
 _NUMBERISH = re.compile(r"^(?P<op>[≥≤><=]*)(?P<num>[0-9IlO工.,]+)(?P<unit>%|[\u4e00-\u9fff]{1,3})?$")
+_SUSPECT = re.compile("[IlO工]")
 _GLYPHS = str.maketrans({"I": "1", "l": "1", "O": "0", "工": "1"})
 
 
 def repair_cell(text: str) -> str:
     """``text`` with misread digits restored when it is a number cell that holds a real digit or
     an operator beside them (``IO`` → ``10``, ``≥9O%`` → ``≥90%``, ``工5%`` → ``15%``)."""
+    if _SUSPECT.search(text) is None:
+        return text  # no glyph that OCR puts for a digit
     m = _NUMBERISH.match(text)
     if m is None:
         return text

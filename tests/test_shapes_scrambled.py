@@ -1,0 +1,20 @@
+"""PDF or spreadsheet text whose columns came out of order: recognised, and not read."""
+
+from __future__ import annotations
+
+from jixiao.readers.shapes import READY, detect_shape, text_to_grids
+
+# r033 (内蒙古 临河区): the amounts of 年度资金总额 come before its label, which comes after the
+# sub-rows, next to the section label 资金投入情况.
+R033 = (
+    "附件1 就业补助资金绩效目标自评表 (2022年度) 转移支付(项目)名称 就业补助资金 中央主管部门 人力资源社会保障部 "
+    "全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00 自治区财政资金 570.17 570.17 "
+    "年度资金总额 资金投入情况 (万元) 地方主管部 门 巴彦淖尔市临河区财政局 一级 指标 二级指标 数量指标 三级指标 "
+    "年度目标指标值 享受社会保险补贴人员数量 4443"
+)
+
+
+def test_columns_out_of_order_are_recognised_and_yield_no_rows() -> None:
+    assert detect_shape(R033) == "scrambled"
+    assert "scrambled" not in READY
+    assert text_to_grids(R033, file="r033.txt") == []

@@ -9,6 +9,8 @@ narrow column wrapped is put back together:
 - a header that goes on on the next line ("一级指标" / "二级指标 三级指标 …") is one row;
 - a line of header pieces under a header ("年度 实际 分值" / "指标值 完成值") completes the
   header cells it continues, in order;
+- rows of nothing but 一级/二级 labels ("(50分)", "经济效益指标") go in front of the row after
+  them, as a merged label cell stands to the left of its rows;
 - a line of one or two numbers under a row that ends in text (a long row's 分值 and 得分 pushed
   to the next line) ends that row.
 
@@ -20,7 +22,18 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import ALL_WORDS, FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of, key
+from ..vocabulary import (
+    ALL_WORDS,
+    FUNDS_FIELDS,
+    INDICATOR_FIELDS,
+    LEVEL1,
+    LEVEL2,
+    field_of,
+    key,
+    level1_of,
+    level2_of,
+    section_weight,
+)
 from ._rows import TextCell, TextRow
 from ._text_join import split_cells
 
@@ -105,4 +118,34 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
             last.extend(TextCell(c, number) for c in cells)
             continue
         rows.append([TextCell(c, number) for c in cells])
-    return rows
+    return _labels_carried(rows)
+
+
+def _is_label_cell(text: str) -> bool:
+    """A 一级/二级 label cell: the label, the label with its points, or the points alone."""
+    return level1_of(text) is not None or level2_of(text) is not None or section_weight(text) is not None
+
+
+def _labels_carried(rows: list[TextRow]) -> list[TextRow]:
+    """Rows holding nothing but 一级/二级 labels (a merged label cell printed on lines of its own,
+    "(50分)" / "数量指标 指标1:…") put in front of the row that follows them, where a person sees
+    them; before a header or at the end they stay rows of their own."""
+    out: list[TextRow] = []
+    held: TextRow = []
+    for row in rows:
+        if all(_is_label_cell(c.text) for c in row):
+            if any(level2_of(c.text) for c in held) and level1_of(row[0].text):
+                out.append(held)  # a 二级 label with no row under it, then the next 一级
+                held = []
+            held.extend(row)
+            continue
+        if held and not _is_header([c.text for c in row]):
+            out.append([*held, *row])
+        else:
+            if held:
+                out.append(held)
+            out.append(row)
+        held = []
+    if held:
+        out.append(held)
+    return out

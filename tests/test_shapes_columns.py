@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.readers.shapes import detect_shape, text_to_grids
+from jixiao.readers.shapes.columns import columns_rows
 
 
 def rows_of(text: str) -> list[list[str]]:
@@ -101,4 +102,45 @@ def test_wrapped_header_words_and_pushed_down_numbers_are_put_back() -> None:
         ["产出指标", "数量指标", "指标1:修缮建筑数量", "完成罗氏宗祠日常维护", "完成罗氏宗祠日常维护", "7", "7"],
         ["指标2:修缮建筑面积", "6000平方米", "6000平方米", "7", "7"],
         ["质量指标", "指标2:工程质量管理", "≥ 95%", "98%", "6", "6"],
+    ]
+
+
+# r050 (安徽 宣城) and r025 (四川 遂宁): the goal's two columns printed one after the other.
+R050_GOAL = """年度总体目标完成情况 预期目标 实际完成情况
+目标1:省政府对市政府防震减灾目标管理绩效考核第一名。
+目标2:全省市级防震减灾综合考核先进单位。
+1.省政府对市政府防震减灾目标管理绩效考核第一名。
+2.全省市级防震减灾综合考核先进单位。
+年度绩效指标完成情况
+"""
+R025_GOAL = """预期目标 目标实际完成情况
+
+ 目标1:完成两品一械抽检工作
+ 目标2:加强两品一械企业监管力度
+
+ 目标1:配合完成抽检148个批次
+ 目标2:加强了两品一械企业监管力度
+
+
+
+一级
+"""
+
+
+def columns_of(text: str) -> list[list[str]]:
+    return [[c.text for c in row] for row in columns_rows(text.split("\n"))]
+
+
+def test_a_goal_printed_column_after_column_is_one_row() -> None:
+    assert columns_of(R050_GOAL) == [
+        ["年度总体目标完成情况", "预期目标", "实际完成情况"],
+        [
+            "目标1:省政府对市政府防震减灾目标管理绩效考核第一名。目标2:全省市级防震减灾综合考核先进单位。",
+            "1.省政府对市政府防震减灾目标管理绩效考核第一名。2.全省市级防震减灾综合考核先进单位。",
+        ],
+        ["年度绩效指标完成情况"],
+    ]
+    assert columns_of(R025_GOAL)[1] == [
+        "目标1:完成两品一械抽检工作目标2:加强两品一械企业监管力度",
+        "目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度",
     ]

@@ -9,6 +9,8 @@ narrow column wrapped is put back together:
 - a header that goes on on the next line ("一级指标" / "二级指标 三级指标 …") is one row;
 - a line of header pieces under a header ("年度 实际 分值" / "指标值 完成值") completes the
   header cells it continues, in order;
+- the goal's text on several lines under its header is one row [planned, achieved]: two
+  blocks parted by a blank line, or told apart as in PDF text;
 - rows of nothing but 一级/二级 labels ("(50分)", "经济效益指标") go in front of the row after
   them, as a merged label cell stands to the left of its rows;
 - a line of one or two numbers under a row that ends in text (a long row's 分值 and 得分 pushed
@@ -25,6 +27,7 @@ import re
 from ..vocabulary import (
     ALL_WORDS,
     FUNDS_FIELDS,
+    GOAL_FIELDS,
     INDICATOR_FIELDS,
     LEVEL1,
     LEVEL2,
@@ -34,8 +37,9 @@ from ..vocabulary import (
     level2_of,
     section_weight,
 )
+from ._pdf_goal import split_goal
 from ._rows import TextCell, TextRow
-from ._text_join import split_cells
+from ._text_join import join_wrapped, split_cells
 
 __all__ = ["columns_rows"]
 
@@ -87,11 +91,63 @@ def _completes_header(row: TextRow, pieces: list[str]) -> list[int] | None:
     return found
 
 
+def _goal_region(lines: list[str]) -> tuple[int, int] | None:
+    """(first, end) indexes of the goal's text lines: after the line that ends in the goal's
+    column words (预期目标 实际完成情况), up to the indicator table; ``None`` when there are none,
+    or the text is one line (its two cells then part at their space like any row's)."""
+    start = next(
+        (
+            k + 1
+            for k, s in enumerate(lines)
+            if [field_of(c, GOAL_FIELDS) for c in split_cells(s)[-2:]] == ["planned", "achieved"]
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    end = start
+    while end < len(lines) and not _starts_table(lines[end]):
+        end += 1
+    return (start, end) if sum(1 for s in lines[start:end] if s.strip()) > 1 else None
+
+
+def _starts_table(line: str) -> bool:
+    cells = split_cells(line)
+    return bool(cells) and (
+        any(field_of(c, INDICATOR_FIELDS) is not None for c in cells)
+        or "绩效指标" in cells[0]
+        or key(cells[0]) in ("一级", "绩效")
+        or _is_label_cell(cells[0])
+    )
+
+
+def _goal_row(lines: list[str], number: int) -> TextRow:
+    """[planned, achieved] of the goal's lines: two blocks parted by a blank line are the two
+    columns; otherwise the columns are told apart as in PDF text (``_pdf_goal``)."""
+    blocks: list[list[str]] = [[]]
+    for s in lines:
+        if s.strip():
+            blocks[-1].append(s.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if len(blocks) == 2:
+        planned, achieved = join_wrapped(blocks[0]), join_wrapped(blocks[1])
+    else:
+        planned, achieved = split_goal([s.strip() for s in lines])
+    return [TextCell(planned, number), TextCell(achieved, number)]
+
+
 def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of whitespace-separated text, one per line, wrapped labels and headers joined."""
     rows: list[TextRow] = []
+    goal = _goal_region(lines)
     for k, raw in enumerate(lines):
         number = first_line + k
+        if goal is not None and goal[0] <= k < goal[1]:
+            if k == goal[0]:
+                rows.append(_goal_row(lines[goal[0] : goal[1]], number))
+            continue
         cells = split_cells(raw)
         if not cells:
             continue

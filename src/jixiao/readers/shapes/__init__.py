@@ -20,18 +20,25 @@ Shapes and their state:
 - ``cell-per-line`` — ready: piped cells (``cell |`` … a line of pipes ends the row; a row
   left unparted is cut by its header's width) and bare cells parted by blank lines (rows at long
   blank runs, or regrouped at the vocabulary's row labels and by the header's width).
-- ``columns`` — ready: a row per line split at spaces, wrapped labels, wrapped header words and
-  a row's numbers pushed to the next line joined back (``columns``); a cell holding spaces of
-  its own comes out as several cells.
+- ``columns`` — ready: a row per line split at spaces; wrapped labels, wrapped header words,
+  label-only lines (put in front of the row after them), a row's numbers pushed to the next
+  line and the goal's column-after-column text ([planned, achieved]) joined back (``columns``);
+  a cell holding spaces of its own comes out as several cells.
 - ``oneline`` — ready for the national template: the line is cut at its landmarks; indicator
   rows end at their 分值 得分 pair, deviation words go to the row before (``oneline``).
-- ``glued`` — partly: the indicator header and body rows are cut by the vocabulary's words and
-  the value grammar, arithmetic choosing between cuts (a score is at most its weight); rows
-  with words for values, the funds table and the header stay one cell (the mapper doubts them).
-- ``scrambled`` — not yet.
+- ``glued`` — partly: header items, the funds header and rows (amounts cut by the header's
+  columns when 执行率 = B/A leaves one cut), the indicator header and rows (cut by the value
+  grammar, a score at most its weight), 总分; a goal is kept whole, and rows with words for
+  values or more than one possible cut stay one cell (the mapper doubts them) (``glued``,
+  ``_glued_pre``, ``_cuts``).
+- ``scrambled`` — recognised only (a one-line copy whose 年度资金总额 is followed by a label):
+  no grid, nothing confident is read.
 - ``pdf-text`` — ready for the national template as the bundled example prints it: header,
   funds, goal [planned, achieved], indicator rows [一级, 二级, 三级, 年度指标值, 实际完成值, 分值,
   得分, 偏差原因] and the closing rows (``pdf_text``, ``_pdf_table``, ``_pdf_goal``, ``_labels``).
+
+Cells of a row that are empty inside it are kept (``""``): their position says which column the
+next cells are in; empty cells at a row's end are dropped.
 
 A shape that is not ready returns no grid (``[]``), so the caller can fall back or say that the
 text could not be read.

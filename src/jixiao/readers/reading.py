@@ -87,7 +87,10 @@ def _funds(form: Form) -> list[tuple[Area, str]]:
         if row is None or row.rate is None or not row.budget or row.executed is None:
             continue
         ratio = row.executed / row.budget * 100
-        if not any(abs(r - ratio) <= max(5.0, ratio * 0.05) for r in (row.rate, row.rate * 100)):
+        if ratio <= 0:
+            continue
+        # a wrong rate the unit printed is F001's; a rate off by more than half is another column
+        if not any(0.5 <= r / ratio <= 2 for r in (row.rate, row.rate * 100)):
             return [("funds", f"项目资金「{_name(label)}」的执行率 {row.rate:g} 与 执行数/预算数（{ratio:.2f}%）相差太远，列可能没有对齐")]
     score, weight = funds.total.score, funds.weight
     if score is not None and weight is not None and score > weight * 1.5 + 0.01:

@@ -1,6 +1,9 @@
 """The text reader: .txt files holding one or more 财政项目支出绩效自评表.
 
-Published copies come in three text shapes, told apart by content, not by file name:
+Text goes the one way every source goes: ``readers.shapes`` recovers rows of cells (a ``Grid``
+per form-bearing region) and ``readers.mapper`` reads them into forms. For a shape the shapes
+package cannot read yet (``shapes.READY``), the older text path below still reads the shapes it
+knows, and its forms get the same reading check:
 
 - ``pdf``: text extracted from a PDF, one visual line per line, columns interleaved (the seed
   ``examples/shanghai-kepu-2024.txt``); see ``_text_pdf``.
@@ -20,11 +23,16 @@ import re
 from .._gc import paused_gc
 from ..errors import NoFormError
 from ..model import Form
-from ._text_cells import parse_cell_forms
 from ._text_assemble import assemble
+from ._text_cells import parse_cell_forms
 from ._text_common import TITLE, TITLE_LINE, clean_lines
 from ._text_pdf import drop_page_numbers, parse_pdf_form, pdf_form_spans
 from .encoding import decode, normalize_text
+from .mapper import grid_to_forms
+from .reading import attach_reading
+from .shapes import READY, text_to_grids
+from .shapes import detect_shape as detect_shape_of_text
+from .templates import detect_template
 
 __all__ = ["read_text", "detect_shape"]
 
@@ -100,6 +108,35 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
 
 def _read_text(data: bytes, *, name: str) -> list[Form]:
     text = normalize_text(decode(data, name=name))
+    shape = detect_shape_of_text(text)
+    if shape in READY and shape not in _OLD_FIRST:
+        forms = _read_cells(text, name=name)
+        if forms:
+            return forms
+    try:
+        return _read_text_old(text, name=name)
+    except NoFormError:
+        forms = _read_cells(text, name=name) if shape in READY else []
+        if forms:
+            return forms
+        raise
+
+
+_OLD_FIRST = frozenset({"glued"})
+"""Shapes the shapes package reads but also takes PDF-extracted and one-line text for: the old
+path reads those first, until ``pdf-text`` and ``oneline`` are shapes of their own."""
+
+
+def _read_cells(text: str, *, name: str) -> list[Form]:
+    """The one pipeline: text → rows of cells (``shapes``) → forms (``mapper``)."""
+    return [form for grid in text_to_grids(text, file=name) for form in grid_to_forms(grid)]
+
+
+_OLD_SHAPE_NAMES = {"pdf": "pdf-text", "line": "oneline", "pipe": "pipe", "csv": "csv"}
+"""The old path's shape names as ``Reading.shape`` states them."""
+
+
+def _read_text_old(text: str, *, name: str) -> list[Form]:
     raw = text.split("\n")
     # Most files hold no double space at all: one search of the text then spares clean_lines'
     # test of every line, and a plain strip of each line is all that is left of it.
@@ -122,7 +159,8 @@ def _read_text(data: bytes, *, name: str) -> list[Form]:
         parts = parse_cell_forms(lines, file=name, shape=shape)
     if not parts:
         raise _no_form(lines, name)
-    return [assemble(p) for p in parts]
+    template = detect_template(word for word in joined.split() if len(word) <= 40)
+    return [attach_reading(assemble(p), template=template, shape=_OLD_SHAPE_NAMES[shape]) for p in parts]
 
 
 def _no_form(lines: list[str], name: str) -> NoFormError:

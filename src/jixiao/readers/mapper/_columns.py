@@ -11,16 +11,19 @@ others. Where two ways fit equally and read differently, the row is not guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..grid import Cell
-from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, nature_op, parse_number
+from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, key, nature_op, parse_number
 
-__all__ = ["Columns", "header_columns", "cell_at", "align", "fits"]
+__all__ = ["Columns", "header_columns", "cell_at", "align", "fits", "looks_numeric"]
 
 Span = tuple[int, int]
+_NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:%|万元|元|亿元|分|万)?$")
+"""A cell written as a number, however large: whether it can be read is ``parse_number``'s call."""
 
 
 @dataclass(slots=True)
@@ -81,23 +84,28 @@ def cell_at(row: list[Cell], span: Span | None, *, exclude: Span | None = None) 
     return best
 
 
+def looks_numeric(text: str) -> bool:
+    """Whether a cell is written as a number (maybe too large to read, maybe with %, 万元, 分)."""
+    return _NUMERIC.match(key(text).replace(",", "")) is not None
+
+
 def fits(role: str, text: str, table: dict[str, Field]) -> bool:
     """Whether ``text`` can be the cell of ``role`` by its kind; a placeholder fits anywhere."""
     if not text or is_placeholder(text):
         return True
     spec = table.get(role)
     kind = spec.kind if spec is not None else "text"
-    number, ok = parse_number(text)
+    numeric = looks_numeric(text)
     if kind == "number":
-        return ok and number is not None and "%" not in text
+        return numeric and "%" not in text
     if kind == "percent":
-        return ok and number is not None
+        return numeric
     if kind == "text":
-        return not ok
+        return not numeric
     if kind == "label":
         if role == "nature":
             return bool(nature_op(text)) or text in DIRECTIONS or text in ("定性", "定量")
-        return len(text) <= 8 and not ok
+        return len(text) <= 8 and not numeric
     return True  # a value: any text the value grammar may read
 
 
@@ -146,13 +154,14 @@ def number(text: str | None) -> float | None:
 
 def judge_indicator(scored: bool) -> Judge:
     """Prefer readings that fill 分值 and 得分 (a scored form prints them on every row) with a
-    score within its weight, and weights that are points (≤ 100)."""
+    score within its weight, and weights that are points (≤ 100). A lone number is the weight:
+    a score is what a form leaves blank before scoring, never the weight."""
 
     def rate(c: dict[str, str]) -> int:
         w, s = number(c.get("weight")), number(c.get("score"))
         points = 0
         if scored:
-            points += 2 * (w is not None) + 2 * (s is not None)
+            points += 2 * (w is not None) + (s is not None)
         if w is not None and s is not None:
             points += 1 if s <= w + 0.01 else -3
         if w is not None and w > 100:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...model import Area, Form, Source
+from ...model import Area, Form, FundsRow, Source
 from ..grid import Cell, Grid, clean_text
 from ..reading import attach_reading
 from ..templates import OTHER, Template, detect_template
@@ -74,26 +74,33 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
     return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
 
 
+_HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))
+
+
 def _missing(d: Draft, template: Template, truncated: bool) -> list[str]:
-    """Warnings for the parts the template has and the form does not show (a form cut short is
-    not warned for the parts after its cut)."""
-    warnings: list[str] = []
-    if d.form.project is None:
-        warnings.append("未找到“项目名称”")
-    if d.funds is None:
-        if not truncated or d.has_body:
-            warnings.append("未找到项目资金表（年初预算数/全年预算数/全年执行数）")
+    """Warnings for the parts the template has and the form does not show. A form cut short
+    is warned like any other: what it lacks could not be read, and its reading says why."""
+    form = d.form
+    warnings = [f"未能读取{label}" for attr, label in _HEADER_NAMES if getattr(form, attr) in (None, "")]
+    if d.funds is None or form.funds.total == FundsRow():
+        warnings.append("未能读取项目资金的年度资金总额")
     elif template.has("funds_score") and ("weight" not in d.funds or "score" not in d.funds) and d.funds_points is None:
         warnings.append("项目资金表没有“分值”或“得分”列，执行率的分值和得分按空白处理")
-    if not d.planned and not d.achieved and not (truncated and d.ind is None):
-        warnings.append("未找到年度总体目标（预期目标/实际完成情况）")
-    if d.ind is None:
-        if not truncated:
-            warnings.append("未找到绩效指标表（一级指标/二级指标/三级指标）")
-    else:
-        lacks = (template.has("weights") and "weight" not in d.ind) or (template.has("scores") and "score" not in d.ind)
-        if lacks:
-            warnings.append("绩效指标表没有“分值”或“得分”列，指标的分值和得分按空白处理")
-        if not d.form.indicators and not truncated:
-            warnings.append("绩效指标表中没有读到指标行")
+    if not d.planned:
+        warnings.append("未能读取年度总体目标的预期目标")
+    if not d.achieved:
+        warnings.append("未能读取年度总体目标的实际完成情况")
+    if not form.indicators:
+        warnings.append("未能读取绩效指标")
+    elif d.ind is not None and (
+        (template.has("weights") and "weight" not in d.ind) or (template.has("scores") and "score" not in d.ind)
+    ):
+        warnings.append("绩效指标表没有“分值”或“得分”列，指标的分值和得分按空白处理")
+    # A table without a 得分 column prints no 总分; the 财预〔2020〕10号 annex ends at 总分, so a
+    # 评分等级 is only missed when the closing rows are.
+    closing = template.has("total") and form.total_score is None and (d.ind is None or "score" in d.ind)
+    if closing and not any(w.startswith("总分") for w in form.warnings):
+        warnings.append("未能读取总分")
+    if closing and template.has("grade") and form.grade is None:
+        warnings.append("未能读取评分等级")
     return warnings

@@ -11,7 +11,7 @@ import re
 from ..grid import Cell, clean_text
 from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, key
 
-__all__ = ["header_values", "label_value", "year_of"]
+__all__ = ["header_values", "label_value", "year_of", "text_after"]
 
 _HEADER_WORDS: list[tuple[str, str]] = sorted(
     ((f.name, w) for f in HEADER_FIELDS.values() for w in f.words), key=lambda fw: -len(fw[1])
@@ -69,6 +69,12 @@ def _find_in_raw(raw: str, word: str) -> tuple[int, int]:
     pattern = r"\s*".join(_FULL_WIDTH.get(ch, re.escape(ch)) for ch in word)
     m = re.search(pattern, raw)
     return (m.start(), m.end()) if m else (-1, -1)
+
+
+def text_after(raw: str, word: str) -> str:
+    """The text of a cell after its label ``word`` ("预期目标：完成培训" → "完成培训")."""
+    end = _find_in_raw(raw, word)[1]
+    return raw[end:].strip(" ：:") if end >= 0 else ""
 
 
 def label_value(row: list[Cell], words: tuple[str, ...]) -> tuple[Cell, str, list[Cell]] | None:

@@ -27,10 +27,14 @@ from ..vocabulary import (
 )
 from ._columns import align, cell_at, judge_funds, judge_indicator
 from ._draft import Draft
+from ._labels import text_after
 
 __all__ = ["funds_row", "goal_row", "indicator_row", "number_of"]
 
 _FUNDS_NAMES = {"total": "年度资金总额", "appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
+_COLUMN_NAMES = {
+    "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "rate": "执行率", "score": "得分", "weight": "分值",
+}
 _SKIPPED_NAMES = frozenset({"小计", "合计"})
 
 
@@ -39,12 +43,12 @@ def number_of(d: Draft, cell: Cell, what: str) -> float | None:
     value, ok = parse_number(cell.text)
     if not ok:
         where = f"（{cell.address}）" if cell.address else ""
-        d.form.warnings.append(f"{what}“{cell.text}”{where}不是数字，按空白处理")
+        d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
     return value
 
 
 def _where(cell: Cell) -> str:
-    return f"第{cell.line}行" if cell.line is not None else cell.address
+    return f"第 {cell.line} 行" if cell.line is not None else cell.address
 
 
 # -- funds ----------------------------------------------------------------------------------------
@@ -75,7 +79,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         return
     name = _FUNDS_NAMES.get(kind, clean_text(label).removeprefix("其中").strip("：: "))
     values = {
-        fld: number_of(d, c, f"项目资金「{name}」") if (c := cells.get(fld)) is not None else None
+        fld: number_of(d, c, f"项目资金「{name}」的{_COLUMN_NAMES[fld]}") if (c := cells.get(fld)) is not None else None
         for fld in ("initial", "budget", "executed", "rate", "score", "weight")
     }
     weight = values.pop("weight")
@@ -109,11 +113,19 @@ def goal_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         return
     texts = [c for c in row if not is_placeholder(c.text) and field_of(c.text, GOAL_FIELDS) is None and key(c.text) not in ("年度总体目标", "总体目标")]
     if len(texts) == 2:
-        d.planned.append(clean_text(texts[0].text))
-        d.achieved.append(clean_text(texts[1].text))
+        d.planned.append(_unlabelled(texts[0].text, "planned"))
+        d.achieved.append(_unlabelled(texts[1].text, "achieved"))
         d.cells.extend(texts)
     elif texts:
         d.problems.append(("goal", f"年度总体目标（{_where(texts[0])}）的文字分不清哪些是预期目标、哪些是实际完成情况"))
+
+
+def _unlabelled(text: str, role: str) -> str:
+    """A goal text without the label a form may print in front of it ("实际完成情况：…")."""
+    text = clean_text(text)
+    k = key(text)
+    word = next((w for w in sorted(GOAL_FIELDS[role].words, key=len, reverse=True) if k.startswith(w)), None)
+    return text_after(text, word) if word is not None else text
 
 
 # -- indicators -----------------------------------------------------------------------------------
@@ -155,7 +167,7 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         name=name,
         target=_value(text_of("target"), nature, text_of("unit")),
         actual=_value(text_of("actual"), "", text_of("unit")),
-        deviation="" if is_placeholder(text_of("deviation")) else text_of("deviation"),
+        deviation=_deviation(text_of("deviation")),
         line=name_cell.line,
         direction=DIRECTIONS.get(key(nature)),
         core=core,
@@ -164,9 +176,17 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     for fld in ("weight", "score"):
         cell = cells.get(fld)
         if cell is not None:
-            setattr(ind, fld, number_of(d, cell, f"指标「{name}」{'分值' if fld == 'weight' else '得分'}"))
+            setattr(ind, fld, number_of(d, cell, f"指标「{name}」的{_COLUMN_NAMES[fld]}"))
+    if not aligned and "weight" in cells and "score" not in cells and d.ind is not None and "score" in d.ind.order:
+        d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
     d.cells.extend(cells.values())
+
+
+def _deviation(text: str) -> str:
+    """The deviation text as printed; a cell of marks alone ("-", "/", "——") is empty, while a
+    word such as 无 is what the unit wrote and stays (rule D001 reads it as no reason)."""
+    return "" if is_placeholder(text) and text != "无" else text
 
 
 def _set_level1(d: Draft, text: str) -> None:

@@ -10,6 +10,7 @@ is left ``None`` with a warning on the form; what cannot be placed is a problem 
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ...model import Form, Source
 from ..grid import Cell, Grid, clean_text
@@ -19,12 +20,12 @@ from ..vocabulary import (
     GOAL_FIELDS,
     INDICATOR_FIELDS,
     field_of,
+    is_placeholder,
     key,
-    parse_number,
 )
-from ._columns import cell_at, header_columns
+from ._columns import cell_at, header_columns, looks_numeric
 from ._draft import FILE_SHAPES, Draft, finish
-from ._labels import header_values, label_value, year_of
+from ._labels import header_values, label_value, text_after, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
 __all__ = ["grid_to_forms"]
@@ -188,7 +189,7 @@ class _Mapper:
                 handled = True
         if handled:
             d.mode, d.closed = None, True
-        elif d.mode != "indicators" and self._inline_goal(row, starting):
+        elif d.mode not in ("indicators", "goal") and self._inline_goal(row, starting):
             handled = True
         if handled:
             d.cells.extend(starting)
@@ -203,32 +204,34 @@ class _Mapper:
         s = cell_at(right, cols.get("score"))
         if "weight" not in cols or "score" not in cols or (w is not None and w is s):
             # No column map to go by (or one merged cell): the numbers in order, weight first.
-            nums: list[float] = []
-            for c in right:
-                n, ok = parse_number(c.text)
-                if not ok:
-                    break  # "自评等级 | 优" after the numbers
-                if n is not None:
-                    nums.append(n)
-            if len(nums) >= 2:
-                d.form.total_weight, d.form.total_score = nums[0], nums[1]
-            elif len(nums) == 1:
-                d.form.total_score = nums[0]
+            numbers = [c for c in right if c.text.strip() and not is_placeholder(c.text)]
+            numbers = list(takewhile(lambda c: looks_numeric(c.text), numbers))[:2]
+            names = ["总分的分值", "总分"] if len(numbers) == 2 else ["总分"]
+            read = [number_of(d, c, what) for c, what in zip(numbers, names)]
+            if len(read) == 2:
+                d.form.total_weight, d.form.total_score = read
+            elif len(read) == 1:
+                d.form.total_score = read[0]
             if printed and d.form.total_weight is None:
                 d.form.total_weight = float(printed.group(1))
             return
-        d.form.total_weight = number_of(d, w, "总分分值") if w is not None else None
-        d.form.total_score = number_of(d, s, "总分得分") if s is not None else None
+        d.form.total_weight = number_of(d, w, "总分的分值") if w is not None else None
+        d.form.total_score = number_of(d, s, "总分") if s is not None else None
 
     def _inline_goal(self, row: list[Cell], starting: list[Cell]) -> bool:
-        """Templates that put 预期目标 and 实际完成情况 as row labels with the text to the right."""
+        """Templates that put 预期目标 and 实际完成情况 as row labels, with the text to the right
+        or in the label's own cell ("预期目标：完成培训 5 期")."""
         d = self.cur
         done = False
         for role, target in (("planned", d.planned), ("achieved", d.achieved)):
-            cell = next((c for c in starting if field_of(c.text, GOAL_FIELDS) == role and len(key(c.text)) <= 10), None)
+            words = GOAL_FIELDS[role].words
+            cell = next((c for c in starting if field_of(key(c.text)[:12], GOAL_FIELDS) == role and key(c.text).startswith(words)), None)
             if cell is None:
                 continue
-            text = "".join(clean_text(c.text) for c in row if c.col > cell.last_col and c.row == cell.row)
+            word = next(w for w in sorted(words, key=len, reverse=True) if key(cell.text).startswith(w))
+            text = text_after(clean_text(cell.text), word)
+            if not text and len(key(cell.text)) <= len(word) + 2:
+                text = "".join(clean_text(c.text) for c in row if c.col > cell.last_col and c.row == cell.row)
             if text:
                 target.append(text)
             d.seen.add("goal")

@@ -89,9 +89,23 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
     body = lines[start:]
     if offset:
         body[0] = body[0].lstrip()[offset:]
-    rows = [_repaired(row) for row in read(body, start + 1) if not _is_chrome_row(row)]
-    grid = rows_to_grid(rows, file=file, shape=shape)
+    rows = [_repaired(row) for row in read(body, start + 1) if row and not _is_chrome_row(row)]
+    grid = rows_to_grid(_from_form_start(rows), file=file, shape=shape)
     return [grid] if grid.cells else []
+
+
+def _from_form_start(rows: list[TextRow]) -> list[TextRow]:
+    """``rows`` from the first that starts a form: page text the shape cut off a glued line (a
+    document site's blurb before "项目支出绩效自评表(2020 年度)") goes too."""
+    found = form_start([row[0].text for row in rows])
+    if found is None:
+        return rows
+    start, offset = found
+    rows = rows[start:]
+    if offset:
+        first = rows[0][0]
+        rows[0] = [TextCell(first.text[offset:], first.line), *rows[0][1:]]
+    return rows
 
 
 def _is_chrome_row(row: TextRow) -> bool:

@@ -20,9 +20,16 @@ __all__ = ["pre_rows", "COLUMN_MARK"]
 COLUMN_MARK = re.compile(r"[(（][A-Z/×*%0-9]+分?[)）]")
 """A column mark after a header word: 年度指标值(A), 执行率(B/A), 分值(10分)."""
 _SECTION_MARK = re.compile(r"\s*[(（](?:万元|元|\d+分)[)）]")
-_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况")
+_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况", "资金使用情况", "资金情况")
 _GOAL_SECTIONS = ("年度总体目标", "年度绩效目标完成情况", "年度目标完成情况", "总体目标完成情况")
-_ITEMS = sorted({w for f in HEADER_FIELDS.values() for w in f.words}, key=len, reverse=True)
+_ITEMS = sorted(
+    {w for f in HEADER_FIELDS.values() for w in f.words}
+    | {"中央主管部门", "地方主管部门", "省级主管部门", "省级财政部门", "地方财政部门"},
+    key=len,
+    reverse=True,
+)
+"""Header item labels: the vocabulary's, and the other 主管/财政部门 of transfer-payment forms,
+which only part cells here (the mapper decides what they are)."""
 _COLUMNS = sorted({w for f in FUNDS_FIELDS.values() for w in f.words} | {"得分计算方法"}, key=len, reverse=True)
 _FUNDS_ROWS = sorted(
     {p + w for ws in FUNDS_ROWS.values() for w in ws if len(w) >= 4 for p in ("", "其中:", "其中：", "其中")},

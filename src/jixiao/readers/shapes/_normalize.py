@@ -63,7 +63,11 @@ _START_LABELS = (
     "一级指标",
     "绩效指标",
 )
-_CHROME = re.compile(r"[:：]|^(?:附件|来源|发布|索引|浏览|字[体号]|打印|分享|日期|文号|当前位置|您现在)")
+_CHROME = re.compile(
+    r"[:：]|\.(?:docx?|xlsx?|pdf|wps)|_第\d+页|^(?:附件|来源|发布|索引|浏览|字[体号]|打印|分享|日期|文号|当前位置|您现在)",
+    re.IGNORECASE,
+)
+"""What a title never holds: a colon (a metadata row), a file name, a page of a document site."""
 
 
 def form_start(first_cells: list[str]) -> tuple[int, int] | None:

@@ -44,12 +44,10 @@ VERDICTS = ("full", "partly", "declined")
 SHARED_VERDICTS = ("passed", "doubted", "refused")
 
 UNCOPIED = {
-    "r033": ("transfer", "scrambled"),
     "r046": ("transfer", "pipe"),
     "r049": ("other", "columns"),
     "r051": ("transfer", "columns"),
     "r052": ("other", "glued"),
-    "r053": ("other", "pipe"),
 }
 """Template and shape of the shared forms with no copy in tests/data/real, labelled by hand the
 way the expected readings are (the copied ones take theirs from their expected file)."""

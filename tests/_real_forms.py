@@ -5,6 +5,7 @@ its hand-checked expected reading; shared by ``test_real_forms.py`` and
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -116,11 +117,20 @@ def leaves(data: Any, path: str = "") -> dict[str, Any]:
     return {path: data}
 
 
-def header_word_names(form: Form) -> list[str]:
-    """Indicator names that are a header word or hold a table's ``|``: rows built from shifted cells."""
+VALUE_NAME = re.compile(r"[\d.,%‰≥≤<>=~\-—/()年月日号万亿元个次人件项台套天]+")
+"""A name that is all number, date or amount: a value cell taken for a name."""
+
+PLACEHOLDER_NAME = re.compile(r"指标\d*[:：.]?|…+|\.{3,}|[-—/]")
+"""A template's empty row ("指标2:", "……") or a placeholder taken for a name."""
+
+
+def misread_names(form: Form) -> list[str]:
+    """Indicator names that show a row built from shifted or invented cells: a header word or
+    level label, a table's ``|``, a value, or an empty template row's placeholder."""
     bad = []
     for indicator in form.indicators:
         key = "".join(indicator.name.split()).replace("（", "(").replace("）", ")")
-        if "|" in indicator.name or key in HEADER_WORDS:
+        if ("|" in key or key in HEADER_WORDS or VALUE_NAME.fullmatch(key)
+                or PLACEHOLDER_NAME.fullmatch(key)):
             bad.append(indicator.name)
     return bad

@@ -43,15 +43,6 @@ from jixiao.readers import read_path  # noqa: E402
 VERDICTS = ("full", "partly", "declined")
 SHARED_VERDICTS = ("passed", "doubted", "refused")
 
-UNCOPIED = {
-    "r046": ("transfer", "pipe"),
-    "r049": ("other", "columns"),
-    "r051": ("transfer", "columns"),
-    "r052": ("other", "glued"),
-}
-"""Template and shape of the shared forms with no copy in tests/data/real, labelled by hand the
-way the expected readings are (the copied ones take theirs from their expected file)."""
-
 
 @dataclass
 class Scored:
@@ -128,13 +119,13 @@ def tally(pairs: list[tuple[str, str]], title: str, verdicts: tuple[str, ...] = 
 
 
 def labels(name: str) -> tuple[str, str]:
-    """(template, shape) of a shared form: its expected reading's, or the hand label above."""
+    """(template, shape) of a shared form as its expected reading has them ("?" without one)."""
     path = EXPECTED / f"{name}.yaml"
     if path.is_file():
         reading = read_path(path)[0].reading
         if reading is not None:
             return reading.template or "?", reading.shape or "?"
-    return UNCOPIED.get(name, ("?", "?"))
+    return "?", "?"
 
 
 def report_copied(show_diff: bool) -> None:

@@ -76,6 +76,7 @@ REPAIRED = {
     ("r023", "goal"): "each goal line is printed twice, 预期 and 实际 alternating",
     ("r026", "header"): "printed in traditional characters",
     ("r037", "header"): "printed in traditional characters",
+    ("r046", "header"): "printed in traditional characters",
     ("r047", "header"): "printed in traditional characters",
     ("r036", "goal"): "the two goal columns are interleaved line by line",
     ("r041", "goal"): "a document site's page number inside the goal",

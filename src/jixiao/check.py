@@ -16,6 +16,7 @@ from ._trusted import trusted
 from .config import Settings
 from .finding import SEVERITY_ORDER, Finding, Location
 from .model import Area, Form
+from .readers.templates import by_name
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
 
@@ -118,14 +119,15 @@ _key = itemgetter(0)
 
 
 def unread_areas(form: Form) -> frozenset[Area]:
-    """The areas of ``form`` rules may not rely on: those its reading doubts, and the total of a
-    form cut short (its missing closing rows are not the unit's omission)."""
+    """The areas of ``form`` rules may not rely on: those its reading doubts, those its template
+    does not print, and the total of a form cut short (a missing 总分 or 年度总体目标 is then not
+    the unit's omission)."""
     reading = form.reading
     if reading is None:
         return frozenset()
-    areas: set[Area] = set(reading.doubtful)
+    areas: set[Area] = set(reading.doubtful) | by_name(reading.template).absent_areas()
     if reading.truncated:
-        areas.add("total")
+        areas.add("total")  # cut before its closing rows
     return frozenset(areas)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model import Area
 from .vocabulary import key
 
 __all__ = ["Template", "TEMPLATES", "NATIONAL", "OTHER", "detect_template", "by_name"]
@@ -21,7 +22,7 @@ Part = str
 - ``funds_initial``: a 年初预算数 column; ``funds_score``: 分值/得分 for 执行率;
 - ``weights`` / ``scores``: 分值 and 得分 columns of the indicator table;
 - ``deviation``: a 偏差原因 column; ``total``: a 总分 row; ``grade``: a 评分等级 row;
-- ``sections``: 评价结论 / 存在问题 / 改进措施 rows.
+- ``sections``: 评价结论 / 存在问题 / 改进措施 rows; ``goal``: a 年度总体目标 section.
 """
 
 
@@ -42,9 +43,18 @@ class Template:
     def has(self, part: Part) -> bool:
         return part in self.parts
 
+    def absent_areas(self) -> frozenset[Area]:
+        """Areas of a form this template does not print: no rule may miss them on its forms."""
+        areas: set[Area] = set()
+        if not self.has("total"):
+            areas.add("total")
+        if not self.has("goal"):
+            areas.add("goal")
+        return frozenset(areas)
+
 
 _ALL: frozenset[Part] = frozenset(
-    {"funds_initial", "funds_score", "weights", "scores", "deviation", "total", "grade"}
+    {"funds_initial", "funds_score", "weights", "scores", "deviation", "total", "grade", "goal"}
 )
 
 NATIONAL = Template("national", ("偏差原因分析及改进措施", "年度指标值", "得分计算方法"), _ALL, 10.0, description="财预〔2020〕10号 项目支出绩效自评表")
@@ -54,14 +64,14 @@ TEMPLATES: tuple[Template, ...] = (
     Template(
         "department",
         ("部门整体支出绩效自评表", "部门整体绩效自评表", "得分系数", "是否核心指标"),
-        frozenset({"funds_initial", "funds_score", "weights", "scores"}),
+        frozenset({"funds_initial", "funds_score", "weights", "scores", "total", "goal"}),
         10.0,
         description="部门整体支出绩效自评表",
     ),
     Template(
         "transfer",
         ("转移支付(项目)名称", "转移支付预算数", "资金使用单位", "资金管理情况", "区域绩效目标自评表", "中央主管部门"),
-        frozenset({"deviation"}),
+        frozenset({"deviation", "goal"}),
         None,
         total=None,
         description="中央对地方转移支付 区域/项目 绩效目标自评表",
@@ -69,14 +79,14 @@ TEMPLATES: tuple[Template, ...] = (
     Template(
         "sichuan",
         ("部门预算项目支出绩效自评表", "未完成原因分析", "财政专户管理资金", "调整后预算数", "评价结论"),
-        frozenset({"funds_initial", "funds_score", "weights", "scores", "deviation", "total", "sections"}),
+        frozenset({"funds_initial", "funds_score", "weights", "scores", "deviation", "total", "sections", "goal"}),
         10.0,
         description="四川 部门预算项目支出绩效自评表",
     ),
     Template(
         "anhui-poverty",
         ("年初设定目标", "年度总体目标完成情况综述", "全年实际值", "未完成原因及拟采取的改进措施"),
-        frozenset({"funds_score", "weights", "scores", "deviation"}),
+        frozenset({"funds_score", "weights", "scores", "deviation", "goal"}),
         10.0,
         description="安徽 衔接/扶贫 绩效目标自评表",
     ),
@@ -90,14 +100,14 @@ TEMPLATES: tuple[Template, ...] = (
     Template(
         "ningxia",
         ("项目总得分",),
-        frozenset({"weights", "scores", "total"}),
+        frozenset({"weights", "scores", "total", "goal"}),
         None,
         description="宁夏 产出40/效益40/满意度20",
     ),
     Template(
         "points100",
         ("项目决策", "项目过程", "项目管理", "决策依据"),
-        frozenset({"weights", "scores", "total"}),
+        frozenset({"weights", "scores", "total", "goal"}),
         None,
         description="决策/管理/产出/效益 100 分制",
     ),

@@ -191,7 +191,7 @@ PLACEHOLDERS: frozenset[str] = frozenset(
 _PLACEHOLDER_MARKS = "-—–－/\\*.…"
 """A cell made of these marks alone is a placeholder whatever their number ("——", "......")."""
 
-_TEMPLATE_TEXT = re.compile(r"^(?:指标\d+|目标\d+)[:：.、]?$")
+_TEMPLATE_TEXT = re.compile(r"^(?:指标\d+|目标\d+)[:：.、]?(?:[-—/／*…]*|无)$")
 """An empty template row label left in: "指标1:", "目标2"."""
 
 NATURE_OPS: dict[str, str] = {

@@ -19,7 +19,7 @@ from itertools import combinations
 from ..grid import Cell
 from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, key, nature_op, parse_number
 
-__all__ = ["Columns", "header_columns", "cell_at", "align", "fits", "looks_numeric"]
+__all__ = ["Columns", "UNNAMED", "header_columns", "cell_at", "align", "fits", "looks_numeric"]
 
 Span = tuple[int, int]
 _NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:%|万元|元|亿元|分|万)?$")
@@ -49,11 +49,20 @@ class Columns:
             order[i : i + 1] = [r for r in sub.order if r in ("nature", "target", "unit")]
         levels = [r for r in sub.order if r in ("level1", "level2", "name")]
         if levels and "name" not in self.order:
-            order = levels + order
+            if UNNAMED in order:  # 绩效指标 over 一级/二级/三级
+                i = order.index(UNNAMED)
+                order[i : i + 1] = levels
+            else:
+                order = levels + order
         for role in sub.order:
             if role not in order:
                 order.append(role)
         return Columns(spans, order)
+
+
+UNNAMED = "_"
+"""The role of a header cell that names no field (绩效指标 over the label columns, a blank): it
+keeps the place of its column in ``Columns.order`` and takes no value."""
 
 
 def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
@@ -64,6 +73,10 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
         if role is not None and role not in cols.spans:
             cols.spans[role] = (cell.col, cell.last_col)
             cols.order.append(role)
+        elif cols.order or not cell.text.strip():
+            cols.order.append(UNNAMED)
+    while cols.order and cols.order[-1] == UNNAMED:
+        cols.order.pop()
     return cols
 
 
@@ -93,6 +106,8 @@ def fits(role: str, text: str, table: dict[str, Field]) -> bool:
     """Whether ``text`` can be the cell of ``role`` by its kind; a placeholder fits anywhere."""
     if not text or is_placeholder(text):
         return True
+    if role == UNNAMED:
+        return False
     spec = table.get(role)
     kind = spec.kind if spec is not None else "text"
     numeric = looks_numeric(text)

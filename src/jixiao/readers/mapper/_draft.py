@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...model import Area, Form, FundsRow, Source
+from ...model import Area, Form, FundsRow, Indicator, Source
 from ..grid import Cell, Grid, clean_text
 from ..reading import attach_reading
 from ..templates import OTHER, Template, detect_template
@@ -36,7 +36,12 @@ class Draft:
     template: Template = OTHER
     funds_points: float | None = None
     level1: str = ""
+    level1_inferred: bool = False
+    """The 一级 was not printed but read from the 二级 under it."""
     level2: str = ""
+    pending_points: float | None = None
+    last_row_cut: bool = False
+    """The last indicator row read had its name cell only: where a text cut short may end."""
     closed: bool = False
     """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
     seen: set[str] = field(default_factory=set)
@@ -70,8 +75,14 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
     form.source = Source(file=grid.file, sheet=first, start_line=min(starts, default=None), end_line=max(ends, default=None))
     template = d.detect()
     truncated = last and grid.shape not in FILE_SHAPES and not d.closed and (template.has("total") or not form.indicators)
+    if truncated and d.last_row_cut and form.indicators and _empty(form.indicators[-1]):
+        form.indicators.pop()  # the row the cut went through: a name's first characters only
     form.warnings = grid.notes + _missing(d, template, truncated) + form.warnings
     return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
+
+
+def _empty(ind: Indicator) -> bool:
+    return ind.target.is_blank and ind.actual.is_blank and ind.weight is None and ind.score is None
 
 
 _HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))
@@ -86,9 +97,9 @@ def _missing(d: Draft, template: Template, truncated: bool) -> list[str]:
         warnings.append("未能读取项目资金的年度资金总额")
     elif template.has("funds_score") and ("weight" not in d.funds or "score" not in d.funds) and d.funds_points is None:
         warnings.append("项目资金表没有“分值”或“得分”列，执行率的分值和得分按空白处理")
-    if not d.planned:
+    if not d.planned and template.has("goal"):
         warnings.append("未能读取年度总体目标的预期目标")
-    if not d.achieved:
+    if not d.achieved and template.has("goal"):
         warnings.append("未能读取年度总体目标的实际完成情况")
     if not form.indicators:
         warnings.append("未能读取绩效指标")

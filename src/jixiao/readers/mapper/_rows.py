@@ -15,6 +15,7 @@ from ..vocabulary import (
     FUNDS_FIELDS,
     GOAL_FIELDS,
     INDICATOR_FIELDS,
+    LEVEL2_OF,
     field_of,
     funds_row_kind,
     is_placeholder,
@@ -25,7 +26,7 @@ from ..vocabulary import (
     parse_number,
     section_weight,
 )
-from ._columns import align, cell_at, judge_funds, judge_indicator
+from ._columns import UNNAMED, align, cell_at, judge_funds, judge_indicator
 from ._draft import Draft
 from ._labels import text_after
 
@@ -83,6 +84,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         for fld in ("initial", "budget", "executed", "rate", "score", "weight")
     }
     weight = values.pop("weight")
+    values["rate"] = _as_percent(values["rate"], values["budget"], values["executed"])
     funds = d.form.funds
     reason = cells.get("reason")
     if kind == "total":
@@ -94,6 +96,15 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
     else:
         setattr(funds, kind, FundsRow(**values))
     d.cells.extend(row)
+
+
+def _as_percent(rate: float | None, budget: float | None, executed: float | None) -> float | None:
+    """执行率 as a percentage: a rate printed as a fraction (0.958 for 95.8%) is the same rate,
+    told by the arithmetic (B/A × 100 ≈ rate × 100), never by its size alone."""
+    if rate is None or not budget or executed is None or rate > 1.5:
+        return rate
+    ratio = executed / budget * 100
+    return round(rate * 100, 6) if abs(rate * 100 - ratio) <= 1 and abs(rate - ratio) > 1 else rate
 
 
 # -- goal -----------------------------------------------------------------------------------------
@@ -181,6 +192,7 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
     d.cells.extend(cells.values())
+    d.last_row_cut = len(cells) == 1 and not d.problems
 
 
 def _deviation(text: str) -> str:
@@ -192,9 +204,38 @@ def _deviation(text: str) -> str:
 def _set_level1(d: Draft, text: str) -> None:
     label = level1_of(text)
     points = section_weight(text)
-    d.level1, d.level2 = (label or clean_text(text)), ""
+    d.level1, d.level2, d.level1_inferred = (label or clean_text(text)), "", False
     if label is not None and points is not None:
         d.form.section_weights[label] = points[1]
+    _take_points(d)
+
+
+def _set_level2(d: Draft, text: str) -> None:
+    """The 二级 label; when no 一级 label was printed above it (lost in extraction), the 一级 is
+    the one the vocabulary puts it under (数量指标 → 产出指标), if only one."""
+    d.level2 = level2_of(text) or clean_text(text)
+    parents = [p for p, children in LEVEL2_OF.items() if d.level2 in children]
+    if len(parents) == 1 and (not d.level1 or (d.level1_inferred and d.level1 != parents[0])):
+        d.level1, d.level1_inferred = parents[0], True
+        _take_points(d)
+
+
+def _take_points(d: Draft) -> None:
+    """Points printed apart from their 一级 label ("(50分)" on its own line) go to the next one."""
+    if d.pending_points is not None and d.level1:
+        d.form.section_weights.setdefault(d.level1, d.pending_points)
+        d.pending_points = None
+
+
+def _is_level1_here(d: Draft, text: str, nxt: str | None) -> bool:
+    """Whether ``text`` is a 一级 label at this point: 成本指标 is also a 二级 label under 产出指标,
+    and is one there unless a 成本 child (经济成本指标…) follows it."""
+    label = level1_of(text)
+    if label is None:
+        return False
+    if label == "成本指标" and d.level1 == "产出指标":
+        return nxt is not None and level2_of(nxt) in LEVEL2_OF["成本指标"]
+    return True
 
 
 def _by_column(d: Draft, r: int, row: list[Cell]) -> dict[str, Cell] | None:
@@ -209,7 +250,7 @@ def _by_column(d: Draft, r: int, row: list[Cell]) -> dict[str, Cell] | None:
         if clean_text(lv1.text) != d.level1 and level1_of(lv1.text) != d.level1:
             _set_level1(d, lv1.text)
     if lv2 is not None and lv2 is not lv1 and clean_text(lv2.text):
-        d.level2 = clean_text(lv2.text)
+        _set_level2(d, lv2.text)
     cells: dict[str, Cell] = {"name": name_cell}
     for role, span in cols.spans.items():
         if role in ("name", "level1", "level2"):
@@ -229,17 +270,26 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
         cells.pop()
     if not cells:
         return None
-    if len(cells) == len(order) and "name" in order:
-        full = dict(zip(order, cells))
+    if len(cells) == 1 and (points := section_weight(cells[0].text)) is not None and not points[0]:
+        d.pending_points = points[1]  # "(50分)" on a row of its own
+        return None
+    if len(cells) == len(order) and "name" in order and not _is_label(cells[order.index("name")].text):
+        full = {role: c for role, c in zip(order, cells) if role != UNNAMED}
         level1, level2 = full.pop("level1", None), full.pop("level2", None)
         if level1 is not None and clean_text(level1.text):
             _set_level1(d, level1.text)
         if level2 is not None and clean_text(level2.text):
-            d.level2 = clean_text(level2.text)
+            _set_level2(d, level2.text)
         return full
     i = _labels_before_name(d, cells)
     if i >= len(cells):
         return None
+    if i == len(cells) - 1 and (level1_of(cells[i].text) or level2_of(cells[i].text)):
+        if _is_level1_here(d, cells[i].text, None) and not level2_of(cells[i].text):
+            _set_level1(d, cells[i].text)
+        else:
+            _set_level2(d, cells[i].text)
+        return None  # a label row: the 一级/二级 cell of rows that follow, nothing else
     after = order[order.index("name") + 1 :] if "name" in order else order
     picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
     if picked is None:
@@ -259,20 +309,26 @@ def _labels_before_name(d: Draft, cells: list[Cell]) -> int:
         if not text.strip():
             i += 1
             continue
-        if not took1 and not took2 and level1_of(text) is not None:
+        if not took1 and not took2 and _is_level1_here(d, text, cells[i + 1].text):
             _set_level1(d, text)
             took1 = True
         elif not took2 and level2_of(text) is not None:
-            d.level2 = level2_of(text) or ""
+            _set_level2(d, text)
             took2 = True
         elif (points := section_weight(text)) is not None and not points[0]:
-            pass  # "(50分)" printed apart from its label
+            d.pending_points = points[1]  # "(50分)" printed apart from its label
+            if d.level1 and not d.level1_inferred:
+                _take_points(d)
         else:
             break
         i += 1
     if i and _looks_like_value(cells[i].text) and level2_of(cells[i - 1].text) is not None and took2:
         i -= 1  # "服务对象满意度 | ≥90% |…": the label was the indicator's own name
     return i
+
+
+def _is_label(text: str) -> bool:
+    return level1_of(text) is not None or level2_of(text) is not None
 
 
 def _looks_like_value(text: str) -> bool:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["split_values", "number", "indicator_fits", "funds_fits", "word_at"]
+__all__ = ["split_values", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX"]
 
 _UNITS = "平方米|立方米|万元|亿元|人次|小时|个月|工作日|公里|公顷|元|万|亿|倍|个|次|人|名|户|家|所|处|座|台|套|件|篇|份|项|场|期|批|天|日|亩|米|吨|株|‰|%"
-_VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d*)(?:\.\d+)?(?:{_UNITS})?")
+_VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS})?")
+VALUE_MAX = 18
+"""The longest value token the grammar above reads (an operator, 13 digits and a point, a unit)."""
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MAX_CUTS = 64
 
@@ -24,7 +26,7 @@ def split_values(text: str, count: int) -> list[list[str]]:
     if count == 0:
         return [[]] if not text else []
     out: list[list[str]] = []
-    for end in range(len(text), 0, -1):
+    for end in range(min(len(text), VALUE_MAX), 0, -1):
         head = text[:end]
         if _VALUE.fullmatch(head) is None:
             continue

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of
-from ._cuts import indicator_fits, split_values
+from ._cuts import VALUE_MAX, indicator_fits, split_values
 from ._glued_pre import COLUMN_MARK, pre_rows
 from ._rows import TextCell, TextRow
 
@@ -34,6 +34,8 @@ _LABELS = sorted(set(LEVEL1) | set(LEVEL2), key=len, reverse=True)
 _CLOSING = re.compile(r"得分合计|合计得分|总分|合计|评分等级|自评等级")
 _CLOSING_NUMBERS = re.compile(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?")
 _PAGE_START = re.compile(r"^(\d+)、\s*")
+_NAME_MAX = 80
+"""The longest indicator name a glued row is cut for; a longer run stays one cell."""
 
 
 def _spaced(word: str) -> str:
@@ -108,10 +110,10 @@ def _next_row(body: str, i: int, count: int, fits: Callable[[list[str]], bool]) 
     values read and pass ``fits``, ending before a character or the end; ``None`` when no cut
     or more than one reads."""
     choices: list[tuple[str, list[str], int]] = []
-    for name_end in range(i + 1, len(body)):
+    for name_end in range(i + 1, min(len(body), i + _NAME_MAX)):
         if not (_is_cjk(body[name_end - 1]) or body[name_end - 1] in ")）"):
             continue
-        for end in range(name_end + 1, len(body) + 1):
+        for end in range(name_end + 1, min(len(body), name_end + count * VALUE_MAX) + 1):
             if end < len(body) and not _is_cjk(body[end]):
                 continue
             for values in split_values(body[name_end:end], count):

@@ -18,3 +18,17 @@ def test_columns_out_of_order_are_recognised_and_yield_no_rows() -> None:
     assert detect_shape(R033) == "scrambled"
     assert "scrambled" not in READY
     assert text_to_grids(R033, file="r033.txt") == []
+
+
+# r036 (江西 上饶): the funds header's 得分 printed after the funds rows, labels among values.
+R036 = (
+    "附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 上饶市司法局 项目资金(万元) 实施单位 "
+    "上饶市司法局 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) 年度资金总额: 620.82万元 "
+    "620.82万元 620.82万元 100 100% 10 其中:当年财政 拨款 620.82万元 620.82万元 620.82万元 100 100% 10 得分 "
+    "上年结转资金 其他资金 预期目标 实际完成情况 1.坚持提高站位把握正向"
+)
+
+
+def test_a_funds_column_word_after_the_funds_rows_marks_a_scrambled_copy() -> None:
+    assert detect_shape(R036) == "scrambled"
+    assert text_to_grids(R036, file="r036.txt") == []

@@ -37,9 +37,9 @@ def detect_shape(text: str) -> str:
         return "cell-per-line"
     if any(has_glued_header(s) for s in lines if len(s) >= 24 and s.count(" ") * 10 <= len(s)):
         return "glued"
-    flat = [s for s in lines if "资金总额" in s and "三级指标" in s]
+    flat = [s for s in lines if "资金总额" in s and ("三级指标" in s or "预期目标" in s)]
     if flat:
-        return "scrambled" if _ONELINE_SCRAMBLED.search(flat[0]) else "oneline"
+        return "scrambled" if _out_of_order(flat[0]) else "oneline"
     if _is_columns(lines):
         return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
     if _is_cell_per_line(lines):
@@ -68,3 +68,19 @@ def _is_columns(lines: list[str]) -> bool:
 def _goal_label_in_pieces(lines: list[str]) -> bool:
     """PDF text breaks the merged 年度总体目标 label into pieces, one per line (年度 / 总体 / 目标)."""
     return any(lines[i] == "年度" and "总体" in lines[i + 1 : i + 3] for i in range(len(lines) - 1))
+
+
+_FUNDS_COLUMN_WORDS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+
+
+def _out_of_order(line: str) -> bool:
+    """Whether a whole form on one line came out with its columns out of order: the 年度资金总额
+    label is followed by another label instead of its amounts, or a funds column word stands
+    after it (before the goal), where in reading order only amounts and row labels do."""
+    if _ONELINE_SCRAMBLED.search(line):
+        return True
+    start = line.find("资金总额")
+    goal = min(
+        (p for p in (line.find("年度总体目标", start), line.find("预期目标", start)) if p >= 0), default=len(line)
+    )
+    return any(word in line[start:goal] for word in _FUNDS_COLUMN_WORDS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["Cell", "Grid", "clean_text"]
 
@@ -76,6 +77,7 @@ _JOIN_CJK = re.compile(rf"(?<=[{_GLUE}])\s*\n\s*|\s*\n\s*(?=[{_GLUE}])")
 _SPACES = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+")
 
 
+@lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """Undo the line breaks a narrow cell forces, so "可持\\n续影\\n响指\\n标" reads 可持续影响指标.
 

@@ -289,6 +289,7 @@ _COLUMN_WORDS = frozenset(
 _BRACKET_TAIL = re.compile(r"\([^()]{0,12}\)$")
 
 
+@lru_cache(maxsize=8192)
 def is_header_word(text: str) -> bool:
     """Whether ``text`` is a column header ("年度指标值", "全年执行数(B)"): what a misread row
     holds where a name or value should be. Row labels (服务对象满意度, 预算执行率) are not: real
@@ -297,12 +298,14 @@ def is_header_word(text: str) -> bool:
     return k in _COLUMN_WORDS
 
 
+@lru_cache(maxsize=8192)
 def is_placeholder(text: str) -> bool:
     """A cell that holds nothing: "-", "—", "/", "无", "……", or an empty template label "指标1:"."""
     k = key(text)
     return k in PLACEHOLDERS or not k.strip(_PLACEHOLDER_MARKS) or _TEMPLATE_TEXT.match(k) is not None
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> tuple[float | None, bool]:
     """(number, ok) of a funds, weight or score cell: placeholders give (None, True), text that
     is no plain number (None, False). "1,200.00", "100.00%", "150万", "１７０" are read; so is
@@ -316,6 +319,7 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     return (value, True) if isfinite(value) else (None, False)
 
 
+@lru_cache(maxsize=8192)
 def funds_row_kind(label: str) -> str | None:
     """The model field of a funds row label ("其中：当年财政拨款" → appropriation), "more" for another
     其中 row, ``None`` for a label that is no funds row."""
@@ -335,6 +339,7 @@ def funds_row_kind(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def section_weight(text: str) -> tuple[str, float] | None:
     """(一级 label or "", points) of a section header such as 产出指标(40分); ``None`` otherwise."""
     k = key(text)
@@ -349,6 +354,7 @@ def section_weight(text: str) -> tuple[str, float] | None:
     return (level1_of(label) or label), float(m.group("points"))
 
 
+@lru_cache(maxsize=8192)
 def level1_of(text: str) -> str | None:
     """The 一级指标 label ``text`` is (maybe with its points), or ``None``."""
     k = key(text)
@@ -358,12 +364,14 @@ def level1_of(text: str) -> str | None:
     return k if k in LEVEL1 else None
 
 
+@lru_cache(maxsize=8192)
 def level2_of(text: str) -> str | None:
     """The 二级指标 label ``text`` is, or ``None``."""
     k = key(text)
     return k if k in LEVEL2 else None
 
 
+@lru_cache(maxsize=8192)
 def nature_op(text: str) -> str:
     """The operator a 指标性质 cell gives ("≥", "004 >=" → "≥"); "" when it gives none."""
     k = key(text).lstrip("0123456789")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from ..grid import Cell
@@ -104,12 +105,16 @@ def looks_numeric(text: str) -> bool:
 
 def fits(role: str, text: str, table: dict[str, Field]) -> bool:
     """Whether ``text`` can be the cell of ``role`` by its kind; a placeholder fits anywhere."""
+    spec = table.get(role)
+    return _fits(role, spec.kind if spec is not None else "text", text)
+
+
+@lru_cache(maxsize=8192)
+def _fits(role: str, kind: str, text: str) -> bool:
     if not text or is_placeholder(text):
         return True
     if role == UNNAMED:
         return False
-    spec = table.get(role)
-    kind = spec.kind if spec is not None else "text"
     numeric = looks_numeric(text)
     if kind == "number":
         return numeric and "%" not in text

@@ -11,7 +11,7 @@ import re
 from ..grid import Cell, clean_text
 from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, key
 
-__all__ = ["header_values", "label_value", "year_of", "text_after"]
+__all__ = ["header_values", "label_value", "year_of", "text_after", "unit_of"]
 
 _HEADER_WORDS: list[tuple[str, str]] = sorted(
     ((f.name, w) for f in HEADER_FIELDS.values() for w in f.words), key=lambda fw: -len(fw[1])
@@ -20,6 +20,7 @@ _NEVER = tuple(w for f in HEADER_FIELDS.values() for w in f.never)
 _STOP_WORDS = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",)
 _FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
 """Characters a label is keyed with that the printed text may hold in full width."""
+_UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
 _YEAR_VALUE = re.compile(r"^((?:19|20)\d{2})年?$")
 _YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$")
@@ -100,3 +101,9 @@ def year_of(cells: list[Cell]) -> int | None:
             if v:
                 return int(v.group(1))
     return None
+
+
+def unit_of(text: str) -> str | None:
+    """The money unit a funds header states: "项目资金（万元）", "(元)", "单位：万元"."""
+    m = _UNIT.search(text)
+    return m.group(1) if m else None

@@ -8,7 +8,7 @@ roles in order (``align``), labels carried down from the rows above.
 from __future__ import annotations
 
 from ...model import FundsRow, Indicator, Value
-from ...values import parse_value
+from ...values import cell_value
 from ..grid import Cell, clean_text
 from ..vocabulary import (
     DIRECTIONS,
@@ -332,7 +332,7 @@ def _is_label(text: str) -> bool:
 
 
 def _looks_like_value(text: str) -> bool:
-    v = parse_value(text)
+    v = cell_value(text)
     return v.value is not None and (v.op is not None or v.unit is not None or key(text)[:1].isdigit())
 
 
@@ -342,10 +342,10 @@ def _value(text: str, nature: str, unit: str) -> Value:
     if unit and is_placeholder(unit):
         unit = ""
     if (op or unit) and text and not is_placeholder(text):
-        plain = parse_value(text)
+        plain = cell_value(text)
         if op and plain.op is None and plain.value is not None:
             text = op + text
         if unit and plain.unit is None and plain.value is not None:
             text = text + unit
-    return parse_value(text)
+    return cell_value(text)
 

@@ -10,6 +10,7 @@ is left ``None`` with a warning on the form; what cannot be placed is a problem 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import takewhile
 
 from ...model import Form, Source
@@ -18,6 +19,7 @@ from ..vocabulary import (
     CLOSING_FIELDS,
     FUNDS_FIELDS,
     GOAL_FIELDS,
+    HEADER_FIELDS,
     INDICATOR_FIELDS,
     field_of,
     is_placeholder,
@@ -25,17 +27,37 @@ from ..vocabulary import (
 )
 from ._columns import cell_at, header_columns, looks_numeric
 from ._draft import FILE_SHAPES, Draft, finish
-from ._labels import header_values, label_value, text_after, year_of
+from ._labels import header_values, label_value, text_after, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
 __all__ = ["grid_to_forms"]
 
-_UNIT = re.compile(r"[（(]\s*(万元|亿元|元)\s*[）)]")
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _INDICATOR_ROLES = ("target", "actual", "weight", "score", "deviation")
 _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
+
+
+_LABEL_START = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            {w for t in (FUNDS_FIELDS, INDICATOR_FIELDS, GOAL_FIELDS, HEADER_FIELDS, CLOSING_FIELDS) for f in t.values() for w in f.words},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+"""Any word a header, label or closing row begins a cell with (on the key)."""
+
+
+@lru_cache(maxsize=8192)
+def _may_label(text: str) -> bool:
+    """Whether a cell may make its row a header, label, title or closing row: it begins with
+    a form word, or names a title or a year. Rows without one are read as data at once."""
+    k = key(text)
+    return _LABEL_START.match(k) is not None or "自评表" in k or "年度" in k
 
 
 class _Mapper:
@@ -63,6 +85,9 @@ class _Mapper:
 
     def _row(self, r: int, row: list[Cell], starting: list[Cell]) -> None:
         d = self.cur
+        if d.mode is not None and not any(_may_label(c.text) for c in row):
+            self._data_row(r, row)  # no cell begins with a form word: a row of the section
+            return
         if self._indicator_header(row, starting):
             return
         d.fresh = False
@@ -82,8 +107,11 @@ class _Mapper:
             d.seen.add("goal")
             d.header_texts.extend(c.text for c in row)
             return
-        if self._labels(row, starting):
-            return
+        if not self._labels(row, starting):
+            self._data_row(r, row)
+
+    def _data_row(self, r: int, row: list[Cell]) -> None:
+        d = self.cur
         if d.mode == "funds":
             funds_row(d, row, self.aligned)
         elif d.mode == "goal":
@@ -125,9 +153,9 @@ class _Mapper:
         funds header prints ("预算执行情况(万元)(20分)")."""
         d = self.cur
         for cell in row:
-            m = _UNIT.search(cell.text)
-            if m:
-                d.form.funds.unit = m.group(1)
+            unit = unit_of(cell.text)
+            if unit:
+                d.form.funds.unit = unit
             p = _POINTS.search(key(cell.text))
             if p and d.funds is not None and "weight" not in d.funds:
                 d.funds_points = float(p.group(1))

@@ -31,8 +31,11 @@ Shapes and their state:
   grammar, a score at most its weight), 总分; a goal is kept whole, and rows with words for
   values or more than one possible cut stay one cell (the mapper doubts them) (``glued``,
   ``_glued_pre``, ``_cuts``).
-- ``scrambled`` — recognised only (a one-line copy whose 年度资金总额 is followed by a label):
-  no grid, nothing confident is read.
+- ``scrambled`` — recognised on one-line copies (年度资金总额 followed by a label, or a funds
+  column word after it); read only where arithmetic pairs the pieces: the orphan amounts after
+  the funds header are the 年度资金总额 row when they are the sum of the 其中 rows, with the
+  header items before (``scrambled``). Goal and indicators are not read; where the funds do not
+  pair, no grid at all.
 - ``pdf-text`` — ready for the national template as the bundled example prints it: header,
   funds, goal [planned, achieved], indicator rows [一级, 二级, 三级, 年度指标值, 实际完成值, 分值,
   得分, 偏差原因] and the closing rows (``pdf_text``, ``_pdf_table``, ``_pdf_goal``, ``_labels``).
@@ -59,6 +62,7 @@ from .glued import glued_rows
 from .oneline import oneline_rows
 from .pdf_text import pdf_text_rows
 from .pipe import csv_rows, pipe_rows
+from .scrambled import scrambled_rows
 
 __all__ = ["detect_shape", "text_to_grids", "SHAPES", "READY"]
 
@@ -70,6 +74,7 @@ _READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
     "pdf-text": lambda lines, first: pdf_text_rows(lines, first_line=first),
     "columns": lambda lines, first: columns_rows(lines, first_line=first),
     "oneline": lambda lines, first: oneline_rows(lines, first_line=first),
+    "scrambled": lambda lines, first: scrambled_rows(lines, first_line=first),
 }
 
 READY = frozenset(_READERS)

@@ -56,4 +56,6 @@ def test_orphan_amounts_that_sum_the_sub_rows_are_paired_with_the_total_label() 
         ["盟市财政资金", "433.00", "432.10"],
         ["旗县财政资金", "1426.90", "1294.84"],
         ["其他资金(包括以前年度结转资金)", "1591.22", "1551.84"],
+        # the indicator table is printed but not read: its header alone, so the mapper doubts it
+        ["一级指标", "二级指标", "三级指标"],
     ]

@@ -6,9 +6,10 @@ values in another order than the table's: in r033 the amounts of 年度资金总
 header at once, its label comes after the 其中 rows. Such pieces are paired again only when the
 form's own arithmetic confirms it: the orphan amounts are the 年度资金总额 row when, column by
 column, they equal the sum of the 其中 rows (to the rounding of the printed cents). The header items
-read in order before the funds header are kept too. Everything else (goal, indicators) is left
-out, and where the funds do not pair, nothing is read at all: a scrambled text yields rows the
-arithmetic vouches for, or none.
+read in order before the funds header are kept too. Of the goal and the indicator table only
+their header rows are given, empty (so the mapper sees sections it could not read, not a form
+without them); where the funds do not pair, nothing is read at all: a scrambled text yields rows
+the arithmetic vouches for, or none.
 """
 
 from __future__ import annotations
@@ -122,4 +123,17 @@ def scrambled_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         for label, amounts in groups[1:]:
             if len(amounts) == end - start and funds_row_kind(label) not in (None, "total"):
                 rows.append([TextCell(label, number), *(TextCell(v, number) for v in amounts)])
+        rows.extend(_unread_sections(raw, number))
+    return rows
+
+
+def _unread_sections(line: str, number: int) -> list[TextRow]:
+    """The headers of the sections the text prints but this reader leaves unread, without their
+    contents: the mapper then sees a goal or an indicator table that was there and could not be
+    read (and doubts it), rather than a form that has none."""
+    rows: list[TextRow] = []
+    if "总体目标" in line or "预期目标" in line:
+        rows.append([TextCell(w, number) for w in ("年度总体目标", "预期目标", "实际完成情况")])
+    if "三级指标" in line:
+        rows.append([TextCell(w, number) for w in ("一级指标", "二级指标", "三级指标")])
     return rows

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from pydantic import BaseModel
 
-from .model import Form, Funds, FundsRow, Goal, Indicator, Source, Value
+from .model import Form, Funds, FundsRow, Goal, Indicator, Reading, Source, Value
 
 __all__ = ["view_form", "view_class"]
 
@@ -53,7 +53,7 @@ def _make_class(model: type[BaseModel]) -> type[_View]:
 
 
 _CLASSES: dict[type[BaseModel], type[_View]] = {
-    m: _make_class(m) for m in (Value, FundsRow, Funds, Goal, Indicator, Source, Form)
+    m: _make_class(m) for m in (Value, FundsRow, Funds, Goal, Indicator, Source, Reading, Form)
 }
 
 
@@ -94,6 +94,7 @@ def _new_value_view(value: Value) -> Any:
 
 _VALUE, _ROW, _FUNDS = _CLASSES[Value], _CLASSES[FundsRow], _CLASSES[Funds]
 _IND, _GOAL, _SOURCE, _FORM = _CLASSES[Indicator], _CLASSES[Goal], _CLASSES[Source], _CLASSES[Form]
+_READING = _CLASSES[Reading]
 
 
 def view_form(form: Form) -> Form:
@@ -111,8 +112,12 @@ def view_form(form: Form) -> Form:
         row = fd[key]
         if row is not None:
             fd[key] = _leaf(row, _ROW)
+    if fd["more"]:
+        fd["more"] = {label: _leaf(row, _ROW) for label, row in fd["more"].items()}
     d["funds"] = funds
     d["goal"] = _leaf(form.goal, _GOAL)
+    if form.reading is not None:
+        d["reading"] = _leaf(form.reading, _READING)
     d["source"] = _leaf(form.source, _SOURCE)
     inds = []
     views = _VALUE_VIEWS

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 __all__ = ["Cell", "Grid", "clean_text"]
 
@@ -64,11 +65,17 @@ class Grid:
         """
         out: list[list[Cell]] = [[] for _ in range(self.row_count())]
         for cell in self.cells:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                out[r].append(cell)
+            if cell.rowspan == 1:
+                out[cell.row].append(cell)
+            else:
+                for r in range(cell.row, cell.row + cell.rowspan):
+                    out[r].append(cell)
         for row in out:
-            row.sort(key=lambda c: c.col)
+            row.sort(key=_COLUMN)
         return out
+
+
+_COLUMN = attrgetter("col")
 
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》【】…—"

@@ -257,13 +257,18 @@ def field_of(text: str, table: dict[str, Field]) -> str | None:
     A header word and a short tail are allowed ("执行率(B/A)", "分值(10分)", "年度指标值(A)");
     a long text that merely begins with a word ("原因是资金未到位") names nothing.
     """
+    return _field_of_text(text, id(table))
+
+
+@lru_cache(maxsize=16384)
+def _field_of_text(text: str, table_id: int) -> str | None:
     k = key(text)
     if not k or len(k) > 24:
         return None
-    name = _field_of(k, id(table))
+    name = _field_of(k, table_id)
     if name is None:
         return None
-    word_len = _matches(k, table[name])
+    word_len = _matches(k, _TABLES[table_id][name])
     return name if len(k) - word_len <= 12 else None
 
 

@@ -103,10 +103,14 @@ def looks_numeric(text: str) -> bool:
     return _NUMERIC.match(key(text).replace(",", "")) is not None
 
 
+def _kind(table: dict[str, Field], role: str) -> str:
+    spec = table.get(role)
+    return spec.kind if spec is not None else "text"
+
+
 def fits(role: str, text: str, table: dict[str, Field]) -> bool:
     """Whether ``text`` can be the cell of ``role`` by its kind; a placeholder fits anywhere."""
-    spec = table.get(role)
-    return _fits(role, spec.kind if spec is not None else "text", text)
+    return _fits(role, _kind(table, role), text)
 
 
 @lru_cache(maxsize=8192)
@@ -139,6 +143,11 @@ def align(cells: list[Cell], order: list[str], table: dict[str, Field], judge: J
     if len(cells) > len(order):
         return None
     if len(cells) == len(order):
+        return dict(zip(order, cells))
+    # A text shape drops a row's empty cells at its end: cells that fit the roles in order, with
+    # only text columns (偏差原因, 备注) left over, are that row.
+    rest = order[len(cells) :]
+    if all(_kind(table, r) == "text" for r in rest) and all(fits(r, c.text, table) for r, c in zip(order, cells)):
         return dict(zip(order, cells))
     best: list[dict[str, Cell]] = []
     best_rate = -(10**9)

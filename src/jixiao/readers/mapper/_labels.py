@@ -7,6 +7,7 @@ Offices put a label and its value in one cell ("项目名称：河道保洁"), i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..grid import Cell, clean_text
 from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, key
@@ -67,8 +68,7 @@ def header_values(row: list[Cell]) -> list[tuple[str, str]]:
 
 def _find_in_raw(raw: str, word: str) -> tuple[int, int]:
     """(start, end) of a label in text that may hold spaces inside it ("项目 名称"); (-1, -1) if absent."""
-    pattern = r"\s*".join(_FULL_WIDTH.get(ch, re.escape(ch)) for ch in word)
-    m = re.search(pattern, raw)
+    m = _label_pattern(word).search(raw)
     return (m.start(), m.end()) if m else (-1, -1)
 
 
@@ -76,6 +76,12 @@ def text_after(raw: str, word: str) -> str:
     """The text of a cell after its label ``word`` ("预期目标：完成培训" → "完成培训")."""
     end = _find_in_raw(raw, word)[1]
     return raw[end:].strip(" ：:") if end >= 0 else ""
+
+
+@lru_cache(maxsize=512)
+def _label_pattern(word: str) -> re.Pattern[str]:
+    """A label as printed: spaces may stand between its characters, brackets may be full width."""
+    return re.compile(r"\s*".join(_FULL_WIDTH.get(ch, re.escape(ch)) for ch in word))
 
 
 def label_value(row: list[Cell], words: tuple[str, ...]) -> tuple[Cell, str, list[Cell]] | None:

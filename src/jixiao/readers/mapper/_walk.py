@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import takewhile
+from typing import NamedTuple
 
 from ...model import Form, Source
 from ..grid import Cell, Grid, clean_text
@@ -60,6 +61,35 @@ def _may_label(text: str) -> bool:
     return _LABEL_START.match(k) is not None or "自评表" in k or "年度" in k
 
 
+class _Words(NamedTuple):
+    """What the words of one cell may make of its row (the row's readers are asked only then)."""
+
+    indicator: bool
+    funds: str | None
+    goal: str | None
+    closing: bool
+    """Begins with a closing label (总分, 评分等级, 评价结论…) or a goal label (预期目标…)."""
+    header: bool
+    title: bool
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> _Words:
+    k = key(text)
+    return _Words(
+        indicator=field_of(text, INDICATOR_FIELDS) is not None,
+        funds=field_of(text, FUNDS_FIELDS),
+        goal=field_of(text, GOAL_FIELDS),
+        closing=k.startswith(_CLOSING_WORDS),
+        header=k.startswith(_HEADER_WORDS),
+        title="自评表" in k and len(k) <= 40,
+    )
+
+
+_CLOSING_WORDS = tuple(w for t in (CLOSING_FIELDS, GOAL_FIELDS) for f in t.values() for w in f.words)
+_HEADER_WORDS = tuple(w for f in HEADER_FIELDS.values() for w in f.words)
+
+
 class _Mapper:
     def __init__(self, grid: Grid) -> None:
         self.grid = grid
@@ -88,11 +118,13 @@ class _Mapper:
         if d.mode is not None and not any(_may_label(c.text) for c in row):
             self._data_row(r, row)  # no cell begins with a form word: a row of the section
             return
-        if self._indicator_header(row, starting):
+        words = [_words(c.text) for c in row]
+        if any(w.indicator for w in words) and self._indicator_header(row, starting):
             return
         d.fresh = False
-        funds = header_columns(row, FUNDS_FIELDS)
-        if sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
+        amounts = sum(w.funds in ("initial", "budget", "executed") for w in words)
+        funds = header_columns(row, FUNDS_FIELDS) if amounts >= 2 else None
+        if funds is not None and sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
             if d.funds is not None:  # a second funds table: the next form has no 项目名称
                 self._finish()
                 d = self.cur
@@ -101,13 +133,14 @@ class _Mapper:
             self._unit_and_points(row)
             d.cells.extend(starting)
             return
-        goal = header_columns(row, GOAL_FIELDS)
-        if "planned" in goal and "achieved" in goal:
+        goals = {w.goal for w in words}
+        goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= goals else None
+        if goal is not None and "planned" in goal and "achieved" in goal:
             d.goal, d.mode = goal, "goal"
             d.seen.add("goal")
             d.header_texts.extend(c.text for c in row)
             return
-        if not self._labels(row, starting):
+        if not self._labels(row, starting, words):
             self._data_row(r, row)
 
     def _data_row(self, r: int, row: list[Cell]) -> None:
@@ -161,10 +194,10 @@ class _Mapper:
                 d.funds_points = float(p.group(1))
 
     # -- labelled rows: title, header, total, grade, sections ----------------------------------------
-    def _labels(self, row: list[Cell], starting: list[Cell]) -> bool:
+    def _labels(self, row: list[Cell], starting: list[Cell], words: list[_Words]) -> bool:
         d = self.cur
         texts = [key(c.text) for c in starting]
-        if any("自评表" in t and len(t) <= 40 for t in texts):
+        if any(w.title for w in words):
             if d.has_content:
                 self._finish()
                 d = self.cur
@@ -172,7 +205,7 @@ class _Mapper:
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True
-        found = header_values(starting)
+        found = header_values(starting) if any(w.header for w in words) else []
         if d.mode is not None and not any(f == "project" for f, _ in found):
             found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
         if found:
@@ -186,13 +219,15 @@ class _Mapper:
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True
-        if d.mode in (None, "header") and any(len(t) <= 40 and year_of([c]) for t, c in zip(texts, starting)):
+        if d.mode in (None, "header") and any("年度" in t and len(t) <= 40 and year_of([c]) for t, c in zip(texts, starting)):
             if d.has_body:
                 self._finish()
                 d = self.cur
             d.form.year = d.form.year or year_of(starting)
             d.cells.extend(starting)
             return True
+        if not any(w.closing for w in words):
+            return False
         return self._closing(row, starting)
 
     def _closing(self, row: list[Cell], starting: list[Cell]) -> bool:

@@ -136,6 +136,7 @@ def test_a_row_that_fits_the_header_two_ways_is_not_guessed() -> None:
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
         ["产出指标(50分)", "数量指标", "冷库仓储建设", "≥1290.3平方米", "1290.3平方米", "10.3", "10.3"],
         ["配套电力设施1250KVA变压器3台", "3", "9.3", "9.3"],
+        ["时效指标", "任务完成时限(月)", "10", "10", "10.3", "10.3"],
     ]
     form = one(*rows, shape="pipe")
     second = form.indicators[1]
@@ -144,6 +145,13 @@ def test_a_row_that_fits_the_header_two_ways_is_not_guessed() -> None:
     assert "配套电力设施" in form.reading.problems[0]
     rules = {f.rule for f in check_form(form)}
     assert "R001" in rules and not rules & {"Q001", "Q004", "S001", "S002"}
+
+
+def test_a_row_the_cut_went_through_is_dropped_not_doubted() -> None:
+    # r045 ends inside its last row: "★受助对象满意度(≥**%) | 10 | >=9"
+    form = one(*R045, ["", "满意度指标(10分)", "服务对象满意度指标", "★受助对象满意度(≥**%)", "10", ">=9"], shape="cell-per-line")
+    assert form.reading is not None and form.reading.truncated and form.reading.doubtful == []
+    assert [i.name for i in form.indicators][-1] == "特困人员救助供养人数(≥**人)"
 
 
 def test_a_text_form_that_stops_in_its_table_is_cut_short() -> None:

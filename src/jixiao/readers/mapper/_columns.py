@@ -201,15 +201,16 @@ def judge_indicator(scored: bool) -> Judge:
 
 
 def judge_funds(c: dict[str, str]) -> int:
-    """Prefer readings where 执行率 ≈ 执行数/预算数 and 得分 ≤ 分值 ≤ 100."""
+    """Prefer readings that fill the amount columns (every funds row prints them; 分值 and 得分
+    only the total), where 执行率 ≈ 执行数/预算数 and 得分 ≤ 分值 ≤ 100."""
     a, b = number(c.get("budget")), number(c.get("executed"))
     rate, w, s = number(c.get("rate")), number(c.get("weight")), number(c.get("score"))
-    points = 0
+    points = sum(number(c.get(r)) is not None for r in ("initial", "budget", "executed"))
     if rate is not None and a and b is not None:
         ratio = b / a * 100
         points += 3 if any(abs(x - ratio) <= max(1.0, ratio * 0.02) for x in (rate, rate * 100)) else -3
     if w is not None:
-        points += 1 if w <= 100 else -3
+        points += 0 if w <= 100 else -3
         if s is not None:
             points += 1 if s <= w + 0.01 else -3
     return points

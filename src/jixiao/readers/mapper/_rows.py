@@ -26,7 +26,7 @@ from ..vocabulary import (
     parse_number,
     section_weight,
 )
-from ._columns import UNNAMED, align, cell_at, judge_funds, judge_indicator
+from ._columns import UNNAMED, align, cell_at, judge_funds, judge_indicator, looks_numeric
 from ._draft import Draft
 from ._labels import text_after
 
@@ -127,6 +127,8 @@ def goal_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.planned.append(_unlabelled(texts[0].text, "planned"))
         d.achieved.append(_unlabelled(texts[1].text, "achieved"))
         d.cells.extend(texts)
+    elif len(texts) == 1 and len(key(texts[0].text)) <= 16 and key(texts[0].text).endswith("表"):
+        return  # the title of the table that follows (项目支出绩效指标表)
     elif texts:
         d.problems.append(("goal", f"年度总体目标（{_where(texts[0])}）的文字分不清哪些是预期目标、哪些是实际完成情况"))
 
@@ -158,6 +160,8 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     name = clean_text(name_cell.text)
     if not name or key(name) in _SKIPPED_NAMES or field_of(name, INDICATOR_FIELDS) == "name":
         return
+    if looks_numeric(name) and all(looks_numeric(c.text) or is_placeholder(c.text) for c in cells.values()):
+        return  # a row of numbers under the header: the table's 分值/得分 subtotal, no indicator
     if is_placeholder(name) and all(c is name_cell or is_placeholder(c.text) for c in cells.values()):
         return  # an empty template row ("指标2:" and nothing else)
 
@@ -296,6 +300,7 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
         d.problems.append(
             ("indicators", f"指标「{clean_text(cells[i].text)[:20]}」（{_where(cells[i])}）的单元格与表头的列对不上，无法确定哪一格是指标值、完成值或分值")
         )
+        d.unplaced_row = cells[i].row
         return {"name": cells[i]}
     return {"name": cells[i], **picked}
 

@@ -105,7 +105,8 @@ def test_an_anhui_poverty_form_reads_core_rows_children_and_its_column_order() -
     assert (first.name, first.core, first.weight, first.target.value, first.actual.value, first.score) == (
         "农村低保发放人数(≥**人)", True, 5.0, 21933.0, 21980.0, 5.0,
     )
-    assert (child.name, child.parent) == ("农村低保对象中建档立卡贫困人口数量(≥**人)", "农村低保发放人数(≥**人)")
+    # a 其中 row with points of its own is counted in the section (5+5+5 here), so no parent's part
+    assert (child.name, child.parent, child.weight) == ("其中:农村低保对象中建档立卡贫困人口数量(≥**人)", None, 5.0)
     assert third.deviation == "特困人员实行动态管理"
     assert form.section_weights == {"产出指标": 50.0}
 
@@ -124,8 +125,8 @@ def test_a_two_row_header_joins_nature_value_and_unit_into_the_target() -> None:
     form = one(*R056, shape="pipe")
     got = [(i.level2, i.name, i.target.text, i.target.op, i.actual.text, i.weight, i.score) for i in form.indicators]
     assert got == [
-        ("数量指标", "开展检查、督导次数", "≥20次", ">=", "113次", 22.5, 22.5),
-        ("成本指标", "经费支出", "≤33万元", "<=", "32.9999万元", 22.5, 22.5),
+        ("数量指标", "开展检查、督导次数", ">=20次", ">=", "113", 22.5, 22.5),
+        ("成本指标", "经费支出", "<=33万元", "<=", "32.9999", 22.5, 22.5),
     ]
 
 
@@ -147,11 +148,12 @@ def test_a_row_that_fits_the_header_two_ways_is_not_guessed() -> None:
     assert "R001" in rules and not rules & {"Q001", "Q004", "S001", "S002"}
 
 
-def test_a_row_the_cut_went_through_is_dropped_not_doubted() -> None:
+def test_a_row_the_cut_went_through_holds_its_first_cells() -> None:
     # r045 ends inside its last row: "★受助对象满意度(≥**%) | 10 | >=9"
     form = one(*R045, ["", "满意度指标(10分)", "服务对象满意度指标", "★受助对象满意度(≥**%)", "10", ">=9"], shape="cell-per-line")
     assert form.reading is not None and form.reading.truncated and form.reading.doubtful == []
-    assert [i.name for i in form.indicators][-1] == "特困人员救助供养人数(≥**人)"
+    last = form.indicators[-1]
+    assert (last.name, last.weight, last.target.text, last.actual.text, last.score) == ("受助对象满意度(≥**%)", 10.0, ">=9", "", None)
 
 
 def test_a_text_form_that_stops_in_its_table_is_cut_short() -> None:

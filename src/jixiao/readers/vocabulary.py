@@ -152,7 +152,7 @@ CLOSING_FIELDS: dict[str, Field] = _table(
     Field("total", ("总分", "合计", "自评总分", "项目总得分", "得分合计", "合计得分", "总得分", "自评得分"), "number"),
     Field("grade", ("评分等级", "自评等级", "绩效等级", "评价等级"), "label"),
     Field("conclusion", ("评价结论",), "text"),
-    Field("shortcomings", ("存在问题", "存在的问题"), "text", never=("存在问题和改进措施",)),
+    Field("shortcomings", ("存在问题", "存在的问题", "偏差大或目标未完成原因分析"), "text", never=("存在问题和改进措施",)),
     Field("measures", ("改进措施", "下一步改进措施", "改进措施及结果应用方案"), "text"),
 )
 """Labelled rows after the indicator table (and 项目总得分 at the top of 宁夏 forms)."""

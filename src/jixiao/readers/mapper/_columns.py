@@ -33,6 +33,8 @@ class Columns:
 
     spans: dict[str, Span] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    unit_under_target: bool = False
+    """度量单位 is a sub-column of 年度指标值: the unit is the target's, not 实际完成值's."""
 
     def __contains__(self, role: str) -> bool:
         return role in self.spans
@@ -45,9 +47,11 @@ class Columns:
         under 年度指标值, 一级/二级/三级 under 绩效指标) replace the umbrella they stand under."""
         spans = {**self.spans, **sub.spans}
         order = list(self.order)
+        under = False
         if "target" in order and ("nature" in sub.order or "unit" in sub.order):
             i = order.index("target")
             order[i : i + 1] = [r for r in sub.order if r in ("nature", "target", "unit")]
+            under = "unit" in sub.order
         levels = [r for r in sub.order if r in ("level1", "level2", "name")]
         if levels and "name" not in self.order:
             if UNNAMED in order:  # 绩效指标 over 一级/二级/三级
@@ -58,7 +62,7 @@ class Columns:
         for role in sub.order:
             if role not in order:
                 order.append(role)
-        return Columns(spans, order)
+        return Columns(spans, order, under)
 
 
 UNNAMED = "_"

@@ -40,8 +40,10 @@ class Draft:
     """The 一级 was not printed but read from the 二级 under it."""
     level2: str = ""
     pending_points: float | None = None
-    unplaced_row: int | None = None
-    """The grid row of the last indicator row whose cells could not be placed."""
+    last_row: int = -1
+    """The grid's last row: a text cut short may stop inside it."""
+    cut_in_row: bool = False
+    """The last row was an indicator row with fewer cells than it should hold, read in order."""
     last_row_cut: bool = False
     """The last indicator row read had its name cell only: where a text cut short may end."""
     closed: bool = False
@@ -76,24 +78,16 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
     ends = [c.line for c in d.cells if c.line is not None and c.sheet == final]
     form.source = Source(file=grid.file, sheet=first, start_line=min(starts, default=None), end_line=max(ends, default=None))
     template = d.detect()
-    stops_in_row = d.unplaced_row is not None and d.unplaced_row == grid_last_row(grid)
     truncated = (
         last
         and grid.shape not in FILE_SHAPES
         and not d.closed
-        and (template.has("total") or not form.indicators or stops_in_row)
+        and (template.has("total") or not form.indicators or d.cut_in_row)
     )
     if truncated and d.last_row_cut and form.indicators and _empty(form.indicators[-1]):
         form.indicators.pop()  # the row the cut went through: a name's first characters only
-    elif truncated and stops_in_row and form.indicators and d.problems:
-        form.indicators.pop()  # the cut went through this row: its cells are not all there
-        d.problems.pop()
     form.warnings = grid.notes + _missing(d, template, truncated) + form.warnings
     return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
-
-
-def grid_last_row(grid: Grid) -> int:
-    return max((c.row for c in grid.cells), default=-1)
 
 
 def _empty(ind: Indicator) -> bool:

@@ -88,7 +88,7 @@ def label_value(row: list[Cell], words: tuple[str, ...]) -> tuple[Cell, str, lis
     """The first cell starting with one of ``words``: (cell, text after the label, cells to its right)."""
     for i, cell in enumerate(row):
         k = key(cell.text)
-        for w in words:
+        for w in sorted(words, key=len, reverse=True):
             if k.startswith(w) and len(k) <= len(w) + 12:
                 rest = k[len(w) :].strip("：:")
                 return cell, rest, row[i + 1 :]

@@ -172,16 +172,18 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     core = name.startswith("★")
     name = name.lstrip("★").strip()
     parent = None
-    if key(name).startswith("其中"):
+    weight_cell = cells.get("weight")
+    if key(name).startswith("其中") and (weight_cell is None or is_placeholder(weight_cell.text)):
+        # a 其中 row without points of its own is part of the row above; one with points is
+        # counted in the section like any other row
         parent = next((i.name for i in reversed(d.form.indicators) if i.parent is None), None)
-        name = name[2:].lstrip("：: ")
     nature = text_of("nature")
     ind = Indicator(
         level1=d.level1,
         level2=d.level2,
         name=name,
         target=_value(text_of("target"), nature, text_of("unit")),
-        actual=_value(text_of("actual"), "", text_of("unit")),
+        actual=_value(text_of("actual"), "", "" if cols.unit_under_target else text_of("unit")),
         deviation=_deviation(text_of("deviation")),
         line=name_cell.line,
         direction=DIRECTIONS.get(key(nature)),
@@ -296,11 +298,14 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
         return None  # a label row: the 一级/二级 cell of rows that follow, nothing else
     after = order[order.index("name") + 1 :] if "name" in order else order
     picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
+    if picked is None and cells[i].row == d.last_row and len(cells) - i - 1 <= len(after):
+        # the text stops inside this row: the cells there are its first ones, in order
+        d.cut_in_row = True
+        picked = dict(zip(after, cells[i + 1 :]))
     if picked is None:
         d.problems.append(
             ("indicators", f"指标「{clean_text(cells[i].text)[:20]}」（{_where(cells[i])}）的单元格与表头的列对不上，无法确定哪一格是指标值、完成值或分值")
         )
-        d.unplaced_row = cells[i].row
         return {"name": cells[i]}
     return {"name": cells[i], **picked}
 
@@ -342,8 +347,9 @@ def _looks_like_value(text: str) -> bool:
 
 
 def _value(text: str, nature: str, unit: str) -> Value:
-    """A cell through the value grammar; 指标性质/度量单位 columns joined in first."""
-    op = nature_op(nature)
+    """A cell through the value grammar; 指标性质/度量单位 columns joined in first, the
+    operator as printed ("004 >=" gives ">=": the system's code before it is no part of it)."""
+    op = key(nature).lstrip("0123456789") if nature_op(nature) else ""
     if unit and is_placeholder(unit):
         unit = ""
     if (op or unit) and text and not is_placeholder(text):

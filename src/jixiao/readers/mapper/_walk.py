@@ -95,10 +95,11 @@ class _Mapper:
         self.grid = grid
         self.aligned = grid.shape in FILE_SHAPES
         self.forms: list[Form] = []
+        self.last_row = max((c.row for c in grid.cells), default=-1)
         self.cur = self._new()
 
     def _new(self) -> Draft:
-        return Draft(form=Form(source=Source(file=self.grid.file)))
+        return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
 
     def _finish(self, *, last: bool = False) -> None:
         if self.cur.has_content:
@@ -247,7 +248,7 @@ class _Mapper:
             hit = label_value(starting, CLOSING_FIELDS[section].words)
             if hit is not None and field_of(hit[0].text, CLOSING_FIELDS) == section:
                 cell, rest, right = hit
-                text = rest or "".join(clean_text(c.text) for c in right if c.col > cell.last_col)
+                text = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
                 setattr(d.form, section, text or None)
                 handled = True
         if handled:

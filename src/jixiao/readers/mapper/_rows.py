@@ -7,6 +7,7 @@ roles in order (``align``), labels carried down from the rows above.
 
 from __future__ import annotations
 
+from ..._trusted import trusted
 from ...model import FundsRow, Indicator, Value
 from ...values import cell_value
 from ..grid import Cell, clean_text
@@ -178,22 +179,26 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         # counted in the section like any other row
         parent = next((i.name for i in reversed(d.form.indicators) if i.parent is None), None)
     nature = text_of("nature")
-    ind = Indicator(
-        level1=d.level1,
-        level2=d.level2,
-        name=name,
-        target=_value(text_of("target"), nature, text_of("unit")),
-        actual=_value(text_of("actual"), "", "" if cols.unit_under_target else text_of("unit")),
-        deviation=_deviation(text_of("deviation")),
-        line=name_cell.line,
-        direction=DIRECTIONS.get(key(nature)),
-        core=core,
-        parent=parent,
-    )
-    for fld in ("weight", "score"):
-        cell = cells.get(fld)
-        if cell is not None:
-            setattr(ind, fld, number_of(d, cell, f"指标「{name}」的{_COLUMN_NAMES[fld]}"))
+    points = {
+        fld: number_of(d, cell, f"指标「{name}」的{_COLUMN_NAMES[fld]}") if (cell := cells.get(fld)) is not None else None
+        for fld in ("weight", "score")
+    }
+    # Every field, in declaration order, of the types the model declares: built without a second
+    # validation (``_trusted``; tests/test_trusted.py holds it equal to the validated twin).
+    ind = trusted(Indicator, {
+        "level1": d.level1,
+        "level2": d.level2,
+        "name": name,
+        "target": _value(text_of("target"), nature, text_of("unit")),
+        "actual": _value(text_of("actual"), "", "" if cols.unit_under_target else text_of("unit")),
+        "weight": points["weight"],
+        "score": points["score"],
+        "deviation": _deviation(text_of("deviation")),
+        "line": name_cell.line,
+        "direction": DIRECTIONS.get(key(nature)),
+        "core": core,
+        "parent": parent,
+    })
     if not aligned and "weight" in cells and "score" not in cells and d.ind is not None and "score" in d.ind.order:
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fixtures.seed import SEED_FILE, seed_forms
+
 from jixiao.model import Form, Funds, FundsRow, Goal, Indicator, Source
 from jixiao.values import parse_value
 

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from _cli import run_jixiao
 
 ROOT = Path(__file__).resolve().parents[1]

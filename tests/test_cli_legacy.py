@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fixtures.catalog import CASES, build_case
 
 ROOT = Path(__file__).resolve().parents[1]

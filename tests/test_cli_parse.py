@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from _text_shapes import pipe_to_csv
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+from _mutate import ENCODINGS, mutate_bytes, mutate_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,8 +23,6 @@ from jixiao.model import Form
 from jixiao.readers import read_path
 from jixiao.readers.canonical import dump_forms, read_canonical
 from jixiao.readers.text import read_text
-
-from _mutate import ENCODINGS, mutate_bytes, mutate_text
 
 BUDGET = int(os.environ.get("JIXIAO_FUZZ_BUDGET", "150"))
 ONLY_SEED = os.environ.get("JIXIAO_FUZZ_SEED")

@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from _cli import run_jixiao
+
 from jixiao.cli.check import expand_paths, run_check
 from jixiao.config import load_settings
 from jixiao.readers import read_path
@@ -118,10 +118,9 @@ def long_xlsx_form(path: Path, rows: int = ROWS) -> Path:
     slow part of the test.
     """
     import openpyxl
-    from openpyxl.worksheet.cell_range import CellRange
-
     from fixtures.layout import layout_form
     from fixtures.seed import seed_forms
+    from openpyxl.worksheet.cell_range import CellRange
 
     form = seed_forms()[0]
     template = form.indicators[0]

@@ -16,7 +16,8 @@ from fixtures.seed import SEED_PATH, seed_forms
 from jixiao.errors import InputError, LegacyFormatError, NoFormError
 from jixiao.readers import read_path
 from jixiao.readers._legacy import find_soffice
-from jixiao.readers.grid import Cell, Grid, clean_text, read_grid_file
+from jixiao.readers.grid import Cell, Grid, clean_text
+from jixiao.readers.tables import read_grid_file
 
 EXPECTED_JSON = Path(__file__).resolve().parent / "data" / "expected" / "shanghai-kepu-2024.json"
 

@@ -162,9 +162,9 @@ def test_budget_20_plus_indicators_80() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "warning"),
-    [("约一百", "项目资金「年度资金总额」“约一百”（D6）不是数字"), ("1,200.00", None), ("１００", None), ("—", None),
-     ("1" * 320, "项目资金「年度资金总额」“" + "1" * 320 + "”（D6）不是数字"),
-     ("1" * 320 + "%", "项目资金「年度资金总额」“" + "1" * 320 + "%”（D6）不是数字")],
+    [("约一百", "项目资金「年度资金总额」的年初预算数「约一百」（D6）不是数字"), ("1,200.00", None), ("１００", None), ("—", None),
+     ("1" * 320, "项目资金「年度资金总额」的年初预算数「" + "1" * 320 + "」（D6）不是数字"),
+     ("1" * 320 + "%", "项目资金「年度资金总额」的年初预算数「" + "1" * 320 + "%」（D6）不是数字")],
 )
 def test_funds_cells_that_are_not_numbers_are_reported(cell: str, warning: str | None) -> None:
     funds = [row[:] for row in FUNDS]
@@ -216,7 +216,11 @@ def test_a_level1_cell_cut_by_a_page_break_carries_over() -> None:
 def test_missing_parts_are_warned_not_guessed() -> None:
     (form,) = grid_to_forms(grid_of([("项目名称", 2), ("只有名称", 7)]))
     assert form.project == "只有名称" and form.indicators == []
-    assert [w[:6] for w in form.warnings] == ["未找到项目资", "未找到年度总", "未找到绩效指"]
+    assert form.warnings == [
+        "未能读取年度", "未能读取主管部门", "未能读取实施单位", "未能读取项目资金的年度资金总额",
+        "未能读取年度总体目标的预期目标", "未能读取年度总体目标的实际完成情况", "未能读取绩效指标",
+        "未能读取总分", "未能读取评分等级",
+    ]
 
 
 def test_a_grid_without_any_form_gives_none() -> None:
@@ -302,8 +306,8 @@ def test_indicator_cells_too_large_for_a_float_are_reported_not_read() -> None:
     (form,) = grid_to_forms(grid_of(*head(), *FUNDS, *GOAL, *huge_rows()))
     first = form.indicators[0]
     assert (first.score, first.target.value, first.target.op, form.total_score) == (None, None, None, None)
-    assert [w.split("“")[0] for w in form.warnings] == ["指标「培训期数」得分", "总分得分"]
-    assert all(f"“{HUGE}”" in w and w.endswith("不是数字，按空白处理") for w in form.warnings)
+    assert [w.split("「" + HUGE)[0] for w in form.warnings] == ["指标「培训期数」的得分", "总分"]
+    assert all(f"「{HUGE}」" in w and w.endswith("不是数字，按空白处理") for w in form.warnings)
 
 
 def test_an_xlsx_with_a_huge_amount_reads_with_a_warning(tmp_path) -> None:
@@ -324,4 +328,4 @@ def test_an_xlsx_with_a_huge_amount_reads_with_a_warning(tmp_path) -> None:
     wb.save(path)
     (form,) = read_path(path)
     assert (form.funds.total.initial, form.indicators[0].score, form.total_score) == (None, None, None)
-    assert f"“{HUGE}”（D6）不是数字" in form.warnings[0] and len(form.warnings) == 3
+    assert f"「{HUGE}」（D6）不是数字" in form.warnings[0] and len(form.warnings) == 3

@@ -100,10 +100,9 @@ def test_pages_without_a_table_go_to_the_text_reader(tmp_path: Path, monkeypatch
 def test_a_ruled_box_that_holds_no_form_leaves_the_page_to_the_text_reader(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from fixtures.build_pdf import FONT, _styles
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
-
-    from fixtures.build_pdf import FONT, _styles
 
     seen: list[str] = []
     _fake_text_reader(monkeypatch, seen)

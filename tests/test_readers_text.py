@@ -11,13 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _text_shapes import pipe_to_csv
 
 from jixiao.errors import NoFormError, NotTextError
 from jixiao.readers import read_path
-from jixiao.readers._text_pdf_split import drop_page_numbers
 from jixiao.readers.text import detect_shape, read_text
-
-from _text_shapes import pipe_to_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "examples/shanghai-kepu-2024.txt"
@@ -161,19 +159,20 @@ def test_funds_sub_row_label_broken_over_lines_and_dash_placeholders(seed) -> No
 @pytest.mark.parametrize(
     ("path", "shape"),
     [
-        (SEED, "pdf"),
-        (f"{DATA}/pdf-variants-2024.txt", "pdf"),
-        (f"{DATA}/oneline-2023.txt", "line"),
+        (SEED, "pdf-text"),
+        (f"{DATA}/pdf-variants-2024.txt", "pdf-text"),
+        (f"{DATA}/oneline-2023.txt", "oneline"),
         (f"{DATA}/pipe-2024.txt", "pipe"),
     ],
 )
 def test_shape_detected_from_content(path: str, shape: str) -> None:
-    assert detect_shape((ROOT / path).read_text(encoding="utf-8").split("\n")) == shape
+    assert detect_shape((ROOT / path).read_text(encoding="utf-8")) == shape
+    assert {f.reading.shape for f in read_path(ROOT / path) if f.reading is not None} == {shape}
 
 
 def test_a_project_named_like_a_landmark_does_not_change_the_shape() -> None:
     text = SEED_TEXT.replace("项目名称 基层科普服务", "项目名称 图书馆总分馆三级指标体系建设")
-    assert detect_shape(text.split("\n")) == "pdf"
+    assert detect_shape(text) == "pdf-text"
     assert read_text(text.encode(), name="x.txt")[0].project == "图书馆总分馆三级指标体系建设"
 
 
@@ -255,8 +254,8 @@ def test_untitled_fragment_with_landmarks_is_one_flagged_form() -> None:
 
 
 def _same_content(forms: list, reference: list) -> list[str]:
-    """Differences other than line numbers."""
-    drop = {"source": True, "indicators": {"__all__": {"line"}}}
+    """Differences other than line numbers and the shape the text came in."""
+    drop = {"source": True, "indicators": {"__all__": {"line"}}, "reading": {"shape"}}
     return diff([f.model_dump(exclude=drop) for f in reference], [f.model_dump(exclude=drop) for f in forms])
 
 
@@ -310,35 +309,6 @@ def test_cell_shapes_accept_inline_labels_and_no_separator_row(rel: str, old: st
 
 
 @pytest.mark.parametrize(
-    ("line", "content"),
-    [
-        ("产出 数量", False),  # two label columns on one visual line
-        ("健全 及时", True),
-        ("满意度未留存相关存", True),
-        ("标 满意 度指 标", True),  # nothing is owed yet: content, and the state is left alone
-    ],
-)
-def test_label_fragments_on_one_line_are_all_or_nothing(line: str, content: bool) -> None:
-    from jixiao.readers._text_labels import LabelTracker
-
-    tracker = LabelTracker()
-    assert tracker.feed(line) is not content
-    if content:
-        assert tracker.take() == ("", "")
-
-
-def test_owed_label_pieces_on_one_line_after_a_page_break() -> None:
-    from jixiao.readers._text_labels import LabelTracker
-
-    tracker = LabelTracker()
-    for fragment in ["满意", "度指", "服务", "对象"]:
-        assert tracker.feed(fragment)
-    assert tracker.take() == ("满意度指标", "服务对象满意度指标")
-    assert tracker.feed("标 满意 度指 标")
-    assert not tracker.feed("标")  # nothing is owed any more
-
-
-@pytest.mark.parametrize(
     ("text", "year", "unit"),
     [
         ("（2024年度）", 2024, None),
@@ -350,24 +320,10 @@ def test_owed_label_pieces_on_one_line_after_a_page_break() -> None:
     ],
 )
 def test_year_and_unit(text: str, year: int | None, unit: str | None) -> None:
-    from jixiao.readers._text_common import find_unit, find_year
+    from jixiao.readers.grid import Cell
+    from jixiao.readers.mapper._labels import unit_of, year_of
 
-    assert (find_year(text), find_unit(text)) == (year, unit)
-
-
-@pytest.mark.parametrize(
-    ("header", "columns"),
-    [
-        ("年初预算数 全年预算数 全年执行数 分数 执行率(%) 得分", ("initial", "budget", "executed", "weight", "rate", "score")),
-        ("年初预算数 全年预算数 全年执行数 分值 得分 执行率", ("initial", "budget", "executed", "weight", "score", "rate")),
-        ("年初预算\n数 全年预\n算数 全年执行数 分值 执行率 得分", ("initial", "budget", "executed", "weight", "rate", "score")),
-        ("", ("initial", "budget", "executed", "weight", "rate", "score")),
-    ],
-)
-def test_funds_columns_follow_the_printed_header(header: str, columns: tuple[str, ...]) -> None:
-    from jixiao.readers._text_common import funds_columns
-
-    assert funds_columns(header.replace("\n", "")) == columns
+    assert (year_of([Cell(row=0, col=0, text=text)]), unit_of(text)) == (year, unit)
 
 
 @pytest.mark.parametrize(
@@ -377,16 +333,16 @@ def test_funds_columns_follow_the_printed_header(header: str, columns: tuple[str
      ("1" * 320 + "%", None), ("-" + "9" * 400, None), ("1" * 308, float("1" * 308))],
 )
 def test_parse_number_keeps_placeholders_apart_from_zero(cell: str, number: float | None) -> None:
-    from jixiao.readers._text_common import parse_number
+    from jixiao.readers.vocabulary import is_placeholder, parse_number
 
-    assert parse_number(cell) == number
+    assert parse_number(cell) == (number, number is not None or is_placeholder(cell))
 
 
 @pytest.mark.parametrize("codec", ["utf-8-sig", "gbk"])
 def test_csv_export_reads_like_the_pipe_table(codec: str) -> None:
     pipe = (ROOT / DATA / "pipe-2024.txt").read_text(encoding="utf-8")
     data = pipe_to_csv(pipe)
-    assert detect_shape(data.split("\n")) == "csv"
+    assert detect_shape(data) == "csv"
     problems = _same_content(read_text(data.encode(codec), name="表.csv"), read_path(ROOT / DATA / "pipe-2024.txt"))
     assert not problems, "\n".join(problems)
 
@@ -438,7 +394,7 @@ _PIPE_TEXT = (ROOT / DATA / "pipe-2024.txt").read_text(encoding="utf-8")
         (SEED_TEXT, "年度资金总额： 170.00", f"年度资金总额： {HUGE}", "项目资金「年度资金总额」的年初预算数「1111"),
         (SEED_TEXT, "总分 100.00 93.00", f"总分 100.00 {HUGE}", "总分「1111"),
         (_PIPE_TEXT, "| 培训场次 | ≥150场 | 162场 | 15 | 15 |", f"| 培训场次 | ≥150场 | 162场 | 15 | {HUGE} |",
-         "第 15 行指标「培训场次」的得分「1111"),
+         "指标「培训场次」的得分「1111"),
         (_PIPE_TEXT, "| 年度资金总额 | 60.00 |", f"| 年度资金总额 | {HUGE} |", "项目资金「年度资金总额」的年初预算数「1111"),
     ],
     ids=["pdf-funds", "pdf-total", "pipe-score", "pipe-funds"],
@@ -450,7 +406,7 @@ def test_a_number_too_large_for_a_float_is_reported_not_read(
     path.write_text(source.replace(old, new, 1), encoding="utf-8")
     form = read_path(path)[0]
     assert [w for w in form.warnings if w.startswith(warning)] != []
-    assert HUGE + "」不是数字" in " ".join(form.warnings)
+    assert any(f"「{HUGE}」（第" in w and w.endswith("不是数字，按空白处理") for w in form.warnings)
     assert None in (form.funds.total.initial, form.total_score, form.indicators[0].score)
 
 
@@ -483,35 +439,5 @@ def test_jixiao_parse_of_a_huge_amount_prints_the_form_and_its_warning(
     assert (code, err) == (0, "")
     first = json.loads(out)[0]
     assert first["funds"]["total"]["initial"] is None
-    assert first["warnings"] == [f"项目资金「年度资金总额」的年初预算数「{HUGE}」不是数字"]
+    assert first["warnings"] == [f"项目资金「年度资金总额」的年初预算数「{HUGE}」（第16行）不是数字，按空白处理"]
 
-
-def _forms_both_ways(text: str) -> tuple[list[object], list[object]]:
-    """Each form parsed from its own lines joined, and from the whole file's text joined once."""
-    from jixiao.readers._text_pdf import parse_pdf_form
-    from jixiao.readers._text_pdf_split import pdf_form_spans
-
-    lines = [s.strip() for s in text.split("\n")]
-    joined = "\n".join(lines)
-    lines = drop_page_numbers(lines, joined)
-    padded = "\n" + joined + "\n"
-    spans = pdf_form_spans(lines, joined)
-    alone = [parse_pdf_form(lines, a, b, file="x") for a, b, _oa, _ob in spans]
-    whole = [parse_pdf_form(lines, a, b, file="x", padded=padded, at=(oa + 1, ob + 1)) for a, b, oa, ob in spans]
-    return alone, whole
-
-
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        ("", ""),
-        ("\n\n\n\n财政", "\n\n- 3 -\n\n\n财政"),  # a page number among the blank lines that end a form
-        ("\n\n\n\n财政", "\n第 3 页\n"),
-        ("总分 100.00 93.00", "总\n分 100.00 93.00"),
-        ("三级指标", "按三级指标体系 三级指标"),
-    ],
-)
-def test_sections_found_in_the_whole_text_are_those_of_the_form_alone(old: str, new: str) -> None:
-    for text in (SEED_TEXT, (ROOT / DATA / "pdf-variants-2024.txt").read_text(encoding="utf-8")):
-        alone, whole = _forms_both_ways(text.replace(old, new) if old else text)
-        assert alone == whole and any(alone)

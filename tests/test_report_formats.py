@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from _cli import run_jixiao
 from _forms import seed_forms
+
 from jixiao.check import check_forms
 from jixiao.config import Settings
 from jixiao.report import FORMATS, Checked, Reporter, render, reporter_class

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from _forms import seed_forms
+
 from jixiao.check import check_forms
 from jixiao.config import Settings
 from jixiao.errors import UsageError

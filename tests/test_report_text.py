@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from _forms import seed_forms
+
 from jixiao.check import check_forms
 from jixiao.config import Settings
 from jixiao.report import render

@@ -302,6 +302,7 @@ _HEADERS = {"target": "指标值", "actual": "实际完成值", "score": "得分
 @pytest.mark.parametrize("case", ["seed", "seed_stacked", "sichuan", "formulas"])
 def test_checker_findings_land_on_their_indicator_rows(case: str, tmp_path: Path) -> None:
     from fixtures.catalog import CASES, build_case
+
     from jixiao.check import check_forms
     from jixiao.readers import read_path
 

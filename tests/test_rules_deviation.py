@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from _forms import form, hits, ind
 from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
-from _forms import form, hits, ind
 
-from jixiao.rules.deviation import (_CAUSE, _MEASURE, _VAGUE_CAUSE, _WHEN, _WHEN_FIRST, _WHO, _WHO_FIRST,
-                                    deviation_gaps)
+from jixiao.rules.deviation import _CAUSE, _MEASURE, _VAGUE_CAUSE, _WHEN, _WHEN_FIRST, _WHO, _WHO_FIRST, deviation_gaps
 
 GOOD = "受汛期影响两场活动取消；由活动部负责，2025年6月前补办并建立进度台账。"
 
@@ -86,7 +85,8 @@ def test_d003_text_without_deviation(actual: str, score: float, deviation: str, 
 
 def _first_chars(pattern: re.Pattern[str]) -> set[str]:
     """Every character a match of ``pattern`` can begin with, read from its parsed branches."""
-    from re import _constants as c, _parser  # type: ignore[attr-defined]
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser
 
     out: set[str] = set()
     for branch in _parser.parse(pattern.pattern)[0][1][1]:

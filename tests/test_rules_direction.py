@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from _forms import form, hits, ind
+
 from jixiao.check import check_forms
 from jixiao.model import Indicator
 from jixiao.readers import read_path

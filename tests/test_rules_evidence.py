@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _forms import form, hits, ind
 from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
-
-from _forms import form, hits, ind
 
 SAT = {"level1": "满意度指标", "level2": "服务对象满意度指标"}
 

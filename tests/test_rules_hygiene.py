@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _forms import form, hits, ind
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _forms import form, hits, ind
 from jixiao.config import Settings
 from jixiao.rules.hygiene import hygiene_problems, p001
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from _forms import form, hits, ind
 from conftest import ROOT
+from typer.testing import CliRunner
+
 from jixiao.check import check_forms
 from jixiao.cli import app
 from jixiao.readers import read_path

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _forms import form, funds, hits, ind, seed_forms
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _forms import form, funds, hits, ind, seed_forms
 from jixiao.rules._align import clause_before, pairs_of, similarity
 from jixiao.rules.narrative import align_achieved
 

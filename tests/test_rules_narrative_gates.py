@@ -3,10 +3,10 @@ those of the rules as first written (the references below), form for form."""
 
 from __future__ import annotations
 
+from _forms import form, hits, ind
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _forms import form, hits, ind
 from jixiao.rules._align import STRONG, clause_before, pairs_of, shared_pairs, similarity
 from jixiao.rules._common import compact
 from jixiao.rules.narrative import _IMPROVED, _below

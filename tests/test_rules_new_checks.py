@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from _forms import form, funds, hits, ind
+
 from jixiao.model import Form, Indicator
 from jixiao.readers import read_path
 from jixiao.values import parse_value

@@ -23,6 +23,7 @@ CATALOGUE = {
     "E001": "warning", "E002": "info",
     "X001": "info", "X002": "info",
     "P001": "info",
+    "R001": "warning", "R002": "info",
 }
 
 

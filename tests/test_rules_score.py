@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from _forms import form, hits, ind, with_ind
+
 from jixiao.rules.score import grade_of
 
 BASE = form()

@@ -13,13 +13,28 @@ from functools import lru_cache
 from ._gc import paused_gc
 from .config import Settings
 from .finding import SEVERITY_ORDER, Finding, Location
-from .model import Form
+from .model import Area, Form
+from .readers.templates import by_name
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
 
 __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
 
 _DEFAULT = Settings()
+FAMILY_AREAS: dict[str, frozenset[Area]] = {
+    "F": frozenset({"funds"}),
+    "S": frozenset({"funds", "indicators", "total"}),
+    "Q": frozenset({"indicators"}),
+    "L": frozenset({"indicators"}),
+    "D": frozenset({"indicators"}),
+    "E": frozenset({"indicators"}),
+    "N": frozenset({"goal", "indicators"}),
+    "P": frozenset({"header"}),
+    "X": frozenset({"header"}),
+    "R": frozenset(),
+}
+"""The parts of a form each rule family reads: a family does not run on a form whose reading
+doubts one of them (``Reading.doubtful``), so a misreading never becomes a finding."""
 _selection: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Rule], list[Rule]]] = {}
 
 
@@ -67,7 +82,28 @@ def _order(finding: Finding) -> tuple[int, str, str, str]:
     return (line if line is not None else -1, finding.rule, finding.indicator or "", finding.message)
 
 
+def unread_areas(form: Form) -> frozenset[Area]:
+    """The areas of ``form`` rules may not rely on: those its reading doubts, those its template
+    does not print, and the total of a form cut short (a missing 总分 or 年度总体目标 is then not
+    the unit's omission)."""
+    reading = form.reading
+    if reading is None:
+        return frozenset()
+    areas: set[Area] = set(reading.doubtful) | by_name(reading.template).absent_areas()
+    if reading.truncated:
+        areas.add("total")  # cut before its closing rows
+    return frozenset(areas)
+
+
+def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
+    """Whether ``rule`` runs on a form whose ``unread`` areas are those given."""
+    return not (FAMILY_AREAS.get(rule.family, frozenset()) & unread)
+
+
 def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
+    unread = unread_areas(form)
+    if unread:
+        rules = [r for r in rules if runs_on(r, unread)]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     out: list[Finding] = []
     for rule in rules:
@@ -104,7 +140,9 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
         if rule.scope != "file":
             continue
         for idxs in by_file.values():
-            group = [forms[i] for i in idxs]
+            group = [forms[i] for i in idxs if runs_on(rule, unread_areas(forms[i]))]
+            if not group:
+                continue
             for hit in rule.func(group, settings):
                 owner = hit.form if hit.form is not None else group[0]
                 per_form[index[id(owner)]].append(_finding(rule, owner, hit))

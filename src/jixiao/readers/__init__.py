@@ -46,7 +46,7 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, convert_l
 
         return read_canonical(data, name=name)
     if suffix in GRID_SUFFIXES:
-        from .grid import read_grid_file
+        from .tables import read_grid_file
 
         return read_grid_file(data, name=name, suffix=suffix)
     if suffix in TEXT_SUFFIXES or not suffix:

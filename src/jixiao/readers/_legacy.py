@@ -27,7 +27,7 @@ def find_soffice() -> str | None:
 
 def read_converted(path: Path, *, target: str, name: str) -> list[Form]:
     """Convert ``path`` to ``target`` (".xlsx"/".docx") and read the copy; errors name ``name``."""
-    from .grid import read_grid_file
+    from .tables import read_grid_file
 
     soffice = find_soffice()
     if soffice is None:

@@ -77,7 +77,7 @@ def read_docx_grids(data: bytes, *, name: str) -> list[Grid]:
     import docx
 
     document = docx.Document(io.BytesIO(data))
-    grid = Grid(file=name)
+    grid = Grid(file=name, shape="docx")
     row = 0
     table_no = 0
     paragraph_no = 0

@@ -2,7 +2,7 @@
 
 Each format reader turns its file into one or more ``Grid`` objects: cells with row, column and
 spans, plus where each cell came from. The one mapper (``mapper.grid_to_forms``) then finds the
-template's labels wherever they sit. Keeping the formats apart from the mapping means a new
+template's labels wherever they sit (``tables.read_grid_file`` reads a file that way). Keeping the formats apart from the mapping means a new
 format is a new small reader, and a fix to the mapping helps every format at once.
 
 Merged ranges are kept as one cell with spans (not repeated): a reader that sees a merge
@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
-from .._io import what_it_is
-from ..errors import InputError, LegacyFormatError, NoFormError, NotTextError
-from ..model import Form
-
-__all__ = ["Cell", "Grid", "clean_text", "read_grid_file"]
+__all__ = ["Cell", "Grid", "clean_text"]
 
 
 @dataclass(slots=True)
@@ -53,6 +51,8 @@ class Grid:
     cells: list[Cell] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Reader-level warnings (e.g. formula cells without cached values) copied into each form."""
+    shape: str | None = None
+    """How a text source laid the table out (``pipe``, ``glued``, …; see ``readers.shapes``); ``None`` otherwise."""
 
     def row_count(self) -> int:
         return max((c.row + c.rowspan for c in self.cells), default=0)
@@ -65,11 +65,17 @@ class Grid:
         """
         out: list[list[Cell]] = [[] for _ in range(self.row_count())]
         for cell in self.cells:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                out[r].append(cell)
+            if cell.rowspan == 1:
+                out[cell.row].append(cell)
+            else:
+                for r in range(cell.row, cell.row + cell.rowspan):
+                    out[r].append(cell)
         for row in out:
-            row.sort(key=lambda c: c.col)
+            row.sort(key=_COLUMN)
         return out
+
+
+_COLUMN = attrgetter("col")
 
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》【】…—"
@@ -78,6 +84,7 @@ _JOIN_CJK = re.compile(rf"(?<=[{_GLUE}])\s*\n\s*|\s*\n\s*(?=[{_GLUE}])")
 _SPACES = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+")
 
 
+@lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """Undo the line breaks a narrow cell forces, so "可持\\n续影\\n响指\\n标" reads 可持续影响指标.
 
@@ -87,52 +94,3 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").strip()
     text = _JOIN_CJK.sub("", text)
     return _SPACES.sub(lambda m: " ", text).strip()
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def read_grid_file(data: bytes, *, name: str, suffix: str) -> list[Form]:
-    """Read an .xlsx/.xlsm/.docx/.pdf file into forms; every failure is an ``InputError``."""
-    from .mapper import grid_to_forms
-
-    suffix = suffix.lower()
-    if not data.strip():
-        raise NoFormError("文件为空，没有找到自评表", file=name)
-    if data[:8] == _OLE_MAGIC:
-        raise LegacyFormatError(
-            f"文件扩展名是 {suffix}，内容却是旧版 Office 格式（.xls/.doc）或加了密码；请用 WPS/Office 去掉密码并另存为 {suffix} 后再检查",
-            file=name,
-        )
-    try:
-        if suffix in {".xlsx", ".xlsm"}:
-            from .xlsx import read_xlsx_grids
-
-            grids = read_xlsx_grids(data, name=name)
-        elif suffix == ".docx":
-            from .docx import read_docx_grids
-
-            grids = read_docx_grids(data, name=name)
-        elif suffix == ".pdf":
-            from .pdf import read_pdf
-
-            return read_pdf(data, name=name)
-        else:
-            raise InputError(f"不支持的表格文件类型 {suffix}", file=name)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on broken files
-        kind = {".docx": "Word (.docx)", ".pdf": "PDF"}.get(suffix, "Excel (.xlsx)")
-        if "Password" in repr(exc) or "Encrypt" in repr(exc):
-            raise NotTextError(f"{kind} 文件设有密码，无法读取；请去掉密码后再检查", file=name) from None
-        expected, word = {".docx": ("docx", "Word"), ".pdf": ("pdf", "PDF")}.get(suffix, ("xlsx", "Excel"))
-        actual = what_it_is(data)  # a PNG renamed .xlsx is a picture, not a broken workbook
-        if actual is not None and actual[0] != expected:
-            raise NotTextError(f"这是{actual[1]}，不是 {word} 文件", file=name) from None
-        raise NotTextError(f"无法作为 {kind} 文件打开，文件可能已损坏或格式不符", file=name) from None
-    forms: list[Form] = []
-    for grid in grids:
-        forms.extend(grid_to_forms(grid))
-    if not forms:
-        raise NoFormError("没有找到自评表（未找到“项目名称”或“绩效指标”等表头）", file=name)
-    return forms

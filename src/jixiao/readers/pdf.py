@@ -82,7 +82,7 @@ def _usable(cells: list[tuple[Box, str]]) -> bool:
 def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid:
     """``pages``: (page number, pdfplumber page, its usable tables as (bbox, cells)), in order."""
     xs = _merge([x for _, _, tables in pages for _, cells in tables for box, _ in cells for x in (box[0], box[2])])
-    grid = Grid(file=name)
+    grid = Grid(file=name, shape="pdf")
     row = 0
     for page_no, page, tables in pages:
         sheet = f"第{page_no}页"

@@ -1,16 +1,9 @@
-"""The text reader: .txt files holding one or more 财政项目支出绩效自评表.
+"""The text reader: .txt/.md/.csv files holding one or more 财政项目支出绩效自评表.
 
-Published copies come in three text shapes, told apart by content, not by file name:
-
-- ``pdf``: text extracted from a PDF, one visual line per line, columns interleaved (the seed
-  ``examples/shanghai-kepu-2024.txt``); see ``_text_pdf``.
-- ``line``: a whole form flattened onto one line with cells separated by spaces, as a web page
-  copies it; see ``_text_cells``.
-- ``pipe``: a Markdown-style pipe table (``| 一级指标 | 二级指标 | … |``); see ``_text_cells``.
-- ``csv``: the table saved as CSV (a .csv or .txt from Excel); see ``_text_cells``.
-
-Every shape yields ``FormParts`` that ``_text_assemble.assemble`` turns into ``Form`` objects, so
-missing fields are flagged the same way (``None`` plus a Chinese entry in ``Form.warnings``).
+Text goes the one way every source goes: ``readers.shapes`` tells how the table reached the text
+(``pdf-text``, ``pipe``, ``csv``, ``cell-per-line``, ``columns``, ``oneline``, ``glued``…) and
+recovers its rows of cells as ``Grid`` objects; ``readers.mapper`` reads the grids into forms,
+each with its reading (``Form.reading``). Nothing here knows what a cell means.
 """
 
 from __future__ import annotations
@@ -20,114 +13,38 @@ import re
 from .._gc import paused_gc
 from ..errors import NoFormError
 from ..model import Form
-from ._text_cells import parse_cell_forms
-from ._text_assemble import assemble
-from ._text_common import TITLE, TITLE_LINE, clean_lines
-from ._text_pdf import drop_page_numbers, parse_pdf_form, pdf_form_spans
 from .encoding import decode, normalize_text
+from .mapper import grid_to_forms
+from .shapes import detect_shape as _detect_text_shape
+from .shapes import text_to_grids
 
 __all__ = ["read_text", "detect_shape"]
 
-
-_ONE_LINE_MARKS = ("资金总额", "预期目标", "三级指标", "总分", "评分等级")
-_PIPE_ROW = re.compile(r"^\|[^\n]*\|[^\n]*\|", re.M)
-_CSV_HEADER = re.compile(r'(?:^|,)\s*"?三级指标"?\s*,', re.M)  # the header word as a whole CSV cell
-
-
-def detect_shape(lines: list[str]) -> str:
-    """``pipe``, ``csv``, ``line`` or ``pdf``: the first three have unmistakable marks; PDF text is the rest."""
-    return _shape_of("\n".join(lines))
+_TITLE = "财政项目支出绩效自评表"
+_TITLE_LINE = re.compile(r"^[^\n|]{0,20}项目支出绩效自评表[^\n|]{0,20}$", re.M)
+"""A title line: the national annex says 项目支出绩效自评表, units prefix 财政, a year, a unit name."""
 
 
-def _shape_of(text: str) -> str:
-    """``detect_shape`` of the joined lines, which the reader keeps for the PDF passes."""
-    if _has_csv_header(text):
-        return "csv"
-    if "|" in text:  # the pipe regex tries every line start of a large file: only when it can hit
-        pipe_rows = 0
-        for _ in _PIPE_ROW.finditer(text):
-            pipe_rows += 1
-            if pipe_rows >= 3:
-                return "pipe"
-    pos = text.find("项目名称")
-    while pos >= 0:
-        end = text.find("\n", pos)
-        line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
-        marks = 0  # a plain loop: sum() over a generator costs a frame per line
-        for word in _ONE_LINE_MARKS:
-            if word in line:
-                marks += 1
-        if marks >= 3:  # not fooled by a name like "总分馆"
-            return "line"
-        pos = text.find("项目名称", pos + 4)
-    return "pdf"
-
-
-def _has_csv_header(text: str) -> bool:
-    """``_CSV_HEADER.search(text)``, tried only around each 三级指标.
-
-    The pattern starts with ``(?:^|,)``, so the regex engine would try it at every position of
-    the file (a third of the reader's start-up on a large file). A match holds the word and
-    otherwise only quotes, whitespace and the comma or line start around it, so searching the
-    window from the character before that whitespace to the one after it finds the same matches.
-    """
-    if "," not in text:
-        return False  # every match ends in a comma: one pass in C rules out most non-CSV files
-    n = len(text)
-    pos = text.find("三级指标")
-    while pos >= 0:
-        a = pos - 1 if pos and text[pos - 1] == '"' else pos
-        while a and text[a - 1].isspace():  # str.isspace is what \s means in a str pattern
-            a -= 1
-        e = pos + 4
-        if e < n and text[e] == '"':
-            e += 1
-        while e < n and text[e].isspace():
-            e += 1
-        # the match ends in the comma after the word, its quote and its whitespace: without
-        # one there (a PDF header line), the regex cannot match in this window
-        if e < n and text[e] == "," and _CSV_HEADER.search(text, max(a - 1, 0), e + 1):
-            return True
-        pos = text.find("三级指标", pos + 4)
-    return False
+def detect_shape(text: str) -> str:
+    """How the table reached ``text``: a ``Reading.shape`` name (see ``readers.shapes``)."""
+    return _detect_text_shape(text)
 
 
 def read_text(data: bytes, *, name: str) -> list[Form]:
     """Every form in the text ``data`` (from the file ``name``), in file order."""
     with paused_gc():
-        return _read_text(data, name=name)
+        text = normalize_text(decode(data, name=name))
+        if not text.strip():
+            raise NoFormError("文件为空，没有找到自评表", file=name)
+        forms = [form for grid in text_to_grids(text, file=name) for form in grid_to_forms(grid)]
+        if not forms:
+            raise _no_form(text, name)
+        return forms
 
 
-def _read_text(data: bytes, *, name: str) -> list[Form]:
-    text = normalize_text(decode(data, name=name))
-    raw = text.split("\n")
-    # Most files hold no double space at all: one search of the text then spares clean_lines'
-    # test of every line, and a plain strip of each line is all that is left of it.
-    lines = clean_lines(raw) if "  " in text else list(map(str.strip, raw))
-    if not any(lines):
-        raise NoFormError("文件为空，没有找到自评表", file=name)
-    # Mostly no line had anything to strip (the same objects come back): then the joined lines
-    # are the text itself, and comparing the lists costs a fraction of joining them again.
-    joined = text if lines == raw else "\n".join(lines)
-    shape = _shape_of(joined)
-    if shape == "pdf":
-        lines = drop_page_numbers(lines, joined)
-        padded = "\n" + joined + "\n"
-        parts = [
-            p
-            for a, b, oa, ob in pdf_form_spans(lines, joined)
-            if (p := parse_pdf_form(lines, a, b, file=name, padded=padded, at=(oa + 1, ob + 1)))
-        ]
-    else:
-        parts = parse_cell_forms(lines, file=name, shape=shape)
-    if not parts:
-        raise _no_form(lines, name)
-    return [assemble(p) for p in parts]
-
-
-def _no_form(lines: list[str], name: str) -> NoFormError:
-    for i, raw in enumerate(lines):
-        if TITLE_LINE.match(raw.strip()):
-            return NoFormError(f"有标题「{TITLE}」，但其后没有项目名称、项目资金或绩效指标", file=name, line=i + 1)
-    return NoFormError(f"没有找到自评表（未见标题「{TITLE}」或「项目名称」）", file=name)
-
+def _no_form(text: str, name: str) -> NoFormError:
+    m = _TITLE_LINE.search(text)
+    if m is not None:
+        line = text.count("\n", 0, m.start()) + 1
+        return NoFormError(f"有标题「{_TITLE}」，但其后没有项目名称、项目资金或绩效指标", file=name, line=line)
+    return NoFormError(f"没有找到自评表（未见标题「{_TITLE}」或「项目名称」）", file=name)

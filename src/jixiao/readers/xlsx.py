@@ -122,7 +122,7 @@ def read_xlsx_grids(data: bytes, *, name: str) -> list[Grid]:
             xml = xml_by_sheet.get(ws.title, "")
             spans, covered = _merges(xml)
             ws.reset_dimensions()  # exporters often write a wrong <dimension>; read every row
-            grid = Grid(file=name)
+            grid = Grid(file=name, shape="xlsx")
             for row in ws.iter_rows():
                 for xc in row:
                     if xc.value is None or (xc.row, xc.column) in covered:

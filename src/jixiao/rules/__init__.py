@@ -36,11 +36,12 @@ FAMILIES: dict[str, str] = {
     "E": "佐证与证据",
     "X": "同一文件中的多张表",
     "P": "文字规范",
+    "R": "读取",
 }
 """Family letter → what it is about, in the order the catalogue lists them."""
 
 _MODULES = ("funds", "score", "structure", "quantitative", "qualitative", "deviation", "narrative", "evidence",
-            "crossform", "hygiene")
+            "crossform", "hygiene", "reading")
 
 Scope = Literal["form", "file"]
 

@@ -9,7 +9,7 @@ operator words), ``units`` (spellings, families, conversions) and ``tiers`` (达
 
 from __future__ import annotations
 
-from .cells import cell_memo, cell_value, is_placeholder, parse_number, parse_value, value_fields
+from .cells import cell_value, is_placeholder, parse_number, parse_value, value_fields
 from .dates import find_years
 from .narrative import Quantity, find_quantities
 from .tiers import infer_tier, tier_of
@@ -18,7 +18,6 @@ from .units import convert, normalize_unit, unit_family
 __all__ = [
     "parse_value",
     "value_fields",
-    "cell_memo",
     "cell_value",
     "parse_number",
     "is_placeholder",

@@ -9,12 +9,10 @@ qualitative target.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from ..model import Op, Tier, Value
-from ._memo import Memo
 from .lex import (
     APPROX_PREFIX_RE,
     CN_CHARS,
@@ -30,7 +28,7 @@ from .lex import (
 from .tiers import tier_of
 from .units import split_unit
 
-__all__ = ["parse_value", "value_fields", "cell_memo", "cell_value", "parse_number", "is_placeholder"]
+__all__ = ["parse_value", "value_fields", "cell_value", "parse_number", "is_placeholder"]
 
 _PLACEHOLDER = re.compile(r"[-—–―/*]*|无|暂无|不适用|n/?a", re.IGNORECASE)
 _TRAILING = "。；;，,、"
@@ -74,13 +72,6 @@ def value_fields(text: str) -> dict[str, Any]:
     ``Form`` at once."""
     op, value, upper, unit, approx, tier = _parse(text)
     return {"text": text, "op": op, "value": value, "upper": upper, "unit": unit, "approx": approx, "tier": tier}
-
-
-def cell_memo(func: Callable[[str], Any]) -> Memo:
-    """A bounded memo of ``func`` for the old text reader (``readers/_text_*``), which looks cells
-    up as ``cell_memo(func).__getitem__``; it goes away with those modules. New code decorates
-    with ``functools.lru_cache``."""
-    return Memo(func, max_len=64, max_count=4096)
 
 
 @lru_cache(maxsize=4096)

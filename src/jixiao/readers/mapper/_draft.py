@@ -1,0 +1,126 @@
+"""A form being read: its sections' column maps, what was seen, and how it is finished."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Area, Form, FundsRow, Indicator, Source
+from ..grid import Cell, Grid, clean_text
+from ..reading import attach_reading
+from ..templates import OTHER, Template, detect_template
+from ._columns import Columns
+
+__all__ = ["Draft", "finish", "FILE_SHAPES"]
+
+FILE_SHAPES = frozenset({None, "xlsx", "docx", "pdf"})
+"""Grids whose cells sit where they were printed; the others come from text shapes."""
+
+
+@dataclass
+class Draft:
+    """A form being read, with the column maps of the sections seen so far."""
+
+    form: Form
+    cells: list[Cell] = field(default_factory=list)
+    funds: Columns | None = None
+    goal: Columns | None = None
+    ind: Columns | None = None
+    pending: Columns | None = None
+    """An indicator header row without 三级指标 (年度指标值 over sub-columns): merged with the next."""
+    fresh: bool = False
+    """The indicator header was the last row read: a sub-header may follow."""
+    planned: list[str] = field(default_factory=list)
+    achieved: list[str] = field(default_factory=list)
+    mode: str | None = None
+    header_texts: list[str] = field(default_factory=list)
+    template: Template = OTHER
+    funds_points: float | None = None
+    level1: str = ""
+    level1_inferred: bool = False
+    """The 一级 was not printed but read from the 二级 under it."""
+    level2: str = ""
+    pending_points: float | None = None
+    last_row: int = -1
+    """The grid's last row: a text cut short may stop inside it."""
+    cut_in_row: bool = False
+    """The last row was an indicator row with fewer cells than it should hold, read in order."""
+    last_row_cut: bool = False
+    """The last indicator row read had its name cell only: where a text cut short may end."""
+    closed: bool = False
+    """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
+    seen: set[str] = field(default_factory=set)
+    problems: list[tuple[Area, str]] = field(default_factory=list)
+
+    @property
+    def has_body(self) -> bool:
+        return self.funds is not None or self.ind is not None or bool(self.form.indicators)
+
+    @property
+    def has_content(self) -> bool:
+        return self.has_body or self.form.project is not None
+
+    def detect(self) -> Template:
+        self.template = detect_template(self.header_texts)
+        return self.template
+
+
+def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
+    """The form of ``d``: goal joined, source placed, warnings for what is missing, reading set."""
+    form = d.form
+    form.goal.planned = clean_text("\n".join(d.planned))
+    form.goal.achieved = clean_text("\n".join(d.achieved))
+    if form.funds.weight is None and d.funds_points is not None and d.funds is not None:
+        form.funds.weight = d.funds_points
+    sheets = [c.sheet for c in d.cells if c.sheet is not None]
+    first, final = (sheets[0], sheets[-1]) if sheets else (None, None)
+    # A form may run over pages: it starts on its first page's line and ends on its last page's.
+    starts = [c.line for c in d.cells if c.line is not None and c.sheet == first]
+    ends = [c.line for c in d.cells if c.line is not None and c.sheet == final]
+    form.source = Source(file=grid.file, sheet=first, start_line=min(starts, default=None), end_line=max(ends, default=None))
+    template = d.detect()
+    truncated = (
+        last
+        and grid.shape not in FILE_SHAPES
+        and not d.closed
+        and (template.has("total") or not form.indicators or d.cut_in_row)
+    )
+    if truncated and d.last_row_cut and form.indicators and _empty(form.indicators[-1]):
+        form.indicators.pop()  # the row the cut went through: a name's first characters only
+    form.warnings = grid.notes + _missing(d, template, truncated) + form.warnings
+    return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
+
+
+def _empty(ind: Indicator) -> bool:
+    return ind.target.is_blank and ind.actual.is_blank and ind.weight is None and ind.score is None
+
+
+_HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))
+
+
+def _missing(d: Draft, template: Template, truncated: bool) -> list[str]:
+    """Warnings for the parts the template has and the form does not show. A form cut short
+    is warned like any other: what it lacks could not be read, and its reading says why."""
+    form = d.form
+    warnings = [f"未能读取{label}" for attr, label in _HEADER_NAMES if getattr(form, attr) in (None, "")]
+    if d.funds is None or form.funds.total == FundsRow():
+        warnings.append("未能读取项目资金的年度资金总额")
+    elif template.has("funds_score") and ("weight" not in d.funds or "score" not in d.funds) and d.funds_points is None:
+        warnings.append("项目资金表没有“分值”或“得分”列，执行率的分值和得分按空白处理")
+    if not d.planned and template.has("goal"):
+        warnings.append("未能读取年度总体目标的预期目标")
+    if not d.achieved and template.has("goal"):
+        warnings.append("未能读取年度总体目标的实际完成情况")
+    if not form.indicators:
+        warnings.append("未能读取绩效指标")
+    elif d.ind is not None and (
+        (template.has("weights") and "weight" not in d.ind) or (template.has("scores") and "score" not in d.ind)
+    ):
+        warnings.append("绩效指标表没有“分值”或“得分”列，指标的分值和得分按空白处理")
+    # A table without a 得分 column prints no 总分; the 财预〔2020〕10号 annex ends at 总分, so a
+    # 评分等级 is only missed when the closing rows are.
+    closing = template.has("total") and form.total_score is None and (d.ind is None or "score" in d.ind)
+    if closing and not any(w.startswith("总分") for w in form.warnings):
+        warnings.append("未能读取总分")
+    if closing and template.has("grade") and form.grade is None:
+        warnings.append("未能读取评分等级")
+    return warnings

@@ -1,0 +1,115 @@
+"""Header labels (项目名称/主管部门/实施单位, the year) and the value that goes with each.
+
+Offices put a label and its value in one cell ("项目名称：河道保洁"), in a paragraph holding two
+("主管部门：水务局  实施单位：河道所"), or in the cell to the right; these helpers accept all three.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..grid import Cell, clean_text
+from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, key
+
+__all__ = ["header_values", "label_value", "year_of", "text_after", "unit_of"]
+
+_HEADER_WORDS: list[tuple[str, str]] = sorted(
+    ((f.name, w) for f in HEADER_FIELDS.values() for w in f.words), key=lambda fw: -len(fw[1])
+)
+_NEVER = tuple(w for f in HEADER_FIELDS.values() for w in f.never)
+_STOP_WORDS = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",)
+_FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
+"""Characters a label is keyed with that the printed text may hold in full width."""
+_UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
+_YEAR_VALUE = re.compile(r"^((?:19|20)\d{2})年?$")
+_YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$")
+
+
+def _hits(text: str) -> list[tuple[int, str, str]]:
+    """(position, field, word) of each header label in ``text``; a longer label found at a
+    position hides the shorter ones inside it ("项目实施单位" holds "实施单位")."""
+    found: list[tuple[int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for fld, word in _HEADER_WORDS:
+        pos = text.find(word)
+        if pos < 0 or any(a <= pos < b for a, b in taken):
+            continue
+        found.append((pos, fld, word))
+        taken.append((pos, pos + len(word)))
+    return sorted(found)
+
+
+def header_values(row: list[Cell]) -> list[tuple[str, str]]:
+    """(field, value) for 项目名称/主管部门/实施单位 in a row, in one cell or label-then-value."""
+    out: list[tuple[str, str]] = []
+    for i, cell in enumerate(row):
+        text = key(cell.text)
+        if text.startswith(_NEVER):
+            continue
+        hits = _hits(text)
+        if not hits or hits[0][0] != 0:
+            continue
+        raw = clean_text(cell.text)
+        for j, (_pos, fld, word) in enumerate(hits):
+            if any(fld == f for f, _ in out):
+                continue
+            after = _find_in_raw(raw, word)[1]
+            end = _find_in_raw(raw, hits[j + 1][2])[0] if j + 1 < len(hits) else len(raw)
+            value = raw[max(after, 0) : end].strip(" ：:")
+            if not value and j == len(hits) - 1 and i + 1 < len(row):
+                nxt = row[i + 1]
+                if not key(nxt.text).startswith(_STOP_WORDS):
+                    value = clean_text(nxt.text)
+            out.append((fld, value))
+    return out
+
+
+def _find_in_raw(raw: str, word: str) -> tuple[int, int]:
+    """(start, end) of a label in text that may hold spaces inside it ("项目 名称"); (-1, -1) if absent."""
+    m = _label_pattern(word).search(raw)
+    return (m.start(), m.end()) if m else (-1, -1)
+
+
+def text_after(raw: str, word: str) -> str:
+    """The text of a cell after its label ``word`` ("预期目标：完成培训" → "完成培训")."""
+    end = _find_in_raw(raw, word)[1]
+    return raw[end:].strip(" ：:") if end >= 0 else ""
+
+
+@lru_cache(maxsize=512)
+def _label_pattern(word: str) -> re.Pattern[str]:
+    """A label as printed: spaces may stand between its characters, brackets may be full width."""
+    return re.compile(r"\s*".join(_FULL_WIDTH.get(ch, re.escape(ch)) for ch in word))
+
+
+def label_value(row: list[Cell], words: tuple[str, ...]) -> tuple[Cell, str, list[Cell]] | None:
+    """The first cell starting with one of ``words``: (cell, text after the label, cells to its right)."""
+    for i, cell in enumerate(row):
+        k = key(cell.text)
+        for w in sorted(words, key=len, reverse=True):
+            if k.startswith(w) and len(k) <= len(w) + 12:
+                rest = k[len(w) :].strip("：:")
+                return cell, rest, row[i + 1 :]
+    return None
+
+
+def year_of(cells: list[Cell]) -> int | None:
+    """The year a row states: "（2024年度）", "年度2022", or "年度" then "2022" in the next cell."""
+    for i, cell in enumerate(cells):
+        k = key(cell.text)
+        m = _YEAR.search(k) or _YEAR_LABELLED.match(k)
+        if m:
+            return int(m.group(1))
+        if k in {"年度", "项目年度", "预算年度"} and i + 1 < len(cells):
+            v = _YEAR_VALUE.match(key(cells[i + 1].text))
+            if v:
+                return int(v.group(1))
+    return None
+
+
+def unit_of(text: str) -> str | None:
+    """The money unit a funds header states: "项目资金（万元）", "(元)", "单位：万元"."""
+    m = _UNIT.search(text)
+    return m.group(1) if m else None

@@ -1,0 +1,309 @@
+"""Grid → forms: find the template's labels wherever they sit, then read across the rows.
+
+The mapper reads a grid top to bottom as a person does. Header rows (年初预算数…, 预期目标/实际完成
+情况, 一级指标…三级指标…) set the column roles for the rows under them, so column order, extra
+columns and merged ranges may vary. A title, a 项目名称 row, or a second funds table starts a new
+form, which is how several forms in one sheet, document or text come apart. What cannot be found
+is left ``None`` with a warning on the form; what cannot be placed is a problem of its reading.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import takewhile
+from typing import NamedTuple
+
+from ...model import Form, Source
+from ..grid import Cell, Grid, clean_text
+from ..vocabulary import (
+    CLOSING_FIELDS,
+    FUNDS_FIELDS,
+    GOAL_FIELDS,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    field_of,
+    is_placeholder,
+    key,
+)
+from ._columns import cell_at, header_columns, looks_numeric
+from ._draft import FILE_SHAPES, Draft, finish
+from ._labels import header_values, label_value, text_after, unit_of, year_of
+from ._rows import funds_row, goal_row, indicator_row, number_of
+
+__all__ = ["grid_to_forms"]
+
+_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_INDICATOR_ROLES = ("target", "actual", "weight", "score", "deviation")
+_TOTAL = CLOSING_FIELDS["total"].words
+_GRADE = CLOSING_FIELDS["grade"].words
+_SECTIONS = ("conclusion", "shortcomings", "measures")
+
+
+_LABEL_START = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            {w for t in (FUNDS_FIELDS, INDICATOR_FIELDS, GOAL_FIELDS, HEADER_FIELDS, CLOSING_FIELDS) for f in t.values() for w in f.words},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+"""Any word a header, label or closing row begins a cell with (on the key)."""
+
+
+@lru_cache(maxsize=8192)
+def _may_label(text: str) -> bool:
+    """Whether a cell may make its row a header, label, title or closing row: it begins with
+    a form word, or names a title or a year. Rows without one are read as data at once."""
+    k = key(text)
+    return _LABEL_START.match(k) is not None or "自评表" in k or "年度" in k
+
+
+class _Words(NamedTuple):
+    """What the words of one cell may make of its row (the row's readers are asked only then)."""
+
+    indicator: bool
+    funds: str | None
+    goal: str | None
+    closing: bool
+    """Begins with a closing label (总分, 评分等级, 评价结论…) or a goal label (预期目标…)."""
+    header: bool
+    title: bool
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> _Words:
+    k = key(text)
+    return _Words(
+        indicator=field_of(text, INDICATOR_FIELDS) is not None,
+        funds=field_of(text, FUNDS_FIELDS),
+        goal=field_of(text, GOAL_FIELDS),
+        closing=k.startswith(_CLOSING_WORDS),
+        header=k.startswith(_HEADER_WORDS),
+        title="自评表" in k and len(k) <= 40,
+    )
+
+
+_CLOSING_WORDS = tuple(w for t in (CLOSING_FIELDS, GOAL_FIELDS) for f in t.values() for w in f.words)
+_HEADER_WORDS = tuple(w for f in HEADER_FIELDS.values() for w in f.words)
+
+
+class _Mapper:
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.aligned = grid.shape in FILE_SHAPES
+        self.forms: list[Form] = []
+        self.last_row = max((c.row for c in grid.cells), default=-1)
+        self.cur = self._new()
+
+    def _new(self) -> Draft:
+        return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
+
+    def _finish(self, *, last: bool = False) -> None:
+        if self.cur.has_content:
+            self.forms.append(finish(self.cur, self.grid, last=last))
+        self.cur = self._new()
+
+    def run(self) -> list[Form]:
+        for r, row in enumerate(self.grid.rows()):
+            starting = [c for c in row if c.row == r]
+            if starting:
+                self._row(r, row, starting)
+        self._finish(last=True)
+        return self.forms
+
+    def _row(self, r: int, row: list[Cell], starting: list[Cell]) -> None:
+        d = self.cur
+        if d.mode is not None and not any(_may_label(c.text) for c in row):
+            self._data_row(r, row)  # no cell begins with a form word: a row of the section
+            return
+        words = [_words(c.text) for c in row]
+        if any(w.indicator for w in words) and self._indicator_header(row, starting):
+            return
+        d.fresh = False
+        amounts = sum(w.funds in ("initial", "budget", "executed") for w in words)
+        funds = header_columns(row, FUNDS_FIELDS) if amounts >= 2 else None
+        if funds is not None and sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
+            if d.funds is not None:  # a second funds table: the next form has no 项目名称
+                self._finish()
+                d = self.cur
+            d.funds, d.mode = funds, "funds"
+            d.header_texts.extend(c.text for c in row)
+            self._unit_and_points(row)
+            d.cells.extend(starting)
+            return
+        goals = {w.goal for w in words}
+        goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= goals else None
+        if goal is not None and "planned" in goal and "achieved" in goal:
+            d.goal, d.mode = goal, "goal"
+            d.seen.add("goal")
+            d.header_texts.extend(c.text for c in row)
+            return
+        if not self._labels(row, starting, words):
+            self._data_row(r, row)
+
+    def _data_row(self, r: int, row: list[Cell]) -> None:
+        d = self.cur
+        if d.mode == "funds":
+            funds_row(d, row, self.aligned)
+        elif d.mode == "goal":
+            goal_row(d, r, row, self.aligned)
+        elif d.mode == "indicators":
+            indicator_row(d, r, row, self.aligned)
+
+    # -- headers -----------------------------------------------------------------------------------
+    def _indicator_header(self, row: list[Cell], starting: list[Cell]) -> bool:
+        """An indicator header row, or the second row of a two-row one; True when it was one."""
+        d = self.cur
+        cols = header_columns(row, INDICATOR_FIELDS)
+        roles = sum(r in cols for r in _INDICATOR_ROLES)
+        if "name" not in cols:
+            if roles >= 3 and len(cols.order) >= len(starting) - 2:
+                d.pending = cols  # 年度指标值 | 实际完成值 | 分值 | 得分 over sub-columns below
+                d.header_texts.extend(c.text for c in row)
+                return True
+            return False
+        if roles == 0 and not (d.fresh or d.pending):
+            return False
+        if d.fresh and d.ind is not None:
+            d.ind = d.ind.merged_with(cols)
+        elif d.pending is not None:
+            d.ind = d.pending.merged_with(cols)
+            d.pending = None
+        elif "target" in cols or "actual" in cols:
+            d.ind = cols
+        else:
+            return False
+        d.mode, d.fresh = "indicators", True
+        d.header_texts.extend(c.text for c in row)
+        d.detect()
+        d.cells.extend(starting)
+        return True
+
+    def _unit_and_points(self, row: list[Cell]) -> None:
+        """The funds unit ("项目资金（元）") and, where no 分值 column exists, the points the
+        funds header prints ("预算执行情况(万元)(20分)")."""
+        d = self.cur
+        for cell in row:
+            unit = unit_of(cell.text)
+            if unit:
+                d.form.funds.unit = unit
+            p = _POINTS.search(key(cell.text))
+            if p and d.funds is not None and "weight" not in d.funds:
+                d.funds_points = float(p.group(1))
+
+    # -- labelled rows: title, header, total, grade, sections ----------------------------------------
+    def _labels(self, row: list[Cell], starting: list[Cell], words: list[_Words]) -> bool:
+        d = self.cur
+        texts = [key(c.text) for c in starting]
+        if any(w.title for w in words):
+            if d.has_content:
+                self._finish()
+                d = self.cur
+            d.form.year = d.form.year or year_of(starting)
+            d.header_texts.extend(c.text for c in starting)
+            d.cells.extend(starting)
+            return True
+        found = header_values(starting) if any(w.header for w in words) else []
+        if d.mode is not None and not any(f == "project" for f, _ in found):
+            found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
+        if found:
+            if any(f == "project" for f, _ in found) and d.form.project is not None:
+                self._finish()
+                d = self.cur
+            for fld, value in found:
+                if value and getattr(d.form, fld) is None:
+                    setattr(d.form, fld, value)
+            d.form.year = d.form.year or year_of(starting)
+            d.header_texts.extend(c.text for c in starting)
+            d.cells.extend(starting)
+            return True
+        if d.mode in (None, "header") and any("年度" in t and len(t) <= 40 and year_of([c]) for t, c in zip(texts, starting)):
+            if d.has_body:
+                self._finish()
+                d = self.cur
+            d.form.year = d.form.year or year_of(starting)
+            d.cells.extend(starting)
+            return True
+        if not any(w.closing for w in words):
+            return False
+        return self._closing(row, starting)
+
+    def _closing(self, row: list[Cell], starting: list[Cell]) -> bool:
+        d = self.cur
+        handled = False
+        total = label_value(starting, _TOTAL)
+        if total is not None and not (d.mode == "funds" and key(total[0].text).startswith("合计")):
+            self._total(total[0], row)
+            handled = True
+        grade = label_value(starting, _GRADE)
+        if grade is not None:
+            cell, rest, right = grade
+            value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
+            d.form.grade = value or None
+            handled = True
+        for section in _SECTIONS:
+            hit = label_value(starting, CLOSING_FIELDS[section].words)
+            if hit is not None and field_of(hit[0].text, CLOSING_FIELDS) == section:
+                cell, rest, right = hit
+                text = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
+                setattr(d.form, section, text or None)
+                handled = True
+        if handled:
+            d.mode, d.closed = None, True
+        elif d.mode not in ("indicators", "goal") and self._inline_goal(row, starting):
+            handled = True
+        if handled:
+            d.cells.extend(starting)
+        return handled
+
+    def _total(self, label: Cell, row: list[Cell]) -> None:
+        d = self.cur
+        printed = _POINTS.search(key(label.text))
+        cols = d.ind.spans if d.ind is not None and self.aligned else {}
+        right = [c for c in row if c.col > label.last_col]
+        w = cell_at(right, cols.get("weight"))
+        s = cell_at(right, cols.get("score"))
+        if "weight" not in cols or "score" not in cols or (w is not None and w is s):
+            # No column map to go by (or one merged cell): the numbers in order, weight first.
+            numbers = [c for c in right if c.text.strip() and not is_placeholder(c.text)]
+            numbers = list(takewhile(lambda c: looks_numeric(c.text), numbers))[:2]
+            names = ["总分的分值", "总分"] if len(numbers) == 2 else ["总分"]
+            read = [number_of(d, c, what) for c, what in zip(numbers, names)]
+            if len(read) == 2:
+                d.form.total_weight, d.form.total_score = read
+            elif len(read) == 1:
+                d.form.total_score = read[0]
+            if printed and d.form.total_weight is None:
+                d.form.total_weight = float(printed.group(1))
+            return
+        d.form.total_weight = number_of(d, w, "总分的分值") if w is not None else None
+        d.form.total_score = number_of(d, s, "总分") if s is not None else None
+
+    def _inline_goal(self, row: list[Cell], starting: list[Cell]) -> bool:
+        """Templates that put 预期目标 and 实际完成情况 as row labels, with the text to the right
+        or in the label's own cell ("预期目标：完成培训 5 期")."""
+        d = self.cur
+        done = False
+        for role, target in (("planned", d.planned), ("achieved", d.achieved)):
+            words = GOAL_FIELDS[role].words
+            cell = next((c for c in starting if field_of(key(c.text)[:12], GOAL_FIELDS) == role and key(c.text).startswith(words)), None)
+            if cell is None:
+                continue
+            word = next(w for w in sorted(words, key=len, reverse=True) if key(cell.text).startswith(w))
+            text = text_after(clean_text(cell.text), word)
+            if not text and len(key(cell.text)) <= len(word) + 2:
+                text = "".join(clean_text(c.text) for c in row if c.col > cell.last_col and c.row == cell.row)
+            if text:
+                target.append(text)
+            d.seen.add("goal")
+            done = True
+        return done
+
+
+def grid_to_forms(grid: Grid) -> list[Form]:
+    """Every form found in ``grid``, in order; an empty list when none is there."""
+    return _Mapper(grid).run()
+

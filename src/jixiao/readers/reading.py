@@ -1,0 +1,165 @@
+"""The reading check: structural cross-checks that a correct reading of a form passes.
+
+A reader that shifted a column, took a header for a row or glued two cells together produces a
+form that looks like a form but breaks the table's own arithmetic and words: an indicator named
+"年度指标值", a name holding "|", scores above their weights in row after row, 执行率 nowhere near
+B/A. Such an area is put in ``Reading.doubtful`` with a Chinese problem, and the checker does not
+run the rules that read it: a misreading must never become a finding about the unit's form.
+
+The checks look for what misreading produces (many rows failing, or a value off by far more than
+a slip), and leave a single slip by the unit (one score 0.5 over its weight, a rate printed
+95.1% for 95.0%) to the rules that report it (Q003, F001, S002).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from ..model import Area, Form, Indicator, Reading
+from .templates import Template, by_name
+from .vocabulary import is_header_word, is_placeholder
+
+__all__ = ["check_reading", "attach_reading"]
+
+_AREA_ORDER: tuple[Area, ...] = ("header", "funds", "goal", "indicators", "total")
+
+
+def attach_reading(
+    form: Form,
+    *,
+    template: Template | str | None,
+    shape: str | None,
+    truncated: bool = False,
+    seen: Collection[str] = (),
+    problems: Collection[tuple[Area, str]] = (),
+) -> Form:
+    """Set ``form.reading`` from how it was read and what the cross-checks say; returns ``form``.
+
+    ``seen``: sections whose header the reader found ("goal" when a 年度总体目标 row was there),
+    so an empty section that was printed is doubted while one the form lacks is not.
+    ``problems``: what the reader itself could not place, as (area, message).
+    """
+    tpl = template if isinstance(template, Template) else by_name(template)
+    found = list(problems) + check_reading(form, tpl, truncated=truncated, seen=seen)
+    doubtful = [a for a in _AREA_ORDER if any(area == a for area, _ in found)]
+    form.reading = Reading(
+        template=tpl.name,
+        shape=shape,
+        doubtful=doubtful,
+        problems=list(dict.fromkeys(message for _, message in found)),
+        truncated=truncated,
+    )
+    return form
+
+
+def check_reading(
+    form: Form, template: Template, *, truncated: bool = False, seen: Collection[str] = ()
+) -> list[tuple[Area, str]]:
+    """Every failed cross-check of ``form`` as (area, Chinese problem), in area order."""
+    out: list[tuple[Area, str]] = []
+    out += _header(form)
+    out += _funds(form)
+    if "goal" in seen and not form.goal.planned and not form.goal.achieved:
+        out.append(("goal", "有“年度总体目标”一栏，但没有读到预期目标或实际完成情况的文字"))
+    out += _indicators(form)
+    out += _weights(form, template, truncated=truncated)
+    out += _total(form, template)
+    return out
+
+
+def _bad_text(text: str | None) -> bool:
+    """A name that is no name: a header word, or cells glued with their "|" separators."""
+    return text is not None and ("|" in text or is_header_word(text))
+
+
+def _header(form: Form) -> list[tuple[Area, str]]:
+    for label, text in (("项目名称", form.project), ("主管部门", form.department), ("实施单位", form.implementer)):
+        if _bad_text(text) or (text is not None and len(text) > 80):
+            return [("header", f"{label}读成了“{_short(text or '')}”，不像是{label}")]
+    return []
+
+
+def _funds(form: Form) -> list[tuple[Area, str]]:
+    """执行率 ≈ B/A on every row that prints all three, and the score within its points."""
+    funds = form.funds
+    rows = {"年度资金总额": funds.total, **{k: v for k, v in funds.sub_rows().items()}}
+    for label, row in rows.items():
+        if row is None or row.rate is None or not row.budget or row.executed is None:
+            continue
+        ratio = row.executed / row.budget * 100
+        if ratio <= 0:
+            continue
+        # a wrong rate the unit printed is F001's; a rate off by more than half is another column
+        if not any(0.5 <= r / ratio <= 2 for r in (row.rate, row.rate * 100)):
+            return [("funds", f"项目资金「{_name(label)}」的执行率 {row.rate:g} 与 执行数/预算数（{ratio:.2f}%）相差太远，列可能没有对齐")]
+    score, weight = funds.total.score, funds.weight
+    if score is not None and weight is not None and score > weight * 1.5 + 0.01:
+        return [("funds", f"项目资金的得分 {score:g} 远大于分值 {weight:g}，列可能没有对齐")]
+    return []
+
+
+def _name(label: str) -> str:
+    return {"appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}.get(label, label)
+
+
+def _indicators(form: Form) -> list[tuple[Area, str]]:
+    out: list[tuple[Area, str]] = []
+    for ind in form.indicators:
+        if _bad_text(ind.name) or is_placeholder(ind.name) or _is_number(ind.name):
+            out.append(("indicators", f"指标名称读成了“{_short(ind.name)}”，指标行可能错位"))
+        elif "|" in ind.target.text or "|" in ind.actual.text:
+            out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"))
+        elif is_header_word(ind.target.text) or is_header_word(ind.actual.text):
+            out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
+    over = [i for i in form.indicators if _over(i)]
+    scored = [i for i in form.indicators if i.score is not None and i.weight is not None]
+    if len(over) >= 2 and len(over) * 3 >= len(scored):
+        names = "、".join(_short(i.name, 12) for i in over[:3])
+        out.append(("indicators", f"{len(over)} 个指标的得分大于分值（{names}），分值与得分列可能错位"))
+    return out[:3]
+
+
+def _over(ind: Indicator) -> bool:
+    return ind.score is not None and ind.weight is not None and ind.score > ind.weight + 0.01
+
+
+def _weights(form: Form, template: Template, *, truncated: bool) -> list[tuple[Area, str]]:
+    """Weights add up: to each section header's points, and with 执行率's to the total."""
+    leaves = [i for i in form.indicators if i.parent is None]
+    out: list[tuple[Area, str]] = []
+    for level1, points in form.section_weights.items():
+        rows = [i for i in leaves if i.level1 == level1]
+        if truncated or not rows or any(i.weight is None for i in rows):
+            continue
+        total = sum(i.weight or 0.0 for i in rows)
+        if abs(total - points) > max(0.5, points * 0.2):
+            out.append(("indicators", f"{level1}各指标分值之和 {total:g} 与表头的 {points:g} 分相差太远，指标行可能读错"))
+    weights = [i.weight for i in leaves]
+    if truncated or not weights or any(w is None for w in weights) or not template.has("weights"):
+        return out
+    expected = form.total_weight if form.total_weight is not None else template.total
+    if expected is None:
+        return out
+    total = sum(w or 0.0 for w in weights) + (form.funds.weight or 0.0)
+    if total > expected * 1.5 or total < expected * 0.5:
+        out.append(("indicators", f"分值合计 {total:g} 与总分 {expected:g} 相差太远，分值列可能读错"))
+    return out
+
+
+def _total(form: Form, template: Template) -> list[tuple[Area, str]]:
+    score, weight = form.total_score, form.total_weight
+    ceiling = weight if weight is not None else template.total
+    if score is not None and ceiling is not None and score > ceiling * 1.5 + 0.01:
+        return [("total", f"总分 {score:g} 远大于满分 {ceiling:g}，总分行可能读错")]
+    if weight is not None and template.total is not None and not (template.total * 0.5 <= weight <= template.total * 1.5):
+        return [("total", f"总分的分值读成了 {weight:g}，不像是满分 {template.total:g}")]
+    return []
+
+
+def _is_number(text: str) -> bool:
+    return text.replace(".", "", 1).replace("%", "").strip().isdigit()
+
+
+def _short(text: str, limit: int = 20) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,114 @@
+"""Cutting a run of glued values into cells, and the arithmetic that chooses between cuts.
+
+``split_values("≥10%115.25%20%20", 4)`` lists every way to read the run as four value tokens of
+the value grammar's surface form (an operator, a number that does not start with a needless 0,
+a unit). A cut is then kept only if the form's arithmetic holds for it: a score is at most its
+weight, a weight at most the form's 100 points, and 执行率 = 执行数 / 预算数.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+__all__ = ["split_values", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX"]
+
+_UNITS = "平方米|立方米|万元|亿元|人次|小时|个月|工作日|公里|公顷|元|万|亿|倍|个|次|人|名|户|家|所|处|座|台|套|件|篇|份|项|场|期|批|天|日|亩|米|吨|株|‰|%"
+_VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS})?")
+VALUE_MAX = 18
+"""The longest value token the grammar above reads (an operator, 13 digits and a point, a unit)."""
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MAX_CUTS = 64
+
+
+def split_values(text: str, count: int) -> list[list[str]]:
+    """Every way to cut ``text`` into exactly ``count`` value tokens (``≥10%``, ``115.25%``, ``20``)."""
+    if count == 0:
+        return [[]] if not text else []
+    out: list[list[str]] = []
+    for end in range(min(len(text), VALUE_MAX), 0, -1):
+        head = text[:end]
+        if _VALUE.fullmatch(head) is None:
+            continue
+        for rest in split_values(text[end:], count - 1):
+            out.append([head, *rest])
+            if len(out) > _MAX_CUTS:
+                return out
+    return out
+
+
+def number(token: str) -> float | None:
+    """The first number in ``token`` ("≥10%" → 10.0), or ``None``."""
+    m = _NUMBER.search(token)
+    return float(m.group()) if m else None
+
+
+def _weight_and_score_fit(row: dict[str, str]) -> bool:
+    weight, score = row.get("weight"), row.get("score")
+    if weight is None or score is None:
+        return True
+    w, s = number(weight), number(score)
+    return w is not None and s is not None and s <= w + 1e-9 and w <= 100 and "%" not in score
+
+
+def indicator_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
+    """A test of one cut of an indicator row's values (named by ``fields``)."""
+
+    def fits(values: list[str]) -> bool:
+        return _weight_and_score_fit(dict(zip(fields, values)))
+
+    return fits
+
+
+def _amounts_plausible(row: dict[str, str]) -> bool:
+    """年初预算数 and 全年预算数 within a factor of ten of each other, and 执行数 at most ten times
+    the budget: an adjustment or overspend of that size is no form, but a cut in the wrong place."""
+    amounts = {k: number(v) for k, v in row.items() if k in ("initial", "budget", "executed")}
+    initial, budget, executed = amounts.get("initial"), amounts.get("budget"), amounts.get("executed")
+    if initial and budget and not (0.1 <= initial / budget <= 10):
+        return False
+    base = budget or initial
+    return not (base and executed and executed > 10 * base)
+
+
+def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
+    """A test of one cut of a funds row's values: amounts are plain numbers of plausible sizes,
+    执行率 = 执行数 / 预算数 (to the printed precision, in % or as a fraction; 年初预算数 stands in
+    for a missing 全年预算数), a score at most its weight."""
+
+    def fits(values: list[str]) -> bool:
+        row = dict(zip(fields, values))
+        for name in ("initial", "budget", "executed", "weight", "score"):
+            if name in row and not _NUMBER.fullmatch(row[name]):
+                return False
+        if not _weight_and_score_fit(row):
+            return False
+        if not _amounts_plausible(row):
+            return False
+        rate, budget, executed = row.get("rate"), row.get("budget") or row.get("initial"), row.get("executed")
+        if rate is None or budget is None or executed is None:
+            return True
+        r, b, e = number(rate), number(budget), number(executed)
+        if r is None or b is None or e is None or b == 0:
+            return False
+        expected = e / b * 100 if ("%" in rate or r > 1.5) else e / b
+        decimals = len(rate.rstrip("%").partition(".")[2])
+        return abs(r - expected) <= 0.5 * 10**-decimals + 1e-9 or (decimals == 0 and abs(r - expected) < 1)
+
+    return fits
+
+
+def word_at(text: str, i: int, words: Sequence[str]) -> tuple[str, int] | None:
+    """The first of ``words`` (longest first) that ``text`` holds at ``i``, spaces inside it
+    allowed ("年度 指标值" is 年度指标值); (word, end) or ``None``."""
+    for word in words:
+        j = i
+        for n, ch in enumerate(word):
+            while n and j < len(text) and text[j] == " " and ch != " ":
+                j += 1
+            if j >= len(text) or text[j] != ch:
+                break
+            j += 1
+        else:
+            return word, j
+    return None

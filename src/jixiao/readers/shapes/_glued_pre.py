@@ -1,0 +1,173 @@
+"""The part of a glued form before its indicator table: header items, funds, goal.
+
+The text is cut at the vocabulary's words: a header item label (项目名称, 主管部门) takes the text
+after it as its value; funds column words make the funds header row; a funds row label
+(年度资金总额, 其中：当年财政拨款) takes its glued amounts, cut by the funds header's columns when
+arithmetic (执行率 = 执行数 / 预算数) leaves one cut, else kept whole; after a goal word the
+rest is the goal's text, one cell (the two goal columns cannot be told apart without guessing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of
+from ._cuts import funds_fits, split_values, word_at
+from ._rows import TextCell, TextRow
+
+__all__ = ["pre_rows", "COLUMN_MARK"]
+
+COLUMN_MARK = re.compile(r"[(（][A-Z/×*%0-9]+分?[)）]")
+"""A column mark after a header word: 年度指标值(A), 执行率(B/A), 分值(10分)."""
+_SECTION_MARK = re.compile(r"\s*[(（](?:万元|元|\d+分)[)）]")
+_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况", "资金使用情况", "资金情况")
+_GOAL_SECTIONS = ("年度总体目标", "年度目标完成情况", "总体目标完成情况")
+"""Goal headings (湖北 forms head their indicator table 年度绩效目标完成情况: no goal word)."""
+_ITEMS = sorted(
+    {w for f in HEADER_FIELDS.values() for w in f.words}
+    | {"中央主管部门", "地方主管部门", "省级主管部门", "省级财政部门", "地方财政部门"},
+    key=len,
+    reverse=True,
+)
+"""Header item labels: the vocabulary's, and the other 主管/财政部门 of transfer-payment forms,
+which only part cells here (the mapper decides what they are)."""
+_COLUMNS = sorted({w for f in FUNDS_FIELDS.values() for w in f.words} | {"得分计算方法"}, key=len, reverse=True)
+_FUNDS_ROWS = sorted(
+    {p + w for ws in FUNDS_ROWS.values() for w in ws if len(w) >= 4 for p in ("", "其中:", "其中：", "其中")},
+    key=len,
+    reverse=True,
+)
+_GOALS = sorted({w for f in GOAL_FIELDS.values() for w in f.words} | set(_GOAL_SECTIONS), key=len, reverse=True)
+_LABELLED_AMOUNT = re.compile(r"([\u4e00-\u9fff][^\d]*?)(\d[\d.,%]*)")
+_LABELLED_AMOUNTS = re.compile(rf"(?:{_LABELLED_AMOUNT.pattern})+")
+"""Funds rows whose labels the vocabulary lacks (一般预算内拨款6363100%合计6363100%)."""
+_VALUES_THEN_TEXT = re.compile(r"^([^\u4e00-\u9fff]*)(.*)$")
+
+
+def _token_at(text: str, i: int) -> tuple[str, str, int] | None:
+    """(kind, word, end) of the vocabulary word at ``i``: goal, section, column, funds-row or item."""
+    for kind, words in (
+        ("goal", _GOALS),
+        ("section", _SECTIONS),
+        ("funds-row", _FUNDS_ROWS),
+        ("column", _COLUMNS),
+        ("item", _ITEMS),
+    ):
+        found = word_at(text, i, words)
+        if found is not None:
+            word, end = found
+            mark = (_SECTION_MARK if kind == "section" else COLUMN_MARK).match(text, end)
+            if mark:
+                word, end = word + mark.group().strip(), mark.end()
+            if end < len(text) and text[end] in ":：":
+                word, end = word + text[end], end + 1
+            return kind, word, end
+    return None
+
+
+def _in_column_run(out: list[tuple[str, str]], plain: str, text: str, end: int) -> bool:
+    """A funds column word is a header cell only beside another one (or after its section label);
+    alone it is a word of running text ("执行率*该指标分值")."""
+    after_header = not plain.strip() and bool(out) and out[-1][0] in ("section", "column")
+    found = _token_at(text, end)
+    return after_header or (found is not None and found[0] == "column")
+
+
+def _split_rate_score(row: list[str]) -> list[str]:
+    """ "执行率得分" is one column (the score of 执行率) only where a 执行率 column stands apart."""
+    if "执行率得分" in row and not any(w.startswith(("执行率", "预算执行率")) and w != "执行率得分" for w in row):
+        k = row.index("执行率得分")
+        return [*row[:k], "执行率", "得分", *row[k + 1 :]]
+    return row
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(kind, text) pieces of ``text``: vocabulary words and the plain text between them; after a
+    goal word, all the rest is one piece of goal text."""
+    out: list[tuple[str, str]] = []
+    plain = ""
+    i = 0
+    while i < len(text):
+        found = _token_at(text, i)
+        if found is None:
+            plain += text[i]
+            i += 1
+            continue
+        kind, word, end = found
+        if kind == "column" and not _in_column_run(out, plain, text, end):
+            plain += text[i:end]
+            i = end
+            continue
+        i = end
+        if plain.strip():
+            out.append(("text", plain.strip()))
+        plain = ""
+        out.append((kind, word))
+        if kind == "goal":
+            while (more := _token_at(text, i)) is not None and more[0] == "goal":
+                out.append(("goal", more[1]))
+                i = more[2]
+            if text[i:].strip():
+                out.append(("goal-text", text[i:].strip()))
+            return out
+    if plain.strip():
+        out.append(("text", plain.strip()))
+    return out
+
+
+def _funds_cut(text: str, columns: list[str]) -> list[str] | None:
+    """The one cut of a funds row's glued amounts that the header's columns and arithmetic allow
+    (sub-rows may lack the 分值 and 得分 cells), then any text after them; ``None`` otherwise."""
+    m = _VALUES_THEN_TEXT.match(text)
+    values, rest = (m.group(1), m.group(2)) if m else (text, "")
+    fields = [field_of(c, FUNDS_FIELDS) or "" for c in columns]
+    without_scores = [f for f in fields if f not in ("weight", "score")]
+    found: set[tuple[str, ...]] = set()
+    for names in (fields, without_scores):
+        if not names:
+            continue
+        fits = funds_fits(names)
+        found.update(tuple(cut) for cut in split_values(values.strip(), len(names)) if fits(cut))
+    if len(found) != 1:
+        return None
+    return [*found.pop(), *([rest] if rest else [])]
+
+
+def pre_rows(text: str, line: int) -> list[TextRow]:
+    """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
+    rows: list[TextRow] = []
+    columns: list[str] = []
+    tokens = _tokens(text)
+    k = 0
+    while k < len(tokens):
+        kind, word = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
+        if kind in ("section", "column"):
+            row = [word]
+            while k + 1 < len(tokens) and tokens[k + 1][0] == "column":
+                k += 1
+                row.append(tokens[k][1])
+            row = _split_rate_score(row)
+            columns = [w for w in row if field_of(w, FUNDS_FIELDS)]
+            rows.append([TextCell(w, line) for w in row])
+        elif kind == "funds-row" and nxt[0] == "text":
+            cut = _funds_cut(nxt[1], columns) if columns else None
+            rows.append([TextCell(t, line) for t in (word, *(cut or [nxt[1]]))])
+            k += 1
+        elif kind == "text" and columns and _LABELLED_AMOUNTS.fullmatch(word):
+            for label, amounts in _LABELLED_AMOUNT.findall(word):
+                cut = _funds_cut(amounts, columns)
+                rows.append([TextCell(t, line) for t in (label, *(cut or [amounts]))])
+        elif kind == "goal":
+            row = [word]
+            while k + 1 < len(tokens) and tokens[k + 1][0] == "goal":
+                k += 1
+                row.append(tokens[k][1])
+            rows.append([TextCell(w, line) for w in row])
+        elif kind == "item" and nxt[0] == "text":
+            rows.append([TextCell(word, line), TextCell(nxt[1], line)])
+            k += 1
+        else:
+            rows.append([TextCell(word, line)])
+        k += 1
+    return rows

@@ -1,0 +1,58 @@
+"""Rows of cells recovered from text, and how they become a ``Grid``.
+
+Every shape module returns ``list[TextRow]``: the rows a person would see across the printed
+table, in reading order, each a list of ``TextCell`` (the cell's text and the 1-based text line
+it came from). Empty cells inside a row are kept as ``""`` (their position tells which column the
+next cells sit in); empty cells at the end of a row are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..grid import Cell, Grid
+
+__all__ = ["TextCell", "TextRow", "cell", "squash", "tidy_row", "rows_to_grid"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextCell:
+    """One cell's text and the 1-based line of the text file where it starts."""
+
+    text: str
+    line: int
+
+
+TextRow = list[TextCell]
+
+
+def squash(text: str) -> str:
+    """The text with whitespace runs made one space and the ends stripped."""
+    return " ".join(text.split())
+
+
+def cell(text: str, line: int) -> TextCell:
+    """A ``TextCell`` of ``text`` with its whitespace squashed."""
+    return TextCell(squash(text), line)
+
+
+def tidy_row(row: TextRow) -> TextRow:
+    """``row`` without its trailing empty cells (a row of empty cells becomes ``[]``)."""
+    end = len(row)
+    while end and not row[end - 1].text:
+        end -= 1
+    return row[:end]
+
+
+def rows_to_grid(rows: list[TextRow], *, file: str, shape: str) -> Grid:
+    """A ``Grid`` holding ``rows`` in order, one grid row each; empty rows are left out."""
+    grid = Grid(file=file, shape=shape)
+    r = 0
+    for row in rows:
+        row = tidy_row(row)
+        if not row:
+            continue
+        for c, tc in enumerate(row):
+            grid.cells.append(Cell(row=r, col=c, text=tc.text, address=f"第{tc.line}行", line=tc.line))
+        r += 1
+    return grid

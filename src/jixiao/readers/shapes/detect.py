@@ -1,0 +1,86 @@
+"""Which shape a text is in, from its content alone.
+
+The tests run from the most explicit marks to the least: CSV (a 三级指标 header cell between
+commas), pipe rows, one cell per line, whitespace columns, one whole form on a line (or glued
+text with no delimiters at all), and last the PDF text of the bundled example.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import FUNDS_FIELDS, GOAL_FIELDS, INDICATOR_FIELDS, field_of
+from .glued import has_glued_header
+
+__all__ = ["detect_shape", "SHAPES"]
+
+SHAPES = ("pipe", "csv", "cell-per-line", "columns", "oneline", "glued", "scrambled", "pdf-text")
+
+_CSV_HEADER = re.compile(r'(?:^|,)\s*"?(?:三级指标|指标名称)"?\s*,', re.M)
+_RUN = re.compile(r"^[\s|]*$")
+_ONELINE_SCRAMBLED = re.compile(r"资金总额[:：]?\s+[^\d\s—-]")
+"""On one line the 年度资金总额 label is followed by its amounts; a label after it means the
+columns came out of order."""
+
+
+def detect_shape(text: str) -> str:
+    """The shape name (one of ``SHAPES``) that fits ``text`` best."""
+    lines = [s.strip() for s in text.split("\n")]
+    if _CSV_HEADER.search(text):
+        return "csv"
+    piped = [s for s in lines if "|" in s]
+    if len(piped) >= 3 and len(piped) * 5 >= sum(1 for s in lines if s):
+        with_text = [s for s in piped if not _RUN.match(s)]
+        multi = sum(1 for s in with_text if len([c for c in s.split("|") if c.strip()]) >= 2)
+        if with_text and multi * 3 >= len(with_text):
+            return "pipe"
+        return "cell-per-line"
+    if any(has_glued_header(s) for s in lines if len(s) >= 24 and s.count(" ") * 10 <= len(s)):
+        return "glued"
+    flat = [s for s in lines if "资金总额" in s and ("三级指标" in s or "预期目标" in s)]
+    if flat:
+        return "scrambled" if _out_of_order(flat[0]) else "oneline"
+    if _is_columns(lines):
+        return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
+    if _is_cell_per_line(lines):
+        return "cell-per-line"
+    return "pdf-text"
+
+
+def _is_cell_per_line(lines: list[str]) -> bool:
+    """Header words stand alone on their lines: 一级指标, then 二级指标, then 三级指标 …"""
+    alone = sum(
+        1
+        for s in lines
+        if 0 < len(s) <= 12 and any(field_of(s, t) is not None for t in (INDICATOR_FIELDS, FUNDS_FIELDS, GOAL_FIELDS))
+    )
+    return alone >= 4
+
+
+def _is_columns(lines: list[str]) -> bool:
+    """The funds or indicator header is one line of space-separated words."""
+    return any(
+        ("年初预算数" in s and "全年预算数" in s and " " in s) or ("二级指标" in s and "三级指标" in s and " " in s)
+        for s in lines
+    )
+
+
+def _goal_label_in_pieces(lines: list[str]) -> bool:
+    """PDF text breaks the merged 年度总体目标 label into pieces, one per line (年度 / 总体 / 目标)."""
+    return any(lines[i] == "年度" and "总体" in lines[i + 1 : i + 3] for i in range(len(lines) - 1))
+
+
+_FUNDS_COLUMN_WORDS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+
+
+def _out_of_order(line: str) -> bool:
+    """Whether a whole form on one line came out with its columns out of order: the 年度资金总额
+    label is followed by another label instead of its amounts, or a funds column word stands
+    after it (before the goal), where in reading order only amounts and row labels do."""
+    if _ONELINE_SCRAMBLED.search(line):
+        return True
+    start = line.find("资金总额")
+    goal = min(
+        (p for p in (line.find("年度总体目标", start), line.find("预期目标", start)) if p >= 0), default=len(line)
+    )
+    return any(word in line[start:goal] for word in _FUNDS_COLUMN_WORDS)

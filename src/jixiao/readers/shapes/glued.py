@@ -1,0 +1,195 @@
+"""The ``glued`` shape: a form whose cells ran together with no delimiter at all.
+
+``一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20%20``
+
+Each line is cut in three parts. The indicator header is the longest run of the vocabulary's
+column words (spaces inside a word allowed: ``年度 指标值``); the text before it (header items,
+funds, goal) is cut at the vocabulary's words by ``_glued_pre``; the text after it is cut into
+rows: 一级/二级 labels, then a name followed by as many value tokens as the header has value
+columns, up to a closing word (总分, 得分合计). Where the values can be cut in more than one way,
+arithmetic chooses (``_cuts``); where it cannot, or a row holds words instead of numbers, the
+rest of the table stays one cell, so the mapper's reading check doubts it instead of the shape
+guessing. A text column at the end of the header (偏差原因分析) is not cut: its text, when a row
+has any, cannot be told from the next row's name, and reads as the start of that name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of
+from ._cuts import VALUE_MAX, indicator_fits, split_values
+from ._glued_pre import COLUMN_MARK, pre_rows
+from ._rows import TextCell, TextRow
+
+__all__ = ["glued_rows", "has_glued_header"]
+
+_HEADER_WORDS = sorted(
+    {w for f in INDICATOR_FIELDS.values() for w in f.words} | {w for f in FUNDS_FIELDS.values() for w in f.words},
+    key=len,
+    reverse=True,
+)
+_LABELS = sorted(set(LEVEL1) | set(LEVEL2), key=len, reverse=True)
+_CLOSING = re.compile(r"得分合计|合计得分|总分|合计|评分等级|自评等级")
+_CLOSING_NUMBERS = re.compile(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?")
+_PAGE_START = re.compile(r"^(\d+)、\s*")
+_NAME_MAX = 80
+"""The longest indicator name a glued row is cut for; a longer run stays one cell."""
+
+
+def _spaced(word: str) -> str:
+    """A pattern of ``word`` that also matches it with spaces between its characters."""
+    return " ?".join(re.escape(ch) for ch in word)
+
+
+_WORD = "|".join(_spaced(w) for w in _HEADER_WORDS)
+_ONE_WORD = re.compile(rf"(?:{_WORD})(?:{COLUMN_MARK.pattern})?")
+_WORD_RUN = re.compile(rf"(?:(?:{_WORD})(?:{COLUMN_MARK.pattern})?){{3,}}")
+"""Three or more column words with nothing between them (the longest word tried first)."""
+
+
+def _header_run(text: str, *, indicators: bool = True) -> tuple[int, int, list[str]] | None:
+    """(start, end, words) of the longest run of column words in ``text`` (three or more, of
+    which one names the indicator unless ``indicators`` is false), each word with its column
+    mark ("指标值(A)") and without the spaces a copy put inside it ("年度 指标值")."""
+    best: tuple[int, int, list[str]] | None = None
+    for run in _WORD_RUN.finditer(text):
+        words = [m.group().replace(" ", "") for m in _ONE_WORD.finditer(run.group())]
+        names_indicator = not indicators or any(
+            field_of(COLUMN_MARK.sub("", w), INDICATOR_FIELDS) in ("name", "level1", "target") for w in words
+        )
+        if names_indicator and (best is None or len(words) > len(best[2])):
+            best = (run.start(), run.end(), words)
+    return best
+
+
+def has_glued_header(text: str) -> bool:
+    """Whether ``text`` holds a header (funds or indicators) of three or more words with nothing
+    between them."""
+    return _WORD_RUN.search(text) is not None
+
+
+def _label_at(text: str, i: int) -> str | None:
+    return next((w for w in _LABELS if text.startswith(w, i)), None)
+
+
+def _is_text_field(name: str) -> bool:
+    return name not in INDICATOR_FIELDS or INDICATOR_FIELDS[name].kind == "text"
+
+
+def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
+    """The indicator rows of ``body``; ``None`` when a row's cut is not sure."""
+    after_name = fields[fields.index("name") + 1 :] if "name" in fields else []
+    while after_name and _is_text_field(after_name[-1]):
+        after_name.pop()  # 偏差原因 at the end: empty, or glued to the next name (see the docstring)
+    if not after_name or any(_is_text_field(f) for f in after_name):
+        return None
+    fits = indicator_fits(after_name)
+    rows: list[TextRow] = []
+    i = 0
+    while i < len(body):
+        labels: list[str] = []
+        while (label := _label_at(body, i)) is not None:
+            labels.append(label)
+            i += len(label)
+        found = _next_row(body, i, len(after_name), fits)
+        if found is None:
+            return None
+        name, values, i = found
+        rows.append([TextCell(t, line) for t in (*labels, name, *values)])
+    return rows
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _next_row(body: str, i: int, count: int, fits: Callable[[list[str]], bool]) -> tuple[str, list[str], int] | None:
+    """(name, values, end) of the row starting at ``i``: the shortest name after which ``count``
+    values read and pass ``fits``, ending before a character or the end; ``None`` when no cut
+    or more than one reads."""
+    choices: list[tuple[str, list[str], int]] = []
+    for name_end in range(i + 1, min(len(body), i + _NAME_MAX)):
+        if not (_is_cjk(body[name_end - 1]) or body[name_end - 1] in ")）"):
+            continue
+        for end in range(name_end + 1, min(len(body), name_end + count * VALUE_MAX) + 1):
+            if end < len(body) and not _is_cjk(body[end]):
+                continue
+            for values in split_values(body[name_end:end], count):
+                if fits(values):
+                    choices.append((body[i:name_end], values, end))
+        if choices:
+            break  # a name never ends inside a value: the shortest name that reads is the one
+    if len({(tuple(values), end) for _, values, end in choices}) == 1:
+        return choices[0]
+    at_label = [c for c in choices if c[2] == len(body) or _label_at(body, c[2]) is not None]
+    return at_label[0] if len(at_label) == 1 else None
+
+
+def _line_rows(text: str, number: int) -> list[TextRow]:
+    """Rows of one line of glued text, which may hold a whole form or several."""
+    header = _header_run(text)
+    if header is None:
+        return pre_rows(text, number)
+    start, end, words = header
+    rows = pre_rows(text[:start], number) if start else []
+    rows.append([TextCell(w, number) for w in words])
+    fields = [field_of(COLUMN_MARK.sub("", w), INDICATOR_FIELDS) or "" for w in words]
+    body = text[end:]
+    closing = _CLOSING.search(body)
+    rest = body[closing.start() :] if closing else ""
+    body = body[: closing.start()] if closing else body
+    if body:
+        body_rows = _body_rows(body, fields, number)
+        rows.extend(body_rows if body_rows is not None else [[TextCell(body, number)]])
+    if closing:
+        row, rest = _closing_row(rest, closing.group())
+        rows.append([TextCell(t, number) for t in row])
+        if rest:
+            rows.extend(_line_rows(rest, number))
+    return rows
+
+
+def _closing_row(text: str, word: str) -> tuple[list[str], str]:
+    """The closing row at the start of ``text`` and the text after it: 总分 with its weight total
+    and score, which arithmetic cuts apart when glued ("总分10098" → 100, 98: no score is above
+    100); a number that reads whole ("得分合计100") stays whole."""
+    m = _CLOSING_NUMBERS.match(text, len(word))
+    digits = m.group().strip() if m else ""
+    rest = text[len(word) + len(m.group()) if m else len(word) :].lstrip("。. ")
+    if not digits:
+        return [word], rest
+    if " " in digits:
+        return [word, *digits.split()], rest
+    if float(digits) <= 100:
+        return [word, digits], rest  # one number reads: a score, or a total of 100
+    fits = indicator_fits(["weight", "score"])
+    cuts = [cut for cut in split_values(digits, 2) if fits(cut)]
+    if len(cuts) == 1:
+        return [word, *cuts[0]], rest
+    return [word, digits], rest
+
+
+def _joined_pages(lines: list[str]) -> list[tuple[int, str]]:
+    """(line index, text) of the non-empty lines, a page of a document-sharing site that starts
+    "2、" joined to the text it continues ("实现科学管" + "2、理,充分发挥" → "实现科学管理,充分发挥")."""
+    out: list[tuple[int, str]] = []
+    for k, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            continue
+        page = _PAGE_START.match(text)
+        if page and out and page.group(1) != "1":
+            out[-1] = (out[-1][0], out[-1][1] + text[page.end() :])
+        else:
+            out.append((k, text[page.end() :] if page else text))
+    return out
+
+
+def glued_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
+    """Rows of glued text, line by line (a line may hold a whole form or several)."""
+    rows: list[TextRow] = []
+    for k, text in _joined_pages(lines):
+        rows.extend(_line_rows(text, first_line + k))
+    return rows

@@ -1,0 +1,190 @@
+"""The mapper on text grids: rows of cells in order, as the text shapes recover them from real
+forms (merged label cells and blank cells missing), matched to the header's roles."""
+
+from __future__ import annotations
+
+from jixiao.check import check_form
+from jixiao.model import Form
+from jixiao.readers.grid import Cell, Grid
+from jixiao.readers.mapper import grid_to_forms
+
+
+def text_grid(*rows: list[str], shape: str = "columns") -> Grid:
+    """One grid row per list, cells in order, each on the text line of its row."""
+    cells = [Cell(row=r, col=c, text=t, address=f"第{r + 1}行", line=r + 1) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return Grid(file="t.txt", cells=cells, shape=shape)
+
+
+def one(*rows: list[str], shape: str = "columns") -> Form:
+    (form,) = grid_to_forms(text_grid(*rows, shape=shape))
+    return form
+
+
+# r017 (安徽 天长, national, whitespace columns): the 一级 column printed as "(50分)" only, blank
+# target/actual cells missing, 成本指标 under 产出指标
+R017 = [
+    ["项目支出绩效自评表"],
+    ["(2022年度)"],
+    ["项目名称", "水旱灾害防御经费"],
+    ["主管部门", "实施单位", "天长市水利局"],
+    ["年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+    ["年度资金总额:", "880", "880", "880", "10", "10"],
+    ["其中:本年财政拨款", "880", "880", "880", "-", "-"],
+    ["上年结转资金", "-", "-"],
+    ["年度总体目标完成情况", "预期目标", "实际完成情况"],
+    ["完成年度防汛工作。", "完成年度目标。"],
+    ["二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["(50分)"],
+    ["数量指标", "指标1:完成中型灌区节水改造项目数量", "1", "1", "10", "10"],
+    ["指标2:完成农业综合水价改革项目", "1", "1", "10", "10"],
+    ["质量指标", "指标1:工程质量合格", "10", "10"],
+    ["时效指标", "指标1:年度资金支付完成率100%", "10", "10"],
+    ["成本指标", "指标1:资金执行在预算范围内", "10", "10"],
+    ["(30分)"],
+    ["经济效益指标", "指标1:全市安全度汛", "10", "10"],
+    ["社会效益指标", "指标1:保护全市人口财产不受损失", "10", "10"],
+    ["生态效益指标", "指标1:/", "/", "/"],
+    ["可持续影响指标", "指标1:已建工程良性运行", "10", "10"],
+    ["满意度指标(10分)", "服务对象满意度指标", "指标1:服务对象满意度", "90%", "100%", "10", "10"],
+    ["总分", "100", "100"],
+]
+
+
+def test_a_columns_form_is_read_with_labels_carried_and_blanks_placed() -> None:
+    form = one(*R017)
+    assert (form.project, form.year, form.implementer) == ("水旱灾害防御经费", 2022, "天长市水利局")
+    total = form.funds.total
+    assert (total.budget, total.executed, form.funds.weight, total.rate, total.score) == (880.0, 880.0, 10.0, None, 10.0)
+    assert form.funds.appropriation is not None and form.funds.appropriation.score is None
+    assert (form.goal.planned, form.goal.achieved) == ("完成年度防汛工作。", "完成年度目标。")
+    rows = [(i.level1, i.level2, i.name, i.target.text, i.actual.text, i.weight, i.score) for i in form.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "指标1:完成中型灌区节水改造项目数量", "1", "1", 10.0, 10.0),
+        ("产出指标", "数量指标", "指标2:完成农业综合水价改革项目", "1", "1", 10.0, 10.0),
+        ("产出指标", "质量指标", "指标1:工程质量合格", "", "", 10.0, 10.0),
+        ("产出指标", "时效指标", "指标1:年度资金支付完成率100%", "", "", 10.0, 10.0),
+        ("产出指标", "成本指标", "指标1:资金执行在预算范围内", "", "", 10.0, 10.0),
+        ("效益指标", "经济效益指标", "指标1:全市安全度汛", "", "", 10.0, 10.0),
+        ("效益指标", "社会效益指标", "指标1:保护全市人口财产不受损失", "", "", 10.0, 10.0),
+        ("效益指标", "可持续影响指标", "指标1:已建工程良性运行", "", "", 10.0, 10.0),
+        ("满意度指标", "服务对象满意度指标", "指标1:服务对象满意度", "90%", "100%", 10.0, 10.0),
+    ]
+    assert form.section_weights == {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
+    assert (form.total_weight, form.total_score) == (100.0, 100.0)
+    assert form.reading is not None
+    assert (form.reading.template, form.reading.shape, form.reading.doubtful, form.reading.truncated) == (
+        "national", "columns", [], False,
+    )
+
+
+def test_the_template_words_decide_nothing_more_than_the_vocabulary_says() -> None:
+    form = one(*R017)
+    assert not any(f.rule in ("S005", "S006") for f in check_form(form))  # 效益指标 is where it is printed
+
+
+# r045 (安徽 濉溪, 扶贫 绩效目标自评表): 分值 before 年度指标值, ★ core rows, a 其中 child row
+R045 = [
+    ["绩效目标自评表 (2019年度)"],
+    ["项目名称", "临时救助"],
+    ["资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+    ["年度资金总额:", "30", "30", "10", "100%", "10"],
+    ["年度总体目标", "年初设定目标", "年度总体目标完成情况综述"],
+    ["", "为建档立卡扶贫户解决临时性的困难", "全年救助87人次，完成目标任务。"],
+    ["", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"],
+    ["", "产出指标(50分)", "数量指标", "★★★农村低保发放人数(≥**人)", "5", ">=21933人", "21980人", "5"],
+    ["", "", "", "★★★其中:农村低保对象中建档立卡贫困人口数量(≥**人)", "5", ">=9431人", "9453人", "5"],
+    ["", "", "", "★★★特困人员救助供养人数(≥**人)", "5", ">=4754人", "4604人", "5", "特困人员实行动态管理"],
+]
+
+
+def test_an_anhui_poverty_form_reads_core_rows_children_and_its_column_order() -> None:
+    form = one(*R045, shape="cell-per-line")
+    assert form.reading is not None and form.reading.template == "anhui-poverty"
+    assert form.goal.planned == "为建档立卡扶贫户解决临时性的困难"
+    first, child, third = form.indicators
+    assert (first.name, first.core, first.weight, first.target.value, first.actual.value, first.score) == (
+        "农村低保发放人数(≥**人)", True, 5.0, 21933.0, 21980.0, 5.0,
+    )
+    # a 其中 row with points of its own is counted in the section (5+5+5 here), so no parent's part
+    assert (child.name, child.parent, child.weight) == ("其中:农村低保对象中建档立卡贫困人口数量(≥**人)", None, 5.0)
+    assert third.deviation == "特困人员实行动态管理"
+    assert form.section_weights == {"产出指标": 50.0}
+
+
+# r056 (云南 保山, national with 指标性质/指标值/度量单位 under 年度指标值; pipe)
+R056 = [
+    ["项目名称", "能源安全检查及新能源项目推进经费"],
+    ["绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["一级 指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+    ["产出指标", "数量指标", "开展检查、督导次数", "004 >=", "20", "次", "113", "22.50", "22.50"],
+    ["产出指标", "成本指标", "经费支出", "005 <=", "33", "万元", "32.9999", "22.50", "22.50"],
+]
+
+
+def test_a_two_row_header_joins_nature_value_and_unit_into_the_target() -> None:
+    form = one(*R056, shape="pipe")
+    got = [(i.level2, i.name, i.target.text, i.target.op, i.actual.text, i.weight, i.score) for i in form.indicators]
+    assert got == [
+        ("数量指标", "开展检查、督导次数", ">=20次", ">=", "113", 22.5, 22.5),
+        ("成本指标", "经费支出", "<=33万元", "<=", "32.9999", 22.5, 22.5),
+    ]
+
+
+def test_a_row_that_fits_the_header_two_ways_is_not_guessed() -> None:
+    # r029: one value for 年度指标值 or 实际完成值, and the row does not say which
+    rows = [
+        ["项目名称", "野生菌加工车间"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标(50分)", "数量指标", "冷库仓储建设", "≥1290.3平方米", "1290.3平方米", "10.3", "10.3"],
+        ["配套电力设施1250KVA变压器3台", "3", "9.3", "9.3"],
+        ["时效指标", "任务完成时限(月)", "10", "10", "10.3", "10.3"],
+    ]
+    form = one(*rows, shape="pipe")
+    second = form.indicators[1]
+    assert (second.target.text, second.actual.text) == ("", "")
+    assert form.reading is not None and form.reading.doubtful == ["indicators"]
+    assert "配套电力设施" in form.reading.problems[0]
+    rules = {f.rule for f in check_form(form)}
+    assert "R001" in rules and not rules & {"Q001", "Q004", "S001", "S002"}
+
+
+def test_a_row_the_cut_went_through_holds_its_first_cells() -> None:
+    # r045 ends inside its last row: "★受助对象满意度(≥**%) | 10 | >=9"
+    form = one(*R045, ["", "满意度指标(10分)", "服务对象满意度指标", "★受助对象满意度(≥**%)", "10", ">=9"], shape="cell-per-line")
+    assert form.reading is not None and form.reading.truncated and form.reading.doubtful == []
+    last = form.indicators[-1]
+    assert (last.name, last.weight, last.target.text, last.actual.text, last.score) == ("受助对象满意度(≥**%)", 10.0, ">=9", "", None)
+
+
+def test_a_text_form_that_stops_in_its_table_is_cut_short() -> None:
+    form = one(*R017[:15])
+    assert form.reading is not None and form.reading.truncated
+    assert [i.name for i in form.indicators][-1] == "指标1:工程质量合格"
+    assert "R002" in {f.rule for f in check_form(form)}
+
+
+def test_a_fraction_rate_is_read_as_the_percentage_it_states() -> None:
+    # r020: 执行率 printed 0.958 beside 29 and 27.8
+    form = one(
+        ["项目名称", "市级文物保护专项经费"],
+        ["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["(万元)", "年度资金总额", "29", "29", "27.8", "9", "0.958", "8"],
+    )
+    assert form.funds.total.rate == 95.8 and form.funds.total.score == 8.0
+
+
+def test_a_template_without_a_goal_or_total_is_not_warned_for_them() -> None:
+    # r048 (云南 预算执行 20 + 绩效目标 80): no 年度总体目标 section
+    form = one(
+        ["项目名称", "春节走访慰问经费"],
+        ["预算执行情况(万元)(20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+        ["年度财政资金总额", "34.64", "34.64", "100%", "20"],
+        ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        ["产出指标(60分)", "质量指标", "补助经费足额拨付率", "100%", "100%", "20"],
+        ["总分(100分)", "100", "自评等级", "优"],
+        shape="cell-per-line",
+    )
+    assert form.reading is not None and form.reading.template == "exec20"
+    assert (form.funds.weight, form.total_weight, form.total_score, form.grade) == (20.0, 100.0, 100.0, "优")
+    assert form.warnings == ["未能读取年度", "未能读取主管部门", "未能读取实施单位"]
+    assert not any(f.rule.startswith("N") for f in check_form(form))

@@ -1,0 +1,112 @@
+"""The reading check: a correct reading passes it, a shifted one is doubted, and the checker then
+reports the doubt once (R001) instead of findings built on misread cells."""
+
+from __future__ import annotations
+
+from _forms import form, ind, seed_forms
+
+from jixiao.check import check_form
+from jixiao.model import Form
+from jixiao.readers.reading import attach_reading
+
+
+def read_as(f: Form, **kw: object) -> Form:
+    return attach_reading(f, template=kw.pop("template", "national"), shape="pipe", **kw)  # type: ignore[arg-type]
+
+
+def test_a_correct_reading_passes() -> None:
+    for f in seed_forms():
+        read_as(f)
+        assert f.reading is not None and f.reading.doubtful == [] and f.reading.problems == [], f.reading
+
+
+def test_a_standard_form_passes_and_is_named() -> None:
+    f = read_as(form())
+    assert f.reading is not None
+    assert (f.reading.template, f.reading.shape, f.reading.doubtful, f.reading.truncated) == ("national", "pipe", [], False)
+
+
+def test_header_words_read_as_indicator_names_are_doubted() -> None:
+    f = read_as(form(ind("年度指标值", "实际完成值", "分值", None, None), ind("培训人数", "≥500(人)", "520(人)", 90, 90)))
+    assert f.reading is not None and f.reading.doubtful == ["indicators"]
+    assert "年度指标值" in f.reading.problems[0]
+
+
+def test_cells_glued_with_their_separators_are_doubted() -> None:
+    f = read_as(form(ind("培训人数 | ≥500人 | 520人", "", "", 90, 90)))
+    assert f.reading is not None and f.reading.doubtful == ["indicators"]
+
+
+def test_weight_and_score_columns_shifted_in_many_rows_are_doubted() -> None:
+    # 实际完成值 read into 分值, 分值 into 得分: every score now exceeds its "weight"
+    shifted = [ind(f"指标{i}名称", "≥10(个)", "", 1, 10) for i in range(5)]
+    f = read_as(form(*shifted))
+    assert f.reading is not None and "indicators" in f.reading.doubtful
+
+
+def test_one_score_over_its_weight_is_left_to_the_rules() -> None:
+    f = form()
+    f.indicators[0].score = (f.indicators[0].weight or 0) + 1
+    read_as(f)
+    assert f.reading is not None and f.reading.doubtful == []
+    assert any(x.rule == "Q003" for x in check_form(f))
+
+
+def test_a_rate_far_from_executed_over_budget_doubts_the_funds() -> None:
+    f = form()
+    f.funds.total.rate = 10.0  # the 分值 column read as 执行率
+    read_as(f)
+    assert f.reading is not None and f.reading.doubtful == ["funds"]
+
+
+def test_a_rate_printed_as_a_fraction_passes() -> None:
+    f = form()
+    f.funds.total.rate = (f.funds.total.rate or 0) / 100
+    read_as(f)
+    assert f.reading is not None and f.reading.doubtful == []
+
+
+def test_section_weights_must_match_their_rows() -> None:
+    f = form()
+    f.section_weights = {"产出指标": 50.0}
+    read_as(f)
+    assert f.reading is not None and f.reading.doubtful == []
+    f.section_weights = {"产出指标": 20.0}  # rows weigh 50
+    read_as(f)
+    assert f.reading is not None and f.reading.doubtful == ["indicators"]
+
+
+def test_an_empty_goal_is_doubted_only_when_its_row_was_printed() -> None:
+    f = form(planned="", achieved="")
+    assert read_as(f).reading.doubtful == []  # type: ignore[union-attr]
+    assert read_as(f, seen={"goal"}).reading.doubtful == ["goal"]  # type: ignore[union-attr]
+
+
+def test_a_doubted_form_gets_one_r001_and_no_finding_from_what_is_in_doubt() -> None:
+    shifted = [ind(f"指标{i}名称", "≥10(个)", "5(个)", 1, 10) for i in range(5)]
+    f = read_as(form(*shifted))
+    findings = check_form(f)
+    assert [x.rule for x in findings if x.rule.startswith("R")] == ["R001"]
+    assert not [x for x in findings if x.rule[0] in "QLDESN"]
+    assert "绩效指标表" in next(x.message for x in findings if x.rule == "R001")
+
+
+def test_the_funds_rules_still_run_when_only_the_indicators_are_in_doubt() -> None:
+    shifted = [ind(f"指标{i}名称", "≥10(个)", "5(个)", 1, 10) for i in range(5)]
+    f = form(*shifted)
+    f.funds.total.score = 3.0  # F002: score ≠ min(rate, 1) × weight
+    read_as(f)
+    assert any(x.rule == "F002" for x in check_form(f))
+
+
+def test_a_form_cut_short_is_said_once_and_total_rules_do_not_run() -> None:
+    f = form(total_score=None, grade=None)
+    read_as(f, truncated=True)
+    rules = [x.rule for x in check_form(f)]
+    assert "R002" in rules and not any(r.startswith("S") for r in rules)
+
+
+def test_a_form_without_reading_is_checked_as_before() -> None:
+    f = form(total_score=None)
+    assert f.reading is None
+    assert any(x.rule == "S007" for x in check_form(f))

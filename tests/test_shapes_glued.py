@@ -1,0 +1,109 @@
+"""Glued text (no delimiters at all): rows cut by the form's words, the value grammar and arithmetic."""
+
+from __future__ import annotations
+
+from jixiao.readers.shapes import detect_shape, text_to_grids
+from jixiao.readers.shapes.glued import split_values
+
+
+def rows_of(text: str) -> list[list[str]]:
+    return [[c.text for c in row] for grid in text_to_grids(text, file="t.txt") for row in grid.rows()]
+
+
+# r055 (四川 普惠金融 专项资金), the indicator table exactly as published on one line.
+R055 = (
+    "绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标创业担保贷款发放额增长率"
+    "≥10%115.25%20%20质量指标创业担保贷款回收率≥90%98.70%20%20资金足额拨付率100%100%10%10"
+    "效益指标经济效益指标创业担保基金放大倍数≥2倍10倍10%10满意度指标服务对象满意度指标"
+    "申报创业担保贷款贴息个人满意度≥80%100%5%5得分合计100。"
+)
+
+
+def test_glued_indicator_rows_are_cut_into_their_cells() -> None:
+    assert detect_shape(R055) == "glued"
+    grids = text_to_grids(R055, file="r055.txt")
+    assert grids[0].shape == "glued"
+    assert rows_of(R055) == [  # the text before the first header word, no form's start, goes
+        ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", "20%", "20"],
+        ["质量指标", "创业担保贷款回收率", "≥90%", "98.70%", "20%", "20"],
+        ["资金足额拨付率", "100%", "100%", "10%", "10"],
+        ["效益指标", "经济效益指标", "创业担保基金放大倍数", "≥2倍", "10倍", "10%", "10"],
+        ["满意度指标", "服务对象满意度指标", "申报创业担保贷款贴息个人满意度", "≥80%", "100%", "5%", "5"],
+        ["得分合计", "100"],
+    ]
+
+
+def test_the_value_grammar_offers_every_cut_and_arithmetic_picks_one() -> None:
+    assert split_values("100%100%10%10", 4) == [["100%", "100%", "10%", "10"]]
+    # a number never starts with 0: "2" "020" is no cut
+    assert split_values("2020", 2) == [["202", "0"], ["20", "20"]]
+    # two readings of "1010" as 分值 and 得分: a weight of 101 is more than the form's 100 points
+    assert split_values("1010", 2) == [["101", "0"], ["10", "10"]]
+    assert rows_of("一级指标二级指标三级指标分值得分产出指标数量指标培训场次1010") == [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["产出指标", "数量指标", "培训场次", "10", "10"],
+    ]
+
+
+# r026 (湖北 蔡甸): qualitative actuals glued to numbers: no cut is sure, so the body stays whole.
+R026 = (
+    "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施产出指标产出数量"
+    "灭火设备配备率100%1000件达成预期指标监控系统维护率100%5个达成预期指标"
+)
+
+
+def test_a_body_that_cannot_be_cut_surely_stays_one_cell() -> None:
+    rows = rows_of(R026)
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施"]
+    assert rows[1:] == [["产出指标产出数量灭火设备配备率100%1000件达成预期指标监控系统维护率100%5个达成预期指标"]]
+
+
+def test_arithmetic_settles_a_cut_and_two_readings_leave_the_row_uncut() -> None:
+    header = "一级指标二级指标三级指标年度指标值分值得分"
+    # 5050 as target, weight, score: 50 / 5 / 0 reads; 5 / 0 / 50 would score above its weight
+    assert split_values("5050", 3) == [["50", "5", "0"], ["5", "0", "50"]]
+    assert rows_of(header + "产出指标数量指标培训场次5050")[1] == ["产出指标", "数量指标", "培训场次", "50", "5", "0"]
+    # 11010: 1 / 10 / 10 and 110 / 1 / 0 both read: the shape does not guess
+    assert rows_of(header + "产出指标数量指标培训场次11010")[1] == ["产出指标数量指标培训场次11010"]
+
+
+# r041 (湖北 新洲区 楚剧团): a document-sharing copy, pages "1、" "2、" cut through words, two forms.
+R041 = (
+    "1、项目支出绩效自评表(2020 年度)项目名称演出设备更新专项经费主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关"
+    "项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%"
+    "上年结转资金其他资金年度 总体 目标预期目标实际完成情况更新剧团老化、损坏的音响、灯光等设备。已完成\n"
+    "2、绩 效 指 标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+    "产出指标数量指标演出设备更新50件50件2020总分10098项目名称中青年演员培训经费主管部门新洲区楚剧团"
+)
+
+
+def test_header_items_funds_and_closing_rows_of_a_glued_form() -> None:
+    rows = rows_of(R041)
+    assert rows[:8] == [
+        ["项目支出绩效自评表(2020 年度)"],
+        ["项目名称", "演出设备更新专项经费"],
+        ["主管部门", "新洲区楚剧团"],
+        ["实施单位", "新洲区文化和旅游局机关"],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行", "分值", "执行率", "得分"],
+        # 30/30/10/100% or 30/30/10/10/0%…: the columns and arithmetic leave no single cut
+        ["年度资金总额", "303010100%"],
+        # the sub-row has no 分值/得分: 30, 30, 30 and 30/30 = 100%
+        ["其中:当年财政拨款", "30", "30", "30", "100%"],
+        ["上年结转资金"],
+    ]
+    assert ["年度总体目标", "预期目标", "实际完成情况"] in rows
+    assert ["更新剧团老化、损坏的音响、灯光等设备。已完成绩 效 指 标"] in rows  # the goal, whole
+    assert [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ] in rows
+    assert ["产出指标", "数量指标", "演出设备更新", "50件", "50件", "20", "20"] in rows
+    # "总分10098": no score is above 100, so 100 and 98; the second form starts after it
+    assert rows[-3:] == [["总分", "100", "98"], ["项目名称", "中青年演员培训经费"], ["主管部门", "新洲区楚剧团"]]

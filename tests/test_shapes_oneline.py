@@ -1,0 +1,58 @@
+"""A whole form on one line: the rows carry every field of the hand-checked reading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jixiao.readers.shapes import detect_shape, text_to_grids
+
+DATA = Path(__file__).resolve().parent / "data"
+INDICATOR_HEADER = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+]
+
+
+def number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def test_every_field_of_the_expected_reading_is_in_its_cell() -> None:
+    text = (DATA / "text" / "oneline-2023.txt").read_text(encoding="utf-8")
+    assert detect_shape(text) == "oneline"
+    rows = [[c.text for c in row] for row in text_to_grids(text, file="oneline-2023.txt")[0].rows()]
+    starts = [k for k, row in enumerate(rows) if row[0] == "项目名称"]
+    forms = [rows[a:b] for a, b in zip(starts, [*starts[1:], len(rows)])]
+    readings = json.loads((DATA / "expected" / "oneline-2023.json").read_text(encoding="utf-8"))
+    assert len(forms) == len(readings) == 2
+    for rows, want in zip(forms, readings):
+        assert rows[:3] == [
+            ["项目名称", want["project"]],
+            ["主管部门", want["department"]],
+            ["实施单位", want["implementer"]],
+        ]
+        total = next(row for row in rows if row[0] == "年度资金总额")
+        assert [number(t) for t in total[1:]] == [
+            want["funds"]["total"][k] for k in ("initial", "budget", "executed")
+        ] + [want["funds"]["weight"], want["funds"]["total"]["rate"], want["funds"]["total"]["score"]]
+        goal = rows[rows.index(["年度总体目标", "预期目标", "实际完成情况"]) + 1]
+        assert goal == [want["goal"]["planned"], want["goal"]["achieved"]]
+        header = rows.index(INDICATOR_HEADER)
+        indicators = [[*row, ""][:8] for row in rows[header + 1 :] if len(row) >= 7]
+        assert len(indicators) == len(want["indicators"])
+        for row, ind in zip(indicators, want["indicators"]):
+            assert row[:3] == [ind["level1"], ind["level2"], ind["name"]]
+            assert row[3:5] == [ind["target"]["text"], ind["actual"]["text"]]
+            assert [number(row[5]), number(row[6]), row[7]] == [ind["weight"], ind["score"], ind["deviation"]]
+        assert ["总分", "100", f"{want['total_score']:.2f}"] in rows
+        assert ["评分等级", want["grade"]] in rows

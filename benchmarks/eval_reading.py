@@ -28,13 +28,16 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from _real_forms import (  # noqa: E402 - after the path set-up above
     EXPECTED,
+    KNOWN_GAPS,
     REAL,
     comparable,
     differences,
     leaves,
     real_forms,
     shared_forms_folder,
+    write_known_gaps,
 )
+
 from jixiao.check import check_forms  # noqa: E402
 from jixiao.errors import InputError  # noqa: E402
 from jixiao.model import Form  # noqa: E402
@@ -194,7 +197,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=None, help="the shared set's forms folder")
     parser.add_argument("--diff", action="store_true", help="print each copied form's differing fields")
+    parser.add_argument("--write-known-gaps", action="store_true",
+                        help="record today's differing fields in tests/data/real/known-gaps.yaml and stop")
     args = parser.parse_args()
+    if args.write_known_gaps:
+        write_known_gaps()
+        print(f"wrote {KNOWN_GAPS.relative_to(ROOT)}")
+        return
     report_copied(args.diff)
     report_shared(args.shared or shared_forms_folder())
 

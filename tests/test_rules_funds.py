@@ -96,7 +96,7 @@ def test_f009_score_on_a_sub_row() -> None:
 
 
 from hypothesis import given  # noqa: E402
-from hypothesis import settings as hsettings
+from hypothesis import settings as hsettings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from jixiao.check import check_form  # noqa: E402

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 
 from ._app import app
 
+if TYPE_CHECKING:  # the rule modules load only when the command runs
+    from ..rules import Rule
 
-class RulesFormat(str, Enum):
+
+class RulesFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
 
 
-def _markdown(rules: list) -> str:  # type: ignore[type-arg]
+def _markdown(rules: list[Rule]) -> str:
     """The catalogue as a Markdown page (the docs are generated from the rules themselves)."""
     from ..report.text import SEVERITY_CN
     from ..rules import FAMILIES

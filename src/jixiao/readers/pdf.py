@@ -67,9 +67,9 @@ def _cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[tuple[Box, str]
         if not _in_box(ch, table.bbox):
             continue
         mid = (ch["top"] + ch["bottom"]) / 2
-        i = slots.get((bisect.bisect_right(ys, mid) - 1, max(0, bisect.bisect_right(xs, ch["x0"] + _TOL) - 1)))
-        if i is not None:
-            buckets[i].append(ch)
+        slot = slots.get((bisect.bisect_right(ys, mid) - 1, max(0, bisect.bisect_right(xs, ch["x0"] + _TOL) - 1)))
+        if slot is not None:
+            buckets[slot].append(ch)
     return [(box, extract_text(b) if b else "") for box, b in zip(cells, buckets)]
 
 
@@ -89,7 +89,8 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
         page_lines = sorted(page.extract_text_lines(return_chars=True), key=lambda ln: ln["top"])
         line_tops = [ln["top"] for ln in page_lines]
 
-        def line_at(top: float, box: tuple[float, float, float, float] | None = None) -> int:
+        def line_at(top: float, box: tuple[float, float, float, float] | None = None, *,
+                    page_lines: list[Any] = page_lines, line_tops: list[float] = line_tops) -> int:
             """1-based text line of the page at ``top``; in ``box``, the first line with text inside it."""
             i = bisect.bisect_left(line_tops, top - _TOL)
             if box is not None:
@@ -104,7 +105,8 @@ def _grid_from_pages(pages: list[tuple[int, Any, list[Any]]], name: str) -> Grid
         # (top, kind, payload): text lines outside tables and the tables, in reading order.
         items: list[tuple[float, int, Any]] = []
         boxes = [bbox for bbox, _ in tables]
-        outside = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_in_box(obj, b) for b in boxes))
+        outside = page.filter(
+            lambda obj, boxes=boxes: obj.get("object_type") != "char" or not any(_in_box(obj, b) for b in boxes))
         for ln in outside.extract_text_lines(return_chars=False):
             items.append((ln["top"], 0, ln))
         for bbox, cells in tables:

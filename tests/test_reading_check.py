@@ -76,10 +76,23 @@ def test_section_weights_must_match_their_rows() -> None:
     assert f.reading is not None and f.reading.doubtful == ["indicators"]
 
 
-def test_an_empty_goal_is_doubted_only_when_its_row_was_printed() -> None:
+def test_an_empty_goal_in_a_workbook_is_doubted_only_when_its_row_was_printed() -> None:
     f = form(planned="", achieved="")
-    assert read_as(f).reading.doubtful == []  # type: ignore[union-attr]
-    assert read_as(f, seen={"goal"}).reading.doubtful == ["goal"]  # type: ignore[union-attr]
+    assert attach_reading(f, template="national", shape="xlsx").reading.doubtful == []  # type: ignore[union-attr]
+    assert attach_reading(f, template="national", shape="xlsx", seen={"goal"}).reading.doubtful == ["goal"]  # type: ignore[union-attr]
+
+
+def test_in_text_a_goal_or_total_the_template_prints_but_the_reader_missed_is_doubted() -> None:
+    f = form(planned="", achieved="")
+    assert read_as(f).reading.doubtful == ["goal"]  # type: ignore[union-attr]
+    findings = check_form(f)
+    assert "R001" in {x.rule for x in findings}
+    assert not [x for x in findings if x.rule == "N005"]  # never "预期目标空白" on a misreading
+    untitled = form()
+    untitled.total_score = None
+    assert "total" in read_as(untitled).reading.doubtful  # type: ignore[union-attr]
+    assert not [x for x in check_form(untitled) if x.rule == "S007" and "总分" in x.message]
+    assert read_as(untitled, template="transfer").reading.doubtful == []  # type: ignore[union-attr]  # no total printed
 
 
 def test_a_doubted_form_gets_one_r001_and_no_finding_from_what_is_in_doubt() -> None:

@@ -40,7 +40,8 @@ def attach_reading(
     ``problems``: what the reader itself could not place, as (area, message).
     """
     tpl = template if isinstance(template, Template) else by_name(template)
-    found = list(problems) + check_reading(form, tpl, truncated=truncated, seen=seen)
+    strict = shape not in CELL_SHAPES
+    found = list(problems) + check_reading(form, tpl, truncated=truncated, seen=seen, strict=strict)
     doubtful = [a for a in _AREA_ORDER if any(area == a for area, _ in found)]
     form.reading = Reading(
         template=tpl.name,
@@ -52,18 +53,34 @@ def attach_reading(
     return form
 
 
+CELL_SHAPES = frozenset({"xlsx", "docx", "pdf"})
+"""Shapes whose cells come with their places (a workbook, a Word table, a PDF table): an empty
+cell there is empty in the form. In text the cells are recovered, so a part that came out empty
+may just as well have been missed."""
+
+
 def check_reading(
-    form: Form, template: Template, *, truncated: bool = False, seen: Collection[str] = ()
+    form: Form, template: Template, *, truncated: bool = False, seen: Collection[str] = (), strict: bool = False
 ) -> list[tuple[Area, str]]:
-    """Every failed cross-check of ``form`` as (area, Chinese problem), in area order."""
+    """Every failed cross-check of ``form`` as (area, Chinese problem), in area order.
+
+    ``strict`` (text shapes): a goal or a total that the template prints but the reader did not
+    find is doubted rather than taken as left blank by the unit, so "预期目标空白" or "总分空白" is
+    never said of a form whose text was merely not understood.
+    """
     out: list[tuple[Area, str]] = []
     out += _header(form)
     out += _funds(form)
-    if "goal" in seen and not form.goal.planned and not form.goal.achieved:
-        out.append(("goal", "有“年度总体目标”一栏，但没有读到预期目标或实际完成情况的文字"))
+    if not form.goal.planned and not form.goal.achieved:
+        if "goal" in seen:
+            out.append(("goal", "有“年度总体目标”一栏，但没有读到预期目标或实际完成情况的文字"))
+        elif strict and template.has("goal"):
+            out.append(("goal", "没有读到年度总体目标（预期目标、实际完成情况）"))
     out += _indicators(form)
     out += _weights(form, template, truncated=truncated)
     out += _total(form, template)
+    if strict and not truncated and form.total_score is None and template.has("total"):
+        out.append(("total", "没有读到总分"))
     return out
 
 

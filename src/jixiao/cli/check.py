@@ -246,12 +246,13 @@ def check(
     profile: str | None = typer.Option(None, "--profile", help="地区规则：national、sichuan、guangxi、jiangxi"),
     max_size: float | None = max_size_option(),
     convert_legacy: bool = convert_option(),
-    llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字与表格矛盾，LLM002 偏差原因空泛）；不影响退出状态"),
+    llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字前后矛盾，LLM002 原因解释不了偏差，LLM003 措施未针对原因）；不影响退出状态"),
     llm_model: str | None = typer.Option(None, "--model", help="--llm 使用的模型名（默认 JIXIAO_MODEL）"),
     llm_base_url: str | None = typer.Option(None, "--base-url", help="--llm 的 OpenAI 兼容接口地址（默认 OPENAI_BASE_URL）"),
     llm_no_cache: bool = typer.Option(False, "--no-cache", help="--llm 不使用应答缓存"),
     llm_show_prompt: bool = typer.Option(False, "--show-prompt", help="把发给模型的提示词打印到标准错误"),
     llm_log: Path | None = typer.Option(None, "--log", help="把 --llm 的请求与应答追加写入此 JSONL 文件"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示 --llm 的进度条"),
 ) -> None:
     """检查自评表：算术、计分、档次、偏差说明、文字与表格一致性。退出状态：0 通过，1 有问题，2 用法或输入错误。"""
     from contextlib import nullcontext
@@ -286,22 +287,23 @@ def check(
                 sys.stdout.flush()
 
         stream = _Pieces(fmt.value, write)
-        run = run_check(items, settings, keep=keep, keep_findings=not streaming, stream=stream if streaming else None,
+        run = run_check(items, settings, keep=keep, keep_findings=not streaming or llm, stream=stream if streaming else None,
                         progress=walked and _is_tty(sys.stderr), keep_xlsx_source=fmt is CheckFormat.xlsx,
                         convert_legacy=convert_legacy)
         run.unreadable[:0] = unlisted
         if llm:  # model findings are added after the rules ran and never count for the exit status
-            from ..llm.review import review_for_check
+            from ..llm.review import merge_findings, review_for_check
 
             extra, notices = review_for_check(run.forms, model=llm_model, base_url=llm_base_url,
-                                              use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log)
+                                              use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log,
+                                              rule_findings=run.findings, quiet=quiet)
             for notice in notices:
                 print(f"jixiao: {notice}", file=sys.stderr)
             run.add(extra, settings.fail_on)
             if streaming:
                 stream(extra)
             else:
-                run.findings.extend(extra)
+                run.findings = merge_findings(run.findings, extra)
         if streaming:
             stream.close()
 

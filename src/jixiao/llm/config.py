@@ -36,6 +36,8 @@ class LLMSettings(BaseModel):
     """Handed to the openai client, which backs off (0.5 s doubling, or Retry-After) on 408,
     409, 429, 5xx and connection errors. Bounded: a dead server must not stall a batch."""
     concurrency: int = Field(2, ge=1, le=16)
+    granularity: Literal["row", "form"] = "row"
+    """One drafting request per row, or one per form answered row by row (README: 请求粒度)."""
     max_tokens: int = Field(900, ge=16)
     temperature: float = 0.0
     use_cache: bool = True
@@ -95,7 +97,7 @@ def settings_from_env(
         base_url=(base_url or os.environ.get("OPENAI_BASE_URL") or None),
         api_key=SecretStr(key) if key else None,
         model=model or os.environ.get("JIXIAO_MODEL") or None,
-        style=style,  # type: ignore[arg-type]
+        style=style,
         timeout=timeout or _env_float("JIXIAO_LLM_TIMEOUT") or 180.0,
         max_retries=2 if max_retries is None else max_retries,
         concurrency=int(conc) if conc else 2,

@@ -45,6 +45,8 @@ class Score:
     grounded: bool
     direction: bool
     loop: bool
+    left: str
+    """The loop rules still reported on the row after drafting."""
     restates: bool
 
 
@@ -88,8 +90,8 @@ def _score_case(name: str, live: bool, granularity: str) -> tuple[list[Score], i
     seconds = time.monotonic() - started
 
     scores: list[Score] = []
-    for form, ds, drafted in zip(forms, drafts, apply_drafts(forms, drafts)):
-        rows = {r.facts.name: r for r in plan_rows(form, None, notes=notes)}
+    for form, ds, found, drafted in zip(forms, drafts, findings, apply_drafts(forms, drafts)):
+        rows = {r.facts.name: r for r in plan_rows(form, found, notes=notes)}
         again = {(f.indicator, f.rule) for f in check_form(drafted)}
         for d in ds:
             row = rows[d.indicator]
@@ -102,6 +104,7 @@ def _score_case(name: str, live: bool, granularity: str) -> tuple[list[Score], i
                 grounded=grounded(cause, row.evidence),
                 direction=direction_problem(row.facts, cause) is None,
                 loop=not any((d.indicator, rule) in again for rule in LOOP_RULES),
+                left="、".join(rule for rule in LOOP_RULES if (d.indicator, rule) in again),
                 restates=d.origin == "model" and overlap(cause + measure, given) >= 0.9,
             ))
     return scores, client.requests_sent, seconds
@@ -127,7 +130,7 @@ def _table(name: str, scores: list[Score], requests: int, seconds: float, live: 
     for s in scores:
         who = ("模型" if s.origin == "model" else "模板（模型稿被拒）") if s.asked else "模板（无原因，占位）"
         lines.append(f"| {s.form} | {s.indicator} | {who} | {_mark(s.accepted) if s.asked else '—'} | "
-                     f"{_mark(s.grounded)} | {_mark(s.direction)} | {_mark(s.loop)} | "
+                     f"{_mark(s.grounded)} | {_mark(s.direction)} | {_mark(s.loop)}{(' ' + s.left) if s.left else ''} | "
                      f"{(_mark(s.restates) if s.origin == 'model' else '—')} |")
     asked = [s for s in scores if s.asked]
     model = [s for s in scores if s.origin == "model"]

@@ -23,6 +23,8 @@ from jixiao.llm._session import open_client
 from jixiao.llm.config import LLMSettings
 from jixiao.llm.draft import Row, _verdict, draft_forms, plan_rows
 from jixiao.llm.evidence import PLACEHOLDER_MARK
+from jixiao.llm.guard import notes_problems
+from jixiao.llm.notes import load_notes
 from jixiao.llm.schema import IndicatorDraft
 from jixiao.model import Form
 
@@ -80,6 +82,23 @@ def test_seed_drafts_ask_only_rows_with_a_stated_cause_and_promise_nothing() -> 
     assert sum(d.origin == "model" for d in asked) >= 3, [d.notes for d in asked]
 
 
+@pytest.mark.vcr
+def test_notes_become_drafts_that_keep_every_fact_and_the_given_owner_and_deadline() -> None:
+    form = seed_forms()[1]  # 科技会客厅: an over-achievement, a miss and a deduction
+    notes = load_notes(NOTES)
+    settings = _settings()
+    client = _client(settings)
+    [drafts] = draft_forms([form], _findings([form]), client, settings, notes=notes)
+    assert [d.indicator for d in drafts] == ["受众人数", "长效管理制度健全性", "受众群体满意度"]
+    assert client.requests_sent >= 3
+    for d in drafts:
+        assert d.text.endswith("由科普部负责，于2025年6月前完成。"), d.text
+        note = notes.for_row(form.project, d.indicator)
+        cause, _, measure = d.text.partition("原因：")[2].partition("。改进措施：")
+        assert notes_problems(note, cause, measure.split("。")[0]) == [], d.text
+    assert any(d.origin == "model" for d in drafts), [d.notes for d in drafts]
+
+
 def _parts(text: str, row: Row) -> IndicatorDraft:
     """The model's cause and measure, cut back out of a kept draft's text."""
     body = text.partition("原因：")[2]
@@ -116,7 +135,7 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path, vcr_con
 
 def test_no_cassette_holds_a_key_or_a_client_fingerprint() -> None:
     files = sorted(CASSETTES.rglob("*.yaml"))
-    assert len(files) >= 1
+    assert len(files) >= 2
     for path in files:
         text = path.read_text(encoding="utf-8").lower()
         for needle in ("authorization", "bearer", LOCAL_MODEL["api_key"], "x-stainless", "user-agent",

@@ -40,10 +40,14 @@ def measure_clauses(text: str) -> list[str]:
 def unit_parts(facts: IndicatorFacts, evidence: Evidence) -> tuple[str, str]:
     """(cause, measure) in the unit's own words, each a placeholder when the unit gave none.
 
-    The notes win over the form (the unit wrote them for this draft); within the form the row's
-    own 偏差原因 wins over the narrative."""
+    The notes win over the form (the unit wrote them for this draft: a note with no cause word,
+    "观众多于预期", is still its cause); within the form the row's own 偏差原因 wins over the
+    narrative."""
     sources = [evidence.notes, evidence.existing, *evidence.sentences]
-    cause = next(("，".join(cs) for cs in (cause_clauses(s) for s in sources if s) if cs), "")
+    noted = cause_clauses(evidence.notes) or [c for c in clauses(evidence.notes)
+                                              if c not in measure_clauses(evidence.notes)]
+    found = [noted, *(cause_clauses(s) for s in sources[1:] if s)]
+    cause = next(("，".join(cs) for cs in found if cs), "")
     measure = next(("，".join(ms) for ms in (measure_clauses(s) for s in sources if s) if ms), "")
     if not cause:
         return missing_cause(facts.direction), MEASURE_PLACEHOLDER

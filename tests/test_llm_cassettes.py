@@ -10,6 +10,7 @@ never wording.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from _llm_seed import seed_forms
 from conftest import CASSETTES, LOCAL_MODEL, ROOT
 from jixiao.check import check_forms
 from jixiao.finding import Finding
-from jixiao.llm._session import open_client
+from jixiao.llm._session import default_log_path, open_client
 from jixiao.llm.config import LLMSettings
 from jixiao.llm.draft import Row, _verdict, draft_forms, plan_rows
 from jixiao.llm.evidence import PLACEHOLDER_MARK
@@ -99,6 +100,29 @@ def test_notes_become_drafts_that_keep_every_fact_and_the_given_owner_and_deadli
     assert any(d.origin == "model" for d in drafts), [d.notes for d in drafts]
 
 
+@pytest.mark.vcr
+def test_a_loose_prompt_needs_a_repair_turn_and_the_guard_rejects_a_cause_of_the_wrong_direction() -> None:
+    form = seed_forms()[0]
+    settings = _settings(granularity="form")
+    client = _client(settings)
+    notes = load_notes(NOTES)  # gives both rows a cause, so both are asked in one request
+    [drafts] = draft_forms([form], None, client, settings, notes=notes, prompt="draft_loose_test_v1",
+                           folder=LOOSE)
+    assert client.requests_sent >= 2
+    sent = [json.loads(line) for line in default_log_path().read_text(encoding="utf-8").splitlines()]
+    repairs = [e for e in sent if e["messages"][-1]["content"].startswith("上一次的回答无法使用")]
+    for e in repairs:
+        assert [m["role"] for m in e["messages"]] == ["system", "user", "assistant", "user"]
+    rejected = [d for d in drafts if d.notes and d.notes[0].startswith("模型草稿被事实校验拒绝")]
+    assert rejected, [d.notes for d in drafts]
+    assert any("解释的是超额完成" in d.notes[0] for d in rejected), [d.notes[0] for d in rejected]
+    for d in rejected:
+        if d.origin == "model":
+            assert d.notes[-1] == "重写后通过校验"
+        else:
+            assert d.notes[-1] == "已改用模板草稿"
+
+
 def _parts(text: str, row: Row) -> IndicatorDraft:
     """The model's cause and measure, cut back out of a kept draft's text."""
     body = text.partition("原因：")[2]
@@ -135,7 +159,7 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path, vcr_con
 
 def test_no_cassette_holds_a_key_or_a_client_fingerprint() -> None:
     files = sorted(CASSETTES.rglob("*.yaml"))
-    assert len(files) >= 2
+    assert len(files) >= 3
     for path in files:
         text = path.read_text(encoding="utf-8").lower()
         for needle in ("authorization", "bearer", LOCAL_MODEL["api_key"], "x-stainless", "user-agent",

@@ -26,6 +26,7 @@ from jixiao.llm.draft import Row, _verdict, draft_forms, plan_rows
 from jixiao.llm.evidence import PLACEHOLDER_MARK
 from jixiao.llm.guard import notes_problems
 from jixiao.llm.notes import load_notes
+from jixiao.llm.review import LLM_RULES_CODES, form_text, review_forms
 from jixiao.llm.schema import IndicatorDraft
 from jixiao.model import Form
 
@@ -123,6 +124,24 @@ def test_a_loose_prompt_needs_a_repair_turn_and_the_guard_rejects_a_cause_of_the
             assert d.notes[-1] == "已改用模板草稿"
 
 
+@pytest.mark.vcr
+def test_check_llm_on_the_seed_quotes_the_form_and_repeats_no_rule_finding() -> None:
+    forms = seed_forms()
+    settings = _settings()
+    client = _client(settings)
+    rules = check_forms(forms)
+    findings, notices = review_forms(forms, client, settings, rule_findings=rules)
+    assert notices == []
+    assert 5 <= client.requests_sent <= 10  # one per form, plus a repair turn for an unusable answer
+    flagged = {(f.form, f.indicator) for f in rules if f.indicator and f.severity != "info"}
+    texts = {form.label: form_text(form) for form in forms}
+    for f in findings:
+        assert f.source == "llm" and f.rule in LLM_RULES_CODES
+        assert f.evidence["quote"] in texts[f.form]
+        assert (f.form, f.indicator) not in flagged or f.indicator is None
+        assert not any(m in f.message for m in ("<<<", ">>>", "‹", "›"))
+
+
 def _parts(text: str, row: Row) -> IndicatorDraft:
     """The model's cause and measure, cut back out of a kept draft's text."""
     body = text.partition("原因：")[2]
@@ -159,7 +178,7 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path, vcr_con
 
 def test_no_cassette_holds_a_key_or_a_client_fingerprint() -> None:
     files = sorted(CASSETTES.rglob("*.yaml"))
-    assert len(files) >= 3
+    assert len(files) >= 4
     for path in files:
         text = path.read_text(encoding="utf-8").lower()
         for needle in ("authorization", "bearer", LOCAL_MODEL["api_key"], "x-stainless", "user-agent",

@@ -1,158 +1,22 @@
-"""The five forms of examples/shanghai-kepu-2024.txt, built by hand for the LLM tests.
+"""The five forms of examples/shanghai-kepu-2024.txt, as the LLM tests read them.
 
-Cassettes match on the request body, so the LLM tests must not drift when the text reader
-changes how it joins a paragraph; these forms are the seed as a reviewer reads it.
+They come from the reader's expected output (``tests/data/expected/shanghai-kepu-2024.json``),
+validated into ``Form``: cassettes match on the request body, so the LLM tests replay the same
+forms whatever the text reader's internals do, and a change of that expected output (which the
+reader's own tests guard) is a deliberate act that calls for a re-record.
 """
 
 from __future__ import annotations
 
-import re
+import json
+from pathlib import Path
 
-from jixiao.model import Form, Funds, FundsRow, Goal, Indicator, Source, Value
+from jixiao.model import Form
 
-_UNIT = "上海市科普事业中心"
-_DEPT = "上海市科学技术协会"
-
-_SEED: list[dict] = [
-    {
-        "project": "基层科普服务", "money": 170.0, "line": 1,
-        "achieved": "预算执行率 100%，截至 2024年 12月 31日，基层科普服务项目覆盖 16个区，项目质量达标率 100%，项目完成及时率 100%，基层科普服务能力有效提升，长效管理机制需进一步完善。",
-        "rows": [
-            ("产出指标", "数量指标", "覆盖面", "≥16.00(个)", "16.00(个)", 10, 10, ""),
-            ("产出指标", "质量指标", "达标率", "=100.00(%)", "100.00(%)", 10, 10, ""),
-            ("产出指标", "时效指标", "及时率", "=100.00(%)", "100.00(%)", 10, 10, ""),
-            ("效益指标", "社会效益指标", "基层科普服务能力提升情况", "有效提升", "达成指标", 20, 20, ""),
-            ("效益指标", "可持续影响指标", "长效管理制度健全性", "健全", "部分达成指标并具有一定效果", 20, 16,
-             "长效管理机制需进一步完善，后续加强机制管理。"),
-            ("满意度指标", "服务对象满意度指标", "受众群体满意度", "≥90.00(%)", "90.00(%)", 20, 17,
-             "满意度未留存相关存档文件，后续加强存档管理。"),
-        ],
-        "total": 93.0,
-    },
-    {
-        "project": "科技会客厅-科学咖啡馆", "money": 30.0, "line": 200,
-        "achieved": "预算执行率 100%，截至 2024年 12月 31日，科技会客厅活动 6场，受众人数 3000人次，微信公众号推送活动内容 6篇，科普活动工作质量达标率 100%，科学咖啡馆系列科普活动举办及时，媒体报告 6篇，成本节约，长效管理机制需进一步完善。",
-        "rows": [
-            ("成本指标", "经济成本指标", "成本节约率", "≥0.00(%)", "0.00(%)", 10, 10, ""),
-            ("产出指标", "数量指标", "科技会客厅活动场次", "≥5.00(次)", "6.00(次)", 7, 7, ""),
-            ("产出指标", "数量指标", "受众人数", "≥2000.00(人)", "3000.00(人)", 7, 7, ""),
-            ("产出指标", "数量指标", "微信公众号推送活动内容", "≥5.00(次)", "6.00(次)", 7, 7, ""),
-            ("产出指标", "质量指标", "科普活动工作质量达标率", "=100.00(%)", "100.00(%)", 7, 7, ""),
-            ("产出指标", "时效指标", "科学咖啡馆系列科普活动举办及时性", "及时", "达成指标", 7, 7, ""),
-            ("效益指标", "社会效益指标", "媒体报告影响力提升情况", "≥5.00(篇)", "6.00(篇)", 15, 15, ""),
-            ("效益指标", "可持续影响指标", "长效管理制度健全性", "健全", "部分达成指标并具有一定效果", 15, 12,
-             "长效管理机制需进一步完善，后续加强机制管理。"),
-            ("满意度指标", "服务对象满意度指标", "受众群体满意度", "≥90.00(%)", "90.00(%)", 15, 12,
-             "满意度未留存相关存档文件，后续加强存档资料管理。"),
-        ],
-        "total": 94.0,
-    },
-    {
-        "project": "惠民科普直通车", "money": 30.0, "line": 400,
-        "achieved": "本项目预算执行率 100%。截至 2024年 12月 31日，项目已按计划执行，完成直通车走进村居数量 80个，活动受众人数 1230人，微信公众号推送文章 50篇，惠民科普直通车活动质量完成率 100%，信息发布及时，媒体影响力得到有效提升，科普内容形式多样。",
-        "rows": [
-            ("产出指标", "数量指标", "直通车走进村居数量", "≥60.00(场)", "80.00(场)", 10, 10, ""),
-            ("产出指标", "数量指标", "活动受众人数", "≥1200.00(人)", "1230.00(人)", 10, 10, ""),
-            ("产出指标", "数量指标", "微信公众号推送数", "≥40.00(篇)", "50.00(篇)", 10, 10, ""),
-            ("产出指标", "质量指标", "惠民科普直通车活动质量完成率", "≥100.00(%)", "100.00(%)", 10, 10, ""),
-            ("产出指标", "质量指标", "信息发布及时", "及时", "达成指标", 10, 10, ""),
-            ("效益指标", "社会效益指标", "媒体影响力提升情况", "≥40.00(篇)", "50.00(篇)", 20, 20, ""),
-            ("效益指标", "可持续影响指标", "科普形式多样性", "内容形式多样", "达成指标", 10, 10, ""),
-            ("满意度指标", "服务对象满意度指标", "参与人员满意度", "≥85.00(%)", "85.00(%)", 10, 4,
-             "未留存满意度相关资料，后续将加强满意度资料存档管理。"),
-        ],
-        "total": 94.0,
-    },
-    {
-        "project": "大型科普活动", "money": 30.0, "line": 580,
-        "achieved": "预算执行率 100%，截至 2024年 12月 31日，科普日主题重点活动举办 1场，微信公众号推送活动 1场，受众区域覆盖 16个区，科普日主场重点活动质量达标率 100%，各项工作完成及时，大型科普活动信息发布及时，媒体报告数量 3篇，长效管理机制需进一步完善。",
-        "rows": [
-            ("成本指标", "经济成本指标", "成本节约率", "=0.00(%)", "0.00(%)", 9, 9, ""),
-            ("产出指标", "数量指标", "科普日主场重点活动", "=1.00(场)", "1.00(场)", 6, 6, ""),
-            ("产出指标", "数量指标", "微信公众号推送活动数", "=1.00(次)", "1.00(次)", 6, 6, ""),
-            ("产出指标", "数量指标", "受众区域覆盖数", "=16.00(区)", "16.00(区)", 6, 6, ""),
-            ("产出指标", "质量指标", "科普日主场重点活动质量达标率", "=100.00(%)", "100.00(%)", 6, 6, ""),
-            ("产出指标", "时效指标", "各项工作完成及时性", "及时", "达成指标", 6, 6, ""),
-            ("产出指标", "时效指标", "大型科普活动信息发布及时性", "及时", "达成指标", 6, 6, ""),
-            ("效益指标", "社会效益指标", "媒体报告数量提升情况", "≥1.00(篇)", "3.00(篇)", 15, 15, ""),
-            ("效益指标", "可持续影响指标", "长效管理制度健全性", "健全", "部分达成指标并具有一定效果", 15, 12,
-             "长效管理机制需进一步完善，后续加强机制管理。"),
-            ("满意度指标", "服务对象满意度指标", "受众群体满意度", "≥90.00(%)", "90.00(%)", 15, 12,
-             "满意度未留存相关存档资料，后续加强存档资料管理。"),
-        ],
-        "total": 94.0,
-    },
-    {
-        "project": "科普资源配送", "money": 80.0, "line": 760,
-        "achieved": "预算执行率 100%，截至 2024年 12月 31日，开展配送和志愿服务数量 95次，活动受众人数 6500人次，建设 8个科技小院，下乡服务 29次，微信公众号推送 52篇，科普活动质量达标率 100%，配送和志愿服务及时，资源推送及时，成本节约，基层科普服务能力得到有效提升，媒体报告 52篇，长效管理机制需进一步完善。",
-        "rows": [
-            ("成本指标", "经济成本指标", "成本节约率", "≥0.00(%)", "0.00(%)", 10, 10, ""),
-            ("产出指标", "数量指标", "开展配送和志愿服务数量", "≥80(次)", "95.00(次)", 5, 5, ""),
-            ("产出指标", "数量指标", "活动受众人数", "≥5000.00(人)", "6500.00(人)", 5, 5, ""),
-            ("产出指标", "数量指标", "建设科技小院完成数", "≥2.00(个)", "8.00(个)", 5, 5, ""),
-            ("产出指标", "数量指标", "下乡服务完成次数", "≥20.00(次)", "29.00(次)", 5, 5, ""),
-            ("产出指标", "数量指标", "微信公众号推送数", "≥50.00(篇)", "52.00(篇)", 5, 5, ""),
-            ("产出指标", "质量指标", "科普活动质量达标率", "=100.00(%)", "100.00(%)", 5, 5, ""),
-            ("产出指标", "时效指标", "配送和志愿服务及时性", "及时", "达成指标", 5, 5, ""),
-            ("产出指标", "时效指标", "资源推送及时性", "及时", "达成指标", 5, 5, ""),
-            ("效益指标", "社会效益指标", "基层科普服务能力提升情况", "有效提升", "达成指标", 10, 10, ""),
-            ("效益指标", "社会效益指标", "媒体报告影响力提升情况", "≥50.00(篇)", "52.00(篇)", 10, 10, ""),
-            ("效益指标", "可持续影响指标", "长效管理制度健全性", "健全", "部分达成指标并具有一定效果", 10, 6,
-             "长效管理机制需进一步完善，后续加强机制管理"),
-            ("满意度指标", "服务对象满意度指标", "受众群体满意度", "≥90.00(%)", "90.00(%)", 10, 7,
-             "满意度未留存相关存档资料，后续加强资料存档管理。"),
-        ],
-        "total": 93.0,
-    },
-]
-
-
-_TIERS = {"达成指标": "achieved", "部分达成指标并具有一定效果": "partial"}
-_CELL = re.compile(r"(≥|=)?(\d+(?:\.\d+)?)\((.+)\)")
-
-
-def parse_value(text: str) -> Value:
-    """The seed's cells only ("≥16.00(个)", "达成指标", "健全"): the LLM tests must not wait on
-    the value grammar, and these few shapes are unambiguous."""
-    if text in _TIERS:
-        return Value(text=text, tier=_TIERS[text])  # type: ignore[arg-type]
-    m = _CELL.fullmatch(text)
-    if m is None:
-        return Value(text=text)
-    op = {"≥": ">=", "=": "="}.get(m.group(1) or "")
-    return Value(text=text, op=op, value=float(m.group(2)), unit=m.group(3))  # type: ignore[arg-type]
+EXPECTED = Path(__file__).parent / "data" / "expected" / "shanghai-kepu-2024.json"
 
 
 def seed_forms() -> list[Form]:
-    forms = []
-    for spec in _SEED:
-        money = spec["money"]
-        row = FundsRow(initial=money, budget=money, executed=money, rate=100.0)
-        forms.append(
-            Form(
-                project=spec["project"],
-                year=2024,
-                department=_DEPT,
-                implementer=_UNIT,
-                funds=Funds(
-                    weight=10.0,
-                    total=row.model_copy(update={"score": 10.0}),
-                    appropriation=row,
-                    carryover=FundsRow(initial=0, budget=0, executed=0, rate=0),
-                    other=FundsRow(initial=0, budget=0, executed=0, rate=0),
-                ),
-                goal=Goal(planned="（略）", achieved=spec["achieved"]),
-                indicators=[
-                    Indicator(
-                        level1=l1, level2=l2, name=name, target=parse_value(t), actual=parse_value(a),
-                        weight=float(w), score=float(s), deviation=dev, line=spec["line"] + 30 + i,
-                    )
-                    for i, (l1, l2, name, t, a, w, s, dev) in enumerate(spec["rows"])
-                ],
-                total_weight=100.0,
-                total_score=spec["total"],
-                grade="优",
-                source=Source(file="examples/shanghai-kepu-2024.txt", start_line=spec["line"]),
-            )
-        )
-    return forms
+    """Fresh copies each call: a test may fill in a deviation without touching the next test."""
+    data = json.loads(EXPECTED.read_text(encoding="utf-8"))
+    return [Form.model_validate(item) for item in data]

@@ -115,7 +115,7 @@ def _isolated_llm_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's cache, log, prompts override or endpoint by accident."""
     monkeypatch.setenv("JIXIAO_CACHE_DIR", str(tmp_path / "jixiao-cache"))
     monkeypatch.delenv("JIXIAO_PROMPTS", raising=False)
-    for name in ("JIXIAO_LLM_STYLE", "JIXIAO_LLM_TIMEOUT"):
+    for name in ("JIXIAO_LLM_STYLE", "JIXIAO_LLM_TIMEOUT", "JIXIAO_LLM_GRANULARITY"):
         monkeypatch.delenv(name, raising=False)
     for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "JIXIAO_MODEL", "JIXIAO_LLM_CONCURRENCY"):
         monkeypatch.delenv(name, raising=False)

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from _llm_seed import seed_forms
-
 from jixiao.llm._session import open_client
 from jixiao.llm.client import ChatRequest, ChatResponse
 from jixiao.llm.config import LLMSettings
@@ -45,7 +44,7 @@ def test_a_repeat_is_answered_from_the_cache(tmp_path: Path) -> None:
         client, _ = open_client(settings, inner=fake)
         drafts = draft_forms(forms, None, client, settings)
     assert fake.calls == 2
-    assert [d.origin for ds in drafts for d in ds] == ["model"] * 4
+    assert [d.origin for ds in drafts for d in ds] == ["template", "model"] * 2  # 长效管理 names no cause
 
 
 def test_no_cache_asks_again(tmp_path: Path) -> None:
@@ -66,7 +65,7 @@ def test_the_log_holds_prompt_and_answer_and_never_the_key(tmp_path: Path) -> No
     draft_forms(seed_forms()[:1], None, client, settings)
     entries = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [e["cached"] for e in entries] == [False, True]
-    assert entries[0]["prompt"] == "draft_deviation_v1"
+    assert entries[0]["prompt"] == "draft_deviation_v2"
     assert "受众群体满意度" in entries[0]["messages"][1]["content"]
     assert "drafts" in entries[0]["response"]
     for path in tmp_path.iterdir():
@@ -78,7 +77,7 @@ def test_show_prompt_echoes_every_request(tmp_path: Path) -> None:
     settings = _settings(tmp_path, use_cache=False)
     client, _ = open_client(settings, inner=FakeClient(), show=shown.append)
     draft_forms(seed_forms()[:1], None, client, settings)
-    assert len(shown) == 1 and "draft_deviation_v1" in shown[0] and "--- system ---" in shown[0]
+    assert len(shown) == 1 and "draft_deviation_v2" in shown[0] and "--- system ---" in shown[0]
 
 
 def test_the_same_model_name_on_another_endpoint_is_not_a_cache_hit(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import httpx2
 import pytest
-from _llm_seed import seed_forms
 
+from _llm_seed import seed_forms
 from jixiao.errors import LLMResponseError, LLMUnavailable
 from jixiao.llm._session import open_client
 from jixiao.llm.client import ChatRequest, OpenAIChatClient, response_format
@@ -110,7 +110,9 @@ def test_a_failing_model_leaves_template_drafts_and_a_chinese_reason(
     [drafts] = draft_forms(forms, None, client, settings)
     assert handler.calls == calls
     assert [d.origin for d in drafts] == ["template", "template"]
-    assert all(message in d.notes[0] for d in drafts), drafts[0].notes
+    no_cause, asked = drafts  # 长效管理 names no cause, so only 满意度 was asked
+    assert no_cause.notes == ["单位没有写明原因，原因与措施留待单位补充"]
+    assert message in asked.notes[0], asked.notes
     assert all(KEY not in n for d in drafts for n in d.notes)
     assert check_forms(forms) == before
 
@@ -121,7 +123,7 @@ def test_429_then_success_retries_once_and_keeps_the_model_drafts() -> None:
     client, _ = open_client(settings, http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
     [drafts] = draft_forms(seed_forms()[:1], None, client, settings)
     assert handler.calls == 2
-    assert [d.origin for d in drafts] == ["model", "model"]
+    assert [d.origin for d in drafts] == ["template", "model"]
 
 
 def test_invalid_json_then_a_good_answer_is_repaired_in_one_turn() -> None:
@@ -138,7 +140,7 @@ def test_invalid_json_then_a_good_answer_is_repaired_in_one_turn() -> None:
     settings = _settings()
     client, _ = open_client(settings, http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
     [drafts] = draft_forms(seed_forms()[:1], None, client, settings)
-    assert [d.origin for d in drafts] == ["model", "model"]
+    assert [d.origin for d in drafts] == ["template", "model"]
     repair = seen[1]["messages"]
     assert [m["role"] for m in repair] == ["system", "user", "assistant", "user"]
     assert "不是合法的 JSON" in repair[-1]["content"]
@@ -198,4 +200,5 @@ def test_an_unreachable_endpoint_is_tried_once_not_once_per_form() -> None:
     client, _ = open_client(settings, http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
     drafts = draft_forms(seed_forms(), None, client, settings)
     assert handler.calls == 1
-    assert all(d.origin == "template" and "无法连接模型服务" in d.notes[0] for ds in drafts for d in ds)
+    assert all(d.origin == "template" for ds in drafts for d in ds)
+    assert all("无法连接模型服务" in d.notes[0] for ds in drafts for d in ds if "满意度" in d.indicator)

@@ -50,3 +50,15 @@ def test_bad_settings_are_usage_errors_in_chinese(monkeypatch: pytest.MonkeyPatc
 def test_cache_file_lives_in_the_overridable_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("JIXIAO_CACHE_DIR", str(tmp_path))
     assert settings_from_env().cache_path == tmp_path / "llm-cache.sqlite3"
+
+
+def test_request_granularity_is_per_row_unless_the_environment_says_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao.errors import UsageError
+    from jixiao.llm.config import settings_from_env
+
+    assert settings_from_env().granularity == "row"
+    monkeypatch.setenv("JIXIAO_LLM_GRANULARITY", "form")
+    assert settings_from_env().granularity == "form"
+    monkeypatch.setenv("JIXIAO_LLM_GRANULARITY", "page")
+    with pytest.raises(UsageError, match="JIXIAO_LLM_GRANULARITY"):
+        settings_from_env()

@@ -13,6 +13,8 @@ Keys (in files use either ``fail-on`` or ``fail_on``)::
     profile = "sichuan"        # national | sichuan | guangxi | jiangxi
     funds-weight = 20          # plus any profile knob, overriding the profile's value
     max-size = 50              # MB: a larger input file is refused before it is read
+    owner = "科普部"           # jixiao draft: who answers for the measures (else a placeholder)
+    deadline = "2025年6月"     # jixiao draft: by when (else a placeholder)
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ class Settings(BaseModel):
     profile: str = "national"
     max_size: float = 50.0
     """Largest input file read, in MB; a bigger one is refused (TooLargeError) before reading."""
+    owner: str | None = None
+    """The office a drafted measure names as responsible; unset, drafts carry a placeholder."""
+    deadline: str | None = None
+    """The date a drafted measure is due by; unset, drafts carry a placeholder."""
 
     funds_weight: float = 10.0
     """Expected 分值 of 执行率 (some provinces use 20); S005 compares the weights with it."""

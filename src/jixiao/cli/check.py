@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -206,12 +206,13 @@ def check(
     profile: str | None = typer.Option(None, "--profile", help="地区规则：national、sichuan、guangxi、jiangxi"),
     max_size: float | None = max_size_option(),
     convert_legacy: bool = convert_option(),
-    llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字与表格矛盾，LLM002 偏差原因空泛）；不影响退出状态"),
+    llm: bool = typer.Option(False, "--llm", help="附加模型审读意见（LLM001 文字前后矛盾，LLM002 原因解释不了偏差，LLM003 措施未针对原因）；不影响退出状态"),
     llm_model: str | None = typer.Option(None, "--model", help="--llm 使用的模型名（默认 JIXIAO_MODEL）"),
     llm_base_url: str | None = typer.Option(None, "--base-url", help="--llm 的 OpenAI 兼容接口地址（默认 OPENAI_BASE_URL）"),
     llm_no_cache: bool = typer.Option(False, "--no-cache", help="--llm 不使用应答缓存"),
     llm_show_prompt: bool = typer.Option(False, "--show-prompt", help="把发给模型的提示词打印到标准错误"),
     llm_log: Path | None = typer.Option(None, "--log", help="把 --llm 的请求与应答追加写入此 JSONL 文件"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示 --llm 的进度条"),
 ) -> None:
     """检查自评表：算术、计分、档次、偏差说明、文字与表格一致性。退出状态：0 通过，1 有问题，2 用法或输入错误。"""
     from .._io import mb_to_bytes
@@ -237,18 +238,23 @@ def check(
         reporter = make_reporter(write, ReportOptions(color=color, statistics=statistics,
                                                       max_bytes=mb_to_bytes(settings.max_size)))
         reporter.start()
-        run = run_check(items, settings, reporter.handle, keep_forms=llm, progress=walked and _is_tty(sys.stderr),
+        held: list[Checked] = []  # with --llm, each file waits for the model's findings to be sorted in
+        run = run_check(items, settings, held.append if llm else reporter.handle, keep_forms=llm,
+                        progress=walked and _is_tty(sys.stderr),
                         convert_legacy=convert_legacy)
         run.unreadable[:0] = unlisted
         if llm:  # model findings are added after the rules ran and never count for the exit status
-            from ..llm.review import review_for_check
+            from ..llm.review import merge_findings, review_for_check
 
             extra, notices = review_for_check(run.forms, model=llm_model, base_url=llm_base_url,
-                                              use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log)
+                                              use_cache=not llm_no_cache, show_prompt=llm_show_prompt, log_path=llm_log,
+                                              rule_findings=[f for c in held for f in c.findings], quiet=quiet)
             for notice in notices:
                 print(f"jixiao: {notice}", file=sys.stderr)
             run.add(extra, settings.fail_on)
-            reporter.handle(Checked(None, [], extra))
+            for checked in held:
+                mine = [f for f in extra if f.location.file == str(checked.file)]
+                reporter.handle(replace(checked, findings=merge_findings(checked.findings, mine)))
         reporter.finish()
 
     if walked:  # a folder run ends with its totals and the files that need a person

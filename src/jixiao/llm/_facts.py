@@ -8,15 +8,47 @@ numbers that are among those facts or derived from them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..finding import Finding
-from ..model import Form, Indicator
+from ..model import Form, Indicator, Value
 from .prompts import fmt_num
 
-__all__ = ["TRIGGER_RULES", "IndicatorFacts", "indicator_facts", "needs_draft", "form_numbers"]
+__all__ = ["TRIGGER_RULES", "IndicatorFacts", "Direction", "indicator_facts", "needs_draft", "form_numbers",
+           "readable"]
 
 TRIGGER_RULES: frozenset[str] = frozenset({"Q004", "Q005", "Q006", "D001", "D002", "L002", "E001"})
 """Checker findings on an indicator that call for a (new) 偏差原因分析及改进措施."""
+
+Direction = Literal["miss", "over", "deducted", "other"]
+"""What a row's explanation must explain: a shortfall, an over-achievement, points deducted from
+a met target, or something else (a finding without a verdict)."""
+
+_OPS = {">=": "≥", ">": "＞", "<=": "≤", "<": "＜", "=": ""}
+
+
+def _number(x: float) -> str:
+    """3000.0 → "3,000", 90.0 → "90", 0.125 → "0.13": as a person writes a figure."""
+    text = fmt_num(x)
+    whole, dot, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    if len(digits) > 3:
+        digits = f"{int(digits):,}"
+    return sign + digits + dot + frac
+
+
+def readable(v: Value) -> str:
+    """A cell as a person would write it (≥90%, 3,000人次, 5–8次), or its text when it is no number."""
+    if v.value is None:
+        return v.text.strip() or "（空）"
+    unit = v.unit or ""
+    if v.op == "range" and v.upper is not None:
+        body = f"{_number(v.value)}–{_number(v.upper)}{unit}"
+    else:
+        body = _OPS.get(v.op or "", "") + _number(v.value) + unit
+    return ("约" if v.approx else "") + body
+
 
 _TIER_LABEL = {"achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果",
                "unachieved": "未达成年度指标且效果较差"}
@@ -68,6 +100,17 @@ class IndicatorFacts:
         return "实际完成值已达到年度指标值（达标）" if self.met else "实际完成值未达到年度指标值（未达标）"
 
     @property
+    def direction(self) -> Direction:
+        """What the explanation of this row has to explain (see ``Direction``)."""
+        if self.met is False:
+            return "miss"
+        if self.met is True and self.lost is not None and self.lost > 0.005:
+            return "deducted"
+        if self.met is True and ("Q006" in self.triggers or (self.ratio is not None and self.ratio >= 130)):
+            return "over"
+        return "other"
+
+    @property
     def verdict(self) -> str:
         """The short verdict a template sentence can carry."""
         if self.met is None:
@@ -81,7 +124,8 @@ class IndicatorFacts:
         """The fact sentence every draft starts with (rules.md §5, point 1), from the table only."""
         ind = self.indicator
         what = "情况" if self.qualitative else "值"
-        parts = [f"{ind.name}年度指标值为“{ind.target.text}”，实际完成{what}为“{ind.actual.text}”，{self.verdict}"]
+        target, actual = (readable(v) if v.value is not None else f"“{v.text}”" for v in (ind.target, ind.actual))
+        parts = [f"{ind.name}年度指标值为{target}，实际完成{what}为{actual}，{self.verdict}"]
         if self.ratio is not None and self.ratio >= 130:
             parts.append(f"为年度指标值的{fmt_num(self.ratio)}%")
         parts.append(f"分值{fmt_num(ind.weight)}分，得分{fmt_num(ind.score)}分")
@@ -96,8 +140,8 @@ class IndicatorFacts:
             "id": self.id,
             "name": ind.name,
             "level": "/".join(x for x in (ind.level1, ind.level2) if x),
-            "target": ind.target.text or "（空）",
-            "actual": ind.actual.text or "（空）",
+            "target": readable(ind.target),
+            "actual": readable(ind.actual),
             "unit": ind.actual.unit or ind.target.unit or "",
             "weight": fmt_num(ind.weight),
             "score": fmt_num(ind.score),

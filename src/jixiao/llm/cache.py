@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ class ResponseCache:
     def _key(self, request: ChatRequest) -> str:
         import hashlib
 
-        return hashlib.sha256(f"{self.endpoint}\n{request.key()}".encode("utf-8")).hexdigest()
+        return hashlib.sha256(f"{self.endpoint}\n{request.key()}".encode()).hexdigest()
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +70,7 @@ class ResponseCache:
                         request.prompt,
                         response.content,
                         response.finish_reason,
-                        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        datetime.now(UTC).isoformat(timespec="seconds"),
                     ),
                 )
         except sqlite3.Error:
@@ -131,7 +131,7 @@ class LoggingClient:
         if self.log_path is None:
             return
         entry: dict[str, Any] = {
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
             "prompt": request.prompt,
             "model": request.model,
             "key": request.key()[:16],

@@ -36,6 +36,8 @@ class LLMSettings(BaseModel):
     """Handed to the openai client, which backs off (0.5 s doubling, or Retry-After) on 408,
     409, 429, 5xx and connection errors. Bounded: a dead server must not stall a batch."""
     concurrency: int = Field(2, ge=1, le=16)
+    granularity: Literal["row", "form"] = "row"
+    """One drafting request per row, or one per form answered row by row (README: 请求粒度)."""
     max_tokens: int = Field(900, ge=16)
     temperature: float = 0.0
     use_cache: bool = True
@@ -84,21 +86,26 @@ def settings_from_env(
     log_path: Path | None = None,
 ) -> LLMSettings:
     """Options win over ``OPENAI_BASE_URL`` / ``OPENAI_API_KEY`` / ``JIXIAO_MODEL`` /
-    ``JIXIAO_LLM_STYLE`` / ``JIXIAO_LLM_TIMEOUT`` / ``JIXIAO_LLM_CONCURRENCY``."""
+    ``JIXIAO_LLM_STYLE`` / ``JIXIAO_LLM_TIMEOUT`` / ``JIXIAO_LLM_CONCURRENCY`` /
+    ``JIXIAO_LLM_GRANULARITY``."""
     style = style or os.environ.get("JIXIAO_LLM_STYLE") or "json_object+schema"
     if style not in STYLES:
         raise UsageError(f"未知的结构化输出方式「{style}」，可选：{'、'.join(STYLES)}")
     key = api_key or os.environ.get("OPENAI_API_KEY")
     conc = concurrency or _env_float("JIXIAO_LLM_CONCURRENCY")
+    granularity = os.environ.get("JIXIAO_LLM_GRANULARITY") or "row"
+    if granularity not in ("row", "form"):
+        raise UsageError(f"环境变量 JIXIAO_LLM_GRANULARITY 应为 row 或 form，实际为「{granularity}」")
     cache_file = cache_dir() / "llm-cache.sqlite3"
     return LLMSettings(
         base_url=(base_url or os.environ.get("OPENAI_BASE_URL") or None),
         api_key=SecretStr(key) if key else None,
         model=model or os.environ.get("JIXIAO_MODEL") or None,
-        style=style,  # type: ignore[arg-type]
+        style=style,
         timeout=timeout or _env_float("JIXIAO_LLM_TIMEOUT") or 180.0,
         max_retries=2 if max_retries is None else max_retries,
         concurrency=int(conc) if conc else 2,
+        granularity=granularity,
         use_cache=use_cache,
         cache_path=cache_file,
         log_path=log_path,

@@ -1,12 +1,17 @@
-"""Drafting 偏差原因分析及改进措施: one request per form, validated, guarded, or a template.
+"""Drafting 偏差原因分析及改进措施: grounded in the unit's words, validated, guarded, or a template.
 
 Flow per form: the indicators that need text (checker findings, points lost, target unmet) →
-one prompt with their verdicts in words and the cause category the findings imply → the model
-writes only a cause and a measure per row; the code puts the table's fact sentence in front and
-the responsible unit with its date behind → JSON checked by pydantic (one repair turn quoting
-the error) → the facts guard on each text → one regeneration for rejected texts, with the guard's reasons → the
-template for whatever is still rejected. A model failure never stops the run: the form gets
-template drafts and the user is told why.
+the unit's words about each (its 偏差原因, narrative sentences about the row, its notes) → rows
+with no cause in those words get a template with a visible placeholder, no request → for the
+others the model writes only a cause (rephrasing the unit's) and a measure; the code puts the
+table's fact sentence in front and the owner and deadline the unit gave (or placeholders) behind
+→ JSON checked by pydantic (one repair turn quoting the error) → the guard judges each row on its
+own facts (numbers, verdict, grounding, direction, notes kept) → one regeneration for a rejected
+row, with the guard's reasons → the template for whatever is still rejected. A model failure
+never stops the run: the form gets template drafts and the user is told why.
+
+One request per row (``granularity="row"``, the default) or one per form with per-row answers
+(``"form"``); README "请求粒度" gives the measurement behind the default.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -23,15 +29,19 @@ from ..finding import Draft, Finding
 from ..model import Form
 from ._facts import IndicatorFacts, needs_draft
 from .client import ChatClient, ChatRequest
+from .commitments import Commitments
 from .config import LLMSettings
-from .fallback import CAUSE_KINDS, cause_kind, owner_when, template_draft
-from .guard import _copied, _gaps, guard_draft, structure_problems
+from .evidence import Evidence, row_evidence
+from .fallback import measure_clauses, template_draft
+from .guard import _copied, cause_problems, guard_draft, notes_problems, structure_problems
+from .notes import UnitNotes
 from .prompts import render_messages
 from .schema import DraftAnswer, IndicatorDraft
 
-__all__ = ["DRAFT_PROMPT", "SCHEMA_HINT", "ask_json", "prompt_item", "draft_form", "draft_forms", "apply_drafts"]
+__all__ = ["DRAFT_PROMPT", "SCHEMA_HINT", "ask_json", "prompt_item", "draft_form", "draft_forms", "apply_drafts",
+           "Row", "plan_rows"]
 
-DRAFT_PROMPT = "draft_deviation_v1"
+DRAFT_PROMPT = "draft_deviation_v2"
 RETRY_TEMPERATURE = 0.4
 """The regeneration after a rejection samples: at temperature 0 a small model tends to give the
 very answer the guard just rejected; at 0.7 the 1.5B model copies prompt lines into its answer."""
@@ -106,11 +116,45 @@ def ask_json(
         raise LLMResponseError(f"模型两次返回的内容都无法使用（{error}；修正后：{exc}）") from None
 
 
+@dataclass(frozen=True)
+class Row:
+    """One row to draft: its facts, the unit's words about it, and the owner and deadline."""
+
+    facts: IndicatorFacts
+    evidence: Evidence
+    commitments: Commitments
+
+    @property
+    def id(self) -> int:
+        return self.facts.id
+
+    @property
+    def given(self) -> str:
+        """What the unit told us beyond the form; its numbers are facts a draft may state."""
+        return self.evidence.notes + " " + self.commitments.text
+
+    @property
+    def asks_model(self) -> bool:
+        """Only a row whose cause the unit stated is worth a request: the model rewrites causes,
+        it never finds them."""
+        return self.evidence.has_cause
+
+
+def plan_rows(form: Form, findings: list[Finding] | None, commitments: Commitments = Commitments(),
+              notes: UnitNotes | None = None) -> list[Row]:
+    """The rows of ``form`` that need a draft, each with its evidence and commitments."""
+    given = commitments.merged(notes.commitments) if notes is not None else commitments
+    return [
+        Row(it, row_evidence(form, it, notes.for_row(form.project, it.name) if notes else ""), given)
+        for it in needs_draft(form, findings)
+    ]
+
+
 def _ask_drafts(
     client: ChatClient,
     settings: LLMSettings,
     form: Form,
-    items: list[IndicatorFacts],
+    rows: list[Row],
     *,
     prompt: str,
     folder: Path | None,
@@ -122,53 +166,51 @@ def _ask_drafts(
         prompt,
         folder,
         form=form,
-        items=[prompt_item(it) for it in items],
-        narrative=form.goal.achieved.strip() or "（空）",
+        items=[prompt_item(r) for r in rows],
         schema_hint=SCHEMA_HINT,
         feedback=feedback or {},
     )
-    ids = [it.id for it in items]
+    ids = [r.id for r in rows]
     answer = ask_json(client, settings, prompt, messages, DraftAnswer, context={"ids": ids},
                       exact_items=("drafts", len(ids)))
     assert isinstance(answer, DraftAnswer)
     return {d.id: d for d in answer.drafts}, messages[0]["content"]
 
 
-def prompt_item(it: IndicatorFacts) -> dict[str, object]:
-    """The facts of one row for the prompt, with the cause category as a hint. A unit's text the
-    checker calls boilerplate (D002) is not shown: the small model copies it as the cause."""
-    facts = it.prompt_facts()
-    facts["hint"] = CAUSE_KINDS[cause_kind(it)]
-    facts["task"] = _task(it)
-    if "D002" in it.triggers or (it.indicator.deviation.strip() and _gaps(it.indicator.deviation)):
-        facts["existing"] = ""
+def prompt_item(row: Row) -> dict[str, object]:
+    """The facts of one row for the prompt, the task in words and the unit's words as evidence."""
+    facts = row.facts.prompt_facts()
+    facts["task"] = _TASKS[row.facts.direction]
+    facts["evidence"] = [*row.evidence.causes, *(m for m in _unit_measures(row.evidence) if m)]
+    facts["notes"] = row.evidence.notes
     return facts
 
 
-def _task(it: IndicatorFacts) -> str:
-    """What the analysis must explain, in words: a met row is explained by why points were lost
-    or why the target was low, never by "未达到" (the model's favourite slip)."""
-    if it.met is True and "Q006" in it.triggers and not (it.lost and it.lost > 0.005):
-        return "实际完成值远超年度指标值，原因只写年度指标值定得偏低"
-    if it.met is True:
-        return "已达标但被扣分，原因写扣分的原因（如佐证资料不足）"
-    if it.met is False:
-        return "未达标，分析没有达到的具体原因"
-    return "分析扣分或偏差的具体原因"
+def _unit_measures(evidence: Evidence) -> list[str]:
+    return list(dict.fromkeys(m for s in (evidence.notes, evidence.existing) for m in measure_clauses(s)))
 
 
-def _verdict(form: Form, facts: IndicatorFacts, answer: IndicatorDraft, system: str = "") -> list[str]:
-    """Guard reasons, plus copies of the prompt itself: its task line, or a worked example's
-    cause (about another project), is no analysis of this row. An example's measure may be
-    reused: the measures for one cause type are the same everywhere."""
-    who = owner_when(form)
+_TASKS = {
+    "miss": "该指标未达到年度指标值：cause 写没有达到的原因",
+    "over": "该指标超出年度指标值：cause 写超出的原因",
+    "deducted": "该指标已达到年度指标值但被扣分：cause 写扣分的原因，不能写未达到，也不能写指标值偏低",
+    "other": "cause 写偏差的原因",
+}
+"""What the explanation must explain, in words: the model need not compare numbers."""
+
+
+def _verdict(form: Form, row: Row, answer: IndicatorDraft, system: str = "") -> list[str]:
+    """Every reason to reject the model's answer for one row, judged on that row's facts only."""
+    facts, who = row.facts, row.commitments.sentence()
     parts = structure_problems(facts, answer.cause, answer.measure, who, form.goal.achieved)
     if any(_copied(answer.cause, line, run=8) or _copied(answer.measure, line, run=8)
-           for line in (_task(facts), "结论：" + facts.status)):
+           for line in (_TASKS[facts.direction], "结论：" + facts.status)):
         parts.append("照抄了提示词中的任务说明，没有写原因")
     if system and _copied(answer.cause, system):
         parts.append("照抄了提示词中其他项目的示例")
-    return parts + guard_draft(form, facts, answer.text(facts.fact, who))
+    parts += cause_problems(facts, answer.cause, answer.measure, row.evidence)
+    parts += notes_problems(row.evidence.notes, answer.cause, answer.measure)
+    return parts + guard_draft(form, facts, answer.text(facts.fact, who), given=row.given)
 
 
 def draft_form(
@@ -180,56 +222,75 @@ def draft_form(
     prompt: str = DRAFT_PROMPT,
     folder: Path | None = None,
     unavailable: str | None = None,
+    commitments: Commitments = Commitments(),
+    notes: UnitNotes | None = None,
+    on_row: Callable[[], None] | None = None,
 ) -> list[Draft]:
-    """Drafts for every indicator of ``form`` that needs one, model-written where it passes."""
-    items = needs_draft(form, findings)
-    if not items:
-        return []
+    """Drafts for every indicator of ``form`` that needs one, model-written where it passes.
+    ``on_row`` is called once per row the model was asked about, when that row is settled."""
+    rows = plan_rows(form, findings, commitments, notes)
+    asked = [r for r in rows if r.asks_model]
+    done: dict[int, Draft] = {}
+    for r in rows:
+        if not r.asks_model:
+            done[r.id] = template_draft(form, r.facts, r.evidence, r.commitments,
+                                        notes=["单位没有写明原因，原因与措施留待单位补充"])
     if client is None:
         why = unavailable or "未配置模型"
-        return [template_draft(form, it, notes=[f"{why}，使用模板草稿"]) for it in items]
-    try:
-        answers, system = _ask_drafts(client, settings, form, items, prompt=prompt, folder=folder)
-    except LLMError as exc:
-        return [template_draft(form, it, notes=[f"{exc}，使用模板草稿"]) for it in items]
+        for r in asked:
+            done[r.id] = template_draft(form, r.facts, r.evidence, r.commitments, notes=[f"{why}，使用模板草稿"])
+    elif asked:
+        groups = [[r] for r in asked] if settings.granularity == "row" else [asked]
+        for group in groups:
+            for d in _draft_group(form, group, client, settings, prompt=prompt, folder=folder):
+                done[next(r.id for r in group if r.facts.name == d.indicator)] = d
+            for _ in group:
+                if on_row is not None:
+                    on_row()
+    return [done[r.id] for r in rows]
 
-    who = owner_when(form)
-    texts = {it.id: answers[it.id].text(it.fact, who) for it in items}
-    verdicts = {it.id: _verdict(form, it, answers[it.id], system) for it in items}
-    rejected = [it for it in items if verdicts[it.id]]
+
+def _draft_group(form: Form, rows: list[Row], client: ChatClient, settings: LLMSettings, *, prompt: str,
+                 folder: Path | None) -> list[Draft]:
+    """One request for ``rows``, one regeneration for the rejected ones, templates for the rest."""
+    try:
+        answers, system = _ask_drafts(client, settings, form, rows, prompt=prompt, folder=folder)
+    except LLMError as exc:
+        return [template_draft(form, r.facts, r.evidence, r.commitments, notes=[f"{exc}，使用模板草稿"])
+                for r in rows]
+    texts = {r.id: answers[r.id].text(r.facts.fact, r.commitments.sentence()) for r in rows}
+    verdicts = {r.id: _verdict(form, r, answers[r.id], system) for r in rows}
+    rejected = [r for r in rows if verdicts[r.id]]
     retry: dict[int, IndicatorDraft] = {}
     retry_error: str | None = None
     if rejected:
         try:
-            retry, _ = _ask_drafts(
-                client, settings, form, rejected, prompt=prompt, folder=folder,
-                feedback={it.id: verdicts[it.id] for it in rejected},
-            )
+            retry, _ = _ask_drafts(client, settings, form, rejected, prompt=prompt, folder=folder,
+                                   feedback={r.id: verdicts[r.id] for r in rejected})
         except LLMError as exc:
             retry_error = str(exc)
 
     out: list[Draft] = []
-    for it in items:
-        first_text = texts[it.id]
-        if not verdicts[it.id]:
-            out.append(Draft(form=form.label, indicator=it.name, text=first_text, origin="model",
-                             accepted=True, triggers=list(it.triggers)))
+    for r in rows:
+        name, triggers = r.facts.name, list(r.facts.triggers)
+        if not verdicts[r.id]:
+            out.append(Draft(form=form.label, indicator=name, text=texts[r.id], origin="model",
+                             accepted=True, triggers=triggers))
             continue
-        notes = [f"模型草稿被事实校验拒绝：{'；'.join(verdicts[it.id])}（原稿：{first_text}）"]
-        second = retry.get(it.id)
+        notes = [f"模型草稿被事实校验拒绝：{'；'.join(verdicts[r.id])}（原稿：{texts[r.id]}）"]
+        second = retry.get(r.id)
         if second is not None:
-            second_text = second.text(it.fact, who)
-            again = _verdict(form, it, second, system)
+            second_text = second.text(r.facts.fact, r.commitments.sentence())
+            again = _verdict(form, r, second, system)
             if not again:
-                out.append(Draft(form=form.label, indicator=it.name, text=second_text,
-                                 origin="model", accepted=True, triggers=list(it.triggers),
-                                 notes=[*notes, "重写后通过校验"]))
+                out.append(Draft(form=form.label, indicator=name, text=second_text, origin="model",
+                                 accepted=True, triggers=triggers, notes=[*notes, "重写后通过校验"]))
                 continue
             notes.append(f"重写后仍被拒绝：{'；'.join(again)}（重写稿：{second_text}）")
         elif retry_error:
             notes.append(f"重写失败：{retry_error}")
         notes.append("已改用模板草稿")
-        out.append(template_draft(form, it, notes=notes))
+        out.append(template_draft(form, r.facts, r.evidence, r.commitments, notes=notes))
     return out
 
 
@@ -242,14 +303,17 @@ def draft_forms(
     prompt: str = DRAFT_PROMPT,
     folder: Path | None = None,
     unavailable: str | None = None,
+    commitments: Commitments = Commitments(),
+    notes: UnitNotes | None = None,
     on_form: Callable[[Form, list[Draft]], None] | None = None,
+    on_row: Callable[[], None] | None = None,
 ) -> list[list[Draft]]:
-    """Draft many forms, at most ``settings.concurrency`` requests in flight; order kept."""
+    """Draft many forms, at most ``settings.concurrency`` forms in flight; order kept."""
     per_form = list(findings) if findings is not None else [None] * len(forms)
 
     def one(i: int) -> list[Draft]:
         drafts = draft_form(forms[i], per_form[i], client, settings, prompt=prompt, folder=folder,
-                            unavailable=unavailable)
+                            unavailable=unavailable, commitments=commitments, notes=notes, on_row=on_row)
         if on_form is not None:
             on_form(forms[i], drafts)
         return drafts

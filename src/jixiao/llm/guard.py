@@ -12,9 +12,10 @@ import re
 from ..finding import Finding
 from ..model import Form
 from ._facts import IndicatorFacts, form_numbers
+from .evidence import PLACEHOLDER_MARK, Evidence, clauses, grounded, overlap
 
 __all__ = ["GUARD_RULES", "numbers_in", "unknown_numbers", "status_contradiction", "structure_problems",
-           "guard_draft"]
+           "direction_problem", "cause_problems", "notes_problems", "guard_draft"]
 
 GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "D003"})
 """Checker findings on the drafted indicator that reject a draft when the checker is re-run."""
@@ -22,7 +23,7 @@ GUARD_RULES: frozenset[str] = frozenset({"D001", "D002", "D003"})
 MAX_CHARS = 200
 """Provinces cap the box at 100 to 200 characters (rules.md §5)."""
 
-_SCAFFOLD = ("事实句", "检查发现", "编号", "<<<", ">>>", "表内文字", "单位原来填写", "要写的", "原因类型")
+_SCAFFOLD = ("事实句", "检查发现", "编号", "<<<", ">>>", "表内文字", "单位原来填写", "要写的", "原因类型", "单位材料", "要解释的")
 """Words of the prompt's own layout: a draft that contains them parroted the prompt."""
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
@@ -67,10 +68,11 @@ def numbers_in(text: str, *, year: int | None = None) -> list[float]:
     return [float(m.group()) for m in _NUM.finditer(text) if m.start() not in skip]
 
 
-def unknown_numbers(form: Form, text: str) -> list[str]:
-    """Numbers in ``text`` that are neither facts of the form nor derived from them."""
+def unknown_numbers(form: Form, text: str, given: str = "") -> list[str]:
+    """Numbers in ``text`` that are neither facts of the form nor derived from them, nor in
+    ``given`` (what the unit told us: notes, owner, deadline)."""
     facts = form_numbers(form)
-    for extra in (form.project or "", *(i.name for i in form.indicators)):
+    for extra in (form.project or "", *(i.name for i in form.indicators), given):
         facts.update(round(x, 4) for x in numbers_in(extra))
     bad: list[str] = []
     for x in numbers_in(text, year=form.year):
@@ -102,6 +104,69 @@ def status_contradiction(facts: IndicatorFacts, text: str) -> str | None:
     if facts.lost and facts.lost > 0.005 and _STRONG_MET.search(text):
         return f"称「{_STRONG_MET.search(text).group()}」，但该指标扣了 {facts.lost:g} 分"  # type: ignore[union-attr]
     return None
+
+
+_OVER_CAUSE = re.compile(
+    r"(?:指标值|目标值?|目标任务)(?:设定|设置|定得|制定)?(?:偏低|过低|较低)|设定(?:偏低|过低)|超额|超出|超过(?:了)?(?:年度|预期)?(?:指标|目标)"
+    r"|高于(?:年度|预期)?(?:指标|目标|预期)|需求(?:增加|增长|旺盛|大于)|(?:参与|报名)(?:人数)?(?:增加|踊跃)")
+"""A cause that explains doing more than planned."""
+_SHORT_CAUSE = re.compile(
+    r"(?:未|没有|未能|尚未)(?:完全)?(?:达到|完成|达成|实现)|未达标|低于(?:年度|预期)?(?:指标|目标|预期)|滞后|延迟|推迟|延期|"
+    r"取消|暂停|减少|下降|(?:指标值|目标值?)(?:设定|设置|定得)?(?:偏高|过高)|设定(?:偏高|过高)")
+"""A cause that explains doing less than planned."""
+
+
+def direction_problem(facts: IndicatorFacts, cause: str) -> str | None:
+    """Why the cause explains the wrong thing for this row, or None: an over-target cause never
+    explains a miss or a deduction, a shortfall cause never explains an over-achievement."""
+    over, short = _OVER_CAUSE.search(cause), _SHORT_CAUSE.search(cause)
+    if facts.direction == "miss" and over:
+        return f"原因「{over.group()}」解释的是超额完成，而该指标未达到年度指标值"
+    if facts.direction == "deducted" and over:
+        return f"原因「{over.group()}」解释的是超额完成，不能说明已达标指标为何扣分"
+    if facts.direction == "over" and short:
+        return f"原因「{short.group()}」解释的是未完成，而该指标超额完成"
+    return None
+
+
+_COMMITMENT = re.compile(r"由.{1,12}(?:负责|牵头)|负责人|\d{4}\s*年\s*(?:\d{1,2}\s*月)?(?:底|末)?(?:之?前)|年底前|年内完成|月底前")
+"""An owner or a deadline: only the unit can give these, and the code adds them, never the model."""
+
+
+def cause_problems(facts: IndicatorFacts, cause: str, measure: str, evidence: Evidence) -> list[str]:
+    """Checks of the model's cause and measure against the unit's own words: the cause must be
+    one the unit gave (or a placeholder), explain this row's kind of deviation, and neither part
+    may promise an owner or a deadline."""
+    problems: list[str] = []
+    if not grounded(cause, evidence):
+        given = "；".join(evidence.causes) or "（无）"
+        problems.append(f"原因「{cause}」不是单位给出的原因（单位写的原因：{given}）")
+    wrong = direction_problem(facts, cause)
+    if wrong:
+        problems.append(wrong)
+    for label, part in (("原因", cause), ("改进措施", measure)):
+        m = _COMMITMENT.search(part)
+        if m:
+            problems.append(f"{label}自行写了责任单位或期限「{m.group()}」，这只能由单位提供")
+    return problems
+
+
+def notes_problems(notes: str, cause: str, measure: str, *, share: float = 0.6) -> list[str]:
+    """The unit's notes for a row against the model's text: every clause of the notes survives
+    (most of its characters, and all its numbers, are there), and the text adds no fact (most of
+    the cause and of the measure is made of the notes' words)."""
+    if not notes.strip():
+        return []
+    written = cause + "。" + measure
+    problems = []
+    for clause in clauses(notes):
+        lost = [f"{x:g}" for x in numbers_in(clause) if x not in numbers_in(written)]
+        if overlap(clause, written) < share or lost:
+            problems.append(f"单位说明中的「{clause}」没有写进草稿")
+    for label, part in (("原因", cause), ("改进措施", measure)):
+        if PLACEHOLDER_MARK not in part and overlap(part, notes) < 0.3:
+            problems.append(f"{label}「{part}」加入了单位说明中没有的内容")
+    return problems
 
 
 def _gaps(text: str) -> list[str]:
@@ -173,8 +238,9 @@ def structure_problems(facts: IndicatorFacts, cause: str, measure: str, owner_wh
     return problems
 
 
-def guard_draft(form: Form, facts: IndicatorFacts, text: str) -> list[str]:
-    """Reasons (Chinese) to reject ``text`` as the 偏差原因分析 of one indicator; empty = accept."""
+def guard_draft(form: Form, facts: IndicatorFacts, text: str, given: str = "") -> list[str]:
+    """Reasons (Chinese) to reject ``text`` as the 偏差原因分析 of one indicator; empty = accept.
+    ``given`` is what the unit told us (notes, owner, deadline): its numbers are facts too."""
     reasons: list[str] = []
     text = text.strip()
     if not text:
@@ -184,7 +250,7 @@ def guard_draft(form: Form, facts: IndicatorFacts, text: str) -> list[str]:
     leaked = [w for w in _SCAFFOLD if w in text]
     if leaked:
         reasons.append(f"照抄了提示词的格式用语：{'、'.join(leaked)}")
-    bad = unknown_numbers(form, text)
+    bad = unknown_numbers(form, text, given)
     if bad:
         reasons.append(f"出现表中没有的数字：{'、'.join(bad)}")
     clash = status_contradiction(facts, text)

@@ -1,13 +1,17 @@
-"""``check --llm``: a model reads 实际完成情况 and each 偏差原因 against the table.
+"""``check --llm``: a model reads the form's own words for what rules cannot judge.
 
-It reports what rules cannot see (a reason that explains nothing, a sentence that contradicts
-the table in words) as ``LLM0xx`` findings with ``source="llm"``: shown to the reviewer, never
-counted for the exit status, and never replacing a deterministic finding.
+It asks for what only reading finds: a cause that does not explain the row's deviation, a measure
+that does not address the cause, a narrative that contradicts itself. Every answer must quote the
+exact sentence it is about; a quote that is not a substring of the form, a finding on a row where
+a rule already reported, or an answer carrying the prompt's markup is dropped. What is left
+becomes an ``LLM0xx`` finding with ``source="llm"``: shown in line order with the rule findings,
+never counted for the exit status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,18 +24,38 @@ from .config import LLMSettings
 from .draft import ask_json
 from .guard import _MISS, numbers_in
 from .prompts import fmt_num, render_messages
-from .schema import ReviewAnswer
+from .schema import ReviewAnswer, ReviewItem
 
-__all__ = ["REVIEW_PROMPT", "LLM_RULES", "review_form", "review_forms", "review_for_check"]
+__all__ = ["REVIEW_PROMPT", "LLM_RULES", "LLM_RULES_CODES", "form_text", "review_form", "review_forms",
+           "review_for_check", "merge_findings"]
 
-REVIEW_PROMPT = "review_narrative_v1"
-SCHEMA_HINT = '{"items": [{"kind": "contradiction 或 weak_reason", "id": 指标编号, "message": "问题说明"}]}'
+REVIEW_PROMPT = "review_narrative_v2"
+SCHEMA_HINT = ('{"items": [{"kind": "cause_mismatch 或 measure_mismatch 或 self_contradiction", "id": 指标编号, '
+               '"quote": "原文中的一句话（逐字照抄）", "message": "问题说明"}]}')
 
 LLM_RULES: dict[str, tuple[str, str, str]] = {
-    "contradiction": ("LLM001", "llm-contradiction", "warning"),
-    "weak_reason": ("LLM002", "llm-weak-reason", "info"),
+    "self_contradiction": ("LLM001", "llm-contradiction", "warning"),
+    "cause_mismatch": ("LLM002", "llm-cause-mismatch", "info"),
+    "measure_mismatch": ("LLM003", "llm-measure-mismatch", "info"),
 }
 """Answer kind → (code, name, severity). Codes are stable like the rule catalogue's."""
+LLM_RULES_CODES: frozenset[str] = frozenset(code for code, _, _ in LLM_RULES.values())
+
+_MARKUP = re.compile(r"<<<|>>>|<<|>>|‹|›|【编号|编号\s*\d|表内文字|单位材料")
+"""The prompt's own delimiters and labels: an answer carrying them echoes the prompt."""
+_RESTATED = ("D", "Q", "L", "E", "N")
+"""Rule families that already speak about a row's deviation text or its narrative sentence."""
+
+
+def form_text(form: Form) -> str:
+    """The words of the form a quote may come from, whitespace removed (as quotes are compared)."""
+    parts = [form.goal.achieved, form.goal.planned, form.conclusion or "", form.shortcomings or "",
+             form.measures or "", *(ind.deviation for ind in form.indicators)]
+    return _squeeze("\n".join(parts))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
 
 
 def review_form(
@@ -41,42 +65,63 @@ def review_form(
     *,
     prompt: str = REVIEW_PROMPT,
     folder: Path | None = None,
+    rule_findings: Sequence[Finding] = (),
 ) -> list[Finding]:
-    """Model findings for one form; raises ``LLMError`` when the model cannot be used."""
+    """Model findings for one form that survive the checks; raises ``LLMError`` when the model
+    cannot be used."""
     facts = indicator_facts(form)
     messages = render_messages(
         prompt,
         folder,
         form=form,
-        rows=[f.prompt_facts() for f in facts],
+        rows=[f.prompt_facts() for f in facts if f.indicator.deviation.strip()],
         narrative=form.goal.achieved.strip() or "（空）",
         funds_rate=fmt_num(form.funds.total.rate),
         schema_hint=SCHEMA_HINT,
     )
     answer = ask_json(client, settings, prompt, messages, ReviewAnswer)
     assert isinstance(answer, ReviewAnswer)
+    flagged = {f.indicator for f in rule_findings
+               if f.form == form.label and f.source == "rules" and f.indicator and f.severity != "info"
+               and f.rule.startswith(_RESTATED)}
+    text = form_text(form)
     out: list[Finding] = []
     for item in answer.items:
-        code, name, severity = LLM_RULES[item.kind]
-        target = _named_row(facts, item.id, item.message)
-        if item.kind == "contradiction" and _false_alarm(form, target, item.message):
+        target = _named_row(facts, item.id, item.quote + item.message)
+        if not _kept(form, item, target, text, flagged):
             continue
+        code, name, severity = LLM_RULES[item.kind]
         line = target.indicator.line if target else form.source.start_line
         out.append(
             Finding(
                 rule=code,
                 name=name,
-                severity=severity,  # type: ignore[arg-type]
+                severity=severity,
                 form=form.label,
                 indicator=target.name if target else None,
                 field="deviation" if target else "goal.achieved",
-                message=f"（模型意见，仅供参考）{item.message}",
-                evidence={"model": settings.model, "prompt": prompt},
+                message=f"（模型意见，仅供参考）「{item.quote.strip()}」：{item.message.strip()}",
+                evidence={"model": settings.model, "prompt": prompt, "quote": _squeeze(item.quote)},
                 location=Location(file=form.source.file, line=line, sheet=form.source.sheet),
                 source="llm",
             )
         )
     return out
+
+
+def _kept(form: Form, item: ReviewItem, target: IndicatorFacts | None, text: str, flagged: set[str]) -> bool:
+    """An answer is shown only if it quotes the form word for word, carries no prompt markup,
+    says something a rule did not already say about that row, and is not refuted by the table."""
+    quote = _squeeze(item.quote)
+    if len(quote) < 4 or quote not in text:
+        return False
+    if _MARKUP.search(item.quote + item.message):
+        return False
+    if target is not None and target.name in flagged:
+        return False
+    if target is None and item.kind != "self_contradiction":
+        return False
+    return not (item.kind == "self_contradiction" and _false_alarm(form, target, item.message))
 
 
 def _named_row(facts: list[IndicatorFacts], given: int, message: str) -> IndicatorFacts | None:
@@ -123,15 +168,24 @@ def _false_alarm(form: Form, target: IndicatorFacts | None, message: str) -> boo
 
 
 def review_forms(
-    forms: Sequence[Form], client: ChatClient, settings: LLMSettings, **kw: object
+    forms: Sequence[Form],
+    client: ChatClient,
+    settings: LLMSettings,
+    *,
+    rule_findings: Sequence[Finding] = (),
+    on_form: Callable[[], None] | None = None,
+    **kw: object,
 ) -> tuple[list[Finding], list[str]]:
     """(model findings, Chinese notices for forms the model could not read)."""
 
     def one(form: Form) -> tuple[list[Finding], str | None]:
         try:
-            return review_form(form, client, settings, **kw), None  # type: ignore[arg-type]
+            return review_form(form, client, settings, rule_findings=rule_findings, **kw), None  # type: ignore[arg-type]
         except LLMError as exc:
             return [], f"表单「{form.label}」未能获得模型审读：{exc}"
+        finally:
+            if on_form is not None:
+                on_form()
 
     if settings.concurrency == 1 or len(forms) < 2:
         results = [one(f) for f in forms]
@@ -152,12 +206,15 @@ def review_for_check(
     show_prompt: bool = False,
     log_path: Path | None = None,
     http_client: object = None,
+    rule_findings: Sequence[Finding] = (),
+    quiet: bool = False,
 ) -> tuple[list[Finding], list[str]]:
     """What ``check --llm`` adds: model findings and notices; never raises for model trouble."""
     import sys
 
     from ._session import open_client
     from .config import settings_from_env
+    from .progress import progress
 
     settings = settings_from_env(model=model, base_url=base_url, use_cache=use_cache, log_path=log_path)
     client, why = open_client(
@@ -167,4 +224,16 @@ def review_for_check(
     )
     if client is None:
         return [], [f"--llm：{why}；只输出规则检查结果"]
-    return review_forms(forms, client, settings)
+    with progress("模型审读", len(forms), quiet=quiet) as bar:
+        return review_forms(forms, client, settings, rule_findings=rule_findings, on_form=bar.advance)
+
+
+def merge_findings(rules: Sequence[Finding], model: Sequence[Finding]) -> list[Finding]:
+    """Model findings sorted in with the rule findings (already in line order per form): forms
+    in their order, lines ascending, a rule finding first on a shared line."""
+    order: dict[str, int] = {}
+    for f in (*rules, *model):
+        order.setdefault(f.form, len(order))
+    both = list(enumerate((*rules, *model)))
+    both.sort(key=lambda p: (order[p[1].form], p[1].location.line or 0, p[1].source == "llm", p[0]))
+    return [f for _, f in both]

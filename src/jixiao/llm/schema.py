@@ -61,11 +61,13 @@ class DraftAnswer(BaseModel):
 class ReviewItem(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    kind: Literal["contradiction", "weak_reason"] = Field(
-        description="contradiction：文字与表格矛盾；weak_reason：偏差原因空泛"
+    kind: Literal["cause_mismatch", "measure_mismatch", "self_contradiction"] = Field(
+        description="cause_mismatch：原因解释不了该指标的偏差；measure_mismatch：措施没有针对原因；"
+        "self_contradiction：文字前后矛盾"
     )
     id: int = Field(description="相关指标编号；针对实际完成情况整体时为 0")
-    message: str = Field(min_length=4, max_length=60, description="问题说明，引用表中事实")
+    quote: str = Field(min_length=4, max_length=80, description="问题所在的原文句子，逐字照抄")
+    message: str = Field(min_length=4, max_length=60, description="问题说明")
 
 
 class ReviewAnswer(BaseModel):

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from _llm_seed import seed_forms
+
 from jixiao.llm._session import open_client
 from jixiao.llm.client import ChatRequest, ChatResponse
 from jixiao.llm.config import LLMSettings

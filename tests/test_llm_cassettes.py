@@ -15,9 +15,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from _llm_seed import seed_forms
 from conftest import CASSETTES, LOCAL_MODEL, ROOT
+
 from jixiao.check import check_forms
 from jixiao.finding import Finding
 from jixiao.llm._session import default_log_path, open_client
@@ -153,9 +153,8 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path, vcr_con
     """Replays the seed cassette with one word of the prompt changed: VCR finds no recording for
     it and refuses to go to the network. Uses VCR directly so that re-recording never rewrites it."""
     import vcr as vcrpy
-    from vcr.errors import CannotOverwriteExistingCassetteException
-
     from conftest import _UnicodeYaml
+    from vcr.errors import CannotOverwriteExistingCassetteException
 
     prompts = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", prompts)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from jixiao.cli import app
 from jixiao.errors import InputError, UsageError
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import httpx2
 import pytest
-
 from _llm_seed import seed_forms
+
 from jixiao.errors import LLMResponseError, LLMUnavailable
 from jixiao.llm._session import open_client
 from jixiao.llm.client import ChatRequest, OpenAIChatClient, response_format

@@ -5,8 +5,8 @@ causes that are not the unit's, or explain the wrong direction, are rejected."""
 from __future__ import annotations
 
 import pytest
-
 from _llm_seed import seed_forms
+
 from jixiao.check import check_forms
 from jixiao.llm.commitments import Commitments
 from jixiao.llm.config import LLMSettings

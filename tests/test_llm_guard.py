@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from _llm_seed import seed_forms
+
 from jixiao.llm._facts import needs_draft
 from jixiao.llm.guard import guard_draft, numbers_in, status_contradiction, structure_problems, unknown_numbers
 

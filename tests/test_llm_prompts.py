@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from _llm_seed import seed_forms
 from conftest import ROOT
+
 from jixiao.errors import UsageError
 from jixiao.llm._facts import readable
 from jixiao.llm.draft import SCHEMA_HINT, plan_rows, prompt_item

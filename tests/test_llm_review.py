@@ -7,8 +7,8 @@ import json
 
 import httpx2
 import pytest
-
 from _llm_seed import seed_forms
+
 from jixiao.check import check_forms, exit_status
 from jixiao.finding import Finding, Location
 from jixiao.llm.review import merge_findings, review_for_check

@@ -217,7 +217,7 @@ def check(
     """检查自评表：算术、计分、档次、偏差说明、文字与表格一致性。退出状态：0 通过，1 有问题，2 用法或输入错误。"""
     from .._io import mb_to_bytes
     from ..config import load_settings
-    from ..report import Checked, ReportOptions, reporter_class
+    from ..report import ReportOptions, reporter_class
 
     settings = load_settings({"select": select, "ignore": ignore, "profile": profile, "max_size": max_size,
                               "fail_on": fail_on.value if fail_on else None}, start=Path.cwd())

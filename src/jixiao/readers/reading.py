@@ -13,6 +13,7 @@ a slip), and leave a single slip by the unit (one score 0.5 over its weight, a r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from ..model import Area, Form, Indicator, Reading
@@ -71,6 +72,9 @@ def check_reading(
     out: list[tuple[Area, str]] = []
     out += _header(form)
     out += _funds(form)
+    total = form.funds.total
+    if strict and total.budget is None and total.executed is None and (total.rate is not None or total.score is not None):
+        out.append(("funds", "年度资金总额只读到执行率或得分，没有读到预算数和执行数"))
     if not form.goal.planned and not form.goal.achieved:
         if "goal" in seen:
             out.append(("goal", "有“年度总体目标”一栏，但没有读到预期目标或实际完成情况的文字"))
@@ -101,6 +105,8 @@ def _funds(form: Form) -> list[tuple[Area, str]]:
     funds = form.funds
     rows = {"年度资金总额": funds.total, **{k: v for k, v in funds.sub_rows().items()}}
     for label, row in rows.items():
+        if row is not None and row.rate is not None and row.rate > 1000:
+            return [("funds", f"项目资金「{_name(label)}」的执行率读成了 {row.rate:g}，几个数字可能连在了一起")]
         if row is None or row.rate is None or not row.budget or row.executed is None:
             continue
         ratio = row.executed / row.budget * 100
@@ -128,12 +134,19 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"))
         elif is_header_word(ind.target.text) or is_header_word(ind.actual.text):
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
+        elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
+            out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]
     if len(over) >= 2 and len(over) * 3 >= len(scored):
         names = "、".join(_short(i.name, 12) for i in over[:3])
         out.append(("indicators", f"{len(over)} 个指标的得分大于分值（{names}），分值与得分列可能错位"))
     return out[:3]
+
+
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:[%‰]|人次|万元|平方米|公里|小时|[件个人次台套项场元米吨户所天篇期])")
+"""A number with its unit: a name holding two of them, with no target or actual beside it, is a
+whole row whose cells were glued into the name (``…的音50件50件…100件``)."""
 
 
 def _over(ind: Indicator) -> bool:

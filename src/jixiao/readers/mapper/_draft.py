@@ -82,7 +82,8 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
         last
         and grid.shape not in FILE_SHAPES
         and not d.closed
-        and (template.has("total") or not form.indicators or d.cut_in_row)
+        and (template.has("total") or not form.indicators or d.cut_in_row
+             or (d.last_row_cut and _empty(form.indicators[-1])))
     )
     if truncated and d.last_row_cut and form.indicators and _empty(form.indicators[-1]):
         form.indicators.pop()  # the row the cut went through: a name's first characters only

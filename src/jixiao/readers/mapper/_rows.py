@@ -200,7 +200,7 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
     d.cells.extend(cells.values())
-    d.last_row_cut = len(cells) == 1 and not d.problems
+    d.last_row_cut = len(cells) == 1
 
 
 def _deviation(text: str) -> str:

@@ -206,6 +206,14 @@ def test_n007_reports_unmatched_figures_and_silent_indicators() -> None:
     assert all(f.severity == "info" for f in found)
 
 
+def test_n007_takes_item_numbers_for_numbering_not_figures() -> None:
+    # r025, r043: "目标1:…目标2:…" numbers the goals; only the 3个 is a figure the table lacks
+    achieved = "目标1:开展配送和志愿服务数量 95次。目标2:活动受众人数 6500人，覆盖 16个区，另建成 3个站点。"
+    messages = [f.message for f in hits("N007", narrated(achieved))]
+    assert any("3个" in m for m in messages)
+    assert not any("目标1」" in m or "目标2」" in m for m in messages)
+
+
 def test_n007_quiet_when_everything_is_accounted_for() -> None:
     achieved = "开展配送和志愿服务数量 95次，活动受众人数 6500人，覆盖 16个区，受众群体满意度 93%。"
     assert hits("N007", narrated(achieved)) == []

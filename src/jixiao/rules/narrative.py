@@ -338,7 +338,7 @@ def _named_in(flat: str, name: str) -> bool:
 def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     mentioned = set()
     for a in facts.aligned:
-        if a.kind == "unmatched":
+        if a.kind == "unmatched" and not (a.q.unit is None and _NUMBERING.search(a.context)):
             yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数：补设指标，或删去无从核实的数字",
                       field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
@@ -352,6 +352,10 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         names = "、".join(f"「{i.name}」" for i in silent)
         yield Hit(f"实际完成情况没有提及 {names}：在实际完成情况中写明这些指标的完成情况", field="goal.achieved",
                   evidence={"indicators": [i.name for i in silent]})
+
+
+_NUMBERING = re.compile(r"(?:目标|指标|任务|措施|问题|第)$")
+"""A bare number after these words numbers the text's items (目标1, 指标2): not a quantity."""
 
 
 _NO_DEVIATION = re.compile(_ALL_DONE.pattern + r"|无偏差|没有偏差|不存在偏差|不存在.{0,12}偏离|无未完成|已全部完成")

@@ -4,7 +4,6 @@ imported on its own.
 The graph is read from the source with ``ast``: every ``import`` a module runs, at its top or
 inside a function (a lazy import that only dodges a cycle is still a cycle). Imports under
 ``if TYPE_CHECKING:`` are left out: they name types for the checker and never run.
-``readers/`` is left out until its rework lands (its owners remove its cycles there).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from pathlib import Path
 import jixiao
 
 PACKAGE = Path(jixiao.__file__).parent
-EXCLUDED = ("jixiao.readers",)
 
 
 def _modules() -> dict[str, Path]:
@@ -66,9 +64,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
 
 def import_graph() -> dict[str, set[str]]:
     modules = _modules()
-    graph = {name: _imports(name, path, modules) for name, path in modules.items()}
-    return {name: {m for m in deps if not m.startswith(EXCLUDED)}
-            for name, deps in graph.items() if not name.startswith(EXCLUDED)}
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ._gc import paused_gc
 from .config import Settings
 from .finding import SEVERITY_ORDER, Finding, Location
-from .model import Area, Form, Indicator
+from .model import Area, Form
 from .readers.templates import by_name
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
@@ -23,7 +23,7 @@ __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "sel
 _DEFAULT = Settings()
 FAMILY_AREAS: dict[str, frozenset[Area]] = {
     "F": frozenset({"funds"}),
-    "S": frozenset({"funds", "indicators", "total"}),
+    "S": frozenset({"indicators"}),
     "Q": frozenset({"indicators"}),
     "L": frozenset({"indicators"}),
     "D": frozenset({"indicators"}),
@@ -97,7 +97,8 @@ def unread_areas(form: Form) -> frozenset[Area]:
 
 def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
     """Whether ``rule`` runs on a form whose ``unread`` areas are those given."""
-    return not (FAMILY_AREAS.get(rule.family, frozenset()) & unread)
+    reads = rule.reads if rule.reads is not None else FAMILY_AREAS.get(rule.family, frozenset())
+    return not (reads & unread)
 
 
 def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
@@ -105,20 +106,11 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
-    cut_row = _cut_row(form)
     out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
-        out.extend(_finding(rule, form, hit) for hit in hits if cut_row is None or hit.indicator is not cut_row)
+        out.extend(_finding(rule, form, hit) for hit in hits)
     return out
-
-
-def _cut_row(form: Form) -> Indicator | None:
-    """The last indicator row of a form cut short (``Reading.truncated``): the cut may have gone
-    through it (a target ">=9" of a printed "≥95%"), so nothing is said about that row."""
-    if form.reading is None or not form.reading.truncated or not form.indicators:
-        return None
-    return form.indicators[-1]
 
 
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import Any, Literal
 
 from ..errors import UsageError
 from ..finding import Severity
-from ..model import Form, Indicator
+from ..model import Area, Form, Indicator
 
 __all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "place_of"]
 
@@ -97,6 +97,9 @@ class Rule:
     scope: Scope = "form"
     wants_facts: bool = False
     """The function takes a third argument, the form's ``FormFacts`` (``@rule(..., facts=True)``)."""
+    reads: frozenset[Area] | None = None
+    """The parts of a form the rule relies on, when they differ from its family's
+    (``check.FAMILY_AREAS``): it does not run on a form whose reading doubts one of them."""
 
     @property
     def family(self) -> str:
@@ -120,11 +123,13 @@ _loaded = False
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str, *, doc: str, scope: Scope = "form", facts: bool = False
+    code: str, name: str, severity: Severity, summary: str, *, doc: str, scope: Scope = "form", facts: bool = False,
+    reads: Collection[Area] | None = None,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
     """Register a rule function under a stable code; codes and names must be unique.
 
     ``facts=True``: the function takes the form's ``FormFacts`` as a third argument.
+    ``reads``: the parts of a form the rule relies on, where its family's default does not fit.
     """
 
     def deco(func: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
@@ -136,7 +141,8 @@ def rule(
         if params != (3 if facts else 2):
             raise RuntimeError(f"rule {code} takes {params} arguments: (form(s), settings) or, with facts=True, "
                                "(form, settings, facts)")
-        _REGISTRY[code] = Rule(code, name, severity, summary, doc.strip(), func, scope, facts)
+        _REGISTRY[code] = Rule(code, name, severity, summary, doc.strip(), func, scope, facts,
+                               None if reads is None else frozenset(reads))
         return func
 
     return deco

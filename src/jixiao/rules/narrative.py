@@ -269,7 +269,7 @@ _DONE_CLAIM = re.compile(_ALL_DONE.pattern + r"|已完成(?=[。，；;,]|$|(?:�
 原因：钱没花完，产出却全部完成，要么预算编得过大，要么产出不实。
 示例：执行率 86.5%，实际完成情况"各项任务全面完成"，而两项指标未达到目标。
 修正：核实产出数据，在实际完成情况中如实写明未完成的部分和资金结余的原因。
-""", facts=True)
+""", facts=True, reads=("funds", "indicators"))
 def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rate = execution_rate(form)
     if rate is None or rate >= settings.execution_floor * 100 - 1e-9:

@@ -33,7 +33,7 @@ def r001(form: Form, settings: Settings) -> Iterator[Hit]:
     areas = "、".join(AREA_NAMES.get(a, a) for a in reading.doubtful)
     detail = "；".join(reading.problems[:3])
     yield Hit(
-        f"未能可靠读出：{areas}。{detail}。依赖这些部分的规则没有运行",
+        f"未能可靠读出：{areas}。{detail}。依赖这些部分的规则没有运行：请改用原始的 Excel、Word 或 PDF 文件再检查",
         field="reading",
         evidence={"doubtful": list(reading.doubtful), "problems": list(reading.problems)},
     )
@@ -47,4 +47,4 @@ def r001(form: Form, settings: Settings) -> Iterator[Hit]:
 """)
 def r002(form: Form, settings: Settings) -> Iterator[Hit]:
     if form.reading is not None and form.reading.truncated:
-        yield Hit("表格在结尾之前中断，只检查了读到的部分；依赖总分的规则没有运行", field="reading")
+        yield Hit("表格在结尾之前中断，只检查了读到的部分，依赖总分的规则没有运行：请补齐完整的表再检查", field="reading")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..config import Settings
-from ..model import Form
+from ..model import Area, Form
 from . import Hit, rule
 from ._common import EPS, NO_FUNDS_SCORE, compact, fmt, funds_part, is_blank_text, rounded
 from ._facts import FormFacts
@@ -30,7 +30,7 @@ def grade_of(total: float) -> str:
 原因：总分决定评分等级，加错会改变等级。
 示例：执行率得分 10.00，指标得分合计 83.00，总分却填 94.00。
 修正：重新加总；若某项得分有误，先改正该项。
-""", facts=True)
+""", facts=True, reads=("funds", "indicators", "total"))
 def s001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     printed = form.total_score
     total = facts.total
@@ -54,6 +54,11 @@ def _weights(form: Form, facts: FormFacts) -> tuple[float | None, str]:
     return None, ""
 
 
+def _doubted(form: Form, area: Area) -> bool:
+    """Whether the reading doubts ``area`` (a blank there may be the reader's, not the unit's)."""
+    return form.reading is not None and area in form.reading.doubtful
+
+
 def _truncated(form: Form) -> bool:
     """The form stops before its end (a page cut short): its missing tail is not the unit's doing."""
     return form.reading is not None and form.reading.truncated
@@ -67,7 +72,7 @@ def _truncated(form: Form) -> bool:
 示例：分值合计 95，总分行分值 100。
 修正：调整各指标分值，使合计等于总分值。
 表在中途被截断（Reading.truncated）时不检查。
-""", facts=True)
+""", facts=True, reads=("indicators", "total"))
 def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not facts.rows or _truncated(form):
         return
@@ -94,7 +99,7 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：等级是评审结论，必须与分数一致。
 示例：总分 88.50，评分等级填"优"。
 修正：按总分确定等级；先改正加总错误。
-""", facts=True)
+""", facts=True, reads=("total",))
 def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not form.grade or form.total_score is None:
         return
@@ -253,7 +258,7 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         return
     if form.funds.weight is not None and form.funds.total.score is None:
         yield Hit("执行率得分空白：按 min(执行率, 100%) × 分值 填写", field="funds.total.score")
-    if form.total_score is None and form.indicators and not _truncated(form):
+    if form.total_score is None and form.indicators and not _truncated(form) and not _doubted(form, "total"):
         yield Hit("总分空白：填写总分（执行率得分加各指标得分）", field="total_score")
 
 
@@ -268,7 +273,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 原因：照抄上一年的自评表，最常见的痕迹就是年份没改。
 示例：表头"（2024年度）"，实际完成情况写"截至 2023年 12月 31日"；或预期目标写"2023年计划开展……"。
 修正：核对年度，更新实际完成情况或预期目标中的年份。
-""")
+""", reads=("header", "goal"))
 def s008(form: Form, settings: Settings) -> Iterator[Hit]:
     if form.year is None:
         return

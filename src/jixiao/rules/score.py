@@ -99,7 +99,7 @@ def s002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：等级是评审结论，必须与分数一致。
 示例：总分 88.50，评分等级填"优"。
 修正：按总分确定等级；先改正加总错误。
-""", facts=True, reads=("total",))
+""", facts=True, reads={"total"})
 def s003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not form.grade or form.total_score is None:
         return

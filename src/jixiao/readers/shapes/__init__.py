@@ -119,4 +119,9 @@ def _is_chrome_row(row: TextRow) -> bool:
 
 
 def _repaired(row: TextRow) -> TextRow:
-    return [TextCell(noise.repair_cell(c.text), c.line) for c in row]
+    return [_repaired_cell(c) for c in row]
+
+
+def _repaired_cell(cell: TextCell) -> TextCell:
+    text = noise.repair_cell(cell.text)
+    return cell if text == cell.text else TextCell(text, cell.line)

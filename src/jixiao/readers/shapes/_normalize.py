@@ -18,7 +18,8 @@ _TRADITIONAL_MARKS = re.compile(
 )
 """Characters common in converted forms and never in simplified text: one of them decides."""
 
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?:[a-zü]*[{_TONE_MARKS}][a-zü]*)\)")
 """A pinyin syllable with its tone mark in brackets right after a character."""
 
 
@@ -39,7 +40,7 @@ def to_simplified(text: str) -> str:
 
 def drop_pinyin(text: str) -> str:
     """``農(nóng)業(yè)`` → ``農業``."""
-    return _PINYIN.sub("", text) if "(" in text else text
+    return _PINYIN.sub("", text) if any(mark in text for mark in _TONE_MARKS) else text
 
 
 def normalize(text: str) -> str:

@@ -9,6 +9,7 @@ form starts at its title, a ``(2024年度)`` line, or the first labelled header 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["to_simplified", "drop_pinyin", "form_start", "is_chrome", "normalize"]
@@ -71,7 +72,7 @@ _CHROME = re.compile(
 """What a title never holds: a colon (a metadata row), a file name, a page of a document site."""
 
 
-def form_start(first_cells: list[str]) -> tuple[int, int] | None:
+def form_start(first_cells: Iterable[str]) -> tuple[int, int] | None:
     """Where the form starts, given each line's first cell: (line index, offset of the start in
     that cell), or ``None`` when no line starts a form.
 

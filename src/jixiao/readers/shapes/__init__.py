@@ -90,7 +90,7 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
     if read is None:
         return []
     lines = text.split("\n")
-    start, offset = form_start([s.split("|", 1)[0].strip() for s in lines]) or (0, 0)
+    start, offset = form_start(s.split("|", 1)[0].strip() for s in lines) or (0, 0)
     body = lines[start:]
     if offset:
         body[0] = body[0].lstrip()[offset:]
@@ -102,7 +102,7 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
 def _from_form_start(rows: list[TextRow]) -> list[TextRow]:
     """``rows`` from the first that starts a form: page text the shape cut off a glued line (a
     document site's blurb before "项目支出绩效自评表(2020 年度)") goes too."""
-    found = form_start([row[0].text for row in rows])
+    found = form_start(row[0].text for row in rows)
     if found is None:
         return rows
     start, offset = found
@@ -119,4 +119,9 @@ def _is_chrome_row(row: TextRow) -> bool:
 
 
 def _repaired(row: TextRow) -> TextRow:
-    return [TextCell(noise.repair_cell(c.text), c.line) for c in row]
+    return [_repaired_cell(c) for c in row]
+
+
+def _repaired_cell(cell: TextCell) -> TextCell:
+    text = noise.repair_cell(cell.text)
+    return cell if text == cell.text else TextCell(text, cell.line)

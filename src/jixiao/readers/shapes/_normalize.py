@@ -9,6 +9,7 @@ form starts at its title, a ``(2024年度)`` line, or the first labelled header 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["to_simplified", "drop_pinyin", "form_start", "is_chrome", "normalize"]
@@ -18,7 +19,8 @@ _TRADITIONAL_MARKS = re.compile(
 )
 """Characters common in converted forms and never in simplified text: one of them decides."""
 
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?:[a-zü]*[{_TONE_MARKS}][a-zü]*)\)")
 """A pinyin syllable with its tone mark in brackets right after a character."""
 
 
@@ -39,7 +41,7 @@ def to_simplified(text: str) -> str:
 
 def drop_pinyin(text: str) -> str:
     """``農(nóng)業(yè)`` → ``農業``."""
-    return _PINYIN.sub("", text) if "(" in text else text
+    return _PINYIN.sub("", text) if any(mark in text for mark in _TONE_MARKS) else text
 
 
 def normalize(text: str) -> str:
@@ -70,7 +72,7 @@ _CHROME = re.compile(
 """What a title never holds: a colon (a metadata row), a file name, a page of a document site."""
 
 
-def form_start(first_cells: list[str]) -> tuple[int, int] | None:
+def form_start(first_cells: Iterable[str]) -> tuple[int, int] | None:
     """Where the form starts, given each line's first cell: (line index, offset of the start in
     that cell), or ``None`` when no line starts a form.
 

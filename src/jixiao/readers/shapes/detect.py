@@ -26,7 +26,7 @@ columns came out of order."""
 def detect_shape(text: str) -> str:
     """The shape name (one of ``SHAPES``) that fits ``text`` best."""
     lines = [s.strip() for s in text.split("\n")]
-    if _CSV_HEADER.search(text):
+    if "," in text and _CSV_HEADER.search(text):
         return "csv"
     piped = [s for s in lines if "|" in s]
     if len(piped) >= 3 and len(piped) * 5 >= sum(1 for s in lines if s):

@@ -45,7 +45,7 @@ def _spaced(word: str) -> str:
 
 _WORD = "|".join(_spaced(w) for w in _HEADER_WORDS)
 _ONE_WORD = re.compile(rf"(?:{_WORD})(?:{COLUMN_MARK.pattern})?")
-_WORD_RUN = re.compile(rf"(?:(?:{_WORD})(?:{COLUMN_MARK.pattern})?){{3,}}")
+_WORD_RUN = re.compile(rf"{_ONE_WORD.pattern}(?:{_ONE_WORD.pattern}){{2,}}")
 """Three or more column words with nothing between them (the longest word tried first)."""
 
 

@@ -20,20 +20,14 @@ from dataclasses import dataclass, field
 
 from ._labels import LabelTracker
 from ._pdf_goal import SENTENCE_END
+from ._pdf_text_words import INDICATOR_HEADER, TIERS
 from ._rows import TextCell, TextRow
 from ._text_join import display_width, join_wrapped, split_cells
 
 __all__ = ["table_rows", "is_table_header"]
 
-_TIERS = (
-    "达成年度指标", "达成预期指标", "达成指标",
-    "部分达成年度指标并具有一定效果", "部分达成预期指标并具有一定效果", "部分达成指标并具有一定效果",
-    "未达成年度指标且效果较差", "未达成预期指标且效果较差", "未达成指标且效果较差",
-)  # fmt: skip
-_TIER_TAILS = frozenset(p[i:] for p in _TIERS for i in range(len(p)))
-_HEADER_WORDS = (
-    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "绩效指标"
-)  # fmt: skip
+_TIER_TAILS = frozenset(p[i:] for p in TIERS for i in range(len(p)))
+_HEADER_WORDS = (*INDICATOR_HEADER, "绩效指标")
 _HEADER_FRAGMENTS = frozenset(w[i:j] for w in _HEADER_WORDS for i in range(len(w)) for j in range(i + 1, len(w) + 1))
 _HEADER_NOTE = re.compile(r"[（(][A-Za-z]+[)）]$")
 _NUMBER = r"[0-9]{1,3}(?:\.[0-9]+)?"
@@ -63,7 +57,7 @@ def _anchor(line: str) -> tuple[list[str], str, str, str] | None:
         return None
     cells = split_cells(m.group(1))
     last = cells[-1]
-    if len(cells) < 3 or not (any(ch.isdigit() for ch in last) or last in _TIERS):
+    if len(cells) < 3 or not (any(ch.isdigit() for ch in last) or last in TIERS):
         return None
     return cells, m.group(2), "", ""
 
@@ -156,7 +150,7 @@ def _cells(piece_lines: list[str], before: list[str], threshold: float) -> tuple
     if len(segs) == 1:
         return segs[0], "", ""
     if len(segs) == 2:
-        return (segs[0], "", segs[1]) if segs[1] in _TIERS else (segs[0], segs[1], "")
+        return (segs[0], "", segs[1]) if segs[1] in TIERS else (segs[0], segs[1], "")
     j = len(segs) - 1
     actual = segs[j]
     if not any(ch.isdigit() for ch in actual):

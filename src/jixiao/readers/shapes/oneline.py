@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ._labels import LabelTracker, is_label
 from ._pdf_goal import SENTENCE_END
-from ._pdf_text_words import ACHIEVED_OPENER, TITLE_LINE
+from ._pdf_text_words import ACHIEVED_OPENER, INDICATOR_HEADER, TIERS, TITLE_LINE
 from ._rows import TextCell, TextRow
 from ._text_join import split_cells
 
@@ -35,41 +35,9 @@ _FUNDS_LANDMARK = ("项目资金", "资金总额", "年初预算")
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 _VALUE = re.compile(r"^(?:[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?|[-—–－/／*＊]|——|--|无)$")
 _GOAL_HEADS = ("年度总体目标", "预期目标", "实际完成情况")
-_TABLE_WORDS = frozenset(
-    {
-        "绩效指标",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    }
-)
+_TABLE_WORDS = frozenset({"绩效指标", *INDICATOR_HEADER})
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
-_TIERS = frozenset(
-    {
-        "达成年度指标",
-        "达成预期指标",
-        "达成指标",
-        "部分达成年度指标并具有一定效果",
-        "部分达成指标并具有一定效果",
-        "未达成年度指标且效果较差",
-        "未达成指标且效果较差",
-    }
-)
-_INDICATOR_HEADER = [
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-]
+_TIERS = frozenset(TIERS)
 
 
 def _find(tokens: list[str], test: Callable[[str], bool], start: int = 0) -> int | None:
@@ -203,7 +171,7 @@ def _form_rows(tokens: list[str]) -> list[list[str]]:
         elif mark == i_goal:
             rows.extend(_goal_rows(part))
         elif mark == i_table:
-            rows.append(_INDICATOR_HEADER)
+            rows.append(list(INDICATOR_HEADER))
             rows.extend(_table_rows(part))
         else:
             rows.extend(_closing_rows(part))

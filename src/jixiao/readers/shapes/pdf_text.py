@@ -25,7 +25,7 @@ import re
 
 from ._pdf_goal import split_goal
 from ._pdf_table import table_rows
-from ._pdf_text_words import TITLE_LINE
+from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
 from ._rows import TextCell, TextRow, squash
 from ._text_join import join_wrapped, split_cells
 
@@ -46,16 +46,6 @@ _GOAL_LABEL_PIECES = frozenset({"年度", "总体", "目标", "年度总体", "�
 _TABLE_OPENERS = frozenset({"一级", "一级指标", "绩效", "绩效指标"})
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
-_INDICATOR_HEADER = [
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-]
 
 Line = tuple[int, str]
 
@@ -218,7 +208,7 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
     else:
         rows.extend(_row([t], k) for k, t in leftover)
     if table is not None:
-        rows.append(_row(_INDICATOR_HEADER, lines[table][0]))
+        rows.append(_row(list(INDICATOR_HEADER), lines[table][0]))
         indicator_rows, stray = table_rows(lines[table:table_end])
         rows.extend(indicator_rows)
         rows.extend(_row([t], k) for k, t in stray)

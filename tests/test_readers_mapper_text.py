@@ -188,3 +188,16 @@ def test_a_template_without_a_goal_or_total_is_not_warned_for_them() -> None:
     assert (form.funds.weight, form.total_weight, form.total_score, form.grade) == (20.0, 100.0, 100.0, "优")
     assert form.warnings == ["未能读取年度", "未能读取主管部门", "未能读取实施单位"]
     assert not any(f.rule.startswith("N") for f in check_form(form))
+
+
+def test_a_transfer_form_names_the_local_department_not_the_central_one() -> None:
+    # r040, r043, r047: 中央主管部门 above 地方主管部门; the unit's department is the local one
+    rows = [
+        ["转移支付(项目)名称", "全民健身中心项目"],
+        ["中央主管部门", "国家体育总局"],
+        ["地方主管部门", "某区人民政府", "资金使用单位", "某区体育发展中心"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值"],
+        ["产出指标", "数量指标", "新建全民健身中心数量", "1", "1"],
+    ]
+    form = one(*rows, shape="pipe")
+    assert (form.department, form.implementer) == ("某区人民政府", "某区体育发展中心")

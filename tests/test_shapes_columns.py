@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from _shapes import HEADER
+
 from jixiao.readers.shapes import detect_shape, text_to_grids
 from jixiao.readers.shapes.columns import columns_rows
 
@@ -54,17 +56,7 @@ def test_rows_per_line_with_wrapped_labels_and_header_joined() -> None:
         ["其中:本年财政拨款", "880", "880", "880", "-", "-"],
         ["年度总体目标完成情况", "预期目标", "实际完成情况"],
         ["完成年度防汛工作,完成中型灌区节水改造项目和农业综合水价改革项目。", "完成年度目标。"],
-        [
-            "年度绩效指标完成情况",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ],
+        ["年度绩效指标完成情况", *HEADER],
         # label cells on lines of their own stand in front of the row after them
         ["(50分)", "数量指标", "指标1:完成中型灌区节水改造项目数量", "1", "1", "10", "10"],
         ["经济效益指标", "指标1:全市安全度汛", "10", "10"],
@@ -88,17 +80,7 @@ R020 = """项目名称 市级文物保护专项经费
 def test_wrapped_header_words_and_pushed_down_numbers_are_put_back() -> None:
     assert rows_of(R020) == [
         ["项目名称", "市级文物保护专项经费"],
-        [
-            "绩效指标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ],
+        ["绩效指标", *HEADER],
         ["产出指标", "数量指标", "指标1:修缮建筑数量", "完成罗氏宗祠日常维护", "完成罗氏宗祠日常维护", "7", "7"],
         ["指标2:修缮建筑面积", "6000平方米", "6000平方米", "7", "7"],
         ["质量指标", "指标2:工程质量管理", "≥ 95%", "98%", "6", "6"],

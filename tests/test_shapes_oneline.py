@@ -5,19 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from _shapes import HEADER
+
 from jixiao.readers.shapes import detect_shape, text_to_grids
 
 DATA = Path(__file__).resolve().parent / "data"
-INDICATOR_HEADER = [
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-]
+INDICATOR_HEADER = list(HEADER)
 
 
 def number(text: str) -> float | None:

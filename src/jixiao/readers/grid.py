@@ -34,7 +34,8 @@ class Cell:
     sheet: str | None = None
     """Sheet name (xlsx), "表格N" (docx; ``None`` for paragraphs outside tables), "第N页" (pdf)."""
     address: str = ""
-    """Cell address a person can find: "B7" (xlsx), "表格2第7行第3列" (docx), "第2页第14行" (pdf)."""
+    """Cell address a person can find: "B7" (xlsx), "表格2第7行第3列" (docx), "第2页第14行" (pdf);
+    empty for text, where ``line`` is the place."""
     line: int | None = None
     """The row as a person counts it: sheet row (xlsx), table row (docx), text line on the page (pdf)."""
 

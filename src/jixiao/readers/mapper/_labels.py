@@ -86,13 +86,21 @@ def _label_pattern(word: str) -> re.Pattern[str]:
 
 def label_value(row: list[Cell], words: tuple[str, ...]) -> tuple[Cell, str, list[Cell]] | None:
     """The first cell starting with one of ``words``: (cell, text after the label, cells to its right)."""
+    longest_first = _longest_first(words)
     for i, cell in enumerate(row):
         k = key(cell.text)
-        for w in sorted(words, key=len, reverse=True):
+        if not k.startswith(words):
+            continue
+        for w in longest_first:
             if k.startswith(w) and len(k) <= len(w) + 12:
                 rest = k[len(w) :].strip("：:")
                 return cell, rest, row[i + 1 :]
     return None
+
+
+@lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def year_of(cells: list[Cell]) -> int | None:

@@ -43,7 +43,7 @@ def number_of(d: Draft, cell: Cell, what: str) -> float | None:
     """The number in ``cell``; a cell that holds no number is warned about and read as blank."""
     value, ok = parse_number(cell.text)
     if not ok:
-        where = f"（{cell.address}）" if cell.address else ""
+        where = f"（{cell.address or f'第{cell.line}行'}）"
         d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
     return value
 

@@ -94,8 +94,8 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
     body = lines[start:]
     if offset:
         body[0] = body[0].lstrip()[offset:]
-    rows = [_repaired(row) for row in read(body, start + 1) if row and not _is_chrome_row(row)]
-    grid = rows_to_grid(_from_form_start(rows), file=file, shape=shape)
+    rows = [row for row in read(body, start + 1) if row and not _is_chrome_row(row)]
+    grid = rows_to_grid(_from_form_start(rows), file=file, shape=shape, repair=noise.repair_cell)
     return [grid] if grid.cells else []
 
 
@@ -117,11 +117,3 @@ def _is_chrome_row(row: TextRow) -> bool:
     texts = [c.text for c in row if c.text]
     return len(texts) == 1 and is_chrome(texts[0])
 
-
-def _repaired(row: TextRow) -> TextRow:
-    return [_repaired_cell(c) for c in row]
-
-
-def _repaired_cell(cell: TextCell) -> TextCell:
-    text = noise.repair_cell(cell.text)
-    return cell if text == cell.text else TextCell(text, cell.line)

@@ -54,7 +54,7 @@ class LabelTracker:
         """Take ``line`` if it is made of label fragments (several, parted by spaces, are taken
         all or none); ``False``, and no change, means the line is content."""
         tokens = line.split(" ")
-        if len(tokens) > 6 or not all(t in PIECES for t in tokens):
+        if len(tokens) > 6 or not PIECES.issuperset(tokens):
             return False
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
         if all(self._feed_piece(t) for t in tokens):

@@ -8,6 +8,7 @@ next cells sit in); empty cells at the end of a row are dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..grid import Cell, Grid
@@ -44,15 +45,19 @@ def tidy_row(row: TextRow) -> TextRow:
     return row[:end]
 
 
-def rows_to_grid(rows: list[TextRow], *, file: str, shape: str) -> Grid:
-    """A ``Grid`` holding ``rows`` in order, one grid row each; empty rows are left out."""
+def rows_to_grid(
+    rows: list[TextRow], *, file: str, shape: str, repair: Callable[[str], str] = str
+) -> Grid:
+    """A ``Grid`` holding ``rows`` in order, one grid row each, each cell's text passed through
+    ``repair``; empty rows are left out. A text cell's place is its line (``Cell.line``)."""
     grid = Grid(file=file, shape=shape)
+    cells = grid.cells
     r = 0
     for row in rows:
         row = tidy_row(row)
         if not row:
             continue
         for c, tc in enumerate(row):
-            grid.cells.append(Cell(row=r, col=c, text=tc.text, address=f"第{tc.line}行", line=tc.line))
+            cells.append(Cell(r, c, repair(tc.text), line=tc.line))
         r += 1
     return grid

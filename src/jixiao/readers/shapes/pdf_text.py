@@ -37,11 +37,11 @@ _PAGE_NUMBER = re.compile(
 _PAGE_NUMBER_OPENERS = frozenset("-—第0123456789")
 _HEADER_LABELS = ("项目名称", "主管部门", "实施单位")
 _HEADER_SPLIT = re.compile(r"(项目名称|主管部门|实施单位)\s*[：:]?\s*")
-_FUNDS_WORDS = ("项目资金", "年初预算", "资金总额")
+_FUNDS_WORDS = re.compile("项目资金|年初预算|资金总额")
 _FUNDS_HEADER = re.compile("年初预算|全年预算|执行数|执行率|分值|分数|得分")
 _UNIT = re.compile(r"^[（(]\s*(?:单位[：:]\s*)?(?:亿元|万元|千元|元)\s*[)）]$")
 _VALUE = re.compile(r"^(?:[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?|[-—–－/／*＊]|——|--|无)$")
-_GOAL_WORDS = ("预期目标", "实际完成情况")
+_GOAL_WORDS = re.compile("预期目标|实际完成情况")
 _GOAL_LABEL_PIECES = frozenset({"年度", "总体", "目标", "年度总体", "总体目标", "年度总体目标"})
 _TABLE_OPENERS = frozenset({"一级", "一级指标", "绩效", "绩效指标"})
 _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
@@ -76,11 +76,11 @@ def _markers(lines: list[Line]) -> tuple[int | None, int | None, int | None, int
     funds = goal = table = total = None
     pos = 0
     for i, (_, s) in enumerate(lines):
-        if any(w in s for w in _FUNDS_WORDS) and not s.startswith(_HEADER_LABELS):
+        if _FUNDS_WORDS.search(s) and not s.startswith(_HEADER_LABELS):
             funds, pos = i, i + 1
             break
     for i in range(pos, len(lines)):
-        if any(w in lines[i][1] for w in _GOAL_WORDS):
+        if _GOAL_WORDS.search(lines[i][1]):
             goal, pos = i, i + 1
             break
     for i in range(pos, len(lines)):

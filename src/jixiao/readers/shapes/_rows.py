@@ -9,15 +9,14 @@ next cells sit in); empty cells at the end of a row are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..grid import Cell, Grid
 
 __all__ = ["TextCell", "TextRow", "cell", "squash", "tidy_row", "rows_to_grid"]
 
 
-@dataclass(frozen=True, slots=True)
-class TextCell:
+class TextCell(NamedTuple):
     """One cell's text and the 1-based line of the text file where it starts."""
 
     text: str

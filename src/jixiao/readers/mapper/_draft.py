@@ -71,12 +71,7 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
     form.goal.achieved = clean_text("\n".join(d.achieved))
     if form.funds.weight is None and d.funds_points is not None and d.funds is not None:
         form.funds.weight = d.funds_points
-    sheets = [c.sheet for c in d.cells if c.sheet is not None]
-    first, final = (sheets[0], sheets[-1]) if sheets else (None, None)
-    # A form may run over pages: it starts on its first page's line and ends on its last page's.
-    starts = [c.line for c in d.cells if c.line is not None and c.sheet == first]
-    ends = [c.line for c in d.cells if c.line is not None and c.sheet == final]
-    form.source = Source(file=grid.file, sheet=first, start_line=min(starts, default=None), end_line=max(ends, default=None))
+    form.source = _source(d.cells, grid.file)
     template = d.detect()
     truncated = (
         last
@@ -89,6 +84,16 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
         form.indicators.pop()  # the row the cut went through: a name's first characters only
     form.warnings = grid.notes + _missing(d, template, truncated) + form.warnings
     return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
+
+
+def _source(cells: list[Cell], file: str) -> Source:
+    """Where the form is: a form may run over pages (sheets), so it starts on its first page's
+    line and ends on its last page's."""
+    first = next((c.sheet for c in cells if c.sheet is not None), None)
+    final = first and next(c.sheet for c in reversed(cells) if c.sheet is not None)
+    starts = [c.line for c in cells if c.line is not None and c.sheet == first]
+    ends = starts if final == first else [c.line for c in cells if c.line is not None and c.sheet == final]
+    return Source(file=file, sheet=first, start_line=min(starts, default=None), end_line=max(ends, default=None))
 
 
 def _empty(ind: Indicator) -> bool:

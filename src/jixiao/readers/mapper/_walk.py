@@ -61,6 +61,13 @@ def _may_label(text: str) -> bool:
     return _LABEL_START.match(k) is not None or "自评表" in k or "年度" in k
 
 
+def _may_label_row(row: list[Cell]) -> bool:
+    for cell in row:
+        if _may_label(cell.text):
+            return True
+    return False
+
+
 class _Words(NamedTuple):
     """What the words of one cell may make of its row (the row's readers are asked only then)."""
 
@@ -108,7 +115,8 @@ class _Mapper:
 
     def run(self) -> list[Form]:
         for r, row in enumerate(self.grid.rows()):
-            starting = [c for c in row if c.row == r]
+            # only a file grid has cells merged over rows; a text grid's cells all start in their row
+            starting = [c for c in row if c.row == r] if self.aligned else row
             if starting:
                 self._row(r, row, starting)
         self._finish(last=True)
@@ -116,7 +124,7 @@ class _Mapper:
 
     def _row(self, r: int, row: list[Cell], starting: list[Cell]) -> None:
         d = self.cur
-        if d.mode is not None and not any(_may_label(c.text) for c in row):
+        if d.mode is not None and not _may_label_row(row):
             self._data_row(r, row)  # no cell begins with a form word: a row of the section
             return
         words = [_words(c.text) for c in row]

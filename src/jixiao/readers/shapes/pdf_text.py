@@ -26,7 +26,7 @@ import re
 from ._pdf_goal import split_goal
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
-from ._rows import TextCell, TextRow, squash
+from ._rows import TextCell, TextRow
 from ._text_join import join_wrapped, split_cells
 
 __all__ = ["pdf_text_rows"]
@@ -217,8 +217,10 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
     return rows
 
 
-def _unless_page_number(line: str) -> str:
-    """The line, or "" for a page number ("- 2 -", "第 2 页", "2/5"): a page break, as blank lines are."""
+def _tidy(line: str) -> str:
+    """The line with its spaces squashed, or "" for a page number ("- 2 -", "第 2 页", "2/5"): a
+    page break, as blank lines are."""
+    line = " ".join(line.split())
     if line[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(line):
         return ""
     return line
@@ -226,7 +228,7 @@ def _unless_page_number(line: str) -> str:
 
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    numbered = [(first_line + k, _unless_page_number(squash(s))) for k, s in enumerate(lines)]
+    numbered = list(enumerate(map(_tidy, lines), first_line))
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):
         rows.extend(_form_rows(numbered[start:stop]))

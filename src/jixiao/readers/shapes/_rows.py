@@ -56,7 +56,6 @@ def rows_to_grid(
         row = tidy_row(row)
         if not row:
             continue
-        for c, tc in enumerate(row):
-            cells.append(Cell(r, c, repair(tc.text), line=tc.line))
+        cells += [Cell(r, c, repair(tc.text), line=tc.line) for c, tc in enumerate(row)]
         r += 1
     return grid

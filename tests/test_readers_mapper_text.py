@@ -201,3 +201,20 @@ def test_a_transfer_form_names_the_local_department_not_the_central_one() -> Non
     ]
     form = one(*rows, shape="pipe")
     assert (form.department, form.implementer) == ("某区人民政府", "某区体育发展中心")
+
+
+def test_a_form_cut_before_its_goal_is_cut_short_not_doubted() -> None:
+    # r047 (转移支付, pipe): the page ends in the header rows, before the funds table and the goal
+    form = one(["转移支付(项目)名称", "农业防灾减灾"], ["中央主管部门", "农业农村部"], ["地方主管部门", "省农业农村厅"], shape="pipe")
+    assert form.reading is not None and form.reading.truncated and form.reading.doubtful == []
+    rules = {f.rule for f in check_form(form)}
+    assert "R002" in rules and "N005" not in rules  # no "预期目标空白" on a goal the cut took
+
+
+def test_a_section_title_under_the_goal_is_no_goal_text() -> None:
+    # r050 (national, columns): "年度绩效指标完成情况" stands alone between the goal and the indicators
+    rows = R017[:10] + [["年度绩效指标完成情况"]] + R017[10:13]
+    form = one(*rows)
+    assert (form.goal.planned, form.goal.achieved) == ("完成年度防汛工作。", "完成年度目标。")
+    assert form.reading is not None and form.reading.doubtful == []
+    assert [i.name for i in form.indicators] == ["指标1:完成中型灌区节水改造项目数量"]

@@ -92,6 +92,8 @@ def unread_areas(form: Form) -> frozenset[Area]:
     areas: set[Area] = set(reading.doubtful) | by_name(reading.template).absent_areas()
     if reading.truncated:
         areas.add("total")  # cut before its closing rows
+        if not form.goal.planned and not form.goal.achieved:
+            areas.add("goal")  # maybe cut before its goal
     return frozenset(areas)
 
 

@@ -37,11 +37,13 @@ __all__ = [
     "NATURE_OPS",
     "DIRECTIONS",
     "SECTION_WEIGHT",
+    "SECTION_TITLES",
     "ALL_WORDS",
     "key",
     "field_of",
     "is_header_word",
     "is_placeholder",
+    "is_section_title",
     "parse_number",
     "funds_row_kind",
     "section_weight",
@@ -211,6 +213,22 @@ DIRECTIONS: dict[str, Literal["positive", "negative"]] = {"正向": "positive", 
 SECTION_WEIGHT = re.compile(r"^(?P<label>[\u4e00-\u9fff]{0,12}?)[(（]?(?P<points>\d+(?:\.\d+)?)分[)）]?$")
 """A section header with its points: 产出指标(40分), 效益指标（30分）, (50分) alone; on the key."""
 
+SECTION_TITLES: tuple[str, ...] = (
+    "项目资金",
+    "预算执行情况",
+    "资金情况",
+    "资金投入情况",
+    "年度总体目标",
+    "年度总体目标完成情况",
+    "年度目标完成情况",
+    "年度绩效目标",
+    "年度绩效指标完成情况",
+    "绩效指标",
+)
+"""Titles of a form's parts, printed on a row of their own (maybe numbered: 四、年度绩效指标完成情况)."""
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.]")
+
 _TRADITIONAL = str.maketrans(
     "項預算執數實際資總額標產質時經濟態響續滿務對績評級導價撥結轉餘績單統"
     "調這與費據從權們種達綜設內報錄開歲區縣廳財處應發減災劃劃計樣專戶來業會議護兩裡線值門稱見長",
@@ -309,6 +327,13 @@ def is_placeholder(text: str) -> bool:
     """A cell that holds nothing: "-", "—", "/", "无", "……", or an empty template label "指标1:"."""
     k = key(text)
     return k in PLACEHOLDERS or not k.strip(_PLACEHOLDER_MARKS) or _TEMPLATE_TEXT.match(k) is not None
+
+
+def is_section_title(text: str) -> bool:
+    """Whether a cell alone on its row is the title of a part of the form or of the table that
+    follows ("年度绩效指标完成情况", "四、绩效指标", "项目支出绩效指标表"), not a value."""
+    k = _NUMBERING.sub("", key(text))
+    return k in SECTION_TITLES or (len(k) <= 16 and k.endswith("表"))
 
 
 @lru_cache(maxsize=8192)

@@ -124,3 +124,12 @@ def test_a_form_without_reading_is_checked_as_before() -> None:
     assert f.reading is None
     assert any(x.rule == "S007" for x in check_form(f))
 
+
+
+def test_several_rows_glued_into_one_name_are_doubted() -> None:
+    # r009: a document site stripped the digits; the rows ran into one cell
+    glued = ind("产出指标数量国家奖学金人数国家助学金人数成本指标国家奖学金人均资助效益指标社会效益指标资金发放率", "", "", None, None)
+    f = read_as(form(glued))
+    assert f.reading is not None and f.reading.doubtful == ["indicators"]
+    assert "连在了一起" in f.reading.problems[0]
+    assert read_as(form(ind("产出指标完成率", "", "", None, None))).reading.doubtful == []  # type: ignore[union-attr]

@@ -6,6 +6,7 @@ from _shapes import HEADER
 
 from jixiao.readers.shapes import detect_shape, text_to_grids
 from jixiao.readers.shapes.glued import split_values
+from jixiao.readers.text import read_text
 
 
 def rows_of(text: str) -> list[list[str]]:
@@ -100,3 +101,28 @@ def test_header_items_funds_and_closing_rows_of_a_glued_form() -> None:
     assert ["产出指标", "数量指标", "演出设备更新", "50件", "50件", "20", "20"] in rows
     # "总分10098": no score is above 100, so 100 and 98; the second form starts after it
     assert rows[-3:] == [["总分", "100", "98"], ["项目名称", "中青年演员培训经费"], ["主管部门", "新洲区楚剧团"]]
+
+
+# r037 (湖北 黄冈市档案馆, 预算执行 20 + 绩效目标 80): check-box items after the implementer, the
+# points after the funds section's unit, amounts printed "10万", the indicator header glued on
+R037 = (
+    "项目名称档案抢救与保护专项经费主管部门项目实施单位黄冈市档案馆项目类别1、上级专项 2、本级专项 "
+    "预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额10万10万100%20"
+    "年度绩效指标一级指标二级指标三级指"
+)
+
+
+def test_amounts_with_their_unit_are_cut_and_the_next_part_leaves_the_funds_row() -> None:
+    rows = rows_of(R037)
+    assert ["项目实施单位", "黄冈市档案馆"] in rows and ["项目类别", "1、上级专项 2、本级专项"] in rows
+    assert ["预算执行情况(万元)(20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分"] in rows
+    funds = rows.index(["年度财政资金总额", "10万", "10万", "100%", "20"])
+    assert rows[funds + 1] == ["年度绩效指标一级指标二级指标三级指"]
+
+
+def test_a_glued_exec20_form_reads_its_funds_and_template() -> None:
+    (form,) = read_text(R037.encode(), name="r037.txt")
+    assert form.reading is not None and (form.reading.template, form.reading.doubtful) == ("exec20", [])
+    total = form.funds.total
+    assert (form.implementer, total.budget, total.executed, total.rate, total.score, form.funds.weight) == (
+        "黄冈市档案馆", 10.0, 10.0, 100.0, 20.0, 20.0)

@@ -92,7 +92,13 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
 
 
 def _empty(ind: Indicator) -> bool:
-    return ind.target.is_blank and ind.actual.is_blank and ind.weight is None and ind.score is None
+    """A row with its name only, where a cut may have gone through: a name no longer than any
+    printed one (a long run of text there is rows that could not be parted, for the check)."""
+    blank = ind.target.is_blank and ind.actual.is_blank and ind.weight is None and ind.score is None
+    return blank and len(ind.name) <= _CUT_NAME_MAX
+
+
+_CUT_NAME_MAX = 60
 
 
 _HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))

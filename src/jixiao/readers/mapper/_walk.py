@@ -252,7 +252,7 @@ class _Mapper:
                 setattr(d.form, section, text or None)
                 handled = True
         if handled:
-            d.mode, d.closed = None, True
+            d.mode, d.closed = None, d.closed or d.has_body  # a 总分 above the tables (宁夏, 湖北) ends nothing
         elif d.mode not in ("indicators", "goal") and self._inline_goal(row, starting):
             handled = True
         if handled:

@@ -18,6 +18,8 @@ _VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})
 VALUE_MAX = 18
 """The longest value token the grammar above reads (an operator, 13 digits and a point, a unit)."""
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万元|万|元)?")
+"""An amount as a funds cell prints it: 10, 10.5, 10万 (the unit is the form's, read later)."""
 _MAX_CUTS = 64
 
 
@@ -78,7 +80,10 @@ def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
 
     def fits(values: list[str]) -> bool:
         row = dict(zip(fields, values))
-        for name in ("initial", "budget", "executed", "weight", "score"):
+        for name in ("initial", "budget", "executed"):
+            if name in row and not _AMOUNT.fullmatch(row[name]):
+                return False
+        for name in ("weight", "score"):
             if name in row and not _NUMBER.fullmatch(row[name]):
                 return False
         if not _weight_and_score_fit(row):

@@ -218,3 +218,17 @@ def test_a_section_title_under_the_goal_is_no_goal_text() -> None:
     assert (form.goal.planned, form.goal.achieved) == ("完成年度防汛工作。", "完成年度目标。")
     assert form.reading is not None and form.reading.doubtful == []
     assert [i.name for i in form.indicators] == ["指标1:完成中型灌区节水改造项目数量"]
+
+
+def test_a_page_cut_right_after_the_title_is_a_form_cut_short() -> None:
+    # r046: the form reaches its title and year, then "转移支" and the page ends
+    form = one(["宣城市转移支付区域(项目)绩效目标自评表"], ["(2023年度)"], ["转移支"], shape="pipe")
+    assert form.reading is not None and (form.reading.template, form.reading.truncated, form.reading.doubtful) == (
+        "transfer", True, [])
+    assert (form.year, form.project, form.indicators) == (2023, None, [])
+
+
+def test_a_title_followed_by_text_the_reader_cannot_place_is_no_form() -> None:
+    # the title alone is read as a form only where the text ends: otherwise the body was not understood
+    rows = [["宣城市转移支付区域(项目)绩效目标自评表"], ["(2023年度)"], ["行次 全年预算数 统筹整合资金数"], ["列次 0 1 2 3"]]
+    assert grid_to_forms(text_grid(*rows, shape="pipe")) == []

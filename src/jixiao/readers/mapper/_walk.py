@@ -102,9 +102,17 @@ class _Mapper:
         return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
 
     def _finish(self, *, last: bool = False) -> None:
-        if self.cur.has_content:
+        if self.cur.has_content or (last and not self.forms and self._cut_after_title()):
             self.forms.append(finish(self.cur, self.grid, last=last))
         self.cur = self._new()
+
+    def _cut_after_title(self) -> bool:
+        """The text ends a few characters into the row after the title of its only form (a page
+        cut right after its heading: "宣城市转移支付区域(项目)绩效目标自评表 / (2023年度) / 转移支")."""
+        d = self.cur
+        last = [c for c in self.grid.cells if c.row == self.last_row]
+        fragment = len(last) == 1 and len(last[0].text.strip()) <= 8
+        return bool(d.header_texts) and fragment and max((c.row for c in d.cells), default=-9) == self.last_row - 1
 
     def run(self) -> list[Form]:
         for r, row in enumerate(self.grid.rows()):

@@ -133,3 +133,14 @@ def test_several_rows_glued_into_one_name_are_doubted() -> None:
     assert f.reading is not None and f.reading.doubtful == ["indicators"]
     assert "连在了一起" in f.reading.problems[0]
     assert read_as(form(ind("产出指标完成率", "", "", None, None))).reading.doubtful == []  # type: ignore[union-attr]
+
+
+def test_the_last_row_of_a_form_cut_short_is_not_reported_on() -> None:
+    # r045 ends inside its last row: "★受助对象满意度(≥**%) | 10 | >=9" (of ">=90%"), no actual, no score
+    cut = ind("受助对象满意度", ">=9", "", 10, None)
+    f = read_as(form(ind("培训人数", "≥500人", "520人", 90, 90), cut), truncated=True)
+    findings = check_form(f)
+    assert not [x for x in findings if x.indicator == "受助对象满意度"]
+    assert "R002" in {x.rule for x in findings}
+    whole = read_as(form(ind("培训人数", "≥500人", "520人", 90, 90), ind("受助对象满意度", ">=9", "", 10, None)))
+    assert [x for x in check_form(whole) if x.indicator == "受助对象满意度"]  # the same row, printed whole, is checked

@@ -108,11 +108,20 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
+    cut = _cut_row(form)
     out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
-        out.extend(_finding(rule, form, hit) for hit in hits)
+        out.extend(_finding(rule, form, hit) for hit in hits if cut is None or hit.indicator is not cut)
     return out
+
+
+def _cut_row(form: Form) -> object | None:
+    """The last indicator row of a form cut short: the cut may have gone through it (">=9" of
+    ">=90%"), so what it lacks or holds is not reported."""
+    if form.reading is None or not form.reading.truncated or not form.indicators:
+        return None
+    return form.indicators[-1]
 
 
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:

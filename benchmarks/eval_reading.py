@@ -77,7 +77,7 @@ def field_name(path: str) -> str:
 
 def plain(exc: InputError) -> str:
     """The error's message without the file it names (the table names the form)."""
-    return re.sub(r"^文件 \S+?：", "", str(exc))
+    return re.sub(r"^文件 \S+?(?: 第 \d+ 行)?：", "", str(exc))
 
 
 def doubted(forms: list[Form]) -> set[str]:

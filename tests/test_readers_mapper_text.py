@@ -232,3 +232,28 @@ def test_a_title_followed_by_text_the_reader_cannot_place_is_no_form() -> None:
     # the title alone is read as a form only where the text ends: otherwise the body was not understood
     rows = [["宣城市转移支付区域(项目)绩效目标自评表"], ["(2023年度)"], ["行次 全年预算数 统筹整合资金数"], ["列次 0 1 2 3"]]
     assert grid_to_forms(text_grid(*rows, shape="pipe")) == []
+
+
+# r054 (山西 吕梁, OCR'd image): a 目标值 / 完成值 table alone, then an allocation table
+R054 = [
+    ["一级指标", "二级指标", "指标名称", "目标值", "完成值"],
+    ["产出指标", "产出数量", "完成2021年吕梁山护工培训任务", "12500名", "12166名"],
+    ["", "产出质量", "参训学员结业考核通过率", "100%", "98.79%"],
+    ["序号", "学校性质", "培训机构", "培训补助标准(元/人)", "就业奖补标准(元/人)", "2021年培训人数", "合格人数"],
+    ["1", "民办", "吕梁市远航职业培训学校", "2600", "400", "842", "842"],
+]
+
+
+def test_another_table_under_the_indicator_table_ends_it() -> None:
+    form = one(*R054, shape="pipe")
+    assert [i.name for i in form.indicators] == ["完成2021年吕梁山护工培训任务", "参训学员结业考核通过率"]
+    assert form.reading is not None and (form.reading.template, form.reading.truncated, form.reading.doubtful) == (
+        "other", False, [])
+
+
+def test_an_unknown_template_missing_a_goal_or_total_is_not_said_to_leave_them_blank() -> None:
+    form = one(*R054, shape="pipe")
+    assert form.reading is not None and not form.reading.truncated
+    rules = {f.rule for f in check_form(form)}
+    assert not rules & {"R001", "N005"}  # neither doubted nor "预期目标空白": the template may print none
+    assert not [f for f in check_form(form) if f.rule == "S007" and "总分" in f.message]

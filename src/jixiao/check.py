@@ -14,7 +14,7 @@ from ._gc import paused_gc
 from .config import Settings
 from .finding import SEVERITY_ORDER, Finding, Location
 from .model import Area, Form
-from .readers.templates import by_name
+from .readers.templates import OTHER, by_name
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
 
@@ -84,16 +84,18 @@ def _order(finding: Finding) -> tuple[int, str, str, str]:
 
 def unread_areas(form: Form) -> frozenset[Area]:
     """The areas of ``form`` rules may not rely on: those its reading doubts, those its template
-    does not print, and the total of a form cut short (a missing 总分 or 年度总体目标 is then not
-    the unit's omission)."""
+    does not print, the total of a form cut short, and a missing 总分 or 年度总体目标 of a form cut
+    short or of an unknown template (not the unit's omission there)."""
     reading = form.reading
     if reading is None:
         return frozenset()
-    areas: set[Area] = set(reading.doubtful) | by_name(reading.template).absent_areas()
-    if reading.truncated:
+    template = by_name(reading.template)
+    areas: set[Area] = set(reading.doubtful) | template.absent_areas()
+    unknown = template is OTHER  # an unknown template may print no goal or total at all
+    if reading.truncated or (unknown and form.total_score is None):
         areas.add("total")  # cut before its closing rows
-        if not form.goal.planned and not form.goal.achieved:
-            areas.add("goal")  # maybe cut before its goal
+    if (reading.truncated or unknown) and not form.goal.planned and not form.goal.achieved:
+        areas.add("goal")  # maybe cut before its goal
     return frozenset(areas)
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Collection
 
 from ..model import Area, Form, Indicator, Reading
-from .templates import Template, by_name
+from .templates import OTHER, Template, by_name
 from .vocabulary import LEVEL1, LEVEL2, is_header_word, is_placeholder
 
 __all__ = ["check_reading", "attach_reading"]
@@ -78,15 +78,21 @@ def check_reading(
     if not form.goal.planned and not form.goal.achieved:
         if "goal" in seen:
             out.append(("goal", "有“年度总体目标”一栏，但没有读到预期目标或实际完成情况的文字"))
-        elif strict and template.has("goal") and not (truncated and not form.indicators):
+        elif strict and _prints(template, "goal") and not (truncated and not form.indicators):
             # a form cut before its indicator table may have been cut before its goal too
             out.append(("goal", "没有读到年度总体目标（预期目标、实际完成情况）"))
     out += _indicators(form)
     out += _weights(form, template, truncated=truncated)
     out += _total(form, template)
-    if strict and not truncated and form.total_score is None and template.has("total"):
+    if strict and not truncated and form.total_score is None and _prints(template, "total"):
         out.append(("total", "没有读到总分"))
     return out
+
+
+def _prints(template: Template, part: str) -> bool:
+    """Whether forms of ``template`` surely print ``part``: an unknown template may not (a table
+    of 目标值 / 完成值 alone), so a part missing there is neither doubted nor the unit's omission."""
+    return template is not OTHER and template.has(part)
 
 
 def _bad_text(text: str | None) -> bool:

@@ -158,6 +158,8 @@ class _Mapper:
             funds_row(d, row, self.aligned)
         elif d.mode == "goal":
             goal_row(d, r, row, self.aligned)
+        elif d.mode == "indicators" and not self.aligned and _another_header(row, len(d.ind.order) if d.ind else 0):
+            d.mode, d.closed = None, True  # another table follows the indicator table: no row of the form
         elif d.mode == "indicators":
             indicator_row(d, r, row, self.aligned)
 
@@ -309,6 +311,13 @@ class _Mapper:
             d.seen.add("goal")
             done = True
         return done
+
+
+def _another_header(row: list[Cell], columns: int) -> bool:
+    """The header row of another table (序号 | 学校性质 | 培训机构 | …): more cells than the indicator
+    header has columns, each a short label, none a value."""
+    texts = [c.text for c in row if c.text.strip()]
+    return len(texts) > columns > 0 and all(len(t) <= 12 and not looks_numeric(t) and not is_placeholder(t) for t in texts)
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

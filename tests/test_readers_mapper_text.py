@@ -257,3 +257,19 @@ def test_an_unknown_template_missing_a_goal_or_total_is_not_said_to_leave_them_b
     rules = {f.rule for f in check_form(form)}
     assert not rules & {"R001", "N005"}  # neither doubted nor "预期目标空白": the template may print none
     assert not [f for f in check_form(form) if f.rule == "S007" and "总分" in f.message]
+
+
+def test_points_over_the_last_column_name_the_score_column() -> None:
+    # r023 (四川 转移支付 区域): the indicator section's 50 points stand over its 自评得分 column
+    form = one(
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "50"],
+        ["产出指标", "质量指标", "指标1:食品安全监管人员培训", "已完成", "已完成", "5"],
+        ["指标2:违法案件查办率", "100%", "100%", "4"],
+        shape="cell-per-line",
+    )
+    rows = [(i.level2, i.name, i.target.text, i.actual.text, i.weight, i.score) for i in form.indicators]
+    assert rows == [
+        ("质量指标", "指标1:食品安全监管人员培训", "已完成", "已完成", None, 5.0),
+        ("质量指标", "指标2:违法案件查办率", "100%", "100%", None, 4.0),
+    ]
+    assert form.reading is not None and "indicators" not in form.reading.doubtful

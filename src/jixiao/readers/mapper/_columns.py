@@ -70,11 +70,20 @@ UNNAMED = "_"
 keeps the place of its column in ``Columns.order`` and takes no value."""
 
 
+_SECTION_POINTS = re.compile(r"^\d{1,3}$")
+"""A header cell of points alone: the section's points printed over its score column (转移支付
+区域 forms of 四川: 一级指标 | … | 实际完成指标值 | 50, each row's 自评得分 under the 50)."""
+
+
 def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
-    """The roles ``table`` finds in a header row; the first cell naming a role wins."""
+    """The roles ``table`` finds in a header row; the first cell naming a role wins. In an
+    indicator header without a score column, a last cell of points alone is that column."""
     cols = Columns()
-    for cell in row:
+    last = max((i for i, c in enumerate(row) if c.text.strip()), default=-1)
+    for i, cell in enumerate(row):
         role = field_of(cell.text, table)
+        if role is None and i == last and "score" in table and "score" not in cols.spans and "actual" in cols.spans:
+            role = "score" if _SECTION_POINTS.match(key(cell.text)) else None
         if role is not None and role not in cols.spans:
             cols.spans[role] = (cell.col, cell.last_col)
             cols.order.append(role)

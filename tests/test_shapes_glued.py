@@ -126,3 +126,14 @@ def test_a_glued_exec20_form_reads_its_funds_and_template() -> None:
     total = form.funds.total
     assert (form.implementer, total.budget, total.executed, total.rate, total.score, form.funds.weight) == (
         "黄冈市档案馆", 10.0, 10.0, 100.0, 20.0, 20.0)
+
+
+def test_a_department_form_names_its_unit_and_funds_section() -> None:
+    # r042 (湖南 部门整体支出绩效自评表): 区级预算单位名称 is the department, 年度预算申请 the funds section
+    text = "部门整体支出绩效自评表(2021年度)区级预算单位名称永州市零陵区疾病预防控制中心年度预算申请(万元)年初预算数全年预算数全年执行数"
+    rows = rows_of(text)
+    assert ["预算单位名称", "永州市零陵区疾病预防控制中心"] in rows
+    assert ["年度预算申请(万元)", "年初预算数", "全年预算数", "全年执行数"] in rows
+    (form,) = read_text(text.encode(), name="r042.txt")
+    assert form.reading is not None and (form.reading.template, form.year, form.department) == (
+        "department", 2021, "永州市零陵区疾病预防控制中心")

@@ -132,7 +132,7 @@ INDICATOR_FIELDS: dict[str, Field] = _table(
 
 HEADER_FIELDS: dict[str, Field] = _table(
     Field("project", ("项目名称", "专项名称", "转移支付(项目)名称", "转移支付名称"), "text", never=("子项目名称",)),
-    Field("department", ("主管部门", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门"), "text",
+    Field("department", ("主管部门", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
           never=("主管部门满意度", "中央主管部门")),
     Field("implementer", ("实施单位", "项目实施单位", "资金使用单位"), "text"),
 )

@@ -21,7 +21,7 @@ COLUMN_MARK = re.compile(r"[(（][A-Z/×*%0-9]*分?[)）]")
 """A column mark after a header word: 年度指标值(A), 执行率(B/A), 分值(10分)."""
 _SECTION_MARK = re.compile(r"(?:\s*[(（](?:万元|元|\d+分)[)）])+")
 """The unit and points after a funds section label: 预算执行情况(万元)(20分)."""
-_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况", "资金使用情况", "资金情况")
+_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况", "资金使用情况", "资金情况", "年度预算申请")
 _GOAL_SECTIONS = ("年度总体目标", "年度目标完成情况", "总体目标完成情况")
 """Goal headings (湖北 forms head their indicator table 年度绩效目标完成情况: no goal word)."""
 _ITEMS = sorted(

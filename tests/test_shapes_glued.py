@@ -137,3 +137,16 @@ def test_a_department_form_names_its_unit_and_funds_section() -> None:
     (form,) = read_text(text.encode(), name="r042.txt")
     assert form.reading is not None and (form.reading.template, form.year, form.department) == (
         "department", 2021, "永州市零陵区疾病预防控制中心")
+
+
+def test_a_title_glued_to_the_header_items_is_a_row_of_its_own() -> None:
+    # r010 (重庆 部门整体绩效自评表): a site's blurb naming the document (2022), then the form's heading (2023)
+    text = (
+        "《重庆市梁平区林业局2022年度部门整体绩效自评表.docx》由会员分享\n"
+        "重庆市梁平区林业局2023年度部门整体绩效自评表主管部n重庆市梁平区林业局部门联系人李薇"
+        "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度总金额.32.06.5"
+    )
+    assert ["重庆市梁平区林业局2023年度部门整体绩效自评表"] in rows_of(text)
+    (form,) = read_text(text.encode(), name="r010.txt")
+    assert form.reading is not None and (form.reading.template, form.year) == ("department", 2023)
+    assert form.reading.doubtful == ["funds"]  # ".32.06.5": the digits the site dropped cannot be placed

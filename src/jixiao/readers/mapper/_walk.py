@@ -212,7 +212,7 @@ class _Mapper:
             if d.has_content:
                 self._finish()
                 d = self.cur
-            d.form.year = d.form.year or year_of(starting)
+            d.form.year = year_of(starting) or d.form.year  # of titles before the form, the nearest
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True

@@ -41,6 +41,9 @@ _FUNDS_ROWS = sorted(
     reverse=True,
 )
 _GOALS = sorted({w for f in GOAL_FIELDS.values() for w in f.words} | set(_GOAL_SECTIONS), key=len, reverse=True)
+_TITLES = ("绩效自评表",)
+"""The end of a form's title (…项目绩效自评表, …部门整体绩效自评表): the text before it is the title."""
+_TITLE_TAIL = re.compile(r"\s*[(（][^()（）]{0,12}[)）]")
 _LABELLED_AMOUNT = re.compile(r"([\u4e00-\u9fff][^\d]*?)(\d[\d.,%]*)")
 _LABELLED_AMOUNTS = re.compile(rf"(?:{_LABELLED_AMOUNT.pattern})+")
 """Funds rows whose labels the vocabulary lacks (一般预算内拨款6363100%合计6363100%)."""
@@ -51,6 +54,7 @@ _VALUES_THEN_TEXT = re.compile(r"^((?:[^\u4e00-\u9fff]|万元|万|元)*)(.*)$")
 def _token_at(text: str, i: int) -> tuple[str, str, int] | None:
     """(kind, word, end) of the vocabulary word at ``i``: goal, section, column, funds-row or item."""
     for kind, words in (
+        ("title", _TITLES),
         ("goal", _GOALS),
         ("section", _SECTIONS),
         ("funds-row", _FUNDS_ROWS),
@@ -103,6 +107,13 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             i = end
             continue
         i = end
+        if kind == "title":
+            tail = _TITLE_TAIL.match(text, i)  # "(2020 年度)"
+            if tail:
+                word, i = word + tail.group(), tail.end()
+            out.append(("title", plain.strip() + word))
+            plain = ""
+            continue
         if plain.strip():
             out.append(("text", plain.strip()))
         plain = ""

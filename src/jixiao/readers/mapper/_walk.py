@@ -316,6 +316,8 @@ class _Mapper:
 def _another_header(row: list[Cell], columns: int) -> bool:
     """The header row of another table (序号 | 学校性质 | 培训机构 | …): more cells than the indicator
     header has columns, each a short label, none a value."""
+    if len(row) <= columns:
+        return False  # the usual case, told at once
     texts = [c.text for c in row if c.text.strip()]
     return len(texts) > columns > 0 and all(len(t) <= 12 and not looks_numeric(t) and not is_placeholder(t) for t in texts)
 

@@ -4,7 +4,7 @@ forms (merged label cells and blank cells missing), matched to the header's role
 from __future__ import annotations
 
 from jixiao.check import check_form
-from jixiao.model import Form
+from jixiao.model import Form, FundsRow
 from jixiao.readers.grid import Cell, Grid
 from jixiao.readers.mapper import grid_to_forms
 
@@ -273,3 +273,36 @@ def test_points_over_the_last_column_name_the_score_column() -> None:
         ("质量指标", "指标2:违法案件查办率", "100%", "100%", None, 4.0),
     ]
     assert form.reading is not None and "indicators" not in form.reading.doubtful
+
+
+def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> None:
+    # r023 (四川 转移支付 区域): the sub-row's label printed once per amount, on the same row
+    form = one(
+        ["专项名称", "食品监管补助资金"],
+        ["预算执行情况"],
+        ["预算数:", "2.38", "执行数:", "2.38", "20", "其中:中央补助", "2.38 万元", "其中:中央补助", "2.38万元"],
+        shape="cell-per-line",
+    )
+    total = form.funds.total
+    assert (total.budget, total.executed) == (2.38, 2.38)
+    assert form.funds.more == {"中央补助": FundsRow(budget=2.38, executed=2.38)}
+    # r021 (河北): 到位数 between them has no place in the model; the sub-rows follow, and the
+    # goal has a 总体完成率 column beside it
+    form = one(
+        ["项目名称:", "19名百岁老人高龄津贴"],
+        ["预算数", "6.84", "到位数", "6.84", "执行数", "6.84", "100.00"],
+        ["其中:财政资金", "6.84", "其中:财政资金", "6.84", "其中:财政资金", "6.84"],
+        ["其他", "0.00", "其他", "0.00", "其他", "0.00"],
+        ["三、目标完成情况", "年度预期目标", "具体完成情况", "总体完成率(%)"],
+        ["发放补贴。", "已发放补贴。", "100.00"],
+    )
+    funds = form.funds
+    assert (funds.total.budget, funds.total.executed) == (6.84, 6.84)
+    assert (funds.appropriation, funds.other) == (FundsRow(budget=6.84, executed=6.84), FundsRow(budget=0.0, executed=0.0))
+    assert (form.goal.planned, form.goal.achieved) == ("发放补贴。", "已发放补贴。")
+    assert form.reading is not None and form.reading.doubtful == []
+
+
+def test_a_funds_header_is_not_taken_for_labelled_amounts() -> None:
+    form = one(*R017[:7])
+    assert form.funds.total.budget == 880.0 and form.funds.appropriation is not None

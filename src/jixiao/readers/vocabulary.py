@@ -164,7 +164,7 @@ FUNDS_ROWS: dict[str, tuple[str, ...]] = {
     "total": ("年度资金总额", "年度财政资金总额", "年度预算资金总额", "年度总金额", "资金总额", "总额", "合计", "总计"),
     "appropriation": ("当年财政拨款", "本年财政拨款", "财政拨款", "本年一般公共预算拨款", "一般公共预算拨款", "财政资金"),
     "carryover": ("上年结转资金", "上年结转", "结转结余资金"),
-    "other": ("其他资金", "其它资金", "地方资金/其他"),
+    "other": ("其他资金", "其它资金", "地方资金/其他", "其他"),
 }
 """Funds row labels by model field; any other 其中 row is kept in ``Funds.more`` by its label
 (四川 财政专户管理资金 / 单位资金, 转移支付 中央财政资金 / 地方财政资金). Matched after 其中 is

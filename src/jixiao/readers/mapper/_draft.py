@@ -32,6 +32,8 @@ class Draft:
     planned: list[str] = field(default_factory=list)
     achieved: list[str] = field(default_factory=list)
     mode: str | None = None
+    inline: list[str | None] = field(default_factory=list)
+    """The amounts of a labelled funds row in print order (``_inline``), for its sub-rows below."""
     header_texts: list[str] = field(default_factory=list)
     template: Template = OTHER
     funds_points: float | None = None

@@ -123,7 +123,11 @@ def goal_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
                 target.append(clean_text(cell.text))
                 d.cells.append(cell)
         return
-    texts = [c for c in row if not is_placeholder(c.text) and field_of(c.text, GOAL_FIELDS) is None and key(c.text) not in ("年度总体目标", "总体目标")]
+    texts = [
+        c for c in row
+        if not is_placeholder(c.text) and not looks_numeric(c.text)  # a 总体完成率 column beside the goal
+        and field_of(c.text, GOAL_FIELDS) is None and key(c.text) not in ("年度总体目标", "总体目标")
+    ]
     if len(texts) == 2:
         d.planned.append(_unlabelled(texts[0].text, "planned"))
         d.achieved.append(_unlabelled(texts[1].text, "achieved"))

@@ -26,8 +26,9 @@ from ..vocabulary import (
     is_placeholder,
     key,
 )
-from ._columns import cell_at, header_columns, looks_numeric
+from ._columns import Columns, cell_at, header_columns, looks_numeric
 from ._draft import FILE_SHAPES, Draft, finish
+from ._inline import inline_funds, inline_sub_rows
 from ._labels import header_values, label_value, text_after, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
@@ -132,6 +133,12 @@ class _Mapper:
             return
         d.fresh = False
         amounts = sum(w.funds in ("initial", "budget", "executed") for w in words)
+        inline = inline_funds(row, d.form.funds) if amounts and d.mode != "indicators" else None
+        if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
+            d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
+            d.header_texts.extend(c.text for c in row)
+            d.cells.extend(starting)
+            return
         funds = header_columns(row, FUNDS_FIELDS) if amounts >= 2 else None
         if funds is not None and sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
             if d.funds is not None:  # a second funds table: the next form has no 项目名称
@@ -158,6 +165,8 @@ class _Mapper:
             funds_row(d, row, self.aligned)
         elif d.mode == "goal":
             goal_row(d, r, row, self.aligned)
+        elif d.mode == "inline":
+            inline_sub_rows(row, d.form.funds, d.inline)
         elif d.mode == "indicators" and not self.aligned and _another_header(row, len(d.ind.order) if d.ind else 0):
             d.mode, d.closed = None, True  # another table follows the indicator table: no row of the form
         elif d.mode == "indicators":

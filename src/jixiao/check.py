@@ -119,11 +119,18 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
 
 
 def _cut_row(form: Form) -> object | None:
-    """The last indicator row of a form cut short: the cut may have gone through it (">=9" of
-    ">=90%"), so what it lacks or holds is not reported."""
-    if form.reading is None or not form.reading.truncated or not form.indicators:
+    """The last indicator row of a form cut short when it lacks a cell the rows before it hold:
+    the cut went through it (">=9" of ">=90%", no 实际完成值 or 得分), so what it lacks or holds
+    is not reported."""
+    if form.reading is None or not form.reading.truncated or len(form.indicators) < 2:
         return None
-    return form.indicators[-1]
+    *before, last = form.indicators
+    lacks = (
+        (last.target.is_blank and any(not i.target.is_blank for i in before))
+        or (last.actual.is_blank and any(not i.actual.is_blank for i in before))
+        or (last.score is None and any(i.score is not None for i in before))
+    )
+    return last if lacks else None
 
 
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:

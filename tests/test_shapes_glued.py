@@ -5,6 +5,7 @@ from __future__ import annotations
 from _shapes import HEADER
 
 from jixiao.readers.shapes import detect_shape, text_to_grids
+from jixiao.readers.shapes._cuts import cut_inside
 from jixiao.readers.shapes.glued import split_values
 from jixiao.readers.text import read_text
 
@@ -150,3 +151,15 @@ def test_a_title_glued_to_the_header_items_is_a_row_of_its_own() -> None:
     (form,) = read_text(text.encode(), name="r010.txt")
     assert form.reading is not None and (form.reading.template, form.year) == ("department", 2023)
     assert form.reading.doubtful == ["funds"]  # ".32.06.5": the digits the site dropped cannot be placed
+
+
+def test_a_row_never_ends_inside_a_value_and_the_rows_after_an_uncertain_one_stay_whole() -> None:
+    header = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
+    # "50件50件2020": 5 | 0件 | 5 | 0 would end inside "0件", so the row reads 50件 | 50件 | 20 | 20
+    rows = rows_of(header + "产出指标数量指标更新音响50件50件2020望新点胸艮必具100件100件2020质量指标合格率达标达标")
+    assert rows[1:] == [
+        ["产出指标", "数量指标", "更新音响", "50件", "50件", "20", "20"],
+        ["望新点胸艮必具", "100件", "100件", "20", "20"],
+        ["质量指标合格率达标达标"],  # words for values: not cut, the reading check doubts it
+    ]
+    assert cut_inside("0", "50件", 2) and not cut_inside("20", "2020望", 4)

@@ -143,8 +143,8 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
         elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
-        elif ind.target.is_blank and ind.actual.is_blank and (len(_LABELS.findall(ind.name)) >= 2 or len(ind.name) > _NAME_MAX):
-            out.append(("indicators", f"指标「{_short(ind.name)}」读成了一长段文字，没有指标值和完成值：几行指标可能连在了一起没有分开"))
+        elif len(_LABELS.findall(ind.name)) >= 2 or (ind.target.is_blank and ind.actual.is_blank and len(ind.name) > _NAME_MAX):
+            out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]
     if len(over) >= 2 and len(over) * 3 >= len(scored):
@@ -159,8 +159,8 @@ whole row whose cells were glued into the name (``…的音50件50件…100件``
 
 
 _LABELS = re.compile("|".join(sorted({w for w in (*LEVEL1, *LEVEL2) if len(w) >= 4}, key=len, reverse=True)))
-"""一级/二级 labels (产出指标, 数量指标…): a name holding two of them, with no target or actual
-beside it, is several rows glued into one cell."""
+"""一级/二级 labels (产出指标, 数量指标…): a name holding two of them is several rows glued into
+one cell."""
 
 
 _NAME_MAX = 60

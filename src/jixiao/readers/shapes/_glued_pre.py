@@ -132,15 +132,17 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
     """(cells, rest): the one cut of a funds row's glued amounts that the header's columns and
-    arithmetic allow (sub-rows may lack the 分值 and 得分 cells), with the text after them as the
+    arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and 得分), with the text after them as the
     row's 原因 cell when the header has one, else as ``rest`` (the next part of the form, glued
     on); ``None`` when no single cut reads."""
     m = _VALUES_THEN_TEXT.match(text)
     values, rest = (m.group(1), m.group(2)) if m else (text, "")
-    fields = [field_of(c, FUNDS_FIELDS) or "" for c in columns]
-    without_scores = [f for f in fields if f not in ("weight", "score")]
+    fields = tuple(field_of(c, FUNDS_FIELDS) or "" for c in columns)
+    without_scores = tuple(f for f in fields if f not in ("weight", "score"))
+    # a row may leave its last cells empty (得分, or all but the amounts): every such reading is
+    # tried, so that one fitting by chance is not taken for the only one
     found: set[tuple[str, ...]] = set()
-    for names in (fields, without_scores):
+    for names in dict.fromkeys((*(fields[:k] for k in range(len(fields), 1, -1)), without_scores)):
         if not names:
             continue
         fits = funds_fits(names)

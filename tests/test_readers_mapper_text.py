@@ -306,3 +306,16 @@ def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> Non
 def test_a_funds_header_is_not_taken_for_labelled_amounts() -> None:
     form = one(*R017[:7])
     assert form.funds.total.budget == 880.0 and form.funds.appropriation is not None
+
+
+def test_two_amounts_for_three_money_columns_are_not_placed() -> None:
+    # r024: 130 | 130 | - | 100 | -: 年初+执行 or 全年+执行 both give 执行率 100%, so neither is guessed
+    form = one(
+        ["项目名称", "食品安全抽样检测工作经费"],
+        ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "130", "130", "130", "10", "100", "10"],
+        ["其中:当年财政拨款", "130", "130", "-", "100", "-"],
+        shape="oneline",
+    )
+    assert form.funds.total.executed == 130.0 and form.funds.appropriation is None
+    assert form.reading is not None and form.reading.doubtful == ["funds"]

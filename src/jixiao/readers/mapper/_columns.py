@@ -215,8 +215,11 @@ def judge_indicator(scored: bool) -> Judge:
 
 def judge_funds(c: dict[str, str]) -> int:
     """Prefer readings that fill the amount columns (every funds row prints them; 分值 and 得分
-    only the total), where 执行率 ≈ 执行数/预算数 and 得分 ≤ 分值 ≤ 100."""
+    only the total), where 执行率 ≈ 执行数/预算数 (年初预算数 standing in for an empty 全年预算数)
+    and 得分 ≤ 分值 ≤ 100."""
     a, b = number(c.get("budget")), number(c.get("executed"))
+    if a is None:
+        a = number(c.get("initial"))
     rate, w, s = number(c.get("rate")), number(c.get("weight")), number(c.get("score"))
     points = sum(number(c.get(r)) is not None for r in ("initial", "budget", "executed"))
     if rate is not None and a and b is not None:

@@ -144,3 +144,12 @@ def test_the_last_row_of_a_form_cut_short_is_not_reported_on() -> None:
     assert "R002" in {x.rule for x in findings}
     whole = read_as(form(ind("培训人数", "≥500人", "520人", 90, 90), ind("受助对象满意度", ">=9", "", 10, None)))
     assert [x for x in check_form(whole) if x.indicator == "受助对象满意度"]  # the same row, printed whole, is checked
+
+
+def test_a_form_whose_template_prints_no_deviation_column_is_not_told_to_fill_one() -> None:
+    # r054: a 目标值 / 完成值 table alone (template unknown), a target missed, no reason anywhere
+    missed = ind("参训学员就业率", "≥60%", "53.53%", None, None)
+    f = read_as(form(missed), template="other")
+    assert not [x for x in check_form(f) if x.rule.startswith("D")]
+    national = read_as(form(ind("参训学员就业率", "≥60%", "53.53%", None, None)))
+    assert any(x.rule == "D001" for x in check_form(national))  # the national form has the column: D001 stands

@@ -109,6 +109,8 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     unread = unread_areas(form)
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
+    if _no_deviation_column(form):
+        rules = [r for r in rules if r.family != "D"]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     cut = _cut_row(form)
     out: list[Finding] = []
@@ -116,6 +118,15 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
         out.extend(_finding(rule, form, hit) for hit in hits if cut is None or hit.indicator is not cut)
     return out
+
+
+def _no_deviation_column(form: Form) -> bool:
+    """Whether ``form`` may print no 偏差原因 column at all: its template has none, or is unknown
+    (a 目标值 / 完成值 table alone), and no row holds a reason. "偏差原因空白" is then no finding."""
+    if form.reading is None or any(i.deviation for i in form.indicators):
+        return False
+    template = by_name(form.reading.template)
+    return template is OTHER or not template.has("deviation")
 
 
 def _cut_row(form: Form) -> object | None:

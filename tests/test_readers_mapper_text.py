@@ -319,3 +319,15 @@ def test_two_amounts_for_three_money_columns_are_not_placed() -> None:
     )
     assert form.funds.total.executed == 130.0 and form.funds.appropriation is None
     assert form.reading is not None and form.reading.doubtful == ["funds"]
+
+
+def test_a_funds_row_label_marks_the_template() -> None:
+    # r009 (湖北, digits stripped by a document site): only 年度财政资金总额 says 预算执行 20 + 绩效目标 80
+    form = one(
+        ["项目名称", "湖北工程学院年学生资助"],
+        ["预算数()", "执行数()", "执行率()", "得分"],
+        ["年度财政资金总额", "分"],
+        shape="glued",
+    )
+    assert form.reading is not None and form.reading.template == "exec20"
+    assert form.reading.doubtful == ["funds"]  # "分" is no amount: the row is doubted, not read as blank

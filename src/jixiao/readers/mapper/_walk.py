@@ -23,6 +23,7 @@ from ..vocabulary import (
     HEADER_FIELDS,
     INDICATOR_FIELDS,
     field_of,
+    funds_row_kind,
     is_placeholder,
     key,
 )
@@ -162,6 +163,8 @@ class _Mapper:
     def _data_row(self, r: int, row: list[Cell]) -> None:
         d = self.cur
         if d.mode == "funds":
+            if funds_row_kind(row[0].text) is not None:
+                d.header_texts.append(row[0].text)  # a row label may mark the template (年度财政资金总额)
             funds_row(d, row, self.aligned)
         elif d.mode == "goal":
             goal_row(d, r, row, self.aligned)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from ..model import Area, Form, Indicator, Reading
 from .templates import OTHER, Template, by_name
@@ -143,7 +144,7 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
         elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
-        elif len(_LABELS.findall(ind.name)) >= 2 or (ind.target.is_blank and ind.actual.is_blank and len(ind.name) > _NAME_MAX):
+        elif _glued_rows(ind.name) or (ind.target.is_blank and ind.actual.is_blank and len(ind.name) > _NAME_MAX):
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]
@@ -161,6 +162,12 @@ whole row whose cells were glued into the name (``…的音50件50件…100件``
 _LABELS = re.compile("|".join(sorted({w for w in (*LEVEL1, *LEVEL2) if len(w) >= 4}, key=len, reverse=True)))
 """一级/二级 labels (产出指标, 数量指标…): a name holding two of them is several rows glued into
 one cell."""
+
+
+@lru_cache(maxsize=8192)
+def _glued_rows(name: str) -> bool:
+    """Whether ``name`` holds two 一级/二级 labels: rows run together."""
+    return len(_LABELS.findall(name)) >= 2
 
 
 _NAME_MAX = 60

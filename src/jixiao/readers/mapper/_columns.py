@@ -20,7 +20,7 @@ from itertools import combinations
 from ..grid import Cell
 from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, key, nature_op, parse_number
 
-__all__ = ["Columns", "UNNAMED", "header_columns", "cell_at", "align", "fits", "looks_numeric"]
+__all__ = ["Columns", "UNNAMED", "header_columns", "another_header", "cell_at", "align", "fits", "looks_numeric"]
 
 Span = tuple[int, int]
 _NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:%|万元|元|亿元|分|万)?$")
@@ -92,6 +92,15 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
     while cols.order and cols.order[-1] == UNNAMED:
         cols.order.pop()
     return cols
+
+
+def another_header(row: list[Cell], columns: int) -> bool:
+    """The header row of another table under an indicator table of ``columns`` columns (序号 |
+    学校性质 | 培训机构 | …): more cells than those columns, each a short label, none a value."""
+    if len(row) <= columns:
+        return False  # the usual case, told at once
+    texts = [c.text for c in row if c.text.strip()]
+    return len(texts) > columns > 0 and all(len(t) <= 12 and not looks_numeric(t) and not is_placeholder(t) for t in texts)
 
 
 def cell_at(row: list[Cell], span: Span | None, *, exclude: Span | None = None) -> Cell | None:

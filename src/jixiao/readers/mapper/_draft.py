@@ -10,7 +10,7 @@ from ..reading import attach_reading
 from ..templates import OTHER, Template, detect_template
 from ._columns import Columns
 
-__all__ = ["Draft", "finish", "FILE_SHAPES"]
+__all__ = ["Draft", "finish", "cut_after_title", "FILE_SHAPES"]
 
 FILE_SHAPES = frozenset({None, "xlsx", "docx", "pdf"})
 """Grids whose cells sit where they were printed; the others come from text shapes."""
@@ -64,6 +64,14 @@ class Draft:
     def detect(self) -> Template:
         self.template = detect_template(self.header_texts)
         return self.template
+
+
+def cut_after_title(d: Draft, grid: Grid) -> bool:
+    """The text ends a few characters into the row after ``d``'s title (a page cut right after
+    its heading: "宣城市转移支付区域(项目)绩效目标自评表 / (2023年度) / 转移支"): a form cut short."""
+    last = [c for c in grid.cells if c.row == d.last_row]
+    fragment = len(last) == 1 and len(last[0].text.strip()) <= 8
+    return bool(d.header_texts) and fragment and max((c.row for c in d.cells), default=-9) == d.last_row - 1
 
 
 def finish(d: Draft, grid: Grid, *, last: bool) -> Form:

@@ -27,8 +27,8 @@ from ..vocabulary import (
     is_placeholder,
     key,
 )
-from ._columns import Columns, cell_at, header_columns, looks_numeric
-from ._draft import FILE_SHAPES, Draft, finish
+from ._columns import Columns, another_header, cell_at, header_columns, looks_numeric
+from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
 from ._inline import inline_funds, inline_sub_rows
 from ._labels import header_values, label_value, text_after, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
@@ -104,17 +104,9 @@ class _Mapper:
         return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
 
     def _finish(self, *, last: bool = False) -> None:
-        if self.cur.has_content or (last and not self.forms and self._cut_after_title()):
+        if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
             self.forms.append(finish(self.cur, self.grid, last=last))
         self.cur = self._new()
-
-    def _cut_after_title(self) -> bool:
-        """The text ends a few characters into the row after the title of its only form (a page
-        cut right after its heading: "宣城市转移支付区域(项目)绩效目标自评表 / (2023年度) / 转移支")."""
-        d = self.cur
-        last = [c for c in self.grid.cells if c.row == self.last_row]
-        fragment = len(last) == 1 and len(last[0].text.strip()) <= 8
-        return bool(d.header_texts) and fragment and max((c.row for c in d.cells), default=-9) == self.last_row - 1
 
     def run(self) -> list[Form]:
         for r, row in enumerate(self.grid.rows()):
@@ -170,7 +162,7 @@ class _Mapper:
             goal_row(d, r, row, self.aligned)
         elif d.mode == "inline":
             inline_sub_rows(row, d.form.funds, d.inline)
-        elif d.mode == "indicators" and not self.aligned and _another_header(row, len(d.ind.order) if d.ind else 0):
+        elif d.mode == "indicators" and not self.aligned and another_header(row, len(d.ind.order) if d.ind else 0):
             d.mode, d.closed = None, True  # another table follows the indicator table: no row of the form
         elif d.mode == "indicators":
             indicator_row(d, r, row, self.aligned)
@@ -323,15 +315,6 @@ class _Mapper:
             d.seen.add("goal")
             done = True
         return done
-
-
-def _another_header(row: list[Cell], columns: int) -> bool:
-    """The header row of another table (序号 | 学校性质 | 培训机构 | …): more cells than the indicator
-    header has columns, each a short label, none a value."""
-    if len(row) <= columns:
-        return False  # the usual case, told at once
-    texts = [c.text for c in row if c.text.strip()]
-    return len(texts) > columns > 0 and all(len(t) <= 12 and not looks_numeric(t) and not is_placeholder(t) for t in texts)
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

@@ -77,7 +77,7 @@ def field_name(path: str) -> str:
 
 def plain(exc: InputError) -> str:
     """The error's message without the file it names (the table names the form)."""
-    return re.sub(r"^文件 \S+?：", "", str(exc))
+    return re.sub(r"^文件 \S+?(?: 第 \d+ 行)?：", "", str(exc))
 
 
 def doubted(forms: list[Form]) -> set[str]:
@@ -148,7 +148,7 @@ def report_copied(show_diff: bool) -> None:
     print(f"\n  {right} of {total} fields right ({right / max(total, 1):.0%}); "
           f"{sum(r.extra for r in rows)} fields read that the expected readings do not have")
     by_field: Counter[tuple[str, bool]] = sum((r.by_field for r in rows), Counter())
-    names = sorted({name for name, _ in by_field}, key=lambda n: -(by_field[n, True] + by_field[n, False]))
+    names = sorted({name for name, _ in by_field}, key=lambda n: (-(by_field[n, True] + by_field[n, False]), n))
     print("\n  per field (right/expected): " + ", ".join(
         f"{n} {by_field[n, True]}/{by_field[n, True] + by_field[n, False]}" for n in names))
 

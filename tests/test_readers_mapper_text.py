@@ -4,7 +4,7 @@ forms (merged label cells and blank cells missing), matched to the header's role
 from __future__ import annotations
 
 from jixiao.check import check_form
-from jixiao.model import Form
+from jixiao.model import Form, FundsRow
 from jixiao.readers.grid import Cell, Grid
 from jixiao.readers.mapper import grid_to_forms
 
@@ -201,3 +201,133 @@ def test_a_transfer_form_names_the_local_department_not_the_central_one() -> Non
     ]
     form = one(*rows, shape="pipe")
     assert (form.department, form.implementer) == ("某区人民政府", "某区体育发展中心")
+
+
+def test_a_form_cut_before_its_goal_is_cut_short_not_doubted() -> None:
+    # r047 (转移支付, pipe): the page ends in the header rows, before the funds table and the goal
+    form = one(["转移支付(项目)名称", "农业防灾减灾"], ["中央主管部门", "农业农村部"], ["地方主管部门", "省农业农村厅"], shape="pipe")
+    assert form.reading is not None and form.reading.truncated and form.reading.doubtful == []
+    rules = {f.rule for f in check_form(form)}
+    assert "R002" in rules and "N005" not in rules  # no "预期目标空白" on a goal the cut took
+
+
+def test_a_section_title_under_the_goal_is_no_goal_text() -> None:
+    # r050 (national, columns): "年度绩效指标完成情况" stands alone between the goal and the indicators
+    rows = R017[:10] + [["年度绩效指标完成情况"]] + R017[10:13]
+    form = one(*rows)
+    assert (form.goal.planned, form.goal.achieved) == ("完成年度防汛工作。", "完成年度目标。")
+    assert form.reading is not None and form.reading.doubtful == []
+    assert [i.name for i in form.indicators] == ["指标1:完成中型灌区节水改造项目数量"]
+
+
+def test_a_page_cut_right_after_the_title_is_a_form_cut_short() -> None:
+    # r046: the form reaches its title and year, then "转移支" and the page ends
+    form = one(["宣城市转移支付区域(项目)绩效目标自评表"], ["(2023年度)"], ["转移支"], shape="pipe")
+    assert form.reading is not None and (form.reading.template, form.reading.truncated, form.reading.doubtful) == (
+        "transfer", True, [])
+    assert (form.year, form.project, form.indicators) == (2023, None, [])
+
+
+def test_a_title_followed_by_text_the_reader_cannot_place_is_no_form() -> None:
+    # the title alone is read as a form only where the text ends: otherwise the body was not understood
+    rows = [["宣城市转移支付区域(项目)绩效目标自评表"], ["(2023年度)"], ["行次 全年预算数 统筹整合资金数"], ["列次 0 1 2 3"]]
+    assert grid_to_forms(text_grid(*rows, shape="pipe")) == []
+
+
+# r054 (山西 吕梁, OCR'd image): a 目标值 / 完成值 table alone, then an allocation table
+R054 = [
+    ["一级指标", "二级指标", "指标名称", "目标值", "完成值"],
+    ["产出指标", "产出数量", "完成2021年吕梁山护工培训任务", "12500名", "12166名"],
+    ["", "产出质量", "参训学员结业考核通过率", "100%", "98.79%"],
+    ["序号", "学校性质", "培训机构", "培训补助标准(元/人)", "就业奖补标准(元/人)", "2021年培训人数", "合格人数"],
+    ["1", "民办", "吕梁市远航职业培训学校", "2600", "400", "842", "842"],
+]
+
+
+def test_another_table_under_the_indicator_table_ends_it() -> None:
+    form = one(*R054, shape="pipe")
+    assert [i.name for i in form.indicators] == ["完成2021年吕梁山护工培训任务", "参训学员结业考核通过率"]
+    assert form.reading is not None and (form.reading.template, form.reading.truncated, form.reading.doubtful) == (
+        "other", False, [])
+
+
+def test_an_unknown_template_missing_a_goal_or_total_is_not_said_to_leave_them_blank() -> None:
+    form = one(*R054, shape="pipe")
+    assert form.reading is not None and not form.reading.truncated
+    rules = {f.rule for f in check_form(form)}
+    assert not rules & {"R001", "N005"}  # neither doubted nor "预期目标空白": the template may print none
+    assert not [f for f in check_form(form) if f.rule == "S007" and "总分" in f.message]
+
+
+def test_points_over_the_last_column_name_the_score_column() -> None:
+    # r023 (四川 转移支付 区域): the indicator section's 50 points stand over its 自评得分 column
+    form = one(
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "50"],
+        ["产出指标", "质量指标", "指标1:食品安全监管人员培训", "已完成", "已完成", "5"],
+        ["指标2:违法案件查办率", "100%", "100%", "4"],
+        shape="cell-per-line",
+    )
+    rows = [(i.level2, i.name, i.target.text, i.actual.text, i.weight, i.score) for i in form.indicators]
+    assert rows == [
+        ("质量指标", "指标1:食品安全监管人员培训", "已完成", "已完成", None, 5.0),
+        ("质量指标", "指标2:违法案件查办率", "100%", "100%", None, 4.0),
+    ]
+    assert form.reading is not None and "indicators" not in form.reading.doubtful
+
+
+def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> None:
+    # r023 (四川 转移支付 区域): the sub-row's label printed once per amount, on the same row
+    form = one(
+        ["专项名称", "食品监管补助资金"],
+        ["预算执行情况"],
+        ["预算数:", "2.38", "执行数:", "2.38", "20", "其中:中央补助", "2.38 万元", "其中:中央补助", "2.38万元"],
+        shape="cell-per-line",
+    )
+    total = form.funds.total
+    assert (total.budget, total.executed) == (2.38, 2.38)
+    assert form.funds.more == {"中央补助": FundsRow(budget=2.38, executed=2.38)}
+    # r021 (河北): 到位数 between them has no place in the model; the sub-rows follow, and the
+    # goal has a 总体完成率 column beside it
+    form = one(
+        ["项目名称:", "19名百岁老人高龄津贴"],
+        ["预算数", "6.84", "到位数", "6.84", "执行数", "6.84", "100.00"],
+        ["其中:财政资金", "6.84", "其中:财政资金", "6.84", "其中:财政资金", "6.84"],
+        ["其他", "0.00", "其他", "0.00", "其他", "0.00"],
+        ["三、目标完成情况", "年度预期目标", "具体完成情况", "总体完成率(%)"],
+        ["发放补贴。", "已发放补贴。", "100.00"],
+    )
+    funds = form.funds
+    assert (funds.total.budget, funds.total.executed) == (6.84, 6.84)
+    assert (funds.appropriation, funds.other) == (FundsRow(budget=6.84, executed=6.84), FundsRow(budget=0.0, executed=0.0))
+    assert (form.goal.planned, form.goal.achieved) == ("发放补贴。", "已发放补贴。")
+    assert form.reading is not None and form.reading.doubtful == []
+
+
+def test_a_funds_header_is_not_taken_for_labelled_amounts() -> None:
+    form = one(*R017[:7])
+    assert form.funds.total.budget == 880.0 and form.funds.appropriation is not None
+
+
+def test_two_amounts_for_three_money_columns_are_not_placed() -> None:
+    # r024: 130 | 130 | - | 100 | -: 年初+执行 or 全年+执行 both give 执行率 100%, so neither is guessed
+    form = one(
+        ["项目名称", "食品安全抽样检测工作经费"],
+        ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "130", "130", "130", "10", "100", "10"],
+        ["其中:当年财政拨款", "130", "130", "-", "100", "-"],
+        shape="oneline",
+    )
+    assert form.funds.total.executed == 130.0 and form.funds.appropriation is None
+    assert form.reading is not None and form.reading.doubtful == ["funds"]
+
+
+def test_a_funds_row_label_marks_the_template() -> None:
+    # r009 (湖北, digits stripped by a document site): only 年度财政资金总额 says 预算执行 20 + 绩效目标 80
+    form = one(
+        ["项目名称", "湖北工程学院年学生资助"],
+        ["预算数()", "执行数()", "执行率()", "得分"],
+        ["年度财政资金总额", "分"],
+        shape="glued",
+    )
+    assert form.reading is not None and form.reading.template == "exec20"
+    assert form.reading.doubtful == ["funds"]  # "分" is no amount: the row is doubted, not read as blank

@@ -12,6 +12,7 @@ from jixiao.readers.vocabulary import (
     funds_row_kind,
     is_header_word,
     is_placeholder,
+    is_section_title,
     key,
     level1_of,
     nature_op,
@@ -147,3 +148,9 @@ def test_header_words_are_recognised_and_listed_longest_first() -> None:
     assert is_header_word("年度指标值")
     assert not is_header_word("开展培训次数")
     assert ALL_WORDS.index("实际完成值") < ALL_WORDS.index("完成值")
+
+
+def test_section_titles_are_told_from_values() -> None:
+    assert is_section_title("年度绩效指标完成情况") and is_section_title("四、年度绩效指标完成情况")
+    assert is_section_title("项目支出绩效指标表")
+    assert not is_section_title("完成年度绩效指标") and not is_section_title("全部完成")

@@ -223,6 +223,9 @@ def test_missing_header_fields_are_flagged() -> None:
         (b"  \n\r\n\t\n", NoFormError, "文件为空"),
         ("会议纪要\n今天讨论了预算。\n".encode(), NoFormError, "没有找到自评表"),
         (f"{'财政项目支出绩效自评表'}\n\n（2024年度）\n".encode(), NoFormError, "第 1 行"),
+        # r051: another template's title, then a table whose text cannot be parted into cells
+        ("发布时间: 2025年05月28日\n林业草原改革发展资金绩效评价表\n行次 全年预算数\n列次 0 1 2\n".encode(), NoFormError,
+         "第 2 行：有标题「林业草原改革发展资金绩效评价表」，但没有读出其后"),
         (b"%PDF-1.7\n\x00\x01\x02binary", NotTextError, "二进制"),
     ],
 )

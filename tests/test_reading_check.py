@@ -124,3 +124,32 @@ def test_a_form_without_reading_is_checked_as_before() -> None:
     assert f.reading is None
     assert any(x.rule == "S007" for x in check_form(f))
 
+
+
+def test_several_rows_glued_into_one_name_are_doubted() -> None:
+    # r009: a document site stripped the digits; the rows ran into one cell
+    glued = ind("产出指标数量国家奖学金人数国家助学金人数成本指标国家奖学金人均资助效益指标社会效益指标资金发放率", "", "", None, None)
+    f = read_as(form(glued))
+    assert f.reading is not None and f.reading.doubtful == ["indicators"]
+    assert "连在了一起" in f.reading.problems[0]
+    assert read_as(form(ind("产出指标完成率", "", "", None, None))).reading.doubtful == []  # type: ignore[union-attr]
+
+
+def test_the_last_row_of_a_form_cut_short_is_not_reported_on() -> None:
+    # r045 ends inside its last row: "★受助对象满意度(≥**%) | 10 | >=9" (of ">=90%"), no actual, no score
+    cut = ind("受助对象满意度", ">=9", "", 10, None)
+    f = read_as(form(ind("培训人数", "≥500人", "520人", 90, 90), cut), truncated=True)
+    findings = check_form(f)
+    assert not [x for x in findings if x.indicator == "受助对象满意度"]
+    assert "R002" in {x.rule for x in findings}
+    whole = read_as(form(ind("培训人数", "≥500人", "520人", 90, 90), ind("受助对象满意度", ">=9", "", 10, None)))
+    assert [x for x in check_form(whole) if x.indicator == "受助对象满意度"]  # the same row, printed whole, is checked
+
+
+def test_a_form_whose_template_prints_no_deviation_column_is_not_told_to_fill_one() -> None:
+    # r054: a 目标值 / 完成值 table alone (template unknown), a target missed, no reason anywhere
+    missed = ind("参训学员就业率", "≥60%", "53.53%", None, None)
+    f = read_as(form(missed), template="other")
+    assert not [x for x in check_form(f) if x.rule.startswith("D")]
+    national = read_as(form(ind("参训学员就业率", "≥60%", "53.53%", None, None)))
+    assert any(x.rule == "D001" for x in check_form(national))  # the national form has the column: D001 stands

@@ -5,7 +5,9 @@ from __future__ import annotations
 from _shapes import HEADER
 
 from jixiao.readers.shapes import detect_shape, text_to_grids
+from jixiao.readers.shapes._cuts import cut_inside
 from jixiao.readers.shapes.glued import split_values
+from jixiao.readers.text import read_text
 
 
 def rows_of(text: str) -> list[list[str]]:
@@ -100,3 +102,64 @@ def test_header_items_funds_and_closing_rows_of_a_glued_form() -> None:
     assert ["产出指标", "数量指标", "演出设备更新", "50件", "50件", "20", "20"] in rows
     # "总分10098": no score is above 100, so 100 and 98; the second form starts after it
     assert rows[-3:] == [["总分", "100", "98"], ["项目名称", "中青年演员培训经费"], ["主管部门", "新洲区楚剧团"]]
+
+
+# r037 (湖北 黄冈市档案馆, 预算执行 20 + 绩效目标 80): check-box items after the implementer, the
+# points after the funds section's unit, amounts printed "10万", the indicator header glued on
+R037 = (
+    "项目名称档案抢救与保护专项经费主管部门项目实施单位黄冈市档案馆项目类别1、上级专项 2、本级专项 "
+    "预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额10万10万100%20"
+    "年度绩效指标一级指标二级指标三级指"
+)
+
+
+def test_amounts_with_their_unit_are_cut_and_the_next_part_leaves_the_funds_row() -> None:
+    rows = rows_of(R037)
+    assert ["项目实施单位", "黄冈市档案馆"] in rows and ["项目类别", "1、上级专项 2、本级专项"] in rows
+    assert ["预算执行情况(万元)(20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分"] in rows
+    funds = rows.index(["年度财政资金总额", "10万", "10万", "100%", "20"])
+    assert rows[funds + 1] == ["年度绩效指标一级指标二级指标三级指"]
+
+
+def test_a_glued_exec20_form_reads_its_funds_and_template() -> None:
+    (form,) = read_text(R037.encode(), name="r037.txt")
+    assert form.reading is not None and (form.reading.template, form.reading.doubtful) == ("exec20", [])
+    total = form.funds.total
+    assert (form.implementer, total.budget, total.executed, total.rate, total.score, form.funds.weight) == (
+        "黄冈市档案馆", 10.0, 10.0, 100.0, 20.0, 20.0)
+
+
+def test_a_department_form_names_its_unit_and_funds_section() -> None:
+    # r042 (湖南 部门整体支出绩效自评表): 区级预算单位名称 is the department, 年度预算申请 the funds section
+    text = "部门整体支出绩效自评表(2021年度)区级预算单位名称永州市零陵区疾病预防控制中心年度预算申请(万元)年初预算数全年预算数全年执行数"
+    rows = rows_of(text)
+    assert ["预算单位名称", "永州市零陵区疾病预防控制中心"] in rows
+    assert ["年度预算申请(万元)", "年初预算数", "全年预算数", "全年执行数"] in rows
+    (form,) = read_text(text.encode(), name="r042.txt")
+    assert form.reading is not None and (form.reading.template, form.year, form.department) == (
+        "department", 2021, "永州市零陵区疾病预防控制中心")
+
+
+def test_a_title_glued_to_the_header_items_is_a_row_of_its_own() -> None:
+    # r010 (重庆 部门整体绩效自评表): a site's blurb naming the document (2022), then the form's heading (2023)
+    text = (
+        "《重庆市梁平区林业局2022年度部门整体绩效自评表.docx》由会员分享\n"
+        "重庆市梁平区林业局2023年度部门整体绩效自评表主管部n重庆市梁平区林业局部门联系人李薇"
+        "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度总金额.32.06.5"
+    )
+    assert ["重庆市梁平区林业局2023年度部门整体绩效自评表"] in rows_of(text)
+    (form,) = read_text(text.encode(), name="r010.txt")
+    assert form.reading is not None and (form.reading.template, form.year) == ("department", 2023)
+    assert form.reading.doubtful == ["funds"]  # ".32.06.5": the digits the site dropped cannot be placed
+
+
+def test_a_row_never_ends_inside_a_value_and_the_rows_after_an_uncertain_one_stay_whole() -> None:
+    header = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
+    # "50件50件2020": 5 | 0件 | 5 | 0 would end inside "0件", so the row reads 50件 | 50件 | 20 | 20
+    rows = rows_of(header + "产出指标数量指标更新音响50件50件2020望新点胸艮必具100件100件2020质量指标合格率达标达标")
+    assert rows[1:] == [
+        ["产出指标", "数量指标", "更新音响", "50件", "50件", "20", "20"],
+        ["望新点胸艮必具", "100件", "100件", "20", "20"],
+        ["质量指标合格率达标达标"],  # words for values: not cut, the reading check doubts it
+    ]
+    assert cut_inside("0", "50件", 2) and not cut_inside("20", "2020望", 4)

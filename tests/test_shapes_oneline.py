@@ -49,3 +49,13 @@ def test_every_field_of_the_expected_reading_is_in_its_cell() -> None:
             assert [number(row[5]), number(row[6]), row[7]] == [ind["weight"], ind["score"], ind["deviation"]]
         assert ["总分", "100", f"{want['total_score']:.2f}"] in rows
         assert ["评分等级", want["grade"]] in rows
+
+
+def test_a_form_cut_in_its_funds_table_on_one_line_is_oneline() -> None:
+    # r024: a national form flattened onto one line, cut before its goal and indicators
+    line = (
+        "食品安全抽样检测工作经费项目支出绩效自评表 (20_ 年度) 项目名称 食品安全抽样检测工作经费 主管部门 _县市场监督管理局 "
+        "实施单位 _县市场监督管理局 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+        "年度资金总额 130 130 130 10 100 10 其中:当年财政拨款 130 130 - 100 - 上年结转资金 - - 其他"
+    )
+    assert detect_shape(line) == "oneline"

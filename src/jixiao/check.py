@@ -14,7 +14,7 @@ from ._gc import paused_gc
 from .config import Settings
 from .finding import SEVERITY_ORDER, Finding, Location
 from .model import Area, Form
-from .readers.templates import by_name
+from .readers.templates import OTHER, by_name
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
 
@@ -84,14 +84,18 @@ def _order(finding: Finding) -> tuple[int, str, str, str]:
 
 def unread_areas(form: Form) -> frozenset[Area]:
     """The areas of ``form`` rules may not rely on: those its reading doubts, those its template
-    does not print, and the total of a form cut short (a missing 总分 or 年度总体目标 is then not
-    the unit's omission)."""
+    does not print, the total of a form cut short, and a missing 总分 or 年度总体目标 of a form cut
+    short or of an unknown template (not the unit's omission there)."""
     reading = form.reading
     if reading is None:
         return frozenset()
-    areas: set[Area] = set(reading.doubtful) | by_name(reading.template).absent_areas()
-    if reading.truncated:
+    template = by_name(reading.template)
+    areas: set[Area] = set(reading.doubtful) | template.absent_areas()
+    unknown = template is OTHER  # an unknown template may print no goal or total at all
+    if reading.truncated or (unknown and form.total_score is None):
         areas.add("total")  # cut before its closing rows
+    if (reading.truncated or unknown) and not form.goal.planned and not form.goal.achieved:
+        areas.add("goal")  # maybe cut before its goal
     return frozenset(areas)
 
 
@@ -105,12 +109,39 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     unread = unread_areas(form)
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
+    if _no_deviation_column(form):
+        rules = [r for r in rules if r.family != "D"]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
+    cut = _cut_row(form)
     out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
-        out.extend(_finding(rule, form, hit) for hit in hits)
+        out.extend(_finding(rule, form, hit) for hit in hits if cut is None or hit.indicator is not cut)
     return out
+
+
+def _no_deviation_column(form: Form) -> bool:
+    """Whether ``form`` may print no 偏差原因 column at all: its template has none, or is unknown
+    (a 目标值 / 完成值 table alone), and no row holds a reason. "偏差原因空白" is then no finding."""
+    if form.reading is None or any(i.deviation for i in form.indicators):
+        return False
+    template = by_name(form.reading.template)
+    return template is OTHER or not template.has("deviation")
+
+
+def _cut_row(form: Form) -> object | None:
+    """The last indicator row of a form cut short when it lacks a cell the rows before it hold:
+    the cut went through it (">=9" of ">=90%", no 实际完成值 or 得分), so what it lacks or holds
+    is not reported."""
+    if form.reading is None or not form.reading.truncated or len(form.indicators) < 2:
+        return None
+    *before, last = form.indicators
+    lacks = (
+        (last.target.is_blank and any(not i.target.is_blank for i in before))
+        or (last.actual.is_blank and any(not i.actual.is_blank for i in before))
+        or (last.score is None and any(i.score is not None for i in before))
+    )
+    return last if lacks else None
 
 
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from ..model import Area, Form, Indicator, Reading
-from .templates import Template, by_name
-from .vocabulary import is_header_word, is_placeholder
+from .templates import OTHER, Template, by_name
+from .vocabulary import LEVEL1, LEVEL2, is_header_word, is_placeholder
 
 __all__ = ["check_reading", "attach_reading"]
 
@@ -78,14 +79,21 @@ def check_reading(
     if not form.goal.planned and not form.goal.achieved:
         if "goal" in seen:
             out.append(("goal", "有“年度总体目标”一栏，但没有读到预期目标或实际完成情况的文字"))
-        elif strict and template.has("goal"):
+        elif strict and _prints(template, "goal") and not (truncated and not form.indicators):
+            # a form cut before its indicator table may have been cut before its goal too
             out.append(("goal", "没有读到年度总体目标（预期目标、实际完成情况）"))
     out += _indicators(form)
     out += _weights(form, template, truncated=truncated)
     out += _total(form, template)
-    if strict and not truncated and form.total_score is None and template.has("total"):
+    if strict and not truncated and form.total_score is None and _prints(template, "total"):
         out.append(("total", "没有读到总分"))
     return out
+
+
+def _prints(template: Template, part: str) -> bool:
+    """Whether forms of ``template`` surely print ``part``: an unknown template may not (a table
+    of 目标值 / 完成值 alone), so a part missing there is neither doubted nor the unit's omission."""
+    return template is not OTHER and template.has(part)
 
 
 def _bad_text(text: str | None) -> bool:
@@ -136,6 +144,8 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
         elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
+        elif _glued_rows(ind.name) or (ind.target.is_blank and ind.actual.is_blank and len(ind.name) > _NAME_MAX):
+            out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]
     if len(over) >= 2 and len(over) * 3 >= len(scored):
@@ -147,6 +157,21 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:[%‰]|人次|万元|平方米|公里|小时|[件个人次台套项场元米吨户所天篇期])")
 """A number with its unit: a name holding two of them, with no target or actual beside it, is a
 whole row whose cells were glued into the name (``…的音50件50件…100件``)."""
+
+
+_LABELS = re.compile("|".join(sorted({w for w in (*LEVEL1, *LEVEL2) if len(w) >= 4}, key=len, reverse=True)))
+"""一级/二级 labels (产出指标, 数量指标…): a name holding two of them is several rows glued into
+one cell."""
+
+
+@lru_cache(maxsize=8192)
+def _glued_rows(name: str) -> bool:
+    """Whether ``name`` holds two 一级/二级 labels: rows run together."""
+    return len(_LABELS.findall(name)) >= 2
+
+
+_NAME_MAX = 60
+"""Longer than any name printed alone: with no value beside it, such a "name" is rows run together."""
 
 
 def _over(ind: Indicator) -> bool:

@@ -21,8 +21,9 @@ from .shapes import text_to_grids
 __all__ = ["read_text", "detect_shape"]
 
 _TITLE = "财政项目支出绩效自评表"
-_TITLE_LINE = re.compile(r"^[^\n|]{0,20}项目支出绩效自评表[^\n|]{0,20}$", re.M)
-"""A title line: the national annex says 项目支出绩效自评表, units prefix 财政, a year, a unit name."""
+_TITLE_LINE = re.compile(r"[^\s|:：。，,]{0,40}(?:绩效(?:目标)?自评表|绩效评价表)")
+"""A form's title: the national annex says 项目支出绩效自评表; units prefix 财政, a year, a unit
+name, and other templates say 绩效目标自评表 or 绩效评价表."""
 
 
 def detect_shape(text: str) -> str:
@@ -46,5 +47,9 @@ def _no_form(text: str, name: str) -> NoFormError:
     m = _TITLE_LINE.search(text)
     if m is not None:
         line = text.count("\n", 0, m.start()) + 1
-        return NoFormError(f"有标题「{_TITLE}」，但其后没有项目名称、项目资金或绩效指标", file=name, line=line)
+        return NoFormError(
+            f"有标题「{m.group()}」，但没有读出其后的项目名称、项目资金或绩效指标：表格的文字排列无法可靠地分成单元格",
+            file=name,
+            line=line,
+        )
     return NoFormError(f"没有找到自评表（未见标题「{_TITLE}」或「项目名称」）", file=name)

@@ -37,11 +37,13 @@ __all__ = [
     "NATURE_OPS",
     "DIRECTIONS",
     "SECTION_WEIGHT",
+    "SECTION_TITLES",
     "ALL_WORDS",
     "key",
     "field_of",
     "is_header_word",
     "is_placeholder",
+    "is_section_title",
     "parse_number",
     "funds_row_kind",
     "section_weight",
@@ -130,7 +132,7 @@ INDICATOR_FIELDS: dict[str, Field] = _table(
 
 HEADER_FIELDS: dict[str, Field] = _table(
     Field("project", ("项目名称", "专项名称", "转移支付(项目)名称", "转移支付名称"), "text", never=("子项目名称",)),
-    Field("department", ("主管部门", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门"), "text",
+    Field("department", ("主管部门", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
           never=("主管部门满意度", "中央主管部门")),
     Field("implementer", ("实施单位", "项目实施单位", "资金使用单位"), "text"),
 )
@@ -162,7 +164,7 @@ FUNDS_ROWS: dict[str, tuple[str, ...]] = {
     "total": ("年度资金总额", "年度财政资金总额", "年度预算资金总额", "年度总金额", "资金总额", "总额", "合计", "总计"),
     "appropriation": ("当年财政拨款", "本年财政拨款", "财政拨款", "本年一般公共预算拨款", "一般公共预算拨款", "财政资金"),
     "carryover": ("上年结转资金", "上年结转", "结转结余资金"),
-    "other": ("其他资金", "其它资金", "地方资金/其他"),
+    "other": ("其他资金", "其它资金", "地方资金/其他", "其他"),
 }
 """Funds row labels by model field; any other 其中 row is kept in ``Funds.more`` by its label
 (四川 财政专户管理资金 / 单位资金, 转移支付 中央财政资金 / 地方财政资金). Matched after 其中 is
@@ -210,6 +212,22 @@ DIRECTIONS: dict[str, Literal["positive", "negative"]] = {"正向": "positive", 
 
 SECTION_WEIGHT = re.compile(r"^(?P<label>[\u4e00-\u9fff]{0,12}?)[(（]?(?P<points>\d+(?:\.\d+)?)分[)）]?$")
 """A section header with its points: 产出指标(40分), 效益指标（30分）, (50分) alone; on the key."""
+
+SECTION_TITLES: tuple[str, ...] = (
+    "项目资金",
+    "预算执行情况",
+    "资金情况",
+    "资金投入情况",
+    "年度总体目标",
+    "年度总体目标完成情况",
+    "年度目标完成情况",
+    "年度绩效目标",
+    "年度绩效指标完成情况",
+    "绩效指标",
+)
+"""Titles of a form's parts, printed on a row of their own (maybe numbered: 四、年度绩效指标完成情况)."""
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.]")
 
 _TRADITIONAL = str.maketrans(
     "項預算執數實際資總額標產質時經濟態響續滿務對績評級導價撥結轉餘績單統"
@@ -309,6 +327,13 @@ def is_placeholder(text: str) -> bool:
     """A cell that holds nothing: "-", "—", "/", "无", "……", or an empty template label "指标1:"."""
     k = key(text)
     return k in PLACEHOLDERS or not k.strip(_PLACEHOLDER_MARKS) or _TEMPLATE_TEXT.match(k) is not None
+
+
+def is_section_title(text: str) -> bool:
+    """Whether a cell alone on its row is the title of a part of the form or of the table that
+    follows ("年度绩效指标完成情况", "四、绩效指标", "项目支出绩效指标表"), not a value."""
+    k = _NUMBERING.sub("", key(text))
+    return k in SECTION_TITLES or (len(k) <= 16 and k.endswith("表"))
 
 
 @lru_cache(maxsize=8192)

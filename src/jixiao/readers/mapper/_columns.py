@@ -20,7 +20,7 @@ from itertools import combinations
 from ..grid import Cell
 from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, key, nature_op, parse_number
 
-__all__ = ["Columns", "UNNAMED", "header_columns", "cell_at", "align", "fits", "looks_numeric"]
+__all__ = ["Columns", "UNNAMED", "header_columns", "another_header", "cell_at", "align", "fits", "looks_numeric"]
 
 Span = tuple[int, int]
 _NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:%|万元|元|亿元|分|万)?$")
@@ -70,11 +70,20 @@ UNNAMED = "_"
 keeps the place of its column in ``Columns.order`` and takes no value."""
 
 
+_SECTION_POINTS = re.compile(r"^\d{1,3}$")
+"""A header cell of points alone: the section's points printed over its score column (转移支付
+区域 forms of 四川: 一级指标 | … | 实际完成指标值 | 50, each row's 自评得分 under the 50)."""
+
+
 def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
-    """The roles ``table`` finds in a header row; the first cell naming a role wins."""
+    """The roles ``table`` finds in a header row; the first cell naming a role wins. In an
+    indicator header without a score column, a last cell of points alone is that column."""
     cols = Columns()
-    for cell in row:
+    last = max((i for i, c in enumerate(row) if c.text.strip()), default=-1)
+    for i, cell in enumerate(row):
         role = field_of(cell.text, table)
+        if role is None and i == last and "score" in table and "score" not in cols.spans and "actual" in cols.spans:
+            role = "score" if _SECTION_POINTS.match(key(cell.text)) else None
         if role is not None and role not in cols.spans:
             cols.spans[role] = (cell.col, cell.last_col)
             cols.order.append(role)
@@ -83,6 +92,15 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
     while cols.order and cols.order[-1] == UNNAMED:
         cols.order.pop()
     return cols
+
+
+def another_header(row: list[Cell], columns: int) -> bool:
+    """The header row of another table under an indicator table of ``columns`` columns (序号 |
+    学校性质 | 培训机构 | …): more cells than those columns, each a short label, none a value."""
+    if len(row) <= columns:
+        return False  # the usual case, told at once
+    texts = [c.text for c in row if c.text.strip()]
+    return len(texts) > columns > 0 and all(len(t) <= 12 and not looks_numeric(t) and not is_placeholder(t) for t in texts)
 
 
 def cell_at(row: list[Cell], span: Span | None, *, exclude: Span | None = None) -> Cell | None:
@@ -206,8 +224,11 @@ def judge_indicator(scored: bool) -> Judge:
 
 def judge_funds(c: dict[str, str]) -> int:
     """Prefer readings that fill the amount columns (every funds row prints them; 分值 and 得分
-    only the total), where 执行率 ≈ 执行数/预算数 and 得分 ≤ 分值 ≤ 100."""
+    only the total), where 执行率 ≈ 执行数/预算数 (年初预算数 standing in for an empty 全年预算数)
+    and 得分 ≤ 分值 ≤ 100."""
     a, b = number(c.get("budget")), number(c.get("executed"))
+    if a is None:
+        a = number(c.get("initial"))
     rate, w, s = number(c.get("rate")), number(c.get("weight")), number(c.get("score"))
     points = sum(number(c.get(r)) is not None for r in ("initial", "budget", "executed"))
     if rate is not None and a and b is not None:

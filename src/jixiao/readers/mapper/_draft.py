@@ -10,7 +10,7 @@ from ..reading import attach_reading
 from ..templates import OTHER, Template, detect_template
 from ._columns import Columns
 
-__all__ = ["Draft", "finish", "FILE_SHAPES"]
+__all__ = ["Draft", "finish", "cut_after_title", "FILE_SHAPES"]
 
 FILE_SHAPES = frozenset({None, "xlsx", "docx", "pdf"})
 """Grids whose cells sit where they were printed; the others come from text shapes."""
@@ -32,6 +32,8 @@ class Draft:
     planned: list[str] = field(default_factory=list)
     achieved: list[str] = field(default_factory=list)
     mode: str | None = None
+    inline: list[str | None] = field(default_factory=list)
+    """The amounts of a labelled funds row in print order (``_inline``), for its sub-rows below."""
     header_texts: list[str] = field(default_factory=list)
     template: Template = OTHER
     funds_points: float | None = None
@@ -62,6 +64,14 @@ class Draft:
     def detect(self) -> Template:
         self.template = detect_template(self.header_texts)
         return self.template
+
+
+def cut_after_title(d: Draft, grid: Grid) -> bool:
+    """The text ends a few characters into the row after ``d``'s title (a page cut right after
+    its heading: "宣城市转移支付区域(项目)绩效目标自评表 / (2023年度) / 转移支"): a form cut short."""
+    last = [c for c in grid.cells if c.row == d.last_row]
+    fragment = len(last) == 1 and len(last[0].text.strip()) <= 8
+    return bool(d.header_texts) and fragment and max((c.row for c in d.cells), default=-9) == d.last_row - 1
 
 
 def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
@@ -97,7 +107,13 @@ def _source(cells: list[Cell], file: str) -> Source:
 
 
 def _empty(ind: Indicator) -> bool:
-    return ind.target.is_blank and ind.actual.is_blank and ind.weight is None and ind.score is None
+    """A row with its name only, where a cut may have gone through: a name no longer than any
+    printed one (a long run of text there is rows that could not be parted, for the check)."""
+    blank = ind.target.is_blank and ind.actual.is_blank and ind.weight is None and ind.score is None
+    return blank and len(ind.name) <= _CUT_NAME_MAX
+
+
+_CUT_NAME_MAX = 60
 
 
 _HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))

@@ -19,6 +19,7 @@ from ..vocabulary import (
     field_of,
     funds_row_kind,
     is_placeholder,
+    is_section_title,
     key,
     level1_of,
     level2_of,
@@ -122,13 +123,17 @@ def goal_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
                 target.append(clean_text(cell.text))
                 d.cells.append(cell)
         return
-    texts = [c for c in row if not is_placeholder(c.text) and field_of(c.text, GOAL_FIELDS) is None and key(c.text) not in ("年度总体目标", "总体目标")]
+    texts = [
+        c for c in row
+        if not is_placeholder(c.text) and not looks_numeric(c.text)  # a 总体完成率 column beside the goal
+        and field_of(c.text, GOAL_FIELDS) is None and key(c.text) not in ("年度总体目标", "总体目标")
+    ]
     if len(texts) == 2:
         d.planned.append(_unlabelled(texts[0].text, "planned"))
         d.achieved.append(_unlabelled(texts[1].text, "achieved"))
         d.cells.extend(texts)
-    elif len(texts) == 1 and len(key(texts[0].text)) <= 16 and key(texts[0].text).endswith("表"):
-        return  # the title of the table that follows (项目支出绩效指标表)
+    elif len(texts) == 1 and is_section_title(texts[0].text):
+        return  # the title of the part that follows (年度绩效指标完成情况, 项目支出绩效指标表)
     elif texts:
         d.problems.append(("goal", f"年度总体目标（{_where(texts[0])}）的文字分不清哪些是预期目标、哪些是实际完成情况"))
 

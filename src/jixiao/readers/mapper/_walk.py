@@ -23,11 +23,13 @@ from ..vocabulary import (
     HEADER_FIELDS,
     INDICATOR_FIELDS,
     field_of,
+    funds_row_kind,
     is_placeholder,
     key,
 )
-from ._columns import cell_at, header_columns, looks_numeric
-from ._draft import FILE_SHAPES, Draft, finish
+from ._columns import Columns, another_header, cell_at, header_columns, looks_numeric
+from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
+from ._inline import inline_funds, inline_sub_rows
 from ._labels import header_values, label_value, text_after, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
@@ -109,7 +111,7 @@ class _Mapper:
         return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
 
     def _finish(self, *, last: bool = False) -> None:
-        if self.cur.has_content:
+        if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
             self.forms.append(finish(self.cur, self.grid, last=last))
         self.cur = self._new()
 
@@ -132,6 +134,12 @@ class _Mapper:
             return
         d.fresh = False
         amounts = sum(w.funds in ("initial", "budget", "executed") for w in words)
+        inline = inline_funds(row, d.form.funds) if amounts and d.mode != "indicators" else None
+        if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
+            d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
+            d.header_texts.extend(c.text for c in row)
+            d.cells.extend(starting)
+            return
         funds = header_columns(row, FUNDS_FIELDS) if amounts >= 2 else None
         if funds is not None and sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
             if d.funds is not None:  # a second funds table: the next form has no 项目名称
@@ -155,9 +163,15 @@ class _Mapper:
     def _data_row(self, r: int, row: list[Cell]) -> None:
         d = self.cur
         if d.mode == "funds":
+            if funds_row_kind(row[0].text) is not None:
+                d.header_texts.append(row[0].text)  # a row label may mark the template (年度财政资金总额)
             funds_row(d, row, self.aligned)
         elif d.mode == "goal":
             goal_row(d, r, row, self.aligned)
+        elif d.mode == "inline":
+            inline_sub_rows(row, d.form.funds, d.inline)
+        elif d.mode == "indicators" and not self.aligned and another_header(row, len(d.ind.order) if d.ind else 0):
+            d.mode, d.closed = None, True  # another table follows the indicator table: no row of the form
         elif d.mode == "indicators":
             indicator_row(d, r, row, self.aligned)
 
@@ -210,7 +224,7 @@ class _Mapper:
             if d.has_content:
                 self._finish()
                 d = self.cur
-            d.form.year = d.form.year or year_of(starting)
+            d.form.year = year_of(starting) or d.form.year  # of titles before the form, the nearest
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True
@@ -260,7 +274,7 @@ class _Mapper:
                 setattr(d.form, section, text or None)
                 handled = True
         if handled:
-            d.mode, d.closed = None, True
+            d.mode, d.closed = None, d.closed or d.has_body  # a 总分 above the tables (宁夏, 湖北) ends nothing
         elif d.mode not in ("indicators", "goal") and self._inline_goal(row, starting):
             handled = True
         if handled:

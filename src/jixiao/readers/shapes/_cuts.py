@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["split_values", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX"]
+__all__ = ["split_values", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX", "cut_inside"]
 
 _UNITS = "平方米|立方米|万元|亿元|人次|小时|个月|工作日|公里|公顷|元|万|亿|倍|个|次|人|名|户|家|所|处|座|台|套|件|篇|份|项|场|期|批|天|日|亩|米|吨|株|‰|%"
 _VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS})?")
 VALUE_MAX = 18
 """The longest value token the grammar above reads (an operator, 13 digits and a point, a unit)."""
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万元|万|元)?")
+"""An amount as a funds cell prints it: 10, 10.5, 10万 (the unit is the form's, read later)."""
 _MAX_CUTS = 64
 
 
@@ -35,6 +37,12 @@ def split_values(text: str, count: int) -> list[list[str]]:
             if len(out) > _MAX_CUTS:
                 return out
     return out
+
+
+def cut_inside(token: str, text: str, end: int) -> bool:
+    """Whether a value ``token`` ending at ``end`` of ``text`` was cut inside itself: the next
+    character would still make it a value ("0" before "件" of "0件")."""
+    return end < len(text) and _VALUE.fullmatch(token + text[end]) is not None
 
 
 def number(token: str) -> float | None:
@@ -73,16 +81,21 @@ def _amounts_plausible(row: dict[str, str]) -> bool:
 
 def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
     """A test of one cut of a funds row's values: amounts are plain numbers of plausible sizes,
-    执行率 = 执行数 / 预算数 (to the printed precision, in % or as a fraction; 年初预算数 stands in
+    a weight is points (more than 0, at most 100), 执行率 = 执行数 / 预算数 (to the printed precision, in % or as a fraction; 年初预算数 stands in
     for a missing 全年预算数), a score at most its weight."""
 
     def fits(values: list[str]) -> bool:
         row = dict(zip(fields, values))
-        for name in ("initial", "budget", "executed", "weight", "score"):
+        for name in ("initial", "budget", "executed"):
+            if name in row and not _AMOUNT.fullmatch(row[name]):
+                return False
+        for name in ("weight", "score"):
             if name in row and not _NUMBER.fullmatch(row[name]):
                 return False
         if not _weight_and_score_fit(row):
             return False
+        if "weight" in row and not 0 < float(row["weight"]) <= 100:
+            return False  # 分值 is points of the 100: never 0, never more
         if not _amounts_plausible(row):
             return False
         rate, budget, executed = row.get("rate"), row.get("budget") or row.get("initial"), row.get("executed")

@@ -17,20 +17,23 @@ from ._rows import TextCell, TextRow
 
 __all__ = ["pre_rows", "COLUMN_MARK"]
 
-COLUMN_MARK = re.compile(r"[(（][A-Z/×*%0-9]+分?[)）]")
+COLUMN_MARK = re.compile(r"[(（][A-Z/×*%0-9]*分?[)）]")
 """A column mark after a header word: 年度指标值(A), 执行率(B/A), 分值(10分)."""
-_SECTION_MARK = re.compile(r"\s*[(（](?:万元|元|\d+分)[)）]")
-_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况", "资金使用情况", "资金情况")
+_SECTION_MARK = re.compile(r"(?:\s*[(（](?:万元|元|\d+分)[)）])+")
+"""The unit and points after a funds section label: 预算执行情况(万元)(20分)."""
+_SECTIONS = ("项目资金", "预算执行情况", "资金投入情况", "年度资金情况", "资金使用情况", "资金情况", "年度预算申请")
 _GOAL_SECTIONS = ("年度总体目标", "年度目标完成情况", "总体目标完成情况")
 """Goal headings (湖北 forms head their indicator table 年度绩效目标完成情况: no goal word)."""
 _ITEMS = sorted(
     {w for f in HEADER_FIELDS.values() for w in f.words}
-    | {"中央主管部门", "地方主管部门", "省级主管部门", "省级财政部门", "地方财政部门"},
+    | {"中央主管部门", "地方主管部门", "省级主管部门", "省级财政部门", "地方财政部门"}
+    | {"项目类别", "项目属性", "项目类型", "单位名称", "填报日期"},
     key=len,
     reverse=True,
 )
-"""Header item labels: the vocabulary's, and the other 主管/财政部门 of transfer-payment forms,
-which only part cells here (the mapper decides what they are)."""
+"""Header item labels: the vocabulary's, the other 主管/财政部门 of transfer-payment forms and the
+check-box and filing items of 湖北 forms (项目类别…, 填报日期), which only part cells here (the
+mapper decides what they are)."""
 _COLUMNS = sorted({w for f in FUNDS_FIELDS.values() for w in f.words} | {"得分计算方法"}, key=len, reverse=True)
 _FUNDS_ROWS = sorted(
     {p + w for ws in FUNDS_ROWS.values() for w in ws if len(w) >= 4 for p in ("", "其中:", "其中：", "其中")},
@@ -38,15 +41,20 @@ _FUNDS_ROWS = sorted(
     reverse=True,
 )
 _GOALS = sorted({w for f in GOAL_FIELDS.values() for w in f.words} | set(_GOAL_SECTIONS), key=len, reverse=True)
+_TITLES = ("绩效自评表",)
+"""The end of a form's title (…项目绩效自评表, …部门整体绩效自评表): the text before it is the title."""
+_TITLE_TAIL = re.compile(r"\s*[(（][^()（）]{0,12}[)）]")
 _LABELLED_AMOUNT = re.compile(r"([\u4e00-\u9fff][^\d]*?)(\d[\d.,%]*)")
 _LABELLED_AMOUNTS = re.compile(rf"(?:{_LABELLED_AMOUNT.pattern})+")
 """Funds rows whose labels the vocabulary lacks (一般预算内拨款6363100%合计6363100%)."""
-_VALUES_THEN_TEXT = re.compile(r"^([^\u4e00-\u9fff]*)(.*)$")
+_VALUES_THEN_TEXT = re.compile(r"^((?:[^\u4e00-\u9fff]|万元|万|元)*)(.*)$")
+"""A funds row's glued amounts ("10万10万100%20") and the text after them."""
 
 
 def _token_at(text: str, i: int) -> tuple[str, str, int] | None:
     """(kind, word, end) of the vocabulary word at ``i``: goal, section, column, funds-row or item."""
     for kind, words in (
+        ("title", _TITLES),
         ("goal", _GOALS),
         ("section", _SECTIONS),
         ("funds-row", _FUNDS_ROWS),
@@ -99,6 +107,13 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             i = end
             continue
         i = end
+        if kind == "title":
+            tail = _TITLE_TAIL.match(text, i)  # "(2020 年度)"
+            if tail:
+                word, i = word + tail.group(), tail.end()
+            out.append(("title", plain.strip() + word))
+            plain = ""
+            continue
         if plain.strip():
             out.append(("text", plain.strip()))
         plain = ""
@@ -115,22 +130,27 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _funds_cut(text: str, columns: list[str]) -> list[str] | None:
-    """The one cut of a funds row's glued amounts that the header's columns and arithmetic allow
-    (sub-rows may lack the 分值 and 得分 cells), then any text after them; ``None`` otherwise."""
+def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
+    """(cells, rest): the one cut of a funds row's glued amounts that the header's columns and
+    arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and 得分), with the text after them as the
+    row's 原因 cell when the header has one, else as ``rest`` (the next part of the form, glued
+    on); ``None`` when no single cut reads."""
     m = _VALUES_THEN_TEXT.match(text)
     values, rest = (m.group(1), m.group(2)) if m else (text, "")
-    fields = [field_of(c, FUNDS_FIELDS) or "" for c in columns]
-    without_scores = [f for f in fields if f not in ("weight", "score")]
+    fields = tuple(field_of(c, FUNDS_FIELDS) or "" for c in columns)
+    without_scores = tuple(f for f in fields if f not in ("weight", "score"))
+    # a row may leave its last cells empty (得分, or all but the amounts): every such reading is
+    # tried, so that one fitting by chance is not taken for the only one
     found: set[tuple[str, ...]] = set()
-    for names in (fields, without_scores):
+    for names in dict.fromkeys((*(fields[:k] for k in range(len(fields), 1, -1)), without_scores)):
         if not names:
             continue
         fits = funds_fits(names)
         found.update(tuple(cut) for cut in split_values(values.strip(), len(names)) if fits(cut))
     if len(found) != 1:
         return None
-    return [*found.pop(), *([rest] if rest else [])]
+    cells = list(found.pop())
+    return ([*cells, rest], "") if rest and "reason" in fields else (cells, rest)
 
 
 def pre_rows(text: str, line: int) -> list[TextRow]:
@@ -152,12 +172,15 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
             rows.append([TextCell(w, line) for w in row])
         elif kind == "funds-row" and nxt[0] == "text":
             cut = _funds_cut(nxt[1], columns) if columns else None
-            rows.append([TextCell(t, line) for t in (word, *(cut or [nxt[1]]))])
+            cells, rest = cut if cut is not None else ([nxt[1]], "")
+            rows.append([TextCell(t, line) for t in (word, *cells)])
+            if rest:
+                rows.append([TextCell(rest, line)])  # the next part, glued to the amounts
             k += 1
         elif kind == "text" and columns and _LABELLED_AMOUNTS.fullmatch(word):
             for label, amounts in _LABELLED_AMOUNT.findall(word):
                 cut = _funds_cut(amounts, columns)
-                rows.append([TextCell(t, line) for t in (label, *(cut or [amounts]))])
+                rows.append([TextCell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
         elif kind == "goal":
             row = [word]
             while k + 1 < len(tokens) and tokens[k + 1][0] == "goal":

@@ -25,6 +25,7 @@ from ..vocabulary import (
     GOAL_FIELDS,
     HEADER_FIELDS,
     INDICATOR_FIELDS,
+    SECTION_TITLES,
     field_of,
     key,
     level1_of,
@@ -38,18 +39,6 @@ __all__ = ["cell_per_line_rows", "is_piped"]
 _POINTS = re.compile(r"^\d{1,3}$")
 """A header cell of points alone (the 50 over a score column)."""
 _ROW_END = re.compile(r"^\s*\|(?:\s*\|)+\s*$")
-_SECTIONS = (
-    "项目资金",
-    "预算执行情况",
-    "资金情况",
-    "资金投入情况",
-    "年度总体目标",
-    "年度总体目标完成情况",
-    "年度目标完成情况",
-    "年度绩效目标",
-    "年度绩效指标完成情况",
-    "绩效指标",
-)
 
 
 def is_piped(lines: list[str]) -> bool:
@@ -186,7 +175,7 @@ def _row_label(text: str) -> str | None:
         return "label"
     if field_of(text, HEADER_FIELDS) is not None or field_of(text, CLOSING_FIELDS) is not None:
         return "label" if len(k) <= 10 else None
-    if k.startswith(_SECTIONS) and len(k) <= 14:
+    if k.startswith(SECTION_TITLES) and len(k) <= 14:
         return "label"
     if section_weight(text) is not None:
         return "label"

@@ -43,7 +43,7 @@ def detect_shape(text: str) -> str:
         return "cell-per-line"
     if any(has_glued_header(s) for s in lines if len(s) >= 24 and s.count(" ") * 10 <= len(s)):
         return "glued"
-    flat = [s for s in lines if "资金总额" in s and ("三级指标" in s or "预期目标" in s)]
+    flat = [s for s in lines if "资金总额" in s and ("三级指标" in s or "预期目标" in s or "项目名称" in s)]
     if flat:
         return "scrambled" if _out_of_order(flat[0]) else "oneline"
     if _is_columns(lines):

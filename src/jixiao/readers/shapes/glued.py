@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of
-from ._cuts import VALUE_MAX, indicator_fits, split_values
+from ._cuts import VALUE_MAX, cut_inside, indicator_fits, split_values
 from ._glued_pre import COLUMN_MARK, pre_rows
 from ._rows import TextCell, TextRow
 
@@ -79,10 +79,13 @@ def _is_text_field(name: str) -> bool:
 
 
 def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
-    """The indicator rows of ``body``; ``None`` when a row's cut is not sure."""
+    """The indicator rows of ``body`` as far as each row's cut is sure, the rest one cell;
+    ``None`` when the header's columns leave no row to cut."""
     after_name = fields[fields.index("name") + 1 :] if "name" in fields else []
+    texts = 0
     while after_name and _is_text_field(after_name[-1]):
         after_name.pop()  # 偏差原因 at the end: empty, or glued to the next name (see the docstring)
+        texts += 1
     if not after_name or any(_is_text_field(f) for f in after_name):
         return None
     fits = indicator_fits(after_name)
@@ -94,8 +97,11 @@ def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
             labels.append(label)
             i += len(label)
         found = _next_row(body, i, len(after_name), fits)
+        if found is not None and texts and found[2] < len(body) and _label_at(body, found[2]) is None:
+            found = None  # the next name may begin with this row's 偏差原因: only a label or the end is sure
         if found is None:
-            return None
+            start = i - sum(len(label) for label in labels)
+            return [*rows, [TextCell(body[start:], line)]] if rows else None
         name, values, i = found
         rows.append([TextCell(t, line) for t in (*labels, name, *values)])
     return rows
@@ -117,7 +123,7 @@ def _next_row(body: str, i: int, count: int, fits: Callable[[list[str]], bool]) 
             if end < len(body) and not _is_cjk(body[end]):
                 continue
             for values in split_values(body[name_end:end], count):
-                if fits(values):
+                if fits(values) and not (values and cut_inside(values[-1], body, end)):
                     choices.append((body[i:name_end], values, end))
         if choices:
             break  # a name never ends inside a value: the shortest name that reads is the one

@@ -1,0 +1,66 @@
+"""Funds printed as labelled amounts: each column word followed by its amount in the same row.
+
+Some forms print no funds table but label/amount pairs: "转移支付预算数(A) | 5.8万 | 预算执行率(B/A) |
+100%" (四川 转移支付 区域), "预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84" (河北), and their sub-rows
+as a row label printed once per amount, in the order of those amounts ("其中:财政资金 | 6.84 |
+其中:财政资金 | 6.84 | …"), on the same row or the rows under it. Such a row is no header: its
+amounts are the 年度资金总额 row's.
+"""
+
+from __future__ import annotations
+
+from ...model import Funds, FundsRow
+from ..grid import Cell, clean_text
+from ..vocabulary import FUNDS_FIELDS, field_of, funds_row_kind, parse_number
+from ._columns import looks_numeric
+
+__all__ = ["inline_funds", "inline_sub_rows"]
+
+_AMOUNTS = ("initial", "budget", "executed", "rate")
+Order = list[str | None]
+"""The amounts of a labelled row in print order: a role, or ``None`` for a labelled amount the
+model has no place for (到位数)."""
+
+
+def inline_funds(row: list[Cell], funds: Funds) -> Order | None:
+    """Read ``row`` into ``funds`` when every funds column word in it is followed by its amount;
+    the order of its amounts, or ``None`` (and nothing read) when the row is no such row."""
+    cells = [c for c in row if c.text.strip()]
+    total: dict[str, float | None] = {}
+    order: Order = []
+    for i, cell in enumerate(cells):
+        nxt = cells[i + 1].text if i + 1 < len(cells) else ""
+        role = field_of(cell.text, FUNDS_FIELDS)
+        if role in _AMOUNTS:
+            if not looks_numeric(nxt) or role in total:
+                return None
+            total[role] = parse_number(nxt)[0]
+            order.append(role if role != "rate" else None)
+        elif role is None and funds_row_kind(cell.text) is None and not looks_numeric(cell.text) and looks_numeric(nxt):
+            order.append(None)  # 到位数 | 6.84
+    if not {"budget", "executed"} & total.keys():
+        return None
+    funds.total = funds.total.model_copy(update=total)
+    inline_sub_rows(row, funds, order)
+    return order
+
+
+def inline_sub_rows(row: list[Cell], funds: Funds, order: Order) -> bool:
+    """The sub-rows of labelled funds in ``row``: each row label followed by an amount, printed
+    once per amount of ``order``; False when the row holds none."""
+    cells = [c for c in row if c.text.strip()]
+    subs: dict[tuple[str, str], list[float | None]] = {}
+    for i, cell in enumerate(cells[:-1]):
+        kind = funds_row_kind(cell.text)
+        if kind is not None and kind != "total" and looks_numeric(cells[i + 1].text):
+            label = clean_text(cell.text).removeprefix("其中").strip("：: ")
+            subs.setdefault((kind, label), []).append(parse_number(cells[i + 1].text)[0])
+    for (kind, label), amounts in subs.items():
+        if len(amounts) != len(order):
+            continue
+        values = {role: v for role, v in zip(order, amounts) if role is not None}
+        if kind == "more":
+            funds.more[label] = FundsRow(**values)
+        else:
+            setattr(funds, kind, FundsRow(**values))
+    return bool(subs)

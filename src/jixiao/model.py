@@ -82,6 +82,9 @@ class FundsRow(_Strict):
     executed: float | None = None
     rate: float | None = None
     score: float | None = None
+    received: float | None = None
+    """Money that arrived (资金到位数 / 收入), where a template prints it beside the money spent
+    (河北 到位数, 四川 全年到位资金, 浙江 实际到位资金); 执行率 is spending over budget, never this."""
 
 
 class Funds(_Strict):

@@ -228,15 +228,17 @@ def _strip_numbering(text: str) -> str:
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
 重合 ≥ 80%，长度相差不超过 25%）；或实际完成情况只是预期目标中的一段（如照抄了预期目标的末句），编号和
 标点不计。
-含义变更：增加了"照抄预期目标的一段"的情形。
+含义变更：增加了"照抄预期目标的一段"的情形；表在中途被截断（Reading.truncated）而两栏都没有读到时，
+不报空白（可能截在目标之前，或该模板没有这一栏）。
 原因：完成情况应写实际做了什么、做到多少，照抄目标等于没有自评。
 示例：实际完成情况与预期目标一字不差；或预期目标末句"发挥文物的宣传教育价值。"被当作完成情况。
 修正：按实际完成的数量、质量、时效写完成情况。
 """, facts=True)
 def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     planned, achieved = facts.planned, facts.achieved
+    unseen = not (planned or achieved) and form.reading is not None and form.reading.truncated
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
-        if not text:
+        if not text and not unseen:
             yield Hit(f"年度总体目标的{cn}空白：填写{cn}", field=field)
     if not (planned and achieved):
         return

@@ -5,8 +5,8 @@ stable code, kebab-case name, severity and Chinese doc; ``jixiao rules``, the do
 select/ignore engine are all built from this one registry, so a rule cannot exist without being
 documented. Rule functions are pure: ``(form, settings) -> Iterable[Hit]``, or, registered with
 ``facts=True``, ``(form, settings, facts)`` for rules that read the form's derived facts
-(``_facts.FormFacts``, built once per form by the engine), or, for the cross-form X rules,
-``(forms, settings)``; the
+(``_facts.FormFacts``, built once per form by the engine), or, for the rules that read the forms
+of one file together (``scope="file"``), ``(forms, settings)`` or ``(forms, settings, facts)``; the
 engine in ``jixiao.check`` turns hits into ``Finding``s, so rules never repeat their own code,
 severity or location.
 """

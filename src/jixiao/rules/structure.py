@@ -85,8 +85,15 @@ def s010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 修正：按 分值 × 完成比例 重算得分（完成的指标得满分），或把单项得分改为百分制再折算。
 """, facts=True)
 def s011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
-    scored = [(r.weight, r.score) for r in facts.rows if r.weight and r.score is not None]
-    if len(scored) < 2 or any(w >= 100 or abs(s - w * w / 100) > EPS for w, s in scored):
+    scored: list[tuple[float, float]] = []
+    for r in facts.rows:
+        w, s = r.weight, r.score
+        if not w or s is None:
+            continue
+        if w >= 100 or abs(s - w * w / 100) > EPS:
+            return  # most forms leave here, at their first scored row
+        scored.append((w, s))
+    if len(scored) < 2:
         return
     example = ", ".join(f"{fmt(w)} × {fmt(w)}% = {fmt(s)}" for w, s in scored[:2])
     total = sum(s for _, s in scored)

@@ -153,6 +153,8 @@ def main() -> None:
     ap.add_argument("--findings", type=Path, default=FINDINGS)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    if not args.findings.is_file():
+        sys.exit(f"找不到评审发现清单 {args.findings}（用 --findings 指定 findings.yaml 的位置）")
     entries = yaml.safe_load(args.findings.read_text(encoding="utf-8"))
     unknown = sorted({e["kind"] for e in entries} - set(KIND_CODES))
     if unknown:

@@ -76,11 +76,12 @@ def form(*indicators: Indicator, project: str = "测试项目", funds_: Funds | 
 
 
 def hits(code: str, f: Form, **settings: Any) -> list:
-    """Findings of one rule on one form (other rules deselected), with optional settings."""
-    from jixiao.check import check_form
+    """Findings of one rule on one form (other rules deselected), with optional settings; a rule
+    that reads the forms of a file together (N004, X001) sees this one form as its file."""
+    from jixiao.check import check_forms
     from jixiao.config import Settings
 
-    return check_form(f, Settings(select=[code], **settings))
+    return check_forms([f], Settings(select=[code], **settings))
 
 
 def with_ind(base: Form, index: int, **changes: Any) -> Form:

@@ -24,7 +24,7 @@ def test_catalogue_lists_every_family_and_code(monkeypatch, capsys) -> None:  # 
     for header in ("F：项目资金", "Q：定量指标", "P：文字规范"):
         assert header in out
     assert "  Q005  警告  met-but-deducted" in out
-    assert out.count("\n  ") == 53
+    assert out.count("\n  ") == 55
 
 
 @pytest.mark.parametrize(("code", "words"), [("Q005", ["met-but-deducted", "检查", "修正"]), ("l002", ["80%", "达成"])])
@@ -37,7 +37,7 @@ def test_one_rule_in_full(monkeypatch, capsys, code: str, words: list[str]) -> N
 def test_json_catalogue(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run(monkeypatch, capsys, "--format", "json")
     data = json.loads(out)
-    assert len(data) == 53 and set(data[0]) >= {"code", "name", "severity", "family", "summary", "doc"}
+    assert len(data) == 55 and set(data[0]) >= {"code", "name", "severity", "family", "summary", "doc"}
 
 
 def test_json_one_rule(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -52,5 +52,5 @@ def test_unknown_code_exits_2(monkeypatch, capsys) -> None:  # type: ignore[no-u
 
 def test_markdown_catalogue_for_the_docs(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run(monkeypatch, capsys, "-f", "markdown")
-    assert out.startswith("# 检查规则") and out.count("\n### ") == 53
+    assert out.startswith("# 检查规则") and out.count("\n### ") == 55
     assert "## Q：定量指标" in out and "### Q005 `met-but-deducted`（警告）" in out

@@ -349,6 +349,14 @@ def test_note_names_the_place_without_repeating_the_forms_file(location: Locatio
     assert [w.text() for w in note.find_all("span", "where")] == ([shown] if shown else [])
 
 
+def test_note_names_the_place_as_the_form_shows_it_then_the_line() -> None:
+    f = Finding(rule="Q004", name="n", severity="error", form="基层科普服务", indicator="活动场次", field="score",
+                message="m", location=Location(file="examples/kepu.txt", line=121),
+                evidence={"place": "产出指标/数量指标/活动场次 · 得分"})
+    note = dom(render_html([kepu_form()], [f])).find_all("li", "sev-error")[0]
+    assert [w.text() for w in note.find_all("span", "where")] == ["产出指标/数量指标/活动场次 · 得分 第 121 行"]
+
+
 # --- the bundled example through the real reader and checker ---------------------------------
 
 

@@ -24,9 +24,29 @@ def test_grouped_by_form_with_summaries_and_total() -> None:
     assert "  小结：0 个错误，2 个警告，1 条提示" in lines
 
 
-def test_a_finding_line_shows_line_code_severity_indicator_message() -> None:
+def test_a_finding_line_shows_line_code_severity_place_message() -> None:
     out = render_text(FORMS, FINDINGS)
-    assert "    204  Q005 警告  「受众群体满意度」实际完成值 90% 已达到目标 ≥90%，但扣 3 分（17/20）" in out
+    assert ("    204  Q005 警告  〔满意度指标/服务对象满意度指标/受众群体满意度 · 得分〕实际完成值 90% 已达到目标 ≥90%，"
+            "但扣 3 分（17/20）") in out
+
+
+def test_a_finding_off_the_indicator_table_names_its_box() -> None:
+    out = render_text(FORMS, check_forms(FORMS, Settings(select=["X001", "P001"])))
+    assert "X001 提示  〔项目资金/年度资金总额 · 全年预算数〕全年预算数 170 = " in out
+    assert "P001 提示  〔年度总体目标 · 预期目标〕预期目标：" in out
+
+
+def test_a_finding_without_a_place_keeps_its_indicator_name() -> None:
+    (q005, *_) = [f for f in FINDINGS if f.rule == "Q005"]
+    bare = q005.model_copy(update={"evidence": {}})
+    assert "Q005 警告  「受众群体满意度」实际完成值 90%" in render_text(FORMS, [bare])
+
+
+def test_machine_output_keeps_the_line_beside_the_place() -> None:
+    (q005, *_) = [f for f in FINDINGS if f.rule == "Q005"]
+    data = q005.model_dump(mode="json")
+    assert data["location"]["line"] == 204
+    assert data["evidence"]["place"] == "满意度指标/服务对象满意度指标/受众群体满意度 · 得分"
 
 
 def test_plain_unless_colour_is_asked_for() -> None:

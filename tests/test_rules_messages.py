@@ -42,8 +42,11 @@ def test_a_finding_on_a_row_names_its_levels_and_column(findings: list) -> None:
 
 
 def test_hints_on_the_five_example_forms() -> None:
-    """The five example forms are all graded 优: 33 hints before issue 14, 32 now (E002 no longer
-    fires on 覆盖面 16个 = ≥16个, a count equal to a fixed universe of 16 districts)."""
+    """The five example forms are all graded 优: 33 hints before issue 14, 29 now (E002 no longer
+    fires on 覆盖面 16个 = ≥16个, a count equal to a fixed universe of 16 districts; N004 no longer
+    reports the umbrella's copy of its sub-projects' promises). Each that remains is justified in
+    tests/data/rules/NOTES.md."""
     hints = [f for f in check_forms(read_path(SOURCES[0])) if f.severity == "info"]
-    assert len(hints) == 32
+    assert len(hints) == 29
     assert not [f for f in hints if f.rule == "E002" and f.indicator == "覆盖面"]
+    assert not [f for f in hints if f.rule == "N004"]

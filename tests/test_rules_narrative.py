@@ -7,6 +7,8 @@ from _forms import form, funds, hits, ind, seed_forms
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jixiao.check import check_forms
+from jixiao.config import Settings
 from jixiao.rules._align import clause_before, pairs_of, similarity
 from jixiao.rules.narrative import align_achieved
 
@@ -270,3 +272,13 @@ def test_n003_gates_hold_for_every_phrase_match(text: str) -> None:
         assert any(c in text for c in "全均圆顺")
     if _IMPROVED.search(text):
         assert any(c in text for c in "提改增") and any(c in text for c in "有明显大")
+
+
+def test_n004_leaves_an_umbrellas_copy_of_its_sub_projects_promises_to_them() -> None:
+    """The example's 基层科普服务 repeats its four sub-projects' 预期目标 (不少于 5场次, 60场次, 80次);
+    each is measured by an indicator of the sub-project's own form in the same file."""
+    forms = seed_forms()
+    assert check_forms(forms, Settings(select=["N004"])) == []
+    umbrella = forms[0]
+    alone = hits("N004", umbrella)  # checked on its own, the promises have no indicator
+    assert [f.evidence["planned"] for f in alone] == [5, 60, 80]

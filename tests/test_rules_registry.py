@@ -11,9 +11,9 @@ from jixiao.rules import FAMILIES, all_rules, get_rule, matching_rules
 
 CATALOGUE = {
     "F001": "error", "F002": "error", "F003": "error", "F004": "error", "F005": "warning", "F006": "error",
-    "F007": "warning", "F008": "info", "F009": "warning", "F010": "warning", "F011": "warning",
+    "F007": "warning", "F008": "info", "F009": "warning", "F010": "warning", "F011": "warning", "F012": "error",
     "S001": "error", "S002": "error", "S003": "error", "S004": "error", "S005": "info", "S006": "warning",
-    "S007": "warning", "S008": "warning", "S009": "error", "S010": "warning",
+    "S007": "warning", "S008": "warning", "S009": "error", "S010": "warning", "S011": "error",
     "Q001": "error", "Q002": "error", "Q003": "error", "Q004": "error", "Q005": "warning", "Q006": "warning",
     "Q007": "warning", "Q008": "warning", "Q009": "info", "Q010": "warning",
     "L001": "warning", "L002": "warning", "L003": "info",

@@ -15,7 +15,7 @@ def test_s001_total_is_funds_score_plus_indicator_scores(total: float | None, ex
     found = hits("S001", form(total_score=total, grade="优"))
     assert len(found) == expected
     if expected:
-        assert found[0].evidence == {"printed": 98.0, "recomputed": 100.0}
+        assert found[0].evidence == {"printed": 98.0, "recomputed": 100.0, "place": "总分 · 得分"}
 
 
 @pytest.mark.parametrize(

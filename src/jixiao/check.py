@@ -105,7 +105,7 @@ def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
     return not (reads & unread)
 
 
-def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
+def _run(rules: list[Rule], form: Form, settings: Settings) -> tuple[list[Finding], FormFacts]:
     unread = unread_areas(form)
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
@@ -117,7 +117,7 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> list[Finding]:
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
         out.extend(_finding(rule, form, hit) for hit in hits if cut is None or hit.indicator is not cut)
-    return out
+    return out, facts
 
 
 def _no_deviation_column(form: Form) -> bool:
@@ -147,7 +147,7 @@ def _cut_row(form: Form) -> object | None:
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return sorted(_run(_selected(settings)[1], form, settings), key=_order)
+    return sorted(_run(_selected(settings)[1], form, settings)[0], key=_order)
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -162,7 +162,9 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
     rules, form_rules = _selected(settings)
-    per_form = [_run(form_rules, f, settings) for f in forms]
+    runs = [_run(form_rules, f, settings) for f in forms]
+    per_form = [found for found, _ in runs]
+    facts = {id(f): form_facts for f, (_, form_facts) in zip(forms, runs)}  # file rules reuse them
     by_file: dict[str, list[int]] = {}
     index: dict[int, int] = {}  # by identity, first occurrence: a hit names its form object
     for i, f in enumerate(forms):
@@ -175,7 +177,9 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
             group = [forms[i] for i in idxs if runs_on(rule, unread_areas(forms[i]))]
             if not group:
                 continue
-            for hit in rule.func(group, settings):
+            hits = (rule.func(group, settings, [facts[id(f)] for f in group]) if rule.wants_facts
+                    else rule.func(group, settings))
+            for hit in hits:
                 owner = hit.form if hit.form is not None else group[0]
                 per_form[index[id(owner)]].append(_finding(rule, owner, hit))
     return [f for chunk in per_form for f in sorted(chunk, key=_order)]

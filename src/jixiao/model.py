@@ -16,9 +16,9 @@ forms/s floor (``benchmarks/bench_check.py``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = [
     "Op",
@@ -82,6 +82,17 @@ class FundsRow(_Strict):
     executed: float | None = None
     rate: float | None = None
     score: float | None = None
+    received: float | None = None
+    """Money that arrived (资金到位数 / 收入), where a template prints it beside the money spent
+    (河北 到位数, 四川 全年到位资金, 浙江 实际到位资金); 执行率 is spending over budget, never this."""
+
+    @model_serializer(mode="wrap")
+    def _without_unprinted_received(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Most templates print no 到位数: their rows dump as they always have, without the key.
+        data: dict[str, Any] = handler(self)
+        if self.received is None:
+            data.pop("received", None)
+        return data
 
 
 class Funds(_Strict):

@@ -280,9 +280,13 @@ def count(findings: list[Finding]) -> dict[str, int]:
 
 
 def _where(f: Finding, form: Form) -> str:
-    """The place within the form's own file; the file is named only when it is another one."""
+    """The place as the printed form shows it (一级/二级/三级指标 · 列), then where it is in the
+    form's own file; the file is named only when it is another one."""
     loc = f.location
-    parts = [loc.file] if loc.file and loc.file != form.source.file else []
+    place = f.evidence.get("place")
+    parts = [place] if isinstance(place, str) and place else []
+    if loc.file and loc.file != form.source.file:
+        parts.append(loc.file)
     if loc.sheet and loc.sheet != form.source.sheet:
         parts.append(f"工作表「{loc.sheet}」")
     if loc.line is not None:

@@ -1,5 +1,8 @@
 """The terminal report: findings grouped by form, one summary line per form, and a total.
 
+Each finding names its place as the printed form shows it (〔产出指标/数量指标/培训场次 · 得分〕),
+beside the source line, so a reviewer holding a PDF or a workbook can find the cell.
+
 Plain text unless ``color`` is asked for (the CLI does so only when stdout is a terminal); colour
 comes from rich, imported only then. The report is written at the end of a run, so it keeps every
 finding but of each form only an outline (its label and where it starts): a text report on a
@@ -40,6 +43,15 @@ class FormOutline:
         return self.project or f"{self.source.file}:{self.source.start_line or '?'}"
 
 
+def _subject(f: Finding) -> str:
+    """What the finding is about, as someone holding the printed form finds it: the place
+    (一级/二级/三级指标 · 列, or 项目资金/年度资金总额 · 执行率), else the indicator's name."""
+    place = f.evidence.get("place")
+    if isinstance(place, str) and place:
+        return f"〔{place}〕"
+    return f"「{f.indicator}」" if f.indicator else ""
+
+
 def _form_key(form: Form | FormOutline) -> tuple[str, str]:
     return (form.source.file, form.label)
 
@@ -62,7 +74,7 @@ def _lines(forms: Sequence[Form | FormOutline], findings: Sequence[Finding], sta
         out.append((f"{label}（{where}）", "header"))
         for f in own:
             loc = f"{f.location.line}" if f.location.line is not None else "-"
-            subject = f"「{f.indicator}」" if f.indicator else ""
+            subject = _subject(f)
             out.append((f"  {loc:>5}  {f.rule} {SEVERITY_CN[f.severity]}  {subject}{f.message}", f.severity))
         out.append((f"  小结：{summary_line(own)}" if own else "  小结：未发现问题", None))
         out.append(("", None))

@@ -5,8 +5,8 @@ stable code, kebab-case name, severity and Chinese doc; ``jixiao rules``, the do
 select/ignore engine are all built from this one registry, so a rule cannot exist without being
 documented. Rule functions are pure: ``(form, settings) -> Iterable[Hit]``, or, registered with
 ``facts=True``, ``(form, settings, facts)`` for rules that read the form's derived facts
-(``_facts.FormFacts``, built once per form by the engine), or, for the cross-form X rules,
-``(forms, settings)``; the
+(``_facts.FormFacts``, built once per form by the engine), or, for the rules that read the forms
+of one file together (``scope="file"``), ``(forms, settings)`` or ``(forms, settings, facts)``; the
 engine in ``jixiao.check`` turns hits into ``Finding``s, so rules never repeat their own code,
 severity or location.
 """
@@ -24,7 +24,8 @@ from ..errors import UsageError
 from ..finding import Severity
 from ..model import Area, Form, Indicator
 
-__all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "place_of"]
+__all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "place_of",
+           "form_place"]
 
 FAMILIES: dict[str, str] = {
     "F": "项目资金",
@@ -52,7 +53,8 @@ class Hit:
 
     Rules name the fields they pass (``field=``, ``evidence=``). A hit on an indicator row gets
     ``evidence["place"]``: the row and column as the printed form shows them (``place_of``), so
-    machine output can point someone holding a PDF or a workbook at the cell, beside the line.
+    machine output can point someone holding a PDF or a workbook at the cell, beside the line; a
+    hit on the funds table, the goal box or the closing rows gets its place too (``form_place``).
     """
 
     message: str
@@ -66,8 +68,11 @@ class Hit:
     """For file-scope rules: the form the finding belongs to."""
 
     def __post_init__(self) -> None:
-        if self.indicator is not None and "place" not in self.evidence:
-            self.evidence["place"] = place_of(self.indicator, self.field)
+        if "place" in self.evidence:
+            return
+        place = place_of(self.indicator, self.field) if self.indicator is not None else form_place(self.field)
+        if place:
+            self.evidence["place"] = place
 
 
 COLUMNS: dict[str, str] = {
@@ -84,6 +89,35 @@ def place_of(indicator: Any, field: str | None) -> str:
     row = "/".join(p for p in (indicator.level1, indicator.level2, indicator.name) if p)
     column = COLUMNS.get(field or "", field or "")
     return f"{row} · {column}" if column else row
+
+
+FUNDS_ROWS_CN: dict[str, str] = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金",
+                                 "other": "其他资金"}
+FUNDS_COLUMNS_CN: dict[str, str] = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
+                                    "rate": "执行率", "score": "得分", "received": "到位数"}
+FORM_PLACES: dict[str, str] = {
+    "goal.planned": "年度总体目标 · 预期目标", "goal.achieved": "年度总体目标 · 实际完成情况",
+    "total_score": "总分 · 得分", "total_weight": "总分 · 分值", "grade": "评分等级", "weights": "绩效指标 · 分值",
+    "indicators": "绩效指标", "funds.reason": "项目资金 · 原因", "funds.weight": "项目资金 · 分值",
+}
+"""Places of the parts of a form that are not an indicator row, as the form heads them."""
+
+
+def form_place(field: str | None) -> str | None:
+    """Where a finding on the funds table, the goal box or the closing rows sits, as the printed
+    form shows it ("项目资金/年度资金总额 · 执行率"); ``None`` for a field that is no place on the
+    form. Other 其中 rows (``Funds.more``) are named by their printed label."""
+    if not field:
+        return None
+    if field in FORM_PLACES:
+        return FORM_PLACES[field]
+    parts = field.split(".")
+    if parts[0] == "funds" and len(parts) == 3:
+        row = FUNDS_ROWS_CN.get(parts[1], parts[1])
+        return f"项目资金/{row} · {FUNDS_COLUMNS_CN.get(parts[2], parts[2])}"
+    if field.isascii():
+        return None
+    return field  # S007 names the box itself (项目名称, 评价结论…)
 
 
 @dataclass(frozen=True, slots=True)

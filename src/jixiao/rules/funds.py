@@ -82,7 +82,8 @@ def rate_agrees(printed: float, expected: float) -> bool:
 检查：每一行资金的执行率(%) 是否等于 全年执行数(B) ÷ 全年预算数(A) × 100，精度按表中印出的小数位数：
 印成 86.5% 的，B/A 四舍五入（或截尾）到一位小数应为 86.5；印成整数的，四舍五入到整数；任何情况下
 ±0.01 个百分点都算相符。印成小数（0.958）的执行率按百分比读（95.8%）。
-含义变更：此前只分"整数"与"两位小数"两档，一位小数的执行率（86.5%）会被误报。
+含义变更：此前只分"整数"与"两位小数"两档，一位小数的执行率（86.5%）会被误报；表中印出到位数、执行率
+恰好等于 到位数 ÷ 全年预算数 的，改报 F012（说明错在哪里），不再报 F001。
 原因：执行率是项目资金得分的唯一依据，算错会直接改变总分。
 示例：全年预算数 100.00、全年执行数 85.00，执行率却填 95.00%。
 修正：按 B/A 重新计算执行率。
@@ -91,7 +92,7 @@ def f001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
         budget, executed, rate = row.budget, row.executed, row.rate
         expected = rate_percent(budget, executed)
-        if expected is None or rate is None or rate_agrees(rate, expected):
+        if expected is None or rate is None or rate_agrees(rate, expected) or on_income(row) is not None:
             continue
         shown = f"{fmt(rate)}%"
         yield Hit(
@@ -175,7 +176,9 @@ def f005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 @rule("F006", "funds-sum-mismatch", "error", "年度资金总额不等于其中各行之和", doc="""
 检查：年初预算数、全年预算数、全年执行数三列中，年度资金总额是否等于 当年财政拨款 + 上年结转资金 +
-其他资金（±0.01×行数）。
+其他资金（及表中印出的其他分项行）。相差超过 0.01×行数 为错误；相差不到这个数但印出的数字加起来仍差
+0.01 以上的，为提示（多半是各行隐藏的小数四舍五入所致，但公开的表应当自洽）。
+含义变更：此前在 0.01×行数 以内的差额一律不报（r033 差 0.03、r053 差 0.01 的明细表漏报）。
 原因：总额与分项不一致，至少有一个数字填错。
 示例：年度资金总额 170.00，当年财政拨款 150.00，上年结转资金 0.00，其他资金 0.00。
 修正：核对分项，使总额等于各分项之和。
@@ -198,10 +201,18 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if total is None or not known:
             continue
         s = sum(known)
-        if abs(total - s) > EPS * len(known):
-            detail = " + ".join(f"{ROW_CN.get(k, k)} {fmt(getattr(r, col))}" for k, r in rows[1:])
+        gap = abs(total - s)
+        if gap < 0.005:
+            continue
+        detail = " + ".join(f"{ROW_CN.get(k, k)} {fmt(getattr(r, col))}" for k, r in rows[1:])
+        evidence = {"total": total, "parts": list(parts), "sum": round(s, 4)}
+        if gap > EPS * len(known):
             yield Hit(f"{cn}：年度资金总额 {fmt(total)} ≠ {detail} = {fmt(round(s, 4))}：核对各行，使总额等于各行之和",
-                      field=f"funds.total.{col}", evidence={"total": total, "parts": list(parts), "sum": round(s, 4)})
+                      field=f"funds.total.{col}", evidence=evidence)
+        else:
+            yield Hit(f"{cn}：年度资金总额 {fmt(total)} 与其中各行之和 {fmt(round(s, 4))} 相差 {gap:.2f}，多半是各行"
+                      f"四舍五入所致：按表中显示的数字调整，使总额等于各行之和", field=f"funds.total.{col}",
+                      evidence=evidence, severity="info")
 
 
 @rule("F007", "low-execution-unexplained", "warning", "执行率低于 90% 而表中没有任何说明", doc="""
@@ -285,7 +296,7 @@ def f010(form: Form, settings: Settings) -> Iterator[Hit]:
               field="weight", evidence={"funds_weight": form.funds.weight, "indicator_weight": row.weight})
 
 
-_LEFTOVER_RATE = re.compile(r"结转结余率|结余率")
+_LEFTOVER_RATE = re.compile(r"结转结余率|结余率|资金节约率|预算节约率")
 _COST_NAME = re.compile(r"成本|费|支出|资金")
 
 
@@ -301,10 +312,12 @@ def _in_funds_unit(value: float, unit: str | None, text: str, funds_unit: str) -
 
 @rule("F011", "indicator-contradicts-funds", "warning", "指标的实际完成值与资金表矛盾", doc="""
 检查：(1) "预算执行率""资金执行率"指标的实际完成值与资金表的执行率（B/A）相差 0.5 个百分点以上；
-(2) "结转结余率""结余率"的实际完成值与 100% − 执行率 相差 1 个百分点以上；(3) 成本、经费、费用类指标的
+(2) "结转结余率""结余率""资金节约率""预算节约率"的实际完成值与 100% − 执行率 相差 1 个百分点以上；(3) 成本、经费、费用类指标的
 实际完成金额超过资金表的全年执行数。
 原因：同一张表里的同一笔钱只能有一个数；对不上说明指标是按计划而不是按实际填的。
-示例：执行率 76%，"结转结余率"实际完成值 0%；全年执行数 125.25 万元，"运行维护费"实际完成 150 万元（r035）。
+示例：执行率 76%，"结转结余率"实际完成值 0%；全年执行数 125.25 万元，"运行维护费"实际完成 150 万元（r035）；
+预算 2960.00、实际支付 2798.30，"资金节约率"却填 15%（应为 5.46%，r031）。
+含义变更：增加了"资金节约率""预算节约率"（按资金表算的节约就是结余）。
 修正：按资金表的实际数填写该指标的实际完成值（或改正资金表）。
 """, facts=True)
 def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
@@ -323,7 +336,8 @@ def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         elif rate is not None and a.unit == "%" and _LEFTOVER_RATE.search(name):
             left = max(0.0, 100 - rate)
             if abs(a.value - left) > 1:
-                yield Hit(f"{where}，资金表执行率 {rate:.2f}%，结余应为 {left:.2f}%：按资金表改为 {left:.2f}%",
+                what = "节约" if "节约" in name else "结余"
+                yield Hit(f"{where}，资金表执行率 {rate:.2f}%，{what}应为 {left:.2f}%：按资金表改为 {left:.2f}%",
                           indicator=ind, field="actual", evidence={"actual": a.value, "expected": round(left, 4)})
         elif total.executed and _COST_NAME.search(name) and not _LEFTOVER_RATE.search(name):
             spent = _in_funds_unit(a.value, a.unit, a.text, form.funds.unit)
@@ -331,3 +345,39 @@ def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 yield Hit(f"{where}，超过资金表的全年执行数 {fmt(total.executed)}{form.funds.unit}：按实际支出改正"
                           f"实际完成值", indicator=ind, field="actual",
                           evidence={"actual": spent, "executed": total.executed})
+
+
+def on_income(row: FundsRow) -> float | None:
+    """The money that arrived over the budget in percent, when the printed 执行率 is that figure
+    and not B/A (到位数 ÷ 预算数 instead of 执行数 ÷ 预算数); ``None`` otherwise."""
+    received, executed, rate = row.received, row.executed, row.rate
+    if received is None or executed is None or rate is None or abs(received - executed) <= EPS:
+        return None
+    on_spending, on_received = rate_percent(row.budget, executed), rate_percent(row.budget, received)
+    if on_spending is None or on_received is None or rate_agrees(rate, on_spending):
+        return None
+    return on_received if rate_agrees(rate, on_received) else None
+
+
+@rule("F012", "rate-on-income", "error", "执行率按到位（收入）数计算，而不是按执行（支出）数", doc="""
+检查：资金表同时印出到位数（收入、资金到位数）和执行数（支出）时，印出的执行率是否等于 到位数 ÷ 全年
+预算数，而不等于 全年执行数 ÷ 全年预算数。这时不再另报 F001。
+原因：执行率衡量的是钱花出去多少，不是钱到位多少；按到位数算会把未支出的资金算成已执行，抬高得分。
+示例：全年预算数 52.80、全年到位资金 52.80、全年执行资金 30.80，执行率却填 100.00%（应为 58.33%）。
+修正：执行率改为 全年执行数 ÷ 全年预算数，得分随之重算。
+读取：只有规范格式（YAML/JSON）的表填写了到位数（FundsRow.received）；读取器目前不读这一列。
+""", facts=True)
+def f012(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    for key, row in facts.funds_rows:
+        income = on_income(row)
+        if income is None:
+            continue
+        expected = rate_percent(row.budget, row.executed) or 0.0
+        yield Hit(
+            f"{ROW_CN.get(key, key)}执行率填 {fmt(row.rate or 0)}%，等于 到位数 {fmt(row.received)} ÷ 全年预算数 "
+            f"{fmt(row.budget)}，而不是 全年执行数 {fmt(row.executed)} ÷ 全年预算数 = {expected:.2f}%：执行率应按支出"
+            f"改为 {expected:.2f}%",
+            field=f"funds.{key}.rate",
+            evidence={"rate": row.rate, "budget": row.budget, "received": row.received, "executed": row.executed,
+                      "expected": round(expected, 4)},
+        )

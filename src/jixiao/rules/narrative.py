@@ -16,6 +16,7 @@ from typing import Any
 
 from ..config import Settings
 from ..model import Form
+from ..values import Quantity
 from . import Hit, rule
 from ._align import (
     STRONG,
@@ -184,12 +185,40 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 @rule("N004", "promise-without-indicator", "info", "预期目标中承诺的数量没有对应指标，或与指标目标不同", doc="""
 检查：预期目标中带数的承诺（如"全年开展不少于 60场次"）是否有目标值相同的指标；按名称能对应上但目标值不同
-的，也报告。
+的，也报告。同一文件中另一张表有目标值相同（数值相等、单位可比）的指标时不报告：总项目的预期目标常逐段
+照录子项目的承诺，这些承诺由子项目表中的指标衡量。
+含义变更：此前逐表检查，总项目表上照录的子项目承诺每条都被报告（示例文件的 5 张表，全部为"优"，有 3 条
+这样的提示）；现在按文件检查，只有整个文件中都找不到对应指标的承诺才报告。
 原因：预期目标与指标是同一件事的两种写法，对不上说明指标设置遗漏或改了目标没改文字。
-示例：预期目标"不少于 80次"，指标表没有 80 次的目标。
+示例：预期目标"不少于 80次"，本表和同一文件的其他表都没有 80 次的目标。
 修正：补设指标，或统一预期目标与指标值。
-""", facts=True)
-def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+""", scope="file", facts=True)
+def n004(forms: list[Form], settings: Settings, facts: list[FormFacts]) -> Iterator[Hit]:
+    targets: dict[float, list[tuple[int, str | None]]] | None = None  # value → (form, unit), built when needed
+    for k, (form, form_facts) in enumerate(zip(forms, facts)):
+        for hit, q in _promises(form, form_facts):
+            if len(forms) > 1:
+                if targets is None:
+                    targets = _targets_by_value(forms)
+                if any(j != k and comparable(q, unit) for j, unit in targets.get(round(q.value, 6), ())):
+                    continue  # measured on another form of the file (an umbrella's sub-project)
+            yield hit
+
+
+def _targets_by_value(forms: list[Form]) -> dict[float, list[tuple[int, str | None]]]:
+    """Every numeric 年度指标值 of the file's forms, by value: a promise is looked up, not compared
+    with every row of every form (a file may hold thousands of forms)."""
+    out: dict[float, list[tuple[int, str | None]]] = {}
+    for j, f in enumerate(forms):
+        for i in f.indicators:
+            if (t := i.target).value is not None:
+                out.setdefault(round(t.value, 6), []).append((j, t.unit))
+    return out
+
+
+def _promises(form: Form, facts: FormFacts) -> Iterator[tuple[Hit, Quantity]]:
+    """N004 on one form: each promise of 预期目标 with no indicator of the same target, and the
+    quantity promised."""
     flat = facts.planned
     targets: list[tuple[float, str | None, Row]] | None = None
     rows: list[Any] | None = None
@@ -207,12 +236,11 @@ def n004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if cands:
             ind = cands[0][1][2]
             yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标「{ind.name}」的目标却是 {fmt_value(ind.target)}："
-                      f"统一预期目标与年度指标值",
-                      indicator=ind, field="goal.planned", evidence={"planned": q.value, "target": ind.target.value})
+                      f"统一预期目标与年度指标值", indicator=ind, field="goal.planned", form=form,
+                      evidence={"planned": q.value, "target": ind.target.value}), q
         else:
             yield Hit(f"预期目标承诺「{ctx}{_qtext(q)}」，指标表中没有目标值相同的指标：补设指标，或改正预期目标",
-                      field="goal.planned",
-                      evidence={"planned": q.value, "unit": q.unit})
+                      field="goal.planned", form=form, evidence={"planned": q.value, "unit": q.unit}), q
 
 
 _NUMBERING = re.compile(r"目标[0-9一二三四五六七八九十]+[：:]|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[，。；;：:、,.！!]")
@@ -228,15 +256,17 @@ def _strip_numbering(text: str) -> str:
 检查：年度总体目标的预期目标、实际完成情况是否为空；实际完成情况与预期目标是否（几乎）相同（字符二元组
 重合 ≥ 80%，长度相差不超过 25%）；或实际完成情况只是预期目标中的一段（如照抄了预期目标的末句），编号和
 标点不计。
-含义变更：增加了"照抄预期目标的一段"的情形。
+含义变更：增加了"照抄预期目标的一段"的情形；表在中途被截断（Reading.truncated）而两栏都没有读到时，
+不报空白（可能截在目标之前，或该模板没有这一栏）。
 原因：完成情况应写实际做了什么、做到多少，照抄目标等于没有自评。
 示例：实际完成情况与预期目标一字不差；或预期目标末句"发挥文物的宣传教育价值。"被当作完成情况。
 修正：按实际完成的数量、质量、时效写完成情况。
 """, facts=True)
 def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     planned, achieved = facts.planned, facts.achieved
+    unseen = not (planned or achieved) and form.reading is not None and form.reading.truncated
     for text, cn, field in ((planned, "预期目标", "goal.planned"), (achieved, "实际完成情况", "goal.achieved")):
-        if not text:
+        if not text and not unseen:
             yield Hit(f"年度总体目标的{cn}空白：填写{cn}", field=field)
     if not (planned and achieved):
         return

@@ -224,9 +224,10 @@ def _leftover(text: str) -> str | None:
 @rule("S007", "template-leftover", "warning", "模板文字未删除，或实际完成值、得分、总分等空白", doc="""
 检查：名称、指标值和文字中是否残留模板文字或提示语（"指标1：""……""XX""≥**人""请填写""（100字以内）"
 "结合自评情况……""说明……"、草稿中的"【请补充……】"），文字末尾是否留着空的编号项（"2. 3."）；三级指标的
-实际完成值、得分，执行率得分和总分是否空白；模板有评价结论、存在问题、改进措施栏的，是否空白。全表没有
+实际完成值、得分，执行率、执行率得分和总分是否空白（执行率只在资金表有分值或得分列、且预算数和执行数
+都印出时检查）；模板有评价结论、存在问题、改进措施栏的，是否空白。全表没有
 任何得分的模板（转移支付表等）不检查得分和总分；表在中途被截断（Reading.truncated）的不检查总分。
-含义变更：增加了提示语、空编号项、执行率得分空白和评价结论等栏空白的情形。
+含义变更：增加了提示语、空编号项、执行率空白（r017）、执行率得分空白和评价结论等栏空白的情形。
 原因：残留模板或空白说明表没有填完。
 示例：三级指标名称仍是"指标1："；存在问题栏写"（100字以内）"；某项得分空白。
 修正：删除模板文字，补填空白。
@@ -254,6 +255,12 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             yield Hit("实际完成值空白：填写实际完成值", indicator=row.ind, field="actual")
         if row.score is None and row.weight is not None:
             yield Hit("得分空白：按完成情况填写得分", indicator=row.ind, field="score")
+    total = form.funds.total
+    if total.rate is None and total.budget and total.executed is not None and (
+            form.funds.weight is not None or total.score is not None):
+        rate = total.executed / total.budget * 100
+        yield Hit(f"执行率空白：填写 全年执行数 ÷ 全年预算数 = {rate:.2f}%", field="funds.total.rate",
+                  evidence={"expected": round(rate, 4)})
     if not facts.scored_any:
         return
     if form.funds.weight is not None and form.funds.total.score is None:

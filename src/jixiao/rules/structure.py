@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Indicator
 from . import Hit, rule
-from ._common import compact, fmt, is_satisfaction
+from ._common import EPS, compact, fmt, is_satisfaction
 from ._facts import FormFacts
 
 
@@ -75,3 +75,28 @@ def s010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         yield Hit(f"列在「{ind.level1}/{ind.level2}」下，{why}：把该指标移到{to}下，并调整分值", indicator=ind, field="level1",
                   evidence={"level1": ind.level1, "level2": ind.level2})
+
+
+@rule("S011", "weight-applied-twice", "error", "各指标得分都等于 分值 × 分值 ÷ 100（权重被乘了两次）", doc="""
+检查：两项以上有分值、得分的指标中，是否每一项的得分都等于 分值 × 分值 ÷ 100（±0.01），且都低于分值。
+原因：河北等地的表按 单项得分 × 权重占比 折算；单项得分已按权重给分时再乘一次权重，折算得分就只剩
+分值的几分之一，完成的指标也拿不到满分，总分远低于实际。
+示例：四项指标全部"完成"，权重 25/25/30/10，折算得分却是 6.25/6.25/9.00/1.00，合计 22.50（r021）。
+修正：按 分值 × 完成比例 重算得分（完成的指标得满分），或把单项得分改为百分制再折算。
+""", facts=True)
+def s011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    scored: list[tuple[float, float]] = []
+    for r in facts.rows:
+        w, s = r.weight, r.score
+        if not w or s is None:
+            continue
+        if w >= 100 or abs(s - w * w / 100) > EPS:
+            return  # most forms leave here, at their first scored row
+        scored.append((w, s))
+    if len(scored) < 2:
+        return
+    example = ", ".join(f"{fmt(w)} × {fmt(w)}% = {fmt(s)}" for w, s in scored[:2])
+    total = sum(s for _, s in scored)
+    yield Hit(f"每项指标的得分都等于 分值 × 分值 ÷ 100（{example}…），合计只有 {fmt(total)}，像是把权重乘了两次："
+              f"按 分值 × 完成比例 重算各项得分", field="score",
+              evidence={"rows": len(scored), "total": round(total, 4)})

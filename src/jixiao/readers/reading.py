@@ -146,7 +146,7 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
         elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
-        elif _glued_rows(ind.name) or (ind.target.is_blank and ind.actual.is_blank and len(ind.name) > _NAME_MAX):
+        elif _glued_rows(ind.name) or (len(ind.name) > _NAME_MAX and ind.target.is_blank and ind.actual.is_blank):
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]

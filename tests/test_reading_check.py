@@ -153,3 +153,13 @@ def test_a_form_whose_template_prints_no_deviation_column_is_not_told_to_fill_on
     assert not [x for x in check_form(f) if x.rule.startswith("D")]
     national = read_as(form(ind("参训学员就业率", "≥60%", "53.53%", None, None)))
     assert any(x.rule == "D001" for x in check_form(national))  # the national form has the column: D001 stands
+
+
+def test_doubts_name_what_was_read_as_printed() -> None:
+    # r041: "303010100%" read whole as a rate; r052: a project name running into the next cells
+    f = form()
+    f.funds.total.rate = 303010100.0
+    f.project = "2017年度退耕还林苗圃建设市级配套项目" + "项目单位:文昌市林业局主管部门:文昌市人民政府" * 3
+    problems = read_as(f).reading.problems  # type: ignore[union-attr]
+    assert any("读成了 303010100，" in p for p in problems)
+    assert any(p.startswith(f"项目名称读成了 {len(f.project)} 个字的一长段文字") for p in problems)

@@ -103,8 +103,10 @@ def _bad_text(text: str | None) -> bool:
 
 def _header(form: Form) -> list[tuple[Area, str]]:
     for label, text in (("项目名称", form.project), ("主管部门", form.department), ("实施单位", form.implementer)):
-        if _bad_text(text) or (text is not None and len(text) > 80):
+        if _bad_text(text):
             return [("header", f"{label}读成了“{_short(text or '')}”，不像是{label}")]
+        if text is not None and len(text) > 80:
+            return [("header", f"{label}读成了 {len(text)} 个字的一长段文字“{_short(text)}”，可能连着后面的单元格")]
     return []
 
 
@@ -114,7 +116,7 @@ def _funds(form: Form) -> list[tuple[Area, str]]:
     rows = {"年度资金总额": funds.total, **{k: v for k, v in funds.sub_rows().items()}}
     for label, row in rows.items():
         if row is not None and row.rate is not None and row.rate > 1000:
-            return [("funds", f"项目资金「{_name(label)}」的执行率读成了 {row.rate:g}，几个数字可能连在了一起")]
+            return [("funds", f"项目资金「{_name(label)}」的执行率读成了 {row.rate:.0f}，几个数字可能连在了一起")]
         if row is None or row.rate is None or not row.budget or row.executed is None:
             continue
         ratio = row.executed / row.budget * 100
@@ -144,7 +146,7 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
         elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
-        elif _glued_rows(ind.name) or (ind.target.is_blank and ind.actual.is_blank and len(ind.name) > _NAME_MAX):
+        elif _glued_rows(ind.name) or (len(ind.name) > _NAME_MAX and ind.target.is_blank and ind.actual.is_blank):
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]

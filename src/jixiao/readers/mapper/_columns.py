@@ -79,11 +79,11 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
     """The roles ``table`` finds in a header row; the first cell naming a role wins. In an
     indicator header without a score column, a last cell of points alone is that column."""
     cols = Columns()
-    last = max((i for i, c in enumerate(row) if c.text.strip()), default=-1)
     for i, cell in enumerate(row):
         role = field_of(cell.text, table)
-        if role is None and i == last and "score" in table and "score" not in cols.spans and "actual" in cols.spans:
-            role = "score" if _SECTION_POINTS.match(key(cell.text)) else None
+        if role is None and _SECTION_POINTS.match(key(cell.text)) and "score" in table and "score" not in cols.spans:
+            last = not any(c.text.strip() for c in row[i + 1 :])
+            role = "score" if last and "actual" in cols.spans else None
         if role is not None and role not in cols.spans:
             cols.spans[role] = (cell.col, cell.last_col)
             cols.order.append(role)

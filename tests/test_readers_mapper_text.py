@@ -286,8 +286,8 @@ def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> Non
     total = form.funds.total
     assert (total.budget, total.executed) == (2.38, 2.38)
     assert form.funds.more == {"中央补助": FundsRow(budget=2.38, executed=2.38)}
-    # r021 (河北): 到位数 between them has no place in the model; the sub-rows follow, and the
-    # goal has a 总体完成率 column beside it
+    # r021 (河北): 到位数 between them is read too (rule F012 compares 执行率 with it); the
+    # sub-rows follow, and the goal has a 总体完成率 column beside it
     form = one(
         ["项目名称:", "19名百岁老人高龄津贴"],
         ["预算数", "6.84", "到位数", "6.84", "执行数", "6.84", "100.00"],
@@ -297,8 +297,11 @@ def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> Non
         ["发放补贴。", "已发放补贴。", "100.00"],
     )
     funds = form.funds
-    assert (funds.total.budget, funds.total.executed) == (6.84, 6.84)
-    assert (funds.appropriation, funds.other) == (FundsRow(budget=6.84, executed=6.84), FundsRow(budget=0.0, executed=0.0))
+    assert (funds.total.budget, funds.total.received, funds.total.executed) == (6.84, 6.84, 6.84)
+    assert (funds.appropriation, funds.other) == (
+        FundsRow(budget=6.84, received=6.84, executed=6.84),
+        FundsRow(budget=0.0, received=0.0, executed=0.0),
+    )
     assert (form.goal.planned, form.goal.achieved) == ("发放补贴。", "已发放补贴。")
     assert form.reading is not None and form.reading.doubtful == []
 
@@ -331,3 +334,17 @@ def test_a_funds_row_label_marks_the_template() -> None:
     )
     assert form.reading is not None and form.reading.template == "exec20"
     assert form.reading.doubtful == ["funds"]  # "分" is no amount: the row is doubted, not read as blank
+
+
+def test_a_funds_column_of_money_received_is_read_beside_the_money_spent() -> None:
+    # r051 (四川 雅安, 林业草原改革发展资金): 全年到位资金 between 全年预算数 and 全年执行资金;
+    # rule F012 compares 执行率 with it
+    form = one(
+        ["项目名称", "林业草原改革发展资金"],
+        ["资金投入情况", "全年预算数(A)", "全年到位资金", "全年执行数(B)", "执行率(B/A)"],
+        ["年度资金总额", "52.80", "52.80", "30.80", "58.33%"],
+        ["其中:中央财政资金", "52.80", "52.80", "30.80", "58.33%"],
+    )
+    total = form.funds.total
+    assert (total.budget, total.received, total.executed, total.rate) == (52.8, 52.8, 30.8, 58.33)
+    assert form.funds.more["中央财政资金"].received == 52.8

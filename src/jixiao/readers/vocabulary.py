@@ -79,6 +79,7 @@ FUNDS_FIELDS: dict[str, Field] = _table(
         "number",
     ),
     Field("executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数"), "number"),
+    Field("received", ("全年到位资金", "实际到位资金", "到位资金", "资金到位数", "到位数"), "number"),
     Field("weight", ("分值", "分数", "权重", "执行率权重"), "number", never=("权重占比",)),
     Field("rate", ("执行率", "预算执行率", "预算执行进度"), "percent", never=("执行率权重", "执行率得分")),
     Field("score", ("得分", "执行率得分"), "number", never=("得分计算方法",)),

@@ -16,10 +16,10 @@ from ._columns import looks_numeric
 
 __all__ = ["inline_funds", "inline_sub_rows"]
 
-_AMOUNTS = ("initial", "budget", "executed", "rate")
+_AMOUNTS = ("initial", "budget", "executed", "received", "rate")
 Order = list[str | None]
 """The amounts of a labelled row in print order: a role, or ``None`` for a labelled amount the
-model has no place for (到位数)."""
+model has no place for (a rate, which sub-rows do not repeat)."""
 
 
 def inline_funds(row: list[Cell], funds: Funds) -> Order | None:

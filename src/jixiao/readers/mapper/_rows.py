@@ -35,7 +35,8 @@ __all__ = ["funds_row", "goal_row", "indicator_row", "number_of"]
 
 _FUNDS_NAMES = {"total": "年度资金总额", "appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 _COLUMN_NAMES = {
-    "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "rate": "执行率", "score": "得分", "weight": "分值",
+    "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "received": "到位数", "rate": "执行率",
+    "score": "得分", "weight": "分值",
 }
 _SKIPPED_NAMES = frozenset({"小计", "合计"})
 
@@ -82,7 +83,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
     name = _FUNDS_NAMES.get(kind, clean_text(label).removeprefix("其中").strip("：: "))
     values = {
         fld: number_of(d, c, f"项目资金「{name}」的{_COLUMN_NAMES[fld]}") if (c := cells.get(fld)) is not None else None
-        for fld in ("initial", "budget", "executed", "rate", "score", "weight")
+        for fld in ("initial", "budget", "executed", "received", "rate", "score", "weight")
     }
     weight = values.pop("weight")
     values["rate"] = _as_percent(values["rate"], values["budget"], values["executed"])

@@ -9,9 +9,11 @@ Design: pydantic throughout. Readers build forms with the models' constructors, 
 in the program has been validated and there is one kind of object per concept. What it costs
 was measured before deciding: skipping validation by writing pydantic's private slots and
 handing rules a plain-object mirror of the form saved about 0.7M of the ~4.9M instructions that
-parse + check take per form (``benchmarks/count_instructions.py``), a sixth, at the price of two
-modules that pretended to be the model; without them the benchmark stays above its 1,000
-forms/s floor (``benchmarks/bench_check.py``).
+parse + check took per form (``benchmarks/count_instructions.py``), at the price of two modules
+that pretended to be the model. Measured again with the general reader (2026-12-07, py-spy
+samples of ``benchmarks/bench_check.py``'s work): building models is about 5% of reading and 6%
+of checking, so plain dataclasses inside would not bring the benchmark back to its floor either;
+where the time goes is in ``benchmarks/README.md``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Form, Indicator
 from ..values import Quantity, convert, find_quantities, normalize_unit, unit_family
-from ._align import STRONG, WEAK, _core_pairs, clause_before
+from ._align import STRONG, WEAK, clause_before, core_grams, pairs_of
 from ._common import computed_rate
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def _funds_amounts(form: Form) -> list[float]:
 class Candidate(NamedTuple):
     """An indicator a narrative quantity may speak of, with the value it is compared with."""
 
-    pairs: tuple[str, ...]
+    pairs: frozenset[str]
     """The distinct bigrams of the name's core."""
     size: int
     """How many there are."""
@@ -124,8 +124,8 @@ def prepared(rows: list[Row], target: bool) -> list[Candidate]:
     out = []
     for r in rows:
         v = r.target if target else r.actual
-        pairs = _core_pairs(r.ind.name)
-        if v.value is not None and pairs is not None:
+        core, pairs = core_grams(r.ind.name)
+        if v.value is not None and len(core) >= 2:
             out.append(Candidate(pairs, len(pairs), r.ind, v.value, v.unit))
     return out
 
@@ -135,12 +135,13 @@ def rank(context: str, rows: list[Candidate], noun: str | None, floor: float = W
     ``floor`` and above 0, best first, ties in table order, each with its score.
 
     ``context`` is a slice of a compacted paragraph and ``noun`` a run of CJK characters, so the
-    text is already compact, and a core bigram is among its bigrams exactly when it occurs in it.
+    text is already compact: its bigrams are worked out once and each candidate's score is the
+    share of its core bigrams among them.
     """
-    text = context + noun if noun else context
+    grams = pairs_of(context + noun if noun else context)
     out = []
     for row in rows:
-        score = sum(1 for g in row.pairs if g in text) / row.size
+        score = len(row.pairs & grams) / row.size
         if score > 0 and score >= floor:
             out.append((score, row))
     out.sort(key=lambda c: -c[0])

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..model import Form, Funds, FundsRow
+from ..model import Form, Funds, FundsRow, Value
 from . import Hit, rule
 from ._common import EPS, compact, computed_rate, execution_row, fmt, has_funds_explanation, is_blank_text, rate_percent
 from ._facts import FormFacts
@@ -310,6 +310,11 @@ def _in_funds_unit(value: float, unit: str | None, text: str, funds_unit: str) -
     return value * money[unit] / money[funds_unit]
 
 
+def _printed_actual(a: Value) -> str:
+    """实际完成值「…」 as F011's messages quote it (built only for a finding)."""
+    return f"实际完成值「{compact(a.text) or fmt(a.value)}」"
+
+
 @rule("F011", "indicator-contradicts-funds", "warning", "指标的实际完成值与资金表矛盾", doc="""
 检查：(1) "预算执行率""资金执行率"指标的实际完成值与资金表的执行率（B/A）相差 0.5 个百分点以上；
 (2) "结转结余率""结余率""资金节约率""预算节约率"的实际完成值与 100% − 执行率 相差 1 个百分点以上；(3) 成本、经费、费用类指标的
@@ -329,20 +334,19 @@ def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if a.value is None:
             continue
         name = compact(ind.name)
-        where = f"实际完成值「{compact(a.text) or fmt(a.value)}」"
         if rate is not None and a.unit == "%" and ind is execution and abs(a.value - rate) > 0.5:
-            yield Hit(f"{where}，资金表的执行率却是 {rate:.2f}%：按资金表改为 {rate:.2f}%", indicator=ind,
+            yield Hit(f"{_printed_actual(a)}，资金表的执行率却是 {rate:.2f}%：按资金表改为 {rate:.2f}%", indicator=ind,
                       field="actual", evidence={"actual": a.value, "funds_rate": round(rate, 4)})
         elif rate is not None and a.unit == "%" and _LEFTOVER_RATE.search(name):
             left = max(0.0, 100 - rate)
             if abs(a.value - left) > 1:
                 what = "节约" if "节约" in name else "结余"
-                yield Hit(f"{where}，资金表执行率 {rate:.2f}%，{what}应为 {left:.2f}%：按资金表改为 {left:.2f}%",
+                yield Hit(f"{_printed_actual(a)}，资金表执行率 {rate:.2f}%，{what}应为 {left:.2f}%：按资金表改为 {left:.2f}%",
                           indicator=ind, field="actual", evidence={"actual": a.value, "expected": round(left, 4)})
         elif total.executed and _COST_NAME.search(name) and not _LEFTOVER_RATE.search(name):
             spent = _in_funds_unit(a.value, a.unit, a.text, form.funds.unit)
             if spent is not None and spent > total.executed + EPS:
-                yield Hit(f"{where}，超过资金表的全年执行数 {fmt(total.executed)}{form.funds.unit}：按实际支出改正"
+                yield Hit(f"{_printed_actual(a)}，超过资金表的全年执行数 {fmt(total.executed)}{form.funds.unit}：按实际支出改正"
                           f"实际完成值", indicator=ind, field="actual",
                           evidence={"actual": spent, "executed": total.executed})
 
@@ -365,7 +369,7 @@ def on_income(row: FundsRow) -> float | None:
 原因：执行率衡量的是钱花出去多少，不是钱到位多少；按到位数算会把未支出的资金算成已执行，抬高得分。
 示例：全年预算数 52.80、全年到位资金 52.80、全年执行资金 30.80，执行率却填 100.00%（应为 58.33%）。
 修正：执行率改为 全年执行数 ÷ 全年预算数，得分随之重算。
-读取：只有规范格式（YAML/JSON）的表填写了到位数（FundsRow.received）；读取器目前不读这一列。
+读取：到位数（FundsRow.received）由读取器从“全年到位资金”“实际到位资金”“到位数”等列读出，规范格式（YAML/JSON）的表可直接填写。
 """, facts=True)
 def f012(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:

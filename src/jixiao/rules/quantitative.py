@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import Form, Indicator
@@ -264,16 +265,18 @@ _COUNT_UNITS = frozenset({"个", "项", "次", "场", "期", "批", "件", "篇"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _count_units(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _count_units(text: str) -> tuple[str, ...]:
     """The distinct count units of the quantities in ``text``, in order (none unless the text
-    holds two numbers or more: one number has one unit)."""
-    units: list[str] = []
+    holds two numbers or more: one number has one unit). Memoised: a pure function of one cell,
+    and the same cells (≥90%, 100%, 是) recur form after form."""
     if len(_NUMBER.findall(text)) < 2:
-        return units
+        return ()
+    units: list[str] = []
     for q in find_quantities(text):
         if q.unit in _COUNT_UNITS and q.unit not in units:
             units.append(q.unit)
-    return units
+    return tuple(units)
 
 
 @rule("Q010", "mixed-units", "warning", "同一指标中混用不同单位（头＋只、人与人次），或比率按人数计", doc="""
@@ -292,7 +295,7 @@ def q010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             if len(units) > 1:
                 yield Hit(f"{where}「{compact(value.text)}」混用了 {'、'.join(units)}：按单位拆成几个指标分别填写",
                           indicator=ind, field="target" if where == "年度指标值" else "actual",
-                          evidence={"units": units})
+                          evidence={"units": list(units)})
         unit = row.target.unit or row.actual.unit
         name = compact(ind.name)
         if name.endswith("率") and unit in _COUNT_UNITS:
@@ -301,4 +304,4 @@ def q010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         elif unit == "%" and len(_count_units(ind.name)) > 1:
             yield Hit(f"三级指标名称列出了多种计数（{'、'.join(_count_units(ind.name))}），指标值却是百分比 "
                       f"{fmt_value(row.target)}：按单位拆成几个数量指标，分别写目标值和实际完成值",
-                      indicator=ind, field="name", evidence={"units": _count_units(ind.name)})
+                      indicator=ind, field="name", evidence={"units": list(_count_units(ind.name))})

@@ -9,6 +9,7 @@ are fuzzed on damaged bytes of real fixture files. Budget as in test_fuzz.py
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import re
@@ -45,7 +46,7 @@ def _seed_grid(style: Style = Style()) -> Grid:
 
 
 def _mutate(grid: Grid, rng: random.Random) -> Grid:
-    cells = list(grid.cells)
+    cells = [dataclasses.replace(c) for c in grid.cells]
     for _ in range(rng.randint(1, 6)):
         if not cells:
             break
@@ -54,19 +55,18 @@ def _mutate(grid: Grid, rng: random.Random) -> Grid:
         if kind == 0:
             del cells[i]
         elif kind == 1:
-            cells.insert(rng.randrange(len(cells)), cells[i]._replace(row=cells[i].row + rng.randint(-3, 3)))
+            cells.insert(rng.randrange(len(cells)), dataclasses.replace(cells[i], row=cells[i].row + rng.randint(-3, 3)))
         elif kind == 2:
             j = rng.randrange(len(cells))
-            cells[i], cells[j] = cells[i]._replace(text=cells[j].text), cells[j]._replace(text=cells[i].text)
+            cells[i].text, cells[j].text = cells[j].text, cells[i].text
         elif kind == 3:
-            cells[i] = cells[i]._replace(rowspan=rng.randint(1, 4), colspan=rng.randint(1, 6))
+            cells[i].rowspan, cells[i].colspan = rng.randint(1, 4), rng.randint(1, 6)
         elif kind == 4:
-            cells[i] = cells[i]._replace(col=max(0, cells[i].col + rng.randint(-2, 2)))
+            cells[i].col = max(0, cells[i].col + rng.randint(-2, 2))
         elif kind == 5:
-            text = _NUMBER.sub(lambda m: rng.choice(["0", "-5", "1e309", "99999", "", "０"]), cells[i].text)
-            cells[i] = cells[i]._replace(text=text)
+            cells[i].text = _NUMBER.sub(lambda m: rng.choice(["0", "-5", "1e309", "99999", "", "０"]), cells[i].text)
         else:
-            cells[i] = cells[i]._replace(text=rng.choice(_JUNK))
+            cells[i].text = rng.choice(_JUNK)
     return Grid(file=grid.file, cells=cells)
 
 

@@ -16,14 +16,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
 
 __all__ = ["Cell", "Grid", "clean_text"]
 
 
-class Cell(NamedTuple):
-    """One (possibly merged) cell: grid position and spans, its text, and its source reference.
-    A record: readers make cells, nothing changes them."""
+@dataclass(slots=True)
+class Cell:
+    """One (possibly merged) cell: grid position and spans, its text, and its source reference."""
 
     row: int
     """0-based row in its grid."""

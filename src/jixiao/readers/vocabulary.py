@@ -232,6 +232,7 @@ SECTION_TITLES: tuple[str, ...] = (
     "年度目标完成情况",
     "年度绩效目标",
     "年度绩效指标完成情况",
+    "绩效目标完成情况",
     "绩效指标",
 )
 """Titles of a form's parts, printed on a row of their own (maybe numbered: 四、年度绩效指标完成情况)."""

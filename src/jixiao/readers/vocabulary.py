@@ -375,7 +375,8 @@ def funds_row_kind(label: str) -> str | None:
             return kind
     if "财政拨款" in k or "一般公共预算拨款" in k:
         return "appropriation"
-    if sub or (k.endswith("资金") and len(k) <= 12):
+    base = _BRACKET_TAIL.sub("", k)  # 本级资金(包括结转结余)
+    if sub or (base.endswith("资金") and len(base) <= 12):
         return "more" if k else None
     return None
 

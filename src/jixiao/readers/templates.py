@@ -129,14 +129,20 @@ def best_templates(texts: Iterable[str]) -> tuple[Template, ...]:
     The national template's marks (年度指标值…) are printed by its variants too, so a variant
     with as many marks is the more specific and national drops out of the tie.
     """
-    joined = "\n".join(key(t) for t in texts)
-    hits = {template: sum(mark in joined for mark in template.marks) for template in TEMPLATES}
-    most = max(hits.values())
-    if not most:
-        return ()
-    best = tuple(t for t, n in hits.items() if n == most)
-    variants = tuple(t for t in best if t is not NATIONAL)
-    return variants or best
+    return _best("\n".join(key(t) for t in texts))
+
+
+def _best(joined: str) -> tuple[Template, ...]:
+    best: list[Template] = []
+    most = 0
+    for template in TEMPLATES:
+        hits = sum(mark in joined for mark in template.marks)
+        if hits > most:
+            best, most = [template], hits
+        elif hits and hits == most:
+            best.append(template)
+    variants = [t for t in best if t is not NATIONAL]
+    return tuple(variants or best)
 
 
 def detect_template(texts: Iterable[str]) -> Template:
@@ -147,11 +153,10 @@ def detect_template(texts: Iterable[str]) -> Template:
     headers but none of the marks of a variant is ``national``; one with neither is
     :data:`OTHER`.
     """
-    texts = list(texts)
-    best = best_templates(texts)
+    joined = "\n".join(key(t) for t in texts)
+    best = _best(joined)
     if best:
         return best[0] if len(best) == 1 else OTHER
-    joined = "\n".join(key(t) for t in texts)
     funds = any(w in joined for w in ("年初预算数", "全年预算数", "年度资金总额"))
     if funds and any(w in joined for w in ("三级指标", "分值")):
         return NATIONAL

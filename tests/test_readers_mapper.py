@@ -102,6 +102,9 @@ def test_column_order_may_vary() -> None:
         ([["项目名称:河道保洁", "主管单位:水务局"], ["项目实施单位", "河道所"]], ("河道保洁", "水务局", "河道所", None)),
         ([["项目名称：河道保洁"], ["年度：2021"], ["主管部门", "水务局"]], ("河道保洁", "水务局", None, 2021)),
         ([["项目 名称：河道保洁"], ["主管 部门：水务局"]], ("河道保洁", "水务局", None, None)),
+        # glued text: a value ends where the label of an item the model has no place for begins
+        ([["项目名称:河道保洁项目负责人:张三"], ["主管部门:水务局评价时间:2018年6月"]], ("河道保洁", "水务局", None, None)),
+        ([["项目名称", "河道保洁联系电话:123"], ["主管部门及代码", "水务局"]], ("河道保洁", "水务局", None, None)),
     ],
 )
 def test_header_labels_in_one_cell_or_beside_their_value(rows: list[list[Item]], expected: tuple[object, ...]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.readers.templates import by_name, detect_template
+from jixiao.readers.text import read_text
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,29 @@ def test_the_template_is_told_by_its_header_words(header: list[str], template: s
 
 def test_traditional_header_words_detect_the_same_template() -> None:
     assert detect_template(["轉移支付(項目)名稱", "中央主管部門", "資金使用單位"]).name == "transfer"
+
+
+def test_a_variant_with_as_many_marks_as_national_is_the_more_specific() -> None:
+    # 年度指标值 is national's mark, but 转移支付 forms print it too
+    assert detect_template(["区域绩效目标自评表", "年度指标值"]).name == "transfer"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["三级指标", "年度指标值", "未完成原因分析", "全年实际值"],  # 四川 and 安徽 one mark each
+        ["全年实际值", "未完成原因分析", "三级指标", "年度指标值"],  # the same words in another order
+    ],
+)
+def test_two_variants_marked_as_much_as_each_other_are_a_tie_not_the_first_listed(header: list[str]) -> None:
+    assert detect_template(header).name == "other"
+
+
+def test_a_tie_is_said_on_the_form() -> None:
+    text = "项目名称 | 道路养护\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 未完成原因分析\n产出指标 | 数量指标 | 公里数 | 10公里 | 10公里 | 无\n"
+    (form,) = read_text(text.encode(), name="tie.txt")
+    assert form.reading is not None and form.reading.template == "other"
+    assert any("无法确定是哪一种模板" in w and "四川" in w and "安徽" in w for w in form.warnings)
 
 
 def test_templates_say_which_parts_they_have() -> None:

@@ -348,3 +348,35 @@ def test_a_funds_column_of_money_received_is_read_beside_the_money_spent() -> No
     total = form.funds.total
     assert (total.budget, total.received, total.executed, total.rate) == (52.8, 52.8, 30.8, 58.33)
     assert form.funds.more["中央财政资金"].received == 52.8
+
+
+# r049 (重庆 彭水, 转移支付 checklist): no funds table, a labelled total with its 其中 rows, then a
+# sub-programme's own block; the indicator table's value columns are words the vocabulary lacks
+R049 = [
+    ["彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评表"],
+    ["一级指标", "二级指标", "三级指标", "自评内容", "完成情况"],
+    ["计划生育转移支付资金合计(万元)", "年度预算资金总额):", "1084.25"],
+    ["其中:中央补助", "668.00"],
+    ["市级资金", "343.00"],
+    ["本级资金(包括结转结余)", "73.25"],
+    ["农村部分计划生育家庭奖励扶助制度补助资金(万元)"],
+    ["年度预算资金总额:", "763.00"],
+    ["其中:中央补助", "502.00"],
+]
+
+
+def test_a_labelled_total_names_its_amount_and_its_sub_rows_follow_until_another_total() -> None:
+    form = one(*R049)
+    assert (form.year, form.funds.total.budget, form.funds.total.executed) == (2024, 1084.25, None)
+    assert {k: v.budget for k, v in form.funds.more.items()} == {"中央补助": 668.0, "市级资金": 343.0, "本级资金(包括结转结余)": 73.25}
+
+
+def test_an_indicator_table_whose_value_columns_are_unknown_is_doubted_not_taken_as_absent() -> None:
+    form = one(*R049)
+    assert form.indicators == [] and form.reading is not None and form.reading.doubtful == ["indicators"]
+
+
+def test_a_total_label_naming_no_amount_is_not_read() -> None:
+    # "年度资金总额" alone does not say whether 50 is the budget or the execution
+    form = one(["某项目绩效自评表"], ["项目名称", "某项目"], ["年度资金总额:", "50"])
+    assert form.funds.total.budget is None and form.funds.total.executed is None

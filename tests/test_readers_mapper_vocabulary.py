@@ -110,6 +110,8 @@ def test_traditional_characters_read_as_the_simplified_words() -> None:
         ("财政专户管理资金", "more"),
         ("单位资金", "more"),
         ("其中:中央财政资金", "more"),
+        ("本级资金(包括结转结余)", "more"),  # a bracketed note after the label
+        ("农村部分计划生育家庭奖励扶助制度补助资金(万元)", None),  # a sub-programme title, not a row
         ("目标1：完成年度任务", None),
     ],
 )

@@ -235,6 +235,32 @@ def test_unreadable_input_names_the_file(content: bytes, error: type, words: str
     assert "some/form.txt" in str(info.value) and words in str(info.value)
 
 
+SCRAMBLED_ONE_LINE = (
+    "2022年度道路养护项目绩效自评表.pdf\n"
+    "某县财政预算支出项目绩效目标自评表 填报日期:2023 年 2 月 1 日 自评总分: 88 项目名称 道路养护费 "
+    "项目实施单位 某县公路中心 项目主管单位 某县交通局 项目负责人 张三 中央 省、地 本级 合计 执行数 (万元) "
+    "(万元) 12.5 12.5 执行率 100% 项目权重 评价内容 分值 自评分 项目决策 2 分 决策依据 2 2 数量指 标 15 分\n"
+)
+"""A 100-point form on one line whose columns came out of order (as r038 prints one)."""
+
+
+def test_a_table_that_cannot_be_parted_still_names_its_form_and_doubts_the_rest() -> None:
+    (form,) = read_text(SCRAMBLED_ONE_LINE.encode(), name="scrambled.txt")
+    header = (form.project, form.year, form.department, form.implementer, form.total_score)
+    assert header == ("道路养护费", 2022, "某县交通局", "某县公路中心", 88.0)
+    assert form.funds.total.budget is None and form.indicators == []  # nothing guessed from the scramble
+    assert form.reading is not None and form.reading.template == "points100"
+    assert form.reading.doubtful == ["funds", "goal", "indicators"]
+    assert "无法可靠地分成单元格" in form.reading.problems[0]
+
+
+def test_a_title_glued_to_its_header_items_starts_them() -> None:
+    text = "苏州市级财政支出项目绩效自评表项目名称 市管绿地养护 项目年份 2017项目主管部门(单位) 苏州市园林和绿化管理局年初预算数 2960.00 2798.30 0.00 投入目标(28 分)资金使用合规性 合规 2.8\n"
+    (form,) = read_text(text.encode(), name="glued.txt")
+    assert (form.project, form.department, form.implementer) == ("市管绿地养护", "苏州市园林和绿化管理局", None)
+    assert form.reading is not None and "indicators" in form.reading.doubtful
+
+
 def test_one_line_and_pipe_shapes_agree_on_the_model_fields() -> None:
     """Same template, different shape: both give complete forms with no warnings."""
     for rel in (f"{DATA}/oneline-2023.txt", f"{DATA}/pipe-2024.txt"):

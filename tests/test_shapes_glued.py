@@ -163,3 +163,20 @@ def test_a_row_never_ends_inside_a_value_and_the_rows_after_an_uncertain_one_sta
         ["质量指标合格率达标达标"],  # words for values: not cut, the reading check doubts it
     ]
     assert cut_inside("0", "50件", 2) and not cut_inside("20", "2020望", 4)
+
+
+def test_a_goal_parted_by_its_one_inline_label_reads_both_columns() -> None:
+    # r055: "年度总体目标目标1:…,完成情况1:…," then the indicator table's title
+    goal = "专项名称普惠金融专项省级主管部门四川省财政厅年度总体目标目标1:扩大服务覆盖面,目标2:支持小微企业融资,完成情况1:扩大了服务覆盖面,2:支持了小微企业融资,"
+    (form,) = read_text((goal + R055).encode(), name="r055.txt")
+    assert (form.goal.planned, form.goal.achieved) == ("目标1:扩大服务覆盖面,目标2:支持小微企业融资,", "1:扩大了服务覆盖面,2:支持了小微企业融资,")
+
+
+def test_a_goal_with_two_labels_or_a_column_header_before_its_label_stays_unparted() -> None:
+    head = "专项名称普惠金融专项省级主管部门四川省财政厅年度总体目标"
+    for goal in (
+        "目标1:扩大覆盖面,完成情况1:已扩大,目标2:支持融资,完成情况2:已支持,",  # which label parts the columns?
+        "全年(调整)绩效目标实际完成情况维护林业安全,全区森林资源得到保护,",  # column headers, then both columns interleaved
+    ):
+        (form,) = read_text((head + goal + R055).encode(), name="t.txt")
+        assert form.goal.planned == "" and form.goal.achieved == ""

@@ -82,6 +82,8 @@ def check_reading(
         elif strict and _prints(template, "goal") and not (truncated and not form.indicators):
             # a form cut before its indicator table may have been cut before its goal too
             out.append(("goal", "没有读到年度总体目标（预期目标、实际完成情况）"))
+    if "indicators" in seen and not form.indicators:
+        out.append(("indicators", "有绩效指标表（一级指标、二级指标、三级指标），但认不出指标值、完成值等列，没有读取绩效指标"))
     out += _indicators(form)
     out += _weights(form, template, truncated=truncated)
     out += _total(form, template)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Area
 from .vocabulary import key
 
-__all__ = ["Template", "TEMPLATES", "NATIONAL", "OTHER", "detect_template", "by_name"]
+__all__ = ["Template", "TEMPLATES", "NATIONAL", "OTHER", "best_templates", "detect_template", "by_name"]
 
 Part = str
 """An optional part of the model a template may have:
@@ -113,7 +113,7 @@ TEMPLATES: tuple[Template, ...] = (
     ),
     NATIONAL,
 )
-"""Most specific first: of the templates with most marks in a form, the first is the form's."""
+"""The templates with marks; a form is the one with most marks in it (``detect_template``)."""
 
 _BY_NAME = {t.name: t for t in (*TEMPLATES, OTHER)}
 
@@ -123,21 +123,40 @@ def by_name(name: str | None) -> Template:
     return _BY_NAME.get(name or "", OTHER)
 
 
+def best_templates(texts: Iterable[str]) -> tuple[Template, ...]:
+    """The templates with the most marks in ``texts``, in list order; ``()`` when none has one.
+
+    The national template's marks (年度指标值…) are printed by its variants too, so a variant
+    with as many marks is the more specific and national drops out of the tie.
+    """
+    return _best("\n".join(key(t) for t in texts))
+
+
+def _best(joined: str) -> tuple[Template, ...]:
+    best: list[Template] = []
+    most = 0
+    for template in TEMPLATES:
+        hits = sum(mark in joined for mark in template.marks)
+        if hits > most:
+            best, most = [template], hits
+        elif hits and hits == most:
+            best.append(template)
+    variants = [t for t in best if t is not NATIONAL]
+    return tuple(variants or best)
+
+
 def detect_template(texts: Iterable[str]) -> Template:
     """The template whose marks appear in ``texts`` (the form's title and header cells).
 
-    A form with the national funds and indicator headers but none of the marks of a variant is
-    ``national``; one with neither is :data:`OTHER`.
+    Two variants with as many marks each are a tie, not a choice: the form is :data:`OTHER`
+    (``best_templates`` names them for a note). A form with the national funds and indicator
+    headers but none of the marks of a variant is ``national``; one with neither is
+    :data:`OTHER`.
     """
-    keys = [key(t) for t in texts]
-    joined = "\n".join(keys)
-    best, best_hits = OTHER, 0
-    for template in TEMPLATES:
-        hits = sum(mark in joined for mark in template.marks)
-        if hits > best_hits:
-            best, best_hits = template, hits
-    if best_hits:
-        return best
+    joined = "\n".join(key(t) for t in texts)
+    best = _best(joined)
+    if best:
+        return best[0] if len(best) == 1 else OTHER
     funds = any(w in joined for w in ("年初预算数", "全年预算数", "年度资金总额"))
     if funds and any(w in joined for w in ("三级指标", "分值")):
         return NATIONAL

@@ -12,11 +12,13 @@ import re
 
 from .._gc import paused_gc
 from ..errors import NoFormError
-from ..model import Form
+from ..model import Area, Form
 from .encoding import decode, normalize_text
 from .mapper import grid_to_forms
+from .reading import attach_reading
 from .shapes import detect_shape as _detect_text_shape
-from .shapes import text_to_grids
+from .shapes import header_grid, text_to_grids
+from .templates import detect_template
 
 __all__ = ["read_text", "detect_shape"]
 
@@ -39,8 +41,30 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
             raise NoFormError("文件为空，没有找到自评表", file=name)
         forms = [form for grid in text_to_grids(text, file=name) for form in grid_to_forms(grid)]
         if not forms:
+            forms = _header_only(text, name)
+        if not forms:
             raise _no_form(text, name)
         return forms
+
+
+_UNREAD: tuple[Area, ...] = ("funds", "goal", "indicators")
+_UNREAD_PROBLEM = "表格的文字次序错乱或连在一起，无法可靠地分成单元格：只读出了表头各项，项目资金、年度总体目标和绩效指标都没有读取"
+
+
+def _header_only(text: str, name: str) -> list[Form]:
+    """The forms of a text whose table could not be parted into cells, read from their labelled
+    header items alone (项目名称, 主管部门, 实施单位, 自评总分…), with funds, goal and indicators
+    doubted: the form is named and placed, and no rule judges what was not read."""
+    grid = header_grid(text, file=name)
+    forms = [f for f in grid_to_forms(grid) if f.project is not None]
+    if not forms:
+        return []
+    template = detect_template(text.split("\n"))
+    problems = [(area, _UNREAD_PROBLEM) for area in _UNREAD]
+    for form in forms:
+        truncated = form.reading is not None and form.reading.truncated
+        attach_reading(form, template=template, shape=grid.shape, truncated=truncated, problems=problems)
+    return forms
 
 
 def _no_form(text: str, name: str) -> NoFormError:

@@ -27,6 +27,7 @@ __all__ = [
     "FUNDS_FIELDS",
     "INDICATOR_FIELDS",
     "HEADER_FIELDS",
+    "OTHER_HEADER_LABELS",
     "GOAL_FIELDS",
     "CLOSING_FIELDS",
     "FUNDS_ROWS",
@@ -133,11 +134,18 @@ INDICATOR_FIELDS: dict[str, Field] = _table(
 
 HEADER_FIELDS: dict[str, Field] = _table(
     Field("project", ("项目名称", "专项名称", "转移支付(项目)名称", "转移支付名称"), "text", never=("子项目名称",)),
-    Field("department", ("主管部门", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
+    Field("department", ("主管部门", "主管部门及代码", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
           never=("主管部门满意度", "中央主管部门")),
     Field("implementer", ("实施单位", "项目实施单位", "资金使用单位"), "text"),
 )
 """The header's labelled items; the value stands after the label or in the next cell."""
+
+OTHER_HEADER_LABELS: tuple[str, ...] = (
+    "项目单位", "项目负责人", "联系人", "联系电话", "项目属性", "项目类别", "项目年份", "评价类型", "评价时间",
+    "评价机构", "组织方式", "填报日期", "填报时间", "上报时间", "单位领导审签",
+)
+"""Header items the model has no place for. Followed by a colon inside a header value, one marks
+where that value ends ("文昌市人民政府评价时间:2018年…" in glued text)."""
 
 GOAL_FIELDS: dict[str, Field] = _table(
     Field("planned", ("预期目标", "年初设定目标", "年度预期目标", "年初绩效目标", "总体目标"), "text", never=("总体目标完成情况",)),
@@ -224,6 +232,7 @@ SECTION_TITLES: tuple[str, ...] = (
     "年度目标完成情况",
     "年度绩效目标",
     "年度绩效指标完成情况",
+    "绩效目标完成情况",
     "绩效指标",
 )
 """Titles of a form's parts, printed on a row of their own (maybe numbered: 四、年度绩效指标完成情况)."""
@@ -366,7 +375,8 @@ def funds_row_kind(label: str) -> str | None:
             return kind
     if "财政拨款" in k or "一般公共预算拨款" in k:
         return "appropriation"
-    if sub or (k.endswith("资金") and len(k) <= 12):
+    base = _BRACKET_TAIL.sub("", k)  # 本级资金(包括结转结余)
+    if sub or (base.endswith("资金") and len(base) <= 12):
         return "more" if k else None
     return None
 

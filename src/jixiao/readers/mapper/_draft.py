@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ...model import Area, Form, FundsRow, Indicator, Source
 from ..grid import Cell, Grid, clean_text
 from ..reading import attach_reading
-from ..templates import OTHER, Template, detect_template
+from ..templates import OTHER, Template, best_templates, detect_template
 from ._columns import Columns
 
 __all__ = ["Draft", "finish", "cut_after_title", "FILE_SHAPES"]
@@ -92,8 +92,17 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
     )
     if truncated and d.last_row_cut and form.indicators and _empty(form.indicators[-1]):
         form.indicators.pop()  # the row the cut went through: a name's first characters only
-    form.warnings = grid.notes + _missing(d, template, truncated) + form.warnings
+    form.warnings = grid.notes + _tie(d, template) + _missing(d, template, truncated) + form.warnings
     return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)
+
+
+def _tie(d: Draft, template: Template) -> list[str]:
+    """A note when the header words mark two templates as much as each other."""
+    tied = best_templates(d.header_texts) if template is OTHER else ()
+    if len(tied) < 2:
+        return []
+    names = "、".join(f"「{t.description}」" for t in tied)
+    return [f"表头同样像{names}，无法确定是哪一种模板，按未识别的模板读取"]
 
 
 def _source(cells: list[Cell], file: str) -> Source:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from ...model import Funds, FundsRow
 from ..grid import Cell, clean_text
-from ..vocabulary import FUNDS_FIELDS, field_of, funds_row_kind, parse_number
+from ..vocabulary import FUNDS_FIELDS, field_of, funds_row_kind, key, parse_number
 from ._columns import looks_numeric
 
-__all__ = ["inline_funds", "inline_sub_rows"]
+__all__ = ["inline_funds", "inline_sub_rows", "labelled_total"]
 
 _AMOUNTS = ("initial", "budget", "executed", "received", "rate")
 Order = list[str | None]
@@ -43,6 +43,24 @@ def inline_funds(row: list[Cell], funds: Funds) -> Order | None:
     funds.total = funds.total.model_copy(update=total)
     inline_sub_rows(row, funds, order)
     return order
+
+
+def labelled_total(row: list[Cell], funds: Funds) -> Order | None:
+    """Read ``row`` into ``funds`` when it is a 年度资金总额 label that names its one amount
+    ("年度预算资金总额: | 1084.25", no funds table above): the order of that amount for the
+    sub-rows below, or ``None`` (and nothing read) when the row is no such row."""
+    cells = [c for c in row if c.text.strip()]
+    if len(cells) < 2 or not looks_numeric(cells[-1].text) or funds_row_kind(cells[-2].text) != "total":
+        return None
+    role = next((r for word, r in _NAMED_AMOUNTS if word in key(cells[-2].text)), None)
+    if role is None:
+        return None
+    funds.total = funds.total.model_copy(update={role: parse_number(cells[-1].text)[0]})
+    return [role]
+
+
+_NAMED_AMOUNTS = (("执行", "executed"), ("预算", "budget"))
+"""The word of a total's label that names its amount, 执行 before 预算 (预算执行资金总额)."""
 
 
 def inline_sub_rows(row: list[Cell], funds: Funds, order: Order) -> bool:

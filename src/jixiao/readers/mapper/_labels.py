@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..grid import Cell, clean_text
-from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, key
+from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, OTHER_HEADER_LABELS, key
 
 __all__ = ["header_values", "label_value", "year_of", "text_after", "unit_of"]
 
@@ -19,6 +19,7 @@ _HEADER_WORDS: list[tuple[str, str]] = sorted(
 )
 _NEVER = tuple(w for f in HEADER_FIELDS.values() for w in f.never)
 _STOP_WORDS = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",)
+_OTHER_LABEL = re.compile("(?:" + "|".join(map(re.escape, OTHER_HEADER_LABELS)) + r")\s*[：:]")
 _FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
 """Characters a label is keyed with that the printed text may hold in full width."""
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
@@ -62,7 +63,8 @@ def header_values(row: list[Cell]) -> list[tuple[str, str]]:
                 nxt = row[i + 1]
                 if not key(nxt.text).startswith(_STOP_WORDS):
                     value = clean_text(nxt.text)
-            out.append((fld, value))
+            other = _OTHER_LABEL.search(value)
+            out.append((fld, value[: other.start()].strip(" ：:") if other else value))
     return out
 
 

@@ -29,7 +29,7 @@ from ..vocabulary import (
 )
 from ._columns import Columns, another_header, cell_at, header_columns, looks_numeric
 from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
-from ._inline import inline_funds, inline_sub_rows
+from ._inline import inline_funds, inline_sub_rows, labelled_total
 from ._labels import header_values, label_value, text_after, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
@@ -150,6 +150,10 @@ class _Mapper:
             self._unit_and_points(row)
             d.cells.extend(starting)
             return
+        if d.funds is None and d.mode is None and (total := labelled_total(row, d.form.funds)) is not None:
+            d.funds, d.mode, d.inline = Columns(), "inline", total  # "年度预算资金总额: | 1084.25"
+            d.cells.extend(starting)
+            return
         goals = {w.goal for w in words}
         goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= goals else None
         if goal is not None and "planned" in goal and "achieved" in goal:
@@ -168,6 +172,8 @@ class _Mapper:
             funds_row(d, row, self.aligned)
         elif d.mode == "goal":
             goal_row(d, r, row, self.aligned)
+        elif d.mode == "inline" and any(funds_row_kind(c.text) == "total" for c in row):
+            d.mode = None  # a sub-programme's own total: its rows are not the form's
         elif d.mode == "inline":
             inline_sub_rows(row, d.form.funds, d.inline)
         elif d.mode == "indicators" and not self.aligned and another_header(row, len(d.ind.order) if d.ind else 0):
@@ -188,6 +194,8 @@ class _Mapper:
                 return True
             return False
         if roles == 0 and not (d.fresh or d.pending):
+            if "level1" in cols:
+                d.seen.add("indicators")  # 一级/二级/三级 over columns the vocabulary does not know
             return False
         if d.fresh and d.ind is not None:
             d.ind = d.ind.merged_with(cols)

@@ -44,7 +44,9 @@ Cells of a row that are empty inside it are kept (``""``): their position says w
 next cells are in; empty cells at a row's end are dropped.
 
 A shape that is not ready returns no grid (``[]``), so the caller can fall back or say that the
-text could not be read.
+text could not be read. ``header_grid`` is that fallback: the titles and labelled header items
+(项目名称 …, 自评总分: 69) alone, for a form named and placed whose table is doubted
+(``header_items``).
 """
 
 from __future__ import annotations
@@ -59,12 +61,13 @@ from .cell_per_line import cell_per_line_rows
 from .columns import columns_rows
 from .detect import SHAPES, detect_shape
 from .glued import glued_rows
+from .header_items import header_item_rows
 from .oneline import oneline_rows
 from .pdf_text import pdf_text_rows
 from .pipe import csv_rows, pipe_rows
 from .scrambled import scrambled_rows
 
-__all__ = ["detect_shape", "text_to_grids", "SHAPES", "READY"]
+__all__ = ["detect_shape", "text_to_grids", "header_grid", "SHAPES", "READY"]
 
 _READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
     "pipe": lambda lines, first: pipe_rows(lines, first_line=first),
@@ -97,6 +100,14 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
     rows = [row for row in read(body, start + 1) if row and not _is_chrome_row(row)]
     grid = rows_to_grid(_from_form_start(rows), file=file, shape=shape, repair=noise.repair_cell)
     return [grid] if grid.cells else []
+
+
+def header_grid(text: str, *, file: str) -> Grid:
+    """The titles and labelled header items of ``text`` (项目名称 …, 自评总分: 69) as a grid,
+    for a text whose table its shape could not part into cells (``header_items``)."""
+    text = normalize(text)
+    rows = header_item_rows(text.split("\n"))
+    return rows_to_grid(rows, file=file, shape=detect_shape(text), repair=noise.repair_cell)
 
 
 def _from_form_start(rows: list[TextRow]) -> list[TextRow]:

@@ -4,14 +4,14 @@ The text is cut at the vocabulary's words: a header item label (项目名称, �
 after it as its value; funds column words make the funds header row; a funds row label
 (年度资金总额, 其中：当年财政拨款) takes its glued amounts, cut by the funds header's columns when
 arithmetic (执行率 = 执行数 / 预算数) leaves one cut, else kept whole; after a goal word the
-rest is the goal's text, one cell (the two goal columns cannot be told apart without guessing).
+rest is the goal's text, one cell, unless one inline 完成情况 label parts it into its two columns.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of
+from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of
 from ._cuts import funds_fits, split_values, word_at
 from ._rows import TextCell, TextRow
 
@@ -153,6 +153,29 @@ def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
     return ([*cells, rest], "") if rest and "reason" in fields else (cells, rest)
 
 
+_DONE = "完成情况"
+"""What every label of the achieved text ends with (实际完成情况, 具体完成情况, 完成情况 alone)."""
+_ACHIEVED_LABELS = sorted({*GOAL_FIELDS["achieved"].words, _DONE}, key=len, reverse=True)
+_SENTENCE = re.compile(r"[,，。;；:：]")
+"""Punctuation of running text, which a column header holds none of."""
+_TRAILING_TITLE = re.compile("(?:" + "|".join(map(re.escape, sorted(SECTION_TITLES, key=len, reverse=True))) + ")$")
+
+
+def _goal_parts(text: str) -> tuple[str, str] | None:
+    """(planned, achieved) of glued goal text that one inline label parts ("目标1:…,完成情况1:…"):
+    the only 完成情况 in it, with running text before it and text after; ``None`` when there is
+    no such single label (no label, or two: which one parts the columns would be a guess)."""
+    text = _TRAILING_TITLE.sub("", text)  # the indicator table's title, glued on
+    if text.count(_DONE) != 1:
+        return None
+    done = text.index(_DONE)
+    label = next(w for w in _ACHIEVED_LABELS if text.endswith(w, 0, done + len(_DONE)))
+    start, end = done + len(_DONE) - len(label), done + len(_DONE)
+    planned, achieved = text[:start].strip(), text[end:].strip(" :：")
+    # a column header before the label ("全年(调整)绩效目标实际完成情况") is no planned text
+    return (planned, achieved) if _SENTENCE.search(planned) and achieved else None
+
+
 def pre_rows(text: str, line: int) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
     rows: list[TextRow] = []
@@ -187,6 +210,9 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
                 k += 1
                 row.append(tokens[k][1])
             rows.append([TextCell(w, line) for w in row])
+        elif kind == "goal-text" and (parts := _goal_parts(word)) is not None:
+            header = [GOAL_FIELDS["planned"].words[0], GOAL_FIELDS["achieved"].words[0]]
+            rows += [[TextCell(w, line) for w in header], [TextCell(t, line) for t in parts]]
         elif kind == "item" and nxt[0] == "text":
             rows.append([TextCell(word, line), TextCell(nxt[1], line)])
             k += 1

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..model import Form, FundsRow, Indicator, Value
+from ..values import bare_multiplied, implied_unit
 from ._direction import direction, effective_op
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "execution_row",
     "funds_part",
     "counted",
+    "money_spelling",
 ]
 
 EPS = 0.01 + 1e-9
@@ -89,6 +91,8 @@ def fmt_value(v: Value) -> str:
     if v.value is None:
         return compact(v.text) or "空"
     unit = v.unit or ""
+    if not unit and bare_multiplied(v.text):
+        return compact(v.text)  # "150万" as printed, not 1500000
     if v.op == "range" and v.upper is not None:
         return f"{fmt(v.value)}{unit}-{fmt(v.upper)}{unit}"
     if v.op == "±" and v.upper is not None:
@@ -146,10 +150,18 @@ def units_compatible(a: str | None, b: str | None) -> bool:
 
 
 def actual_in_target_unit(ind: Indicator) -> float | None:
+    """The actual in the target's unit; as printed when one side has no unit, except a bare
+    multiplied amount against money ("24亿" against ≥1亿元 is 24 亿元, not 2400000000)."""
     actual = ind.actual
     value, unit, to_unit = actual.value, actual.unit, ind.target.unit
-    if value is None or not (unit and to_unit) or unit == to_unit:
-        return value  # the common case (same unit, or one side without a unit): no conversion
+    if value is None or unit == to_unit:
+        return value  # the common case: no conversion
+    if unit is None:
+        unit = implied_unit(None, actual.text, to_unit)
+    elif to_unit is None:
+        to_unit = implied_unit(None, ind.target.text, unit)
+    if not (unit and to_unit) or unit == to_unit:
+        return value
     return convert(value, unit, to_unit)
 
 
@@ -357,3 +369,17 @@ def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float |
     if len(known) < len(parts):
         return None
     return rounded(sum(known), 4)
+
+
+_MONEY_ROW = re.compile(r"成本|费|资金|预算|支出|投资|金额|补助|补贴")
+
+
+def money_spelling(ind: Indicator, v: Value) -> str | None:
+    """How a bare multiplied amount on a money row reads with its unit ("150万" → "150万元"), for a
+    fix that says what to write; None for any other cell."""
+    text = compact(v.text)
+    if v.unit or not bare_multiplied(text) or not text.endswith(("万", "亿")):
+        return None
+    if not _MONEY_ROW.search(ind.name + ind.level2):
+        return None
+    return f"{text}元"

@@ -7,9 +7,11 @@ that only look alike (人 vs 人次, 场 vs 场次) must not: a 人次 counts vi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-__all__ = ["normalize_unit", "unit_family", "convert", "split_unit", "KNOWN_UNITS", "CLASSIFIERS"]
+__all__ = ["normalize_unit", "unit_family", "convert", "split_unit", "KNOWN_UNITS", "CLASSIFIERS", "in_yuan",
+           "bare_multiplied", "implied_unit"]
 
 # Spelling variant -> canonical spelling. Only true synonyms belong here.
 _ALIASES: dict[str, str] = {
@@ -123,6 +125,34 @@ def convert(value: float, unit: str, to: str) -> float | None:
     if ta is None or ta is not tb:
         return None
     return value * ta[a] / tb[b]
+
+
+_MONEY = _FACTORS["money"]
+_MULTIPLIED = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千]\s*[万亿]")
+
+
+def in_yuan(value: float, unit: str | None) -> float | None:
+    """A money amount in 元 ("24亿元" is 2400000000); ``None`` when ``unit`` is not money."""
+    factor = _MONEY.get(normalize_unit(unit) or "")
+    return None if factor is None else value * factor
+
+
+@lru_cache(maxsize=4096)
+def bare_multiplied(text: str) -> bool:
+    """Whether a cell written without a unit states its number with 万 or 亿 ("24亿", "150万").
+
+    The grammar multiplies such a number out (2400000000, 1500000), while "24亿元" stays 24 in
+    亿元: against money the bare number is an amount in 元, and it reads best as printed.
+    """
+    return _MULTIPLIED.search(text) is not None
+
+
+def implied_unit(unit: str | None, text: str, other: str | None) -> str | None:
+    """The unit of a value printed as ``text`` when compared with a value in ``other``: its own;
+    元 for a bare multiplied amount ("24亿") against money (亿元), so the two compare by value."""
+    if unit is None and other is not None and normalize_unit(other) in _MONEY and bare_multiplied(text):
+        return "元"
+    return unit
 
 
 _KNOWN_SET = frozenset(KNOWN_UNITS)

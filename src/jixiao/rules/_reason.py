@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Form
 from ..readers.templates import OTHER, by_name
 
-__all__ = ["reason_box", "write_in"]
+__all__ = ["DEVIATION", "ACHIEVED", "reason_box", "write_in"]
 
 DEVIATION = "偏差原因"
 ACHIEVED = "年度总体目标的实际完成情况"

@@ -23,7 +23,7 @@ from ._common import (
 )
 from ._direction import inferred_note
 from ._facts import FormFacts
-from ._reason import reason_box, write_in
+from ._reason import DEVIATION, reason_box, write_in
 from .deviation import explains_deduction, states_cause
 
 
@@ -180,7 +180,8 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
 修正：在偏差原因中说明超额原因；下一年度按历史完成情况设定目标。
 含义变更：不带单位、以万或亿写的数（"24亿"）与金额目标（≥1亿元）按数值比较（r056），此前按 2400000000 亿元计。
-没有偏差原因栏的模板（只印目标值、完成值，r054）：修正建议改为写在年度总体目标的实际完成情况中，两者都没有的不提说明。
+没有偏差原因栏的模板（只印目标值、完成值，r054）：修正建议改为写在年度总体目标的实际完成情况中，两者都没有的不提说明；
+这类表每一行都"未说明"，只报告 2 倍以上仍得满分的情形（r055）。
 """, facts=True)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far = settings.over_achievement_ratio - 1e-9
@@ -190,14 +191,14 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             continue
         if states_cause(row.ind.deviation):
             continue
-        silent = row.dev_blank
+        column = reason_box(form) == DEVIATION  # a form without the column is silent on every row
+        silent = row.dev_blank and column
         double = r >= 2 - 1e-9 and row.full
         if not (silent or double):
             continue
         parts = [f"实际完成值 {fmt_value(row.actual)} 为目标 {fmt_value(row.target)} 的 {r * 100:.0f}%"]
-        box = reason_box(form)
-        if box:
-            parts.append(f"{box}未说明超额原因" if silent else f"{box}没有写出超额的具体原因")
+        if column:
+            parts.append("偏差原因未说明超额原因" if silent else "偏差原因没有写出超额的具体原因")
         if double:
             parts.append("达到目标 2 倍以上仍得满分，目标可能定得过低")
         fix = write_in(form, "超额的原因（如目标按往年基数定得偏低）", "下一年度按往年完成情况设定目标")

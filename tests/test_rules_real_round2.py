@@ -100,3 +100,11 @@ def _check_forms(forms: list[Form]) -> list:
     from jixiao.check import check_forms
 
     return check_forms(forms)
+
+
+def test_a_unit_printed_in_the_name_is_a_unit_r028() -> None:
+    assert hits("Q008", form(ind("公猪舍(≥**平方米)", "22.8", "22.8"))) == []
+    assert hits("Q008", form(ind("粉碎拌合机(11kw)(≥台)", "1", "1"))) == []
+    assert hits("Q008", form(ind("农村低保标准(≥**元/人·月)", "583", "583"))) == []
+    (bare,) = hits("Q008", form(ind("接受业务培训人数", "200", "210")))  # r050: no unit anywhere
+    assert bare.message == "定量目标 200 没有单位：在年度指标值后补上单位"

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..model import Form, FundsRow, Indicator, Value
-from ..values import bare_multiplied, implied_unit
+from ..values import bare_multiplied, implied_unit, unit_family
 from ._direction import direction, effective_op
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "funds_part",
     "counted",
     "money_spelling",
+    "unit_in_name",
 ]
 
 EPS = 0.01 + 1e-9
@@ -383,3 +384,17 @@ def money_spelling(ind: Indicator, v: Value) -> str | None:
     if not _MONEY_ROW.search(ind.name + ind.level2):
         return None
     return f"{text}元"
+
+
+_NAME_UNIT = re.compile(r"[(（][≥>≤<=]?[*＊]*([^()（）*＊≥>≤<=]{1,8})[)）]$")
+
+
+@lru_cache(maxsize=4096)
+def unit_in_name(name: str) -> str | None:
+    """The unit a template prints in the indicator's name ("公猪舍(≥**平方米)", "保育栏(≥套)",
+    "农村低保标准(≥**元/人·月)"), where a form has no unit column; None when there is none."""
+    m = _NAME_UNIT.search(compact(name))
+    if m is None:
+        return None
+    unit = m.group(1)
+    return unit if unit_family(unit.split("/")[0]) is not None else None

@@ -20,6 +20,7 @@ from ._common import (
     is_rate,
     money_spelling,
     rounded,
+    unit_in_name,
 )
 from ._direction import inferred_note
 from ._facts import FormFacts
@@ -232,7 +233,7 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：这些写法让计分无法核对。
 示例：目标"≥500"（没有单位）；实际完成值"≥95%"；目标 ≥10 场而实际完成值写"已完成"。
 修正：补单位；实际完成值写成确定的数。
-含义变更：不带单位、以万或亿写的数（"150万"）按表中原样显示，不再显示为 1500000；成本、经费等金额指标的修正建议写出带单位的写法（"150万元"）。
+含义变更：名称中印着单位（"公猪舍(≥**平方米)"，r028 的模板没有单位栏）的，不再报告目标没有单位；不带单位、以万或亿写的数（"150万"）按表中原样显示，不再显示为 1500000；成本、经费等金额指标的修正建议写出带单位的写法（"150万元"）。
 """, facts=True)
 def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
@@ -240,7 +241,7 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if t.value is None:
             continue
         ind, a = row.ind, row.actual
-        if not t.unit:
+        if not t.unit and not unit_in_name(ind.name):
             money = money_spelling(ind, t)
             yield Hit(f"定量目标 {fmt_value(t)} 没有单位：在年度指标值后补上单位{f'（如 {money}）' if money else ''}",
                       indicator=ind, field="target.unit",

@@ -108,3 +108,10 @@ def test_a_unit_printed_in_the_name_is_a_unit_r028() -> None:
     assert hits("Q008", form(ind("农村低保标准(≥**元/人·月)", "583", "583"))) == []
     (bare,) = hits("Q008", form(ind("接受业务培训人数", "200", "210")))  # r050: no unit anywhere
     assert bare.message == "定量目标 200 没有单位：在年度指标值后补上单位"
+
+
+def test_a_subsidy_standard_in_yuan_per_person_is_a_cost_r054() -> None:
+    cost = dict(level1="产出指标", level2="产出成本")
+    assert hits("S010", form(ind("吕梁山护工培训补贴标准达标", "3000元/人", "2600元/人", **cost))) == []
+    (s010,) = hits("S010", form(ind("培训对象年龄符合规定", "≥95%", "98%", **cost)))
+    assert "成本指标下的指标与成本无关" in s010.message

@@ -115,3 +115,12 @@ def test_a_subsidy_standard_in_yuan_per_person_is_a_cost_r054() -> None:
     assert hits("S010", form(ind("吕梁山护工培训补贴标准达标", "3000元/人", "2600元/人", **cost))) == []
     (s010,) = hits("S010", form(ind("培训对象年龄符合规定", "≥95%", "98%", **cost)))
     assert "成本指标下的指标与成本无关" in s010.message
+
+
+def test_a_slogan_named_with_numerals_is_no_quantity_r032() -> None:
+    from jixiao.values import find_quantities
+
+    assert find_quantities("保障了“三支一扶”人员的待遇") == []
+    assert [q.text for q in find_quantities("开展两学一做活动三场，培训三次一共200人")] == ["三场", "三次", "200人"]
+    promise = form(planned="全年招募“三支一扶”人员60名。", achieved="招募“三支一扶”人员60名。")
+    assert not [h for h in hits("N004", promise) if "承诺「三支」" in h.message]

@@ -124,3 +124,11 @@ def test_a_slogan_named_with_numerals_is_no_quantity_r032() -> None:
     assert [q.text for q in find_quantities("开展两学一做活动三场，培训三次一共200人")] == ["三场", "三次", "200人"]
     promise = form(planned="全年招募“三支一扶”人员60名。", achieved="招募“三支一扶”人员60名。")
     assert not [h for h in hits("N004", promise) if "承诺「三支」" in h.message]
+
+
+def test_no_problems_is_an_answer_on_a_form_that_lost_no_point_r048() -> None:
+    clean = form(shortcomings="无", measures="无。")
+    assert [h for h in hits("S007", clean) if h.field in ("存在问题", "改进措施")] == []
+    lost = form(ind("培训场次", "≥10场", "8场", 10, 8, deviation="场地不足，下一年度提前预订场地。"),
+                shortcomings="无", measures="")
+    assert sorted(h.field for h in hits("S007", lost)) == ["存在问题", "改进措施"]

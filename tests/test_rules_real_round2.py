@@ -132,3 +132,15 @@ def test_no_problems_is_an_answer_on_a_form_that_lost_no_point_r048() -> None:
     lost = form(ind("培训场次", "≥10场", "8场", 10, 8, deviation="场地不足，下一年度提前预订场地。"),
                 shortcomings="无", measures="")
     assert sorted(h.field for h in hits("S007", lost)) == ["存在问题", "改进措施"]
+
+
+def test_rates_per_person_and_month_and_ages_are_numbers_with_units_r045_r025_r054() -> None:
+    from jixiao.values import parse_value
+
+    assert (parse_value("583元/人*月").value, parse_value("583元/人*月").unit) == (583, "元/人*月")
+    assert parse_value("180元/人、天").unit == "元/人、天" and parse_value("758元/人·月").value == 758
+    age = parse_value("18—54周岁")
+    assert (age.op, age.value, age.upper, age.unit) == ("range", 18, 54, "岁")
+    # a cost counted per person and day is lower-is-better: 180 against a 400 standard is met (r025)
+    cost = form(ind("培训成本", "400元/人、天", "180元/人、天", 10, 10, level2="成本指标"))
+    assert hits("D001", cost) == [] and hits("Q004", cost) == []

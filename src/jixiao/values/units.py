@@ -31,6 +31,7 @@ _ALIASES: dict[str, str] = {
     "人/次": "人次",
     "个工作日": "工作日",
     "个百分点": "百分点",
+    "周岁": "岁",
     "个小时": "小时",
 }
 
@@ -45,6 +46,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "mass": ("公斤", "吨", "斤"),
     "duration": ("天", "日", "工作日", "个月", "月", "年", "周", "小时", "学时", "课时", "分钟"),
     "score": ("分",),
+    "age": ("岁",),
     "count": (
         "个", "项", "次", "场", "场次", "期", "批", "批次", "件", "篇", "份", "户", "户次", "家",
         "所", "处", "座", "台", "套", "区", "村", "条", "本", "册", "部", "辆", "张", "间", "株",
@@ -100,7 +102,7 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 def unit_family(unit: str | None) -> str | None:
     """What kind of thing a unit measures: ``money``, ``percent``, ``people``, ``person_times``,
-    ``area``, ``length``, ``volume``, ``mass``, ``duration``, ``score``, ``count``; ``None``
+    ``area``, ``length``, ``volume``, ``mass``, ``duration``, ``score``, ``age``, ``count``; ``None``
     for a unit the grammar does not know.
 
     Same family with different spellings (场 vs 次, 个 vs 区) is only wording; different families

@@ -10,7 +10,7 @@ from _forms import form, hits, ind
 from jixiao.model import Form, Reading
 from jixiao.readers import read_path
 from jixiao.rules._common import actual_in_target_unit
-from jixiao.values import implied_unit, in_yuan
+from jixiao.values import bare_multiplied, in_yuan
 
 RULES = Path(__file__).parent / "data" / "rules"
 REAL = Path(__file__).parent / "data" / "real"
@@ -41,7 +41,7 @@ def test_a_bare_multiplied_target_is_met_by_an_amount_in_wan_yuan() -> None:
     assert hits("Q004", form(ind("市民中心运行维护费", "≥150万", "160万元", 10, 10))) == []
     # people and lengths are multiplied out on both sides already: nothing to convert
     assert actual_in_target_unit(ind("培训人数", "≥1万人", "1.2万")) == 12_000
-    assert implied_unit(None, "1.2万", "人") is None and implied_unit(None, "24亿", "亿元") == "元"
+    assert bare_multiplied("24亿") and bare_multiplied("一万二千") and not bare_multiplied("2400")
     assert in_yuan(1.5, "万元") == 15_000 and in_yuan(3, "人") is None
 
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..model import Form, FundsRow, Indicator, Value
-from ..values import bare_multiplied, implied_unit, unit_family
+from ..values import bare_multiplied, unit_family
 from ._direction import direction, effective_op
 
 __all__ = [
@@ -60,7 +60,7 @@ __all__ = [
 EPS = 0.01 + 1e-9
 """Scores and rates are printed to two decimals; systems round half-up or truncate."""
 
-MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+MONEY = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
 PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
 
 
@@ -158,11 +158,13 @@ def actual_in_target_unit(ind: Indicator) -> float | None:
     if value is None or unit == to_unit:
         return value  # the common case: no conversion
     if unit is None:
-        unit = implied_unit(None, actual.text, to_unit)
+        if to_unit not in MONEY or not bare_multiplied(actual.text):
+            return value
+        unit = "元"
     elif to_unit is None:
-        to_unit = implied_unit(None, ind.target.text, unit)
-    if not (unit and to_unit) or unit == to_unit:
-        return value
+        if unit not in MONEY or not bare_multiplied(ind.target.text):
+            return value
+        to_unit = "元"
     return convert(value, unit, to_unit)
 
 

@@ -247,10 +247,9 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             if found:
                 yield Hit(f"{where}中残留模板文字「{found}」：删除并填写实际内容", indicator=d, field=where,
                           evidence={"text": found})
-    flawless = not any(r.deducted or r.met is False for r in facts.rows)
     for where, section in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("改进措施", form.measures)):
         if section is not None and is_blank_text(section):
-            if flawless and where != "评价结论" and compact(section).strip("。") == "无":
+            if where != "评价结论" and compact(section).strip("。") == "无" and _flawless(facts):
                 continue  # "无" is the answer of a form that lost no point (r048)
             yield Hit(f"{where}栏空白：填写{where}", field=where)
     for row in facts.rows:
@@ -271,6 +270,11 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         yield Hit("执行率得分空白：按 min(执行率, 100%) × 分值 填写", field="funds.total.score")
     if form.total_score is None and form.indicators and not _truncated(form) and not _doubted(form, "total"):
         yield Hit("总分空白：填写总分（执行率得分加各指标得分）", field="total_score")
+
+
+def _flawless(facts: FormFacts) -> bool:
+    """Whether no row of the form lost a point or missed its target."""
+    return not any(r.deducted or r.met is False for r in facts.rows)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -13,7 +13,7 @@ from .cells import cell_value, is_placeholder, parse_number, parse_value, value_
 from .dates import find_years
 from .narrative import Quantity, find_quantities
 from .tiers import infer_tier, tier_of
-from .units import bare_multiplied, convert, implied_unit, in_yuan, normalize_unit, unit_family
+from .units import bare_multiplied, convert, in_yuan, normalize_unit, unit_family
 
 __all__ = [
     "parse_value",
@@ -28,7 +28,6 @@ __all__ = [
     "convert",
     "in_yuan",
     "bare_multiplied",
-    "implied_unit",
     "Quantity",
     "find_quantities",
     "find_years",

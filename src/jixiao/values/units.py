@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["normalize_unit", "unit_family", "convert", "split_unit", "KNOWN_UNITS", "CLASSIFIERS", "in_yuan",
-           "bare_multiplied", "implied_unit"]
+           "bare_multiplied"]
 
 # Spelling variant -> canonical spelling. Only true synonyms belong here.
 _ALIASES: dict[str, str] = {
@@ -147,14 +147,6 @@ def bare_multiplied(text: str) -> bool:
     亿元: against money the bare number is an amount in 元, and it reads best as printed.
     """
     return _MULTIPLIED.search(text) is not None
-
-
-def implied_unit(unit: str | None, text: str, other: str | None) -> str | None:
-    """The unit of a value printed as ``text`` when compared with a value in ``other``: its own;
-    元 for a bare multiplied amount ("24亿") against money (亿元), so the two compare by value."""
-    if unit is None and other is not None and normalize_unit(other) in _MONEY and bare_multiplied(text):
-        return "元"
-    return unit
 
 
 _KNOWN_SET = frozenset(KNOWN_UNITS)

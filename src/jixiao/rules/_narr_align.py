@@ -76,7 +76,8 @@ def same_value(q: Quantity, value: float | None, unit: str | None) -> bool:
         if conv is not None:
             qv = conv
     tol = 0.5 if q.approx else 1e-6 * max(1.0, abs(value))
-    if (q.unit is None) != (unit is None):  # "24亿元" against a bare "24亿", multiplied out to 元
+    if (q.unit is None and unit in _MONEY_UNITS) or (unit is None and q.unit in _MONEY_UNITS):
+        # "24亿元" against a bare "24亿", which the grammar multiplied out to 元
         yuan = in_yuan(value, unit) if q.unit is None else in_yuan(qv, q.unit)
         if yuan is not None and abs(yuan - (qv if q.unit is None else value)) <= (0.01 if q.approx else 1e-6) * abs(yuan):
             return True

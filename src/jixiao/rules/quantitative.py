@@ -186,14 +186,16 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 """, facts=True)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far = settings.over_achievement_ratio - 1e-9
+    column: bool | None = None  # whether the form has a 偏差原因 column: asked once, and only if needed
     for row in facts.quant_rows:
         r, t = row.ratio, row.target
         if r is None or r < min(far, 2 - 1e-9) or row.reverse or t.value is None or t.value <= 0:
             continue
         if states_cause(row.ind.deviation):
             continue
-        column = reason_box(form) == DEVIATION  # a form without the column is silent on every row
-        silent = row.dev_blank and column
+        if column is None:
+            column = reason_box(form) == DEVIATION
+        silent = row.dev_blank and column  # without the column every row is silent
         double = r >= 2 - 1e-9 and row.full
         if not (silent or double):
             continue

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..model import Form, FundsRow, Indicator, Value
+from ..values import bare_multiplied, unit_family
 from ._direction import direction, effective_op
 
 __all__ = [
@@ -52,12 +53,14 @@ __all__ = [
     "execution_row",
     "funds_part",
     "counted",
+    "money_spelling",
+    "unit_in_name",
 ]
 
 EPS = 0.01 + 1e-9
 """Scores and rates are printed to two decimals; systems round half-up or truncate."""
 
-MONEY = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+MONEY = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
 PLACEHOLDERS = {"", "-", "—", "–", "/", "／", "*", "无", "不适用", "n/a", "na", "无偏差", "——", "\\"}
 
 
@@ -89,6 +92,8 @@ def fmt_value(v: Value) -> str:
     if v.value is None:
         return compact(v.text) or "空"
     unit = v.unit or ""
+    if not unit and bare_multiplied(v.text):
+        return compact(v.text)  # "150万" as printed, not 1500000
     if v.op == "range" and v.upper is not None:
         return f"{fmt(v.value)}{unit}-{fmt(v.upper)}{unit}"
     if v.op == "±" and v.upper is not None:
@@ -146,10 +151,20 @@ def units_compatible(a: str | None, b: str | None) -> bool:
 
 
 def actual_in_target_unit(ind: Indicator) -> float | None:
+    """The actual in the target's unit; as printed when one side has no unit, except a bare
+    multiplied amount against money ("24亿" against ≥1亿元 is 24 亿元, not 2400000000)."""
     actual = ind.actual
     value, unit, to_unit = actual.value, actual.unit, ind.target.unit
-    if value is None or not (unit and to_unit) or unit == to_unit:
-        return value  # the common case (same unit, or one side without a unit): no conversion
+    if value is None or unit == to_unit:
+        return value  # the common case: no conversion
+    if unit is None:
+        if to_unit not in MONEY or not bare_multiplied(actual.text):
+            return value
+        unit = "元"
+    elif to_unit is None:
+        if unit not in MONEY or not bare_multiplied(ind.target.text):
+            return value
+        to_unit = "元"
     return convert(value, unit, to_unit)
 
 
@@ -357,3 +372,31 @@ def recomputed_total(form: Form, rows: list[Indicator] | None = None) -> float |
     if len(known) < len(parts):
         return None
     return rounded(sum(known), 4)
+
+
+_MONEY_ROW = re.compile(r"成本|费|资金|预算|支出|投资|金额|补助|补贴")
+
+
+def money_spelling(ind: Indicator, v: Value) -> str | None:
+    """How a bare multiplied amount on a money row reads with its unit ("150万" → "150万元"), for a
+    fix that says what to write; None for any other cell."""
+    text = compact(v.text)
+    if v.unit or not bare_multiplied(text) or not text.endswith(("万", "亿")):
+        return None
+    if not _MONEY_ROW.search(ind.name + ind.level2):
+        return None
+    return f"{text}元"
+
+
+_NAME_UNIT = re.compile(r"[(（][≥>≤<=]?[*＊]*([^()（）*＊≥>≤<=]{1,8})[)）]$")
+
+
+@lru_cache(maxsize=4096)
+def unit_in_name(name: str) -> str | None:
+    """The unit a template prints in the indicator's name ("公猪舍(≥**平方米)", "保育栏(≥套)",
+    "农村低保标准(≥**元/人·月)"), where a form has no unit column; None when there is none."""
+    m = _NAME_UNIT.search(compact(name))
+    if m is None:
+        return None
+    unit = m.group(1)
+    return unit if unit_family(unit.split("/")[0]) is not None else None

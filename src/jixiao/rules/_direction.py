@@ -63,7 +63,7 @@ def _by_name(name: str, level2: str, unit: str | None) -> tuple[bool, str | None
     m = _NEGATIVE_NAME.search(name)
     if m is None and "控制率" in name and _MONEY_WORD.search(name):
         return True, "控制率"
-    if m is None and "成本" in name + compact(level2) and unit in _MONEY_UNITS:
+    if m is None and "成本" in name + compact(level2) and (unit or "").split("/")[0] in _MONEY_UNITS:  # 元/人·天 too
         return True, "成本"
     return (True, m.group(0)) if m else (False, None)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Form, Indicator
-from ..values import Quantity, convert, find_quantities, normalize_unit, unit_family
+from ..values import Quantity, convert, find_quantities, in_yuan, normalize_unit, unit_family
 from ._align import STRONG, WEAK, clause_before, core_grams, pairs_of
 from ._common import computed_rate
 
@@ -76,6 +76,11 @@ def same_value(q: Quantity, value: float | None, unit: str | None) -> bool:
         if conv is not None:
             qv = conv
     tol = 0.5 if q.approx else 1e-6 * max(1.0, abs(value))
+    if (q.unit is None and unit in _MONEY_UNITS) or (unit is None and q.unit in _MONEY_UNITS):
+        # "24亿元" against a bare "24亿", which the grammar multiplied out to 元
+        yuan = in_yuan(value, unit) if q.unit is None else in_yuan(qv, q.unit)
+        if yuan is not None and abs(yuan - (qv if q.unit is None else value)) <= (0.01 if q.approx else 1e-6) * abs(yuan):
+            return True
     if q.op == "range" and q.upper is not None:
         return q.value - tol <= value <= q.upper + tol
     return abs(qv - value) <= tol

@@ -10,6 +10,7 @@ from ..model import Form
 from . import Hit, rule
 from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfaction
 from ._facts import FormFacts
+from ._reason import write_in
 
 _SURVEY = re.compile(r"样本|问卷|调查|调研|测评|回收|抽样|访谈|评价表|打分表")
 _NO_RECORDS = re.compile(r"(?:未|没有|无)(?:按要求|按规定|及时|完整)?(?:留存|保留|存档|归档|保存)|无相关(?:记录|资料|档案)|"
@@ -64,6 +65,7 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：恰好踩线的比率常是"按目标填"的；满意度 100% 在真实问卷中几乎不会出现。
 示例：受众群体满意度 目标 ≥90%，实际 90%；服务对象满意度 目标 90%，实际 100%。
 修正：核对原始数据（问卷、台账），如实填报，并在偏差原因或完成情况中写明样本量。
+没有偏差原因栏的模板（只印目标值、完成值，r054）：修正建议改为写在年度总体目标的实际完成情况中，两者都没有的不提说明。
 """, facts=True)
 def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
@@ -73,7 +75,8 @@ def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         ind = row.ind
         satisfaction = is_satisfaction(ind)
         if satisfaction and abs(a.value - 100) < 1e-9 and a.unit == "%":
-            yield Hit(f"满意度实际完成值为 100%（目标 {fmt_value(t)}）：核对问卷，在偏差原因中写明样本量和满意人数",
+            yield Hit(f"满意度实际完成值为 100%（目标 {fmt_value(t)}）：核对问卷，"
+                      f"{write_in(form, '样本量和满意人数', '留存样本量和满意人数')}",
                       indicator=ind, field="actual", evidence={"target": t.value, "actual": a.value})
             continue
         tv = t.value

@@ -62,6 +62,7 @@ def _qtext(q: Any) -> str:
 原因：同一张表前后数字不一，评审无法判断哪个是真的。
 示例：文字"下乡服务 29次"，指标表"下乡服务完成次数 20.00(次)"。
 修正：核对台账，统一两处数字。
+含义变更：以万、亿计的金额按数值比较："24亿元"与指标表中不带单位的"24亿"（单位栏为元）是同一个数，不再报告（r056）。
 """, facts=True)
 def n001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for a in facts.aligned:

@@ -19,10 +19,13 @@ from ._common import (
     fmt_value,
     is_blank_text,
     is_rate,
+    money_spelling,
     rounded,
+    unit_in_name,
 )
 from ._direction import inferred_note
 from ._facts import FormFacts
+from ._reason import DEVIATION, reason_box, write_in
 from .deviation import explains_deduction, states_cause
 
 
@@ -123,6 +126,8 @@ def q003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：未完成目标应按比例扣分；满分会虚高总分。
 示例：目标 ≥90%，实际 85%，分值 10，得分 10。
 修正：按公式扣分，并在偏差原因中说明未完成的原因。
+含义变更：不带单位、以万或亿写的数（"24亿"）与金额目标（≥1亿元）按数值比较（r056），此前按 2400000000 亿元计。
+没有偏差原因栏的模板（只印目标值、完成值，r054）：修正建议改为写在年度总体目标的实际完成情况中，两者都没有的不提说明。
 指标方向先看表中印出的指标性质，再看比较符（≤、不超过、…以内为反向），再看期限（"9月前"，提前完成即达到）；
 都没有印出时才按名称推断（投诉率、结余率、事故、超支、资金类控制率、金额计的成本），推断出的反向指标只报警告，
 并在消息中说明是推断的。是/否、有/无类目标按定性指标看待。
@@ -138,8 +143,9 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 best = forward_expected(ind) or 0.0
             if best >= ind.weight - EPS:  # type: ignore[operator]
                 continue  # missed by so little that the formula itself rounds to full marks
-            yield Hit(f"{_gap(ind)}：目标未达到却得满分{inferred_note(row.inferred)}；得分应改为 {best:.2f}，"
-                      f"并在偏差原因中说明未达到的原因", indicator=ind, field="score",
+            why = write_in(form, "未达到的原因")
+            yield Hit(f"{_gap(ind)}：目标未达到却得满分{inferred_note(row.inferred)}；得分应改为 {best:.2f}"
+                      f"{'，并' + why if why else ''}", indicator=ind, field="score",
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score,
                                 "expected": round(best, 4)},
                       severity="warning" if row.inferred else None)
@@ -152,6 +158,7 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：按公式应得满分；自行扣分（例如因为缺少佐证）可以，但偏差原因必须写明扣分依据。
 示例：满意度目标 ≥90%，实际 90%，分值 20，得分 17，偏差原因"满意度未留存相关存档文件"（没说为何扣分）。
 修正：有依据的，在偏差原因中写明扣分的原因和分数；没有依据的，改为满分。
+没有偏差原因栏的模板（只印目标值、完成值，r054）：修正建议改为写在年度总体目标的实际完成情况中，两者都没有的不提说明。
 """, facts=True)
 def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.quant_rows:
@@ -160,7 +167,8 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         weight, score = row.weight, row.score
         lost = weight - score  # type: ignore[operator]
         yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
-                  f"（{fmt(score)}/{fmt(weight)}）：在偏差原因中写明扣 {fmt(lost)} 分的依据，无依据的得分改为 {fmt(weight)}",
+                  f"（{fmt(score)}/{fmt(weight)}）：{write_in(form, f'扣 {fmt(lost)} 分的依据，', '有依据的说明扣分依据，')}"
+                  f"无依据的得分改为 {fmt(weight)}",
                   indicator=row.ind, field="score",
                   evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
                             "score": score, "lost": rounded(lost, 4)})
@@ -173,24 +181,31 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：大幅超额通常说明目标设定偏低，评审可酌情扣分。
 示例：目标 ≥2 个，完成 8 个（400%），得满分，偏差原因空白。
 修正：在偏差原因中说明超额原因；下一年度按历史完成情况设定目标。
+含义变更：不带单位、以万或亿写的数（"24亿"）与金额目标（≥1亿元）按数值比较（r056），此前按 2400000000 亿元计。
+没有偏差原因栏的模板（只印目标值、完成值，r054）：修正建议改为写在年度总体目标的实际完成情况中，两者都没有的不提说明；
+这类表每一行都"未说明"，只报告 2 倍以上仍得满分的情形（r055）。
 """, facts=True)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far = settings.over_achievement_ratio - 1e-9
+    column: bool | None = None  # whether the form has a 偏差原因 column: asked once, and only if needed
     for row in facts.quant_rows:
         r, t = row.ratio, row.target
         if r is None or r < min(far, 2 - 1e-9) or row.reverse or t.value is None or t.value <= 0:
             continue
         if states_cause(row.ind.deviation):
             continue
-        silent = row.dev_blank
+        if column is None:
+            column = reason_box(form) == DEVIATION
+        silent = row.dev_blank and column  # without the column every row is silent
         double = r >= 2 - 1e-9 and row.full
         if not (silent or double):
             continue
         parts = [f"实际完成值 {fmt_value(row.actual)} 为目标 {fmt_value(row.target)} 的 {r * 100:.0f}%"]
-        parts.append("偏差原因未说明超额原因" if silent else "偏差原因没有写出超额的具体原因")
+        if column:
+            parts.append("偏差原因未说明超额原因" if silent else "偏差原因没有写出超额的具体原因")
         if double:
             parts.append("达到目标 2 倍以上仍得满分，目标可能定得过低")
-        fix = "在偏差原因中写明超额的原因（如目标按往年基数定得偏低）"
+        fix = write_in(form, "超额的原因（如目标按往年基数定得偏低）", "下一年度按往年完成情况设定目标")
         required = settings.over_achievement_reason_required and silent
         yield Hit("，".join(parts) + "：" + fix, indicator=row.ind, field="actual",
                   evidence={"ratio": round(r, 4), "deviation_empty": silent},
@@ -221,6 +236,7 @@ def q007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：这些写法让计分无法核对。
 示例：目标"≥500"（没有单位）；实际完成值"≥95%"；目标 ≥10 场而实际完成值写"已完成"。
 修正：补单位；实际完成值写成确定的数。
+含义变更：名称中印着单位（"公猪舍(≥**平方米)"，r028 的模板没有单位栏）的，不再报告目标没有单位；不带单位、以万或亿写的数（"150万"）按表中原样显示，不再显示为 1500000；成本、经费等金额指标的修正建议写出带单位的写法（"150万元"）。
 """, facts=True)
 def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
@@ -228,8 +244,10 @@ def q008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if t.value is None:
             continue
         ind, a = row.ind, row.actual
-        if not t.unit:
-            yield Hit(f"定量目标 {fmt_value(t)} 没有单位：在年度指标值后补上单位", indicator=ind, field="target.unit",
+        if not t.unit and not unit_in_name(ind.name):
+            money = money_spelling(ind, t)
+            yield Hit(f"定量目标 {fmt_value(t)} 没有单位：在年度指标值后补上单位{f'（如 {money}）' if money else ''}",
+                      indicator=ind, field="target.unit",
                       evidence={"target": t.text})
         if a.value is not None and a.op not in (None, "="):
             yield Hit(f"实际完成值 {fmt_value(a)} 带比较符：改为实际完成的确定数值", indicator=ind, field="actual",

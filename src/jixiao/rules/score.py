@@ -227,7 +227,8 @@ def _leftover(text: str) -> str | None:
 实际完成值、得分，执行率、执行率得分和总分是否空白（执行率只在资金表有分值或得分列、且预算数和执行数
 都印出时检查）；模板有评价结论、存在问题、改进措施栏的，是否空白。全表没有
 任何得分的模板（转移支付表等）不检查得分和总分；表在中途被截断（Reading.truncated）的不检查总分。
-含义变更：增加了提示语、空编号项、执行率空白（r017）、执行率得分空白和评价结论等栏空白的情形。
+含义变更：增加了提示语、空编号项、执行率空白（r017）、执行率得分空白和评价结论等栏空白的情形；没有扣分、没有
+未达标指标的表，存在问题、改进措施栏写"无"是回答，不算空白（r048）。
 原因：残留模板或空白说明表没有填完。
 示例：三级指标名称仍是"指标1："；存在问题栏写"（100字以内）"；某项得分空白。
 修正：删除模板文字，补填空白。
@@ -248,6 +249,8 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                           evidence={"text": found})
     for where, section in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("改进措施", form.measures)):
         if section is not None and is_blank_text(section):
+            if where != "评价结论" and compact(section).strip("。") == "无" and _flawless(facts):
+                continue  # "无" is the answer of a form that lost no point (r048)
             yield Hit(f"{where}栏空白：填写{where}", field=where)
     for row in facts.rows:
         a = row.actual
@@ -267,6 +270,11 @@ def s007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         yield Hit("执行率得分空白：按 min(执行率, 100%) × 分值 填写", field="funds.total.score")
     if form.total_score is None and form.indicators and not _truncated(form) and not _doubted(form, "total"):
         yield Hit("总分空白：填写总分（执行率得分加各指标得分）", field="total_score")
+
+
+def _flawless(facts: FormFacts) -> bool:
+    """Whether no row of the form lost a point or missed its target."""
+    return not any(r.deducted or r.met is False for r in facts.rows)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -47,7 +47,8 @@ def s009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                           evidence={"printed": printed, "children": total})
 
 
-_COST = re.compile(r"成本|费|单价|造价|价格|资金|支出|预算|节约|元")
+_COST = re.compile(r"成本|费|单价|造价|价格|资金|支出|预算|节约|元|补贴|补助|奖补|标准")
+"""Words of a cost row; under 成本指标 a 标准 is a cost standard (补贴标准, 抽验平均标准: r054, r025)."""
 _BENEFIT_COST = re.compile(r"成本|费用|经费|单价|造价")
 
 
@@ -57,6 +58,7 @@ _BENEFIT_COST = re.compile(r"成本|费用|经费|单价|造价")
 原因：一级、二级指标决定权重分配和评审口径；放错层级会让产出、效益的分值失真。
 示例："奖补资金兑付率"以"经济效益指标"列在产出指标(50分)下（r029）；"成本节约率"列在生态效益指标下。
 修正：把该指标移到对应的一级/二级指标下，并相应调整分值。
+含义变更：以"元/人"等金额单位计的行，以及名称含补贴、补助、标准的行，视为与成本有关（r054 补贴标准 3000元/人）。
 """, facts=True)
 def s010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for row in facts.rows:
@@ -67,7 +69,7 @@ def s010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             why, to = "满意度指标放在效益指标下", "满意度指标/服务对象满意度指标"
         elif "效益" in l1 and _BENEFIT_COST.search(name) and "效益" not in name:
             why, to = "成本控制类指标放在效益指标下", "成本指标"
-        elif "成本" in l2 + l1 and not _COST.search(name) and unit not in ("元", "万元", "亿元"):
+        elif "成本" in l2 + l1 and not _COST.search(name) and (unit or "").split("/")[0] not in ("元", "万元", "亿元"):
             why, to = "成本指标下的指标与成本无关", "产出或效益指标下相应的二级指标"
         elif "产出" in l1 and "效益" in l2:
             why, to = f"「{ind.level2}」是效益指标，却放在产出指标下", "效益指标"

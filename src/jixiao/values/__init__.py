@@ -13,7 +13,7 @@ from .cells import cell_value, is_placeholder, parse_number, parse_value, value_
 from .dates import find_years
 from .narrative import Quantity, find_quantities
 from .tiers import infer_tier, tier_of
-from .units import convert, normalize_unit, unit_family
+from .units import bare_multiplied, convert, in_yuan, normalize_unit, unit_family
 
 __all__ = [
     "parse_value",
@@ -26,6 +26,8 @@ __all__ = [
     "normalize_unit",
     "unit_family",
     "convert",
+    "in_yuan",
+    "bare_multiplied",
     "Quantity",
     "find_quantities",
     "find_years",

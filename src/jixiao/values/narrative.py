@@ -67,6 +67,11 @@ _ONE_AFTER_DETERMINER = frozenset("下上每同这那某其任前后进再逐")
 """A lone 一 after these is a determiner, not a count: 下一年度, 每一场, 同一指标, 进一步."""
 _CN_IDIOMS = ("一条龙", "一体", "一对一", "一把手", "一线", "十分", "千家万户", "一批批")
 _CN_BAD_UNITS = frozenset({"月", "日", "分", "号"})
+_SLOGAN_NEXT = frozenset("一二两三四五六七八九")
+"""A one-digit Chinese count followed by another digit is a slogan's name (三支一扶, 两学一做,
+一村一品), not a quantity; unless the digit opens a common word (三次一共, 两场一并)."""
+_NOT_SLOGAN = frozenset({"一共", "一起", "一并", "一直", "一般", "一些", "一定", "一步", "一同", "一致", "一批", "一年",
+                         "一是", "一次", "一个", "一项", "一名", "一人", "一家", "一户"})
 _ENUM_OPEN = frozenset("(（〔[【")
 _ENUM_CLOSE = frozenset(")）〕]】")
 _NOUN = re.compile("[\u4e00-\u9fff]{1,4}")
@@ -168,6 +173,8 @@ def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, bef
     if any(s.startswith(w, start) for w in _CN_IDIOMS):
         return False
     if n1 == "一" and before in _ONE_AFTER_DETERMINER:
+        return False
+    if len(n1) == 1 and s[end : end + 1] in _SLOGAN_NEXT and s[end : end + 2] not in _NOT_SLOGAN:
         return False
     return not s.startswith("性", end)
 

@@ -7,9 +7,11 @@ that only look alike (人 vs 人次, 场 vs 场次) must not: a 人次 counts vi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-__all__ = ["normalize_unit", "unit_family", "convert", "split_unit", "KNOWN_UNITS", "CLASSIFIERS"]
+__all__ = ["normalize_unit", "unit_family", "convert", "split_unit", "KNOWN_UNITS", "CLASSIFIERS", "in_yuan",
+           "bare_multiplied"]
 
 # Spelling variant -> canonical spelling. Only true synonyms belong here.
 _ALIASES: dict[str, str] = {
@@ -29,6 +31,7 @@ _ALIASES: dict[str, str] = {
     "人/次": "人次",
     "个工作日": "工作日",
     "个百分点": "百分点",
+    "周岁": "岁",
     "个小时": "小时",
 }
 
@@ -43,6 +46,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "mass": ("公斤", "吨", "斤"),
     "duration": ("天", "日", "工作日", "个月", "月", "年", "周", "小时", "学时", "课时", "分钟"),
     "score": ("分",),
+    "age": ("岁",),
     "count": (
         "个", "项", "次", "场", "场次", "期", "批", "批次", "件", "篇", "份", "户", "户次", "家",
         "所", "处", "座", "台", "套", "区", "村", "条", "本", "册", "部", "辆", "张", "间", "株",
@@ -98,7 +102,7 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 def unit_family(unit: str | None) -> str | None:
     """What kind of thing a unit measures: ``money``, ``percent``, ``people``, ``person_times``,
-    ``area``, ``length``, ``volume``, ``mass``, ``duration``, ``score``, ``count``; ``None``
+    ``area``, ``length``, ``volume``, ``mass``, ``duration``, ``score``, ``age``, ``count``; ``None``
     for a unit the grammar does not know.
 
     Same family with different spellings (场 vs 次, 个 vs 区) is only wording; different families
@@ -123,6 +127,26 @@ def convert(value: float, unit: str, to: str) -> float | None:
     if ta is None or ta is not tb:
         return None
     return value * ta[a] / tb[b]
+
+
+_MONEY = _FACTORS["money"]
+_MULTIPLIED = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千]\s*[万亿]")
+
+
+def in_yuan(value: float, unit: str | None) -> float | None:
+    """A money amount in 元 ("24亿元" is 2400000000); ``None`` when ``unit`` is not money."""
+    factor = _MONEY.get(normalize_unit(unit) or "")
+    return None if factor is None else value * factor
+
+
+@lru_cache(maxsize=4096)
+def bare_multiplied(text: str) -> bool:
+    """Whether a cell written without a unit states its number with 万 or 亿 ("24亿", "150万").
+
+    The grammar multiplies such a number out (2400000000, 1500000), while "24亿元" stays 24 in
+    亿元: against money the bare number is an amount in 元, and it reads best as printed.
+    """
+    return _MULTIPLIED.search(text) is not None
 
 
 _KNOWN_SET = frozenset(KNOWN_UNITS)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from jixiao.rules.deviation import _CAUSE, _MEASURE, _VAGUE_CAUSE, _WHEN, _WHEN_FIRST, _WHO, _WHO_FIRST, deviation_gaps
+from jixiao.rules.deviation import _MEASURE, _WHEN, _WHEN_FIRST, _WHO, _WHO_FIRST, CAUSE, VAGUE_CAUSE, deviation_gaps
 
 GOOD = "受汛期影响两场活动取消；由活动部负责，2025年6月前补办并建立进度台账。"
 
@@ -118,9 +118,9 @@ def _gaps_reference(text: str) -> list[str]:
     if is_blank_text(t):
         return ["未填写偏差原因分析及改进措施"]
     gaps: list[str] = []
-    if not _CAUSE.search(_VAGUE_CAUSE.sub("", t)):
+    if not CAUSE.search(VAGUE_CAUSE.sub("", t)):
         gaps.append("未说明具体原因（如政策调整、资金到位晚、记录未留存），仅有笼统表述或没有原因"
-                    if _VAGUE_CAUSE.search(t) else "未说明偏差的具体原因")
+                    if VAGUE_CAUSE.search(t) else "未说明偏差的具体原因")
     if not _MEASURE.search(t):
         gaps.append("未提出改进措施")
     else:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Form
+from ..rules.deviation import CAUSE, VAGUE_CAUSE
 from ._facts import Direction, IndicatorFacts
 
 __all__ = ["Evidence", "row_evidence", "cause_clauses", "grounded", "overlap", "clauses", "PLACEHOLDER_MARK",
@@ -21,13 +22,6 @@ PLACEHOLDER_MARK = "【请补充："
 """Every placeholder starts with this: the unit must replace it before the form is filed."""
 
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n，,]")
-_CAUSE_WORD = re.compile(
-    r"由于|因为|因(?!此)|导致|致使|造成|受.{0,8}影响|未留存|未保留|未存档|未归档|未整理|未统计|未记录|遗失|丢失|损毁|"
-    r"缺少|缺乏|不足|不够|滞后|延迟|推迟|延期|取消|暂停|调整|变更|减少|增加|下降|上升|偏低|偏高|过高|过低|"
-    r"未能|未按|未及时|未开展|未到位|未拨付|未签订|未启动|未出台|未印发|未制定|尚未|没有|疫情|政策|天气|需求|"
-    r"招标|采购|合同|审批|验收|结算|人员变动|人手")
-"""Words that make a clause state a cause; "需进一步完善" and "有待加强" state none."""
-_VAGUE = re.compile(r"(?:客观|主观|其他|多种|各种|诸多|一些|多方面|某些)(?:因素|原因)")
 
 _STOP_BIGRAMS = frozenset({"原因", "由于", "导致", "相关", "工作", "进行", "存在", "情况", "问题", "方面", "有关",
                            "部分", "指标", "年度", "项目", "一定", "造成", "因为", "未能", "以及", "评分", "时缺"})
@@ -111,8 +105,8 @@ def cause_clauses(text: str) -> list[str]:
     """The clauses of ``text`` that state a concrete cause (not "客观原因", not "需进一步完善")."""
     out = []
     for clause in clauses(text):
-        stripped = _VAGUE.sub("", clause)
-        if _CAUSE_WORD.search(stripped):
+        stripped = VAGUE_CAUSE.sub("", clause)
+        if CAUSE.search(stripped):
             out.append(clause)
     return out
 

@@ -16,14 +16,18 @@ from ._common import compact, fmt, fmt_value, is_blank_text
 from ._direction import inferred_note
 from ._facts import FormFacts, Row
 
-__all__ = ["deviation_gaps", "deviation_reasons", "states_cause", "explains_deduction"]
+__all__ = ["deviation_gaps", "deviation_reasons", "states_cause", "explains_deduction", "CAUSE", "VAGUE_CAUSE"]
 
-_VAGUE_CAUSE = re.compile(r"(?:客观|主观|其他|多种|各种|诸多|一些|多方面|某些)(?:因素|原因)")
-_CAUSE = re.compile(
-    r"由于|因为|原因|导致|致使|造成|受.{0,12}影响|未能|未按|未及时|未留存|未保留|未存档|未归档|未统计|未记录|未落实|"
-    r"未开展|未进行|未到|未拨付|未签订|未启动|尚未|没有|"
-    r"缺乏|缺少|不足|不够|滞后|延迟|推迟|延期|取消|调整|变更|减少|增加|下降|上升|偏低|偏高|偏少|偏多|不到位|不完善|"
-    r"不规范|不充分|疫情|政策|天气|招标|采购|合同|付款|审批|验收|结算")
+VAGUE_CAUSE = re.compile(r"(?:客观|主观|其他|多种|各种|诸多|一些|多方面|某些)(?:因素|原因)")
+"""Phrases that name no cause ("客观原因"): dropped before looking for a cause word."""
+CAUSE = re.compile(
+    r"由于|因为|因(?!此)|原因|导致|致使|造成|受.{0,12}影响|未能|未按|未及时|未留存|未保留|未存档|未归档|未整理|未统计|"
+    r"未记录|未落实|未开展|未进行|未到|未拨付|未签订|未启动|未出台|未印发|未制定|尚未|没有|遗失|丢失|损毁|"
+    r"缺乏|缺少|不足|不够|滞后|延迟|推迟|延期|取消|暂停|调整|变更|减少|增加|下降|上升|偏低|偏高|过高|过低|偏少|偏多|"
+    r"不到位|不完善|不规范|不充分|疫情|政策|天气|需求|招标|采购|合同|付款|审批|验收|结算|人员变动|人手")
+"""Words that make a text state a cause; "需进一步完善" and "有待加强" state none. The one list
+shared by the rules (D001, D002, Q005, Q006) and the drafts' evidence (``llm.evidence``), so a
+unit's own words and a model's draft are held alike."""
 _MEASURE = re.compile(
     r"加强|建立|完善|制定|落实|开展|调整|优化|健全|留存|存档|归档|规范|提高|改进|细化|合理|组织|做好|强化|督促|"
     r"跟踪|按期|重新|修订|采取|确保|实行|实施|定期|及时|增设|设立|补充|补办|补齐|补录|核实|测算|编制|引入|委托")
@@ -59,9 +63,9 @@ def deviation_gaps(text: str) -> list[str]:
     if is_blank_text(t):
         return ["未填写偏差原因分析及改进措施"]
     gaps: list[str] = []
-    vague = ("因素" in t or "原因" in t) and _VAGUE_CAUSE.search(t) is not None  # each match ends with one
-    stripped = _VAGUE_CAUSE.sub("", t) if vague else t
-    if not _CAUSE.search(stripped):
+    vague = ("因素" in t or "原因" in t) and VAGUE_CAUSE.search(t) is not None  # each match ends with one
+    stripped = VAGUE_CAUSE.sub("", t) if vague else t
+    if not CAUSE.search(stripped):
         gaps.append("未说明具体原因（如政策调整、资金到位晚、记录未留存），仅有笼统表述或没有原因"
                     if vague else "未说明偏差的具体原因")
     if not _MEASURE.search(t):
@@ -93,7 +97,7 @@ def states_cause(text: str) -> bool:
         return False
     if _PLACEHOLDER.search(t):
         return True
-    return _CAUSE.search(_VAGUE_CAUSE.sub("", t)) is not None
+    return CAUSE.search(VAGUE_CAUSE.sub("", t)) is not None
 
 
 def explains_deduction(text: str) -> bool:

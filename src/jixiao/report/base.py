@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pydantic stays out of `jixiao --help`
     from ..finding import Draft, Finding
     from ..model import Form
 
-__all__ = ["Checked", "Reporter", "ReportOptions", "Write"]
+__all__ = ["Checked", "Reporter", "WholeRunReporter", "ReportOptions", "Write"]
 
 Write = Callable[[str | bytes], None]
 """Where a reporter's output goes: text for the text formats, bytes for xlsx."""
@@ -70,3 +70,21 @@ class Reporter(ABC):
 
     def finish(self) -> None:  # noqa: B027  (a streamed format may have nothing left to write)
         """Called once, after the last file: write what is still to be written."""
+
+
+class WholeRunReporter(Reporter):
+    """A report written once the run ends (html, xlsx): it gathers every file's forms, findings
+    and drafts, and ``finish`` renders them together."""
+
+    file_only = True
+
+    def start(self) -> None:
+        self.forms: list[Form] = []
+        self.findings: list[Finding] = []
+        self.drafts: list[Draft] = []
+
+    def handle(self, checked: Checked) -> None:
+        self.forms.extend(checked.forms)
+        self.findings.extend(checked.findings)
+        self.drafts.extend(checked.drafts)
+

@@ -15,7 +15,7 @@ from ..finding import Draft, Finding
 from ..model import Form
 from ._html_assign import SEVERITY_LABELS, place, rule_title
 from ._html_view import GRADE_BANDS, FormView, Note, band_of, build_form, count, fmt_num
-from .base import Checked, Reporter
+from .base import WholeRunReporter
 
 __all__ = ["render_html", "HtmlReporter"]
 
@@ -131,20 +131,8 @@ def render_html(forms: list[Form], findings: list[Finding], drafts: list[Draft] 
     )
 
 
-class HtmlReporter(Reporter):
+class HtmlReporter(WholeRunReporter):
     """The HTML report, written when the run ends: it shows every form whole."""
-
-    file_only = True
-
-    def start(self) -> None:
-        self.forms: list[Form] = []
-        self.findings: list[Finding] = []
-        self.drafts: list[Draft] = []
-
-    def handle(self, checked: Checked) -> None:
-        self.forms.extend(checked.forms)
-        self.findings.extend(checked.findings)
-        self.drafts.extend(checked.drafts)
 
     def finish(self) -> None:
         self.write(render_html(self.forms, self.findings, drafts=self.drafts or None))

@@ -18,7 +18,7 @@ from ..finding import Draft, Finding
 from ..model import Form
 from ._html_assign import SEVERITY_LABELS, Placed, Slot, form_key, place, rule_title, worst
 from ._xlsx_sheets import add_drafts_sheet, add_findings_sheet, sheet_title
-from .base import Checked, Reporter
+from .base import Checked, WholeRunReporter
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -149,24 +149,18 @@ def render_xlsx(
     return out.getvalue()
 
 
-class XlsxReporter(Reporter):
+class XlsxReporter(WholeRunReporter):
     """The annotated workbook, written when the run ends; the first XLSX input is its base."""
 
-    file_only = True
-
     def start(self) -> None:
-        self.forms: list[Form] = []
-        self.findings: list[Finding] = []
-        self.drafts: list[Draft] = []
+        super().start()
         self.sources: dict[str, bytes] = {}
 
     def handle(self, checked: Checked) -> None:
         file = checked.file
         if checked.forms and not self.sources and file is not None and file.suffix.lower() in _XLSX_SUFFIXES:
             self.sources[str(file)] = read_bytes(file, max_bytes=self.options.max_bytes)
-        self.forms.extend(checked.forms)
-        self.findings.extend(checked.findings)
-        self.drafts.extend(checked.drafts)
+        super().handle(checked)
 
     def finish(self) -> None:
         self.write(render_xlsx(self.forms, self.findings, drafts=self.drafts or None, sources=self.sources))

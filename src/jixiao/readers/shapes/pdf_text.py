@@ -97,6 +97,11 @@ def _markers(lines: list[Line]) -> tuple[int | None, int | None, int | None, int
     return funds, goal, table, total
 
 
+def _next_text(lines: list[Line], i: int) -> tuple[int, str] | None:
+    """(index, text) of the first non-blank line after ``lines[i]``: where a label's value goes on."""
+    return next(((j, t) for j, (_, t) in enumerate(lines[i + 1 :], i + 1) if t), None)
+
+
 def _header_rows(lines: list[Line]) -> list[TextRow]:
     rows: list[TextRow] = []
     skip = -1
@@ -109,7 +114,7 @@ def _header_rows(lines: list[Line]) -> list[TextRow]:
         parts = [p.strip() for p in _HEADER_SPLIT.split(s)]  # [before, label, value, label, value …]
         cells = parts if parts[0] else parts[1:]
         if not cells[-1]:
-            following = next(((j, t) for j, (_, t) in enumerate(lines) if j > i and t), None)
+            following = _next_text(lines, i)
             if following and not any(label in following[1] for label in _HEADER_LABELS):
                 cells[-1] = following[1]  # the value cell is on the next line
                 skip = following[0]
@@ -183,7 +188,7 @@ def _closing_rows(lines: list[Line]) -> list[TextRow]:
         if grade:
             value = grade.group(1).strip()
             if not value:
-                following = next(((j, t) for j, (_, t) in enumerate(lines) if j > i and t), None)
+                following = _next_text(lines, i)
                 if following:
                     value, skip = following[1], following[0]
             rows.append(_row(["评分等级", *value.split()[:1]], number))

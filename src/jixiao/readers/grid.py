@@ -46,7 +46,12 @@ class Cell:
 
 @dataclass(slots=True)
 class Grid:
-    """A sequence of rows from one file, in reading order; forms may follow each other in it."""
+    """A sequence of rows from one file, in reading order; forms may follow each other in it.
+
+    File readers add cells with their row, column and spans, and ``rows()`` groups them; a text
+    shape, which recovers rows in the first place, builds its grid with ``Grid.of_rows``. A grid
+    is complete once its reader returns it: the mapper only reads it.
+    """
 
     file: str
     cells: list[Cell] = field(default_factory=list)
@@ -54,6 +59,12 @@ class Grid:
     """Reader-level warnings (e.g. formula cells without cached values) copied into each form."""
     shape: str | None = None
     """How a text source laid the table out (``pipe``, ``glued``, …; see ``readers.shapes``); ``None`` otherwise."""
+    _rows: list[list[Cell]] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of_rows(cls, rows: list[list[Cell]], *, file: str, shape: str | None = None) -> Grid:
+        """A grid of ``rows`` as given: row ``r``'s cells, left to right, each starting in it."""
+        return cls(file=file, cells=[c for row in rows for c in row], shape=shape, _rows=rows)
 
     def row_count(self) -> int:
         return max((c.row + c.rowspan for c in self.cells), default=0)
@@ -64,16 +75,22 @@ class Grid:
         A cell merged over several rows appears in each of those rows (its ``row`` tells where it
         starts), so the mapper can read a row on its own, as a person reads across a table.
         """
-        out: list[list[Cell]] = [[] for _ in range(self.row_count())]
-        for cell in self.cells:
-            if cell.rowspan == 1:
-                out[cell.row].append(cell)
-            else:
-                for r in range(cell.row, cell.row + cell.rowspan):
-                    out[r].append(cell)
-        for row in out:
-            row.sort(key=_COLUMN)
-        return out
+        if self._rows is None:
+            self._rows = _grouped(self.cells, self.row_count())
+        return self._rows
+
+
+def _grouped(cells: list[Cell], count: int) -> list[list[Cell]]:
+    out: list[list[Cell]] = [[] for _ in range(count)]
+    for cell in cells:
+        if cell.rowspan == 1:
+            out[cell.row].append(cell)
+        else:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                out[r].append(cell)
+    for row in out:
+        row.sort(key=_COLUMN)
+    return out
 
 
 _COLUMN = attrgetter("col")

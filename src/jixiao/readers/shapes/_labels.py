@@ -56,6 +56,8 @@ class LabelTracker:
         tokens = line.split(" ")
         if len(tokens) > 6 or not PIECES.issuperset(tokens):
             return False
+        if len(tokens) == 1:
+            return self._feed_piece(tokens[0])  # a piece not taken changes nothing
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
         if all(self._feed_piece(t) for t in tokens):
             return True

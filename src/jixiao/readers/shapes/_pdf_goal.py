@@ -40,8 +40,8 @@ _LABELS = frozenset(
 
 def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
     """Blocks of text lines, each with the kind of boundary before it ("page" or "para")."""
-    texts = [s for s in lines if s and s not in _LABELS]
-    limit = 0.8 * max((display_width(s) for s in texts), default=0)
+    widths = {s: display_width(s) for s in lines if s and s not in _LABELS}
+    limit = 0.8 * max(widths.values(), default=0)
     kinds = ["page"]
     block: list[str] = []
     blocks = [block]
@@ -61,7 +61,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
                 kinds[-1] = "page"
         blank = 0
         block.append(s)
-        if s[-1] in SENTENCE_END and display_width(s) < limit:
+        if s[-1] in SENTENCE_END and widths[s] < limit:
             block = []
             blocks.append(block)
             kinds.append("para")

@@ -9,14 +9,15 @@ next cells sit in); empty cells at the end of a row are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..grid import Cell, Grid
 
 __all__ = ["TextCell", "TextRow", "cell", "squash", "tidy_row", "rows_to_grid"]
 
 
-class TextCell(NamedTuple):
+@dataclass(slots=True)
+class TextCell:
     """One cell's text and the 1-based line of the text file where it starts."""
 
     text: str
@@ -49,13 +50,10 @@ def rows_to_grid(
 ) -> Grid:
     """A ``Grid`` holding ``rows`` in order, one grid row each, each cell's text passed through
     ``repair``; empty rows are left out. A text cell's place is its line (``Cell.line``)."""
-    grid = Grid(file=file, shape=shape)
-    cells = grid.cells
-    r = 0
+    out: list[list[Cell]] = []
     for row in rows:
         row = tidy_row(row)
-        if not row:
-            continue
-        cells += [Cell(r, c, repair(tc.text), line=tc.line) for c, tc in enumerate(row)]
-        r += 1
-    return grid
+        if row:
+            r = len(out)
+            out.append([Cell(r, c, repair(tc.text), line=tc.line) for c, tc in enumerate(row)])
+    return Grid.of_rows(out, file=file, shape=shape)

@@ -12,7 +12,9 @@ import re
 
 __all__ = ["join_wrapped", "display_width", "split_cells"]
 
-_OPERATOR_ONLY = re.compile(r"^[≥≤≧≦=＝><＞＜]+$")
+_OPERATORS = "≥≤≧≦=＝><＞＜"
+_OPERATOR = re.compile(f"[{_OPERATORS}]")
+_OPERATOR_ONLY = re.compile(f"^[{_OPERATORS}]+$")
 
 
 def join_wrapped(pieces: list[str]) -> str:
@@ -38,6 +40,8 @@ def display_width(text: str) -> int:
 
 def split_cells(line: str) -> list[str]:
     """The space-separated cells of a line, "≥ 90%" (an operator printed apart) kept one cell."""
+    if _OPERATOR.search(line) is None:
+        return line.split()
     out: list[str] = []
     for token in line.split():
         if out and _OPERATOR_ONLY.match(out[-1]):

@@ -222,18 +222,15 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
     return rows
 
 
-def _tidy(line: str) -> str:
-    """The line with its spaces squashed, or "" for a page number ("- 2 -", "第 2 页", "2/5"): a
-    page break, as blank lines are."""
-    line = " ".join(line.split())
-    if line[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(line):
-        return ""
-    return line
+def _is_page_number(line: str) -> bool:
+    """A page number ("- 2 -", "第 2 页", "2/5"): a page break, as blank lines are."""
+    return line[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(line) is not None
 
 
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    numbered = list(enumerate(map(_tidy, lines), first_line))
+    squashed = (" ".join(s.split()) for s in lines)
+    numbered = [(n, "" if _is_page_number(s) else s) for n, s in enumerate(squashed, first_line)]
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):
         rows.extend(_form_rows(numbered[start:stop]))

@@ -1,14 +1,21 @@
 """Throughput of parse + check on the bundled example replicated to 5,000 forms, and the start-up
 time of `jixiao --help`. A script, not a test: run it on a quiet machine.
 
-    .venv/bin/python benchmarks/bench_check.py [--forms 5000] [--repeat 3]
+    .venv/bin/python benchmarks/bench_check.py [--forms 5000] [--repeat 3] [--against COMMIT]
 
 Goals: ≥ 1,000 forms/s on one core (parse + check), `jixiao --help` under 0.3 s.
+
+A machine's speed wanders (this one ran the same code at half the speed on different days), so
+``--against COMMIT`` also times that commit's ``src/`` on the same forms, each side in its own
+process, alternating round by round, and prints the ratio: a figure that carries from one day or
+machine to another, where forms/s does not.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -38,37 +45,73 @@ def _interpreter() -> str:
     return f"{sys.executable} ({platform.python_version()}, {platform.python_compiler()}, built {platform.python_build()[1]})"
 
 
+def _variants(copies: int) -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    # Each copy differs (project names, the reporting date in every narrative) so that no cache
+    # keyed on text content can make the replicated forms cheaper than distinct ones would be.
+    return [
+        text.replace("项目名称 ", f"项目名称 第{i}组").replace("12月 31日", f"12月 {1 + i % 28}日")
+        for i in range(copies)
+    ]
+
+
+def _measure(forms: int, repeat: int) -> dict[str, float]:
+    """Parse and check the replicated example: wall and CPU seconds of the best of ``repeat``
+    rounds of each (by CPU time, the least disturbed round on a shared machine)."""
+    from jixiao.check import check_forms
+    from jixiao.readers import read_path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "replicated.txt"
+        big.write_text("\n".join(_variants(max(1, forms // SEED_FORMS))), encoding="utf-8")
+        read = read_path(big)
+        check_forms(read)  # warm caches (regexes, rule registry)
+        parse_w, parse_c = min((_time(lambda: read_path(big)) for _ in range(repeat)), key=lambda t: t[1])
+        check_w, check_c = min((_time(lambda: check_forms(read)) for _ in range(repeat)), key=lambda t: t[1])
+        return {"forms": len(read), "findings": len(check_forms(read)), "parse_wall": parse_w,
+                "parse_cpu": parse_c, "check_wall": check_w, "check_cpu": check_c}
+
+
+def _against(commit: str, forms: int, repeat: int) -> None:
+    """Time ``commit``'s code and this tree's alternately, one process per round and side."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        sides = {"this tree": str(ROOT / "src"), commit: str(Path(tmp) / "src")}
+        best: dict[str, float] = {}
+        for _ in range(repeat):
+            for side, src in sides.items():
+                out = subprocess.run([sys.executable, __file__, "--measure", "--forms", str(forms), "--repeat", "1"],
+                                     check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": src})
+                m = json.loads(out.stdout)
+                per_form = (m["parse_cpu"] + m["check_cpu"]) / m["forms"]
+                best[side] = min(best.get(side, per_form), per_form)
+    for side, per_form in best.items():
+        print(f"{side:>11}: parse+check CPU {per_form * 1e3:.3f} ms/form = {1 / per_form:6,.0f} forms/s")
+    print(f"this tree runs at {best[commit] / best['this tree']:.2f}× the speed of {commit} here")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--forms", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--against", metavar="COMMIT", help="also time this commit's code, alternately, and print the ratio")
+    ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # one side of --against, as JSON
     args = ap.parse_args()
+    if args.measure:
+        print(json.dumps(_measure(args.forms, args.repeat)))
+        return
+    if args.against:
+        print(f"python: {_interpreter()}")
+        _against(args.against, args.forms, args.repeat)
+        return
 
-    from jixiao.check import check_forms
-    from jixiao.readers import read_path
-
-    copies = max(1, args.forms // SEED_FORMS)
-    text = SEED.read_text(encoding="utf-8")
-    # Each copy differs (project names, the reporting date in every narrative) so that no cache
-    # keyed on text content can make the replicated forms cheaper than distinct ones would be.
-    variants = [
-        text.replace("项目名称 ", f"项目名称 第{i}组").replace("12月 31日", f"12月 {1 + i % 28}日")
-        for i in range(copies)
-    ]
-    with tempfile.TemporaryDirectory() as tmp:
-        big = Path(tmp) / "replicated.txt"
-        big.write_text("\n".join(variants), encoding="utf-8")
-        forms = read_path(big)
-        n = len(forms)
-        check_forms(forms)  # warm caches (regexes, rule registry)
-        # Best of --repeat rounds, by CPU time: the least disturbed round on a shared machine.
-        parse_w, parse_c = min((_time(lambda: read_path(big)) for _ in range(args.repeat)), key=lambda t: t[1])
-        check_w, check_c = min((_time(lambda: check_forms(forms)) for _ in range(args.repeat)), key=lambda t: t[1])
-        findings = len(check_forms(forms))
+    m = _measure(args.forms, args.repeat)
+    n = m["forms"]
     print(f"python: {_interpreter()}")
-    print(f"forms: {n} ({copies} copies of the example, each varied), findings: {findings}")
-    for label, w, c in (("parse", parse_w, parse_c), ("check", check_w, check_c),
-                        ("parse+check", parse_w + check_w, parse_c + check_c)):
+    print(f"forms: {n:.0f} ({n / SEED_FORMS:.0f} copies of the example, each varied), findings: {m['findings']:.0f}")
+    for label, w, c in (("parse", m["parse_wall"], m["parse_cpu"]), ("check", m["check_wall"], m["check_cpu"]),
+                        ("parse+check", m["parse_wall"] + m["check_wall"], m["parse_cpu"] + m["check_cpu"])):
         print(f"{label:>11}: wall {w:7.3f} s = {n / w:6,.0f} forms/s | CPU {c:7.3f} s = {n / c:6,.0f} forms/s")
     print("goal: parse+check ≥ 1,000 forms/s on one core")
 

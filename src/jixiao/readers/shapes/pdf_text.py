@@ -222,15 +222,14 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
     return rows
 
 
-def _is_page_number(line: str) -> bool:
-    """A page number ("- 2 -", "第 2 页", "2/5"): a page break, as blank lines are."""
-    return line[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(line) is not None
-
-
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    squashed = (" ".join(s.split()) for s in lines)
-    numbered = [(n, "" if _is_page_number(s) else s) for n, s in enumerate(squashed, first_line)]
+    squashed = [" ".join(s.split()) for s in lines]
+    # a page number ("- 2 -", "第 2 页", "2/5") is a page break, as blank lines are
+    numbered = [
+        (n, "" if s[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s) else s)
+        for n, s in enumerate(squashed, first_line)
+    ]
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):
         rows.extend(_form_rows(numbered[start:stop]))

@@ -246,6 +246,7 @@ _TRADITIONAL = str.maketrans(
     "调这与费据从权们种达综设内报录开岁区县厅财处应发减灾划划计样专户来业会议护两里线值门称见长",
 )
 """Traditional → simplified for the characters of the form's words (copies converted to 繁体)."""
+_TRADITIONAL_CHAR = re.compile("[" + "".join(chr(t) for t, s in _TRADITIONAL.items() if t != s) + "]")
 
 _STRIP = re.compile(r"[\s:：]+")
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(%|万元|元|亿元|分|万)?$")
@@ -254,7 +255,10 @@ _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(%|万元|元|亿元|分|万)?$")
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The text as words are compared: NFKC, simplified form words, no spaces or colons."""
-    return _STRIP.sub("", unicodedata.normalize("NFKC", text).translate(_TRADITIONAL))
+    text = unicodedata.normalize("NFKC", text)
+    if _TRADITIONAL_CHAR.search(text):  # translating costs a lookup per character: only when needed
+        text = text.translate(_TRADITIONAL)
+    return _STRIP.sub("", text)
 
 
 def _matches(k: str, f: Field) -> int:

@@ -380,3 +380,20 @@ def test_a_total_label_naming_no_amount_is_not_read() -> None:
     # "年度资金总额" alone does not say whether 50 is the budget or the execution
     form = one(["某项目绩效自评表"], ["项目名称", "某项目"], ["年度资金总额:", "50"])
     assert form.funds.total.budget is None and form.funds.total.executed is None
+
+
+def test_a_header_row_of_closing_labels_is_no_section_text() -> None:
+    # r051 (四川 雅安): the 资金管理情况 table under the funds is headed 情况说明 | 存在问题 | 改进措施;
+    # "改进措施" is the next column's name, not what the form says under 存在问题.
+    form = one(
+        ["全年预算数(A)", "全年执行数(B)", "执行率"],
+        ["年度资金总额", "52.8", "30.8", "58.33%"],
+        ["资金管理情况"],
+        ["情况说明", "存在问题", "改进措施"],
+        ["资金分配规范性", "严格按照管理办法分配资金", "项目支付进度缓慢", "加快资金支付"],
+    )
+    assert form.funds.total == FundsRow(budget=52.8, executed=30.8, rate=58.33)
+    assert (form.shortcomings, form.measures) == (None, None)
+    # a section with its text beside it is still read
+    form = one(["项目名称", "林业改革"], ["存在问题", "支付进度缓慢", "改进措施", "加快资金支付"])
+    assert (form.shortcomings, form.measures) == ("支付进度缓慢", "加快资金支付")

@@ -274,10 +274,13 @@ class _Mapper:
             value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
             d.form.grade = value or None
             handled = True
+        labels = [c for c in starting if c.text.strip()]
         for section in _SECTIONS:
             hit = label_value(starting, CLOSING_FIELDS[section].words)
             if hit is not None and field_of(hit[0].text, CLOSING_FIELDS) == section:
                 cell, rest, right = hit
+                if _among_labels(labels, cell):
+                    continue  # the header row of another table (情况说明 | 存在问题 | 改进措施)
                 text = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
                 setattr(d.form, section, text or None)
                 handled = True
@@ -331,6 +334,14 @@ class _Mapper:
             d.seen.add("goal")
             done = True
         return done
+
+
+def _among_labels(cells: list[Cell], cell: Cell) -> bool:
+    """Whether the closing label ``cell`` stands beside another closing label in its row, with
+    no value between them: the row is a header of labels, not a section with its text."""
+    i = cells.index(cell)
+    beside = cells[max(i - 1, 0) : i] + cells[i + 1 : i + 2]
+    return any(field_of(c.text, CLOSING_FIELDS) is not None for c in beside)
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

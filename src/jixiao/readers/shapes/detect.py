@@ -64,10 +64,24 @@ def _is_cell_per_line(lines: list[str]) -> bool:
 
 
 def _is_columns(lines: list[str]) -> bool:
-    """The funds or indicator header is one line of space-separated words."""
+    """The funds or indicator header is one line of space-separated words, or it begins on a
+    line of several cells (its other words wrapped onto lines of their own) over rows of
+    space-separated amounts."""
     return any(
         ("年初预算数" in s and "全年预算数" in s and " " in s) or ("二级指标" in s and "三级指标" in s and " " in s)
         for s in lines
+    ) or (any(_starts_header(s) for s in lines) and any(_AMOUNTS.match(s) for s in lines))
+
+
+_AMOUNTS = re.compile(r"^(?:\S*\s+)?\d[\d.,]*%?(?:\s+\d[\d.,]*%?){2,}(?:\s|$)")
+"""A row of whitespace columns: three amounts or more parted by spaces, maybe after a label."""
+
+
+def _starts_header(line: str) -> bool:
+    """A line of several space-parted cells, one of them a funds or indicator column word."""
+    cells = line.split()
+    return len(cells) >= 2 and any(
+        field_of(c, FUNDS_FIELDS) is not None or field_of(c, INDICATOR_FIELDS) is not None for c in cells
     )
 
 

@@ -397,3 +397,30 @@ def test_a_header_row_of_closing_labels_is_no_section_text() -> None:
     # a section with its text beside it is still read
     form = one(["项目名称", "林业改革"], ["存在问题", "支付进度缓慢", "改进措施", "加快资金支付"])
     assert (form.shortcomings, form.measures) == ("支付进度缓慢", "加快资金支付")
+
+
+def test_a_glued_header_cut_that_could_go_two_ways_is_doubted() -> None:
+    # r009 (湖北): "项目名称湖北工程学院年学生资助项目主管部门湖北省教育厅项目实施单位湖北工程学院" on one
+    # line; the project name may end in 项目 before 主管部门, or 项目主管部门 may be the label.
+    rows = [
+        ["项目名称", "湖北工程学院年学生资助"],
+        ["项目主管部门", "湖北省教育厅"],
+        ["项目实施单位", "湖北工程学院"],
+    ]
+    cells = [Cell(row=r, col=c, text=t, line=1) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    (form,) = grid_to_forms(Grid(file="t.txt", cells=cells, shape="glued"))
+    assert form.reading is not None and "header" in form.reading.doubtful
+    (problem,) = [p for p in form.reading.problems if "表头" in p]
+    assert "「湖北工程学院年学生资助项目」+「主管部门」" in problem
+    # a unit's name never ends in 项目: 湖北省教育厅 | 项目实施单位 is the only cut, so one doubt
+
+
+def test_a_header_cut_with_one_reading_or_in_delimited_text_is_not_doubted() -> None:
+    rows = [["专项名称", "普惠金融发展专项资金"], ["省级主管部门", "四川省财政厅"]]
+    glued = [Cell(row=r, col=c, text=t, line=1) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    (form,) = grid_to_forms(Grid(file="t.txt", cells=glued, shape="glued"))
+    assert form.reading is not None and "header" not in form.reading.doubtful
+    assert form.department == "四川省财政厅"
+    # in delimited text the label is its own cell: 项目主管部门 is what was printed
+    form = one(["项目名称", "学生资助"], ["项目主管部门", "湖北省教育厅"], shape="pipe")
+    assert form.reading is not None and "header" not in form.reading.doubtful

@@ -243,6 +243,8 @@ class _Mapper:
             if any(f == "project" for f, _ in found) and d.form.project is not None:
                 self._finish()
                 d = self.cur
+            elif self.grid.shape == "glued" and (doubt := _cut_in_doubt(d.cells[-2:], starting[0])) is not None:
+                d.problems.append(("header", doubt))
             for fld, value in found:
                 if value and getattr(d.form, fld) is None:
                     setattr(d.form, fld, value)
@@ -334,6 +336,32 @@ class _Mapper:
             d.seen.add("goal")
             done = True
         return done
+
+
+_ITEM_LABELS = sorted({w for f in HEADER_FIELDS.values() for w in f.words}, key=len, reverse=True)
+_MAY_END = {"project": ("项目",)}
+"""Words a header item's value may end with that also begin a longer label (项目名称 "…资助项目",
+then 主管部门; or "…资助", then 项目主管部门). A unit's name ends in its office (局, 厅, 学院),
+never in 项目 or 省级, so only these make a glued cut uncertain."""
+
+
+def _cut_in_doubt(before: list[Cell], label: Cell) -> str | None:
+    """Why the cut between a header item's value and the next label, in text glued with no
+    delimiter, could be made two ways: the label begins with a word that may end the value
+    before it ("…学生资助|项目主管部门" or "…学生资助项目|主管部门"); ``None`` when it could not.
+    ``before`` is the previous item's [label, value]."""
+    if len(before) != 2 or before[1].line != label.line or not before[1].text.strip():
+        return None
+    endings = _MAY_END.get(field_of(before[0].text, HEADER_FIELDS) or "", ())
+    k = key(label.text).rstrip(":：")
+    shorter = next((w for w in _ITEM_LABELS if len(w) < len(k) and k.endswith(w)), None)
+    if k not in _ITEM_LABELS or shorter is None or k[: len(k) - len(shorter)] not in endings:
+        return None
+    value, prefix = clean_text(before[1].text), k[: len(k) - len(shorter)]
+    return (
+        f"表头文字连在一起：「{value}{k}」可以断作「{value}」+「{k}」，也可以断作「{value}{prefix}」+「{shorter}」，"
+        "无法确定在哪里断开"
+    )
 
 
 def _among_labels(cells: list[Cell], cell: Cell) -> bool:

@@ -12,7 +12,7 @@ import re
 from ..vocabulary import FUNDS_FIELDS, GOAL_FIELDS, INDICATOR_FIELDS, field_of
 from .glued import has_glued_header
 
-__all__ = ["detect_shape", "SHAPES"]
+__all__ = ["detect_shape", "recognised_shape", "SHAPES"]
 
 SHAPES = ("pipe", "csv", "cell-per-line", "columns", "oneline", "glued", "scrambled", "pdf-text")
 
@@ -29,7 +29,15 @@ shape, and looking at all of it would cost as much as reading it."""
 
 
 def detect_shape(text: str) -> str:
-    """The shape name (one of ``SHAPES``) that fits ``text`` best."""
+    """The shape name (one of ``SHAPES``) that fits ``text`` best: the recognised shape, else
+    ``pdf-text``, the reader tried on text that shows no shape's marks."""
+    return recognised_shape(text) or "pdf-text"
+
+
+def recognised_shape(text: str) -> str | None:
+    """The shape name whose marks ``text`` shows (CSV commas, pipes, cells alone on their lines,
+    a header of space-parted words, a form on one line, glued column words, PDF text's goal label
+    in pieces); ``None`` when it shows none, so nothing can be said of how its table was laid out."""
     lines = [s.strip() for s in text.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]]
     text = "\n".join(lines)
     if "," in text and _CSV_HEADER.search(text):
@@ -50,7 +58,7 @@ def detect_shape(text: str) -> str:
         return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
     if _is_cell_per_line(lines):
         return "cell-per-line"
-    return "pdf-text"
+    return None
 
 
 def _is_cell_per_line(lines: list[str]) -> bool:

@@ -424,3 +424,20 @@ def test_a_header_cut_with_one_reading_or_in_delimited_text_is_not_doubted() -> 
     # in delimited text the label is its own cell: 项目主管部门 is what was printed
     form = one(["项目名称", "学生资助"], ["项目主管部门", "湖北省教育厅"], shape="pipe")
     assert form.reading is not None and "header" not in form.reading.doubtful
+
+
+def test_a_report_that_names_its_project_again_is_one_form() -> None:
+    # r052 (海南 文昌): the cover, the 项目绩效目标表 and the 项目基本信息 each print 项目名称; the second
+    # time as "2017年度…", with the 目标表's text glued after it.
+    form = one(
+        ["项目名称:", "2017年退耕还林苗圃建设市级配套项目项目单位:文昌市林业局"],
+        ["主管部门:", "文昌市人民政府评价时间:2018年6月15日"],
+        ["项目名称:", "2017年度退耕还林苗圃建设市级配套项目项目指标类型绩效指标绩效目标"],
+        ["项目实施单位", "文昌市林业局"],
+        shape="glued",
+    )
+    assert (form.project, form.department, form.implementer) == ("2017年退耕还林苗圃建设市级配套项目", "文昌市人民政府", "文昌市林业局")
+    assert form.year is None  # 2017 belongs to the name, printed again
+    # another project's name starts another form
+    forms = grid_to_forms(text_grid(["项目名称", "道路养护"], ["主管部门", "交通局"], ["项目名称", "河道保洁"], ["主管部门", "水务局"]))
+    assert [(f.project, f.department) for f in forms] == [("道路养护", "交通局"), ("河道保洁", "水务局")]

@@ -180,3 +180,41 @@ def test_a_goal_with_two_labels_or_a_column_header_before_its_label_stays_unpart
     ):
         (form,) = read_text((head + goal + R055).encode(), name="t.txt")
         assert form.goal.planned == "" and form.goal.achieved == ""
+
+
+# r041 (湖北 新洲区 楚剧团): a header with 偏差原因, rows met in full, a target and actual printed as
+# one word twice, empty template rows ("指标2:") and labels with spaces a wrapped cell left.
+R041_TABLE = (
+    "一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+    "产出指标数量指标更新剧团老化、损坏的音50件50件2020望新点胸艮必具100件100件2020"
+    "质量指标音响、灯光、道具、服装 质量等合格合格2020指标2:时效指标指标1:指标2: 成本指标演出设备成本件/件2万元2万元2018指标2:"
+    "满意度 指标服务对象 满意度指 标演出人员满意度100%100%2020指标2:总分10098"
+)
+
+
+def test_rows_met_in_full_words_twice_and_empty_template_rows_are_cut() -> None:
+    assert rows_of(R041_TABLE)[1:] == [
+        # full marks on a met target: its 偏差原因 is empty, so the next name starts right after it
+        ["产出指标", "数量指标", "更新剧团老化、损坏的音", "50件", "50件", "20", "20"],
+        ["望新点胸艮必具", "100件", "100件", "20", "20"],
+        ["质量指标", "音响、灯光、道具、服装质量等", "合格", "合格", "20", "20"],
+        ["指标2:"],
+        ["时效指标", "指标1:"],
+        ["指标2:"],
+        # points deducted: only the empty template row after it shows the 偏差原因 is empty
+        ["成本指标", "演出设备成本件/件", "2万元", "2万元", "20", "18"],
+        ["指标2:"],
+        ["满意度指标", "服务对象满意度指标", "演出人员满意度", "100%", "100%", "20", "20"],
+        ["指标2:"],
+        ["总分", "100", "98"],
+    ]
+
+
+def test_rows_whose_cut_is_not_sure_stay_one_cell() -> None:
+    header = "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    # two different words for target and actual: where one ends is not told, the row is not cut
+    assert rows_of(header + "质量指标验收质量合格良好2018")[1:] == [["质量指标验收质量合格良好2018"]]
+    # points deducted and a name after it: the next name may begin with this row's 偏差原因
+    assert rows_of(header + "产出指标数量指标培训场次5件4件2018资金不足改进考核人数3人3人1010")[1:] == [
+        ["产出指标数量指标培训场次5件4件2018资金不足改进考核人数3人3人1010"]
+    ]

@@ -218,3 +218,13 @@ def test_rows_whose_cut_is_not_sure_stay_one_cell() -> None:
     assert rows_of(header + "产出指标数量指标培训场次5件4件2018资金不足改进考核人数3人3人1010")[1:] == [
         ["产出指标数量指标培训场次5件4件2018资金不足改进考核人数3人3人1010"]
     ]
+
+
+def test_a_total_read_two_ways_is_cut_where_its_amounts_sum_its_sub_rows() -> None:
+    funds = "项目资金(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额{}其中:当年财政拨款404040100%上年结转资金"
+    # r041's second form: 40 | 40 | 40 | 10 | 100% and 4040 | 4010 | 10 | 0% both read; the 其中 row says 40
+    rows = rows_of(funds.format("40404010100%"))
+    assert ["年度资金总额", "40", "40", "40", "10", "100%"] in rows
+    # r041's first form: no cut makes 30 | 30 | 30 of "303010100%": the row stays whole
+    rows = rows_of(funds.format("303010100%").replace("404040100%", "303030100%"))
+    assert ["年度资金总额", "303010100%"] in rows

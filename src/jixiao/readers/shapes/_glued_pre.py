@@ -3,7 +3,8 @@
 The text is cut at the vocabulary's words: a header item label (项目名称, 主管部门) takes the text
 after it as its value; funds column words make the funds header row; a funds row label
 (年度资金总额, 其中：当年财政拨款) takes its glued amounts, cut by the funds header's columns when
-arithmetic (执行率 = 执行数 / 预算数) leaves one cut, else kept whole; after a goal word the
+arithmetic (执行率 = 执行数 / 预算数) leaves one cut (for 年度资金总额, also when only one cut
+makes its amounts the sums of its 其中 rows), else kept whole; after a goal word the
 rest is the goal's text, one cell, unless one inline 完成情况 label parts it into its two columns.
 """
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of
-from ._cuts import funds_fits, split_values, word_at
+from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of, funds_row_kind
+from ._cuts import funds_fits, number, split_values, word_at
 from ._rows import TextCell, TextRow
 
 __all__ = ["pre_rows", "COLUMN_MARK"]
@@ -130,27 +131,61 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
-    """(cells, rest): the one cut of a funds row's glued amounts that the header's columns and
-    arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and 得分), with the text after them as the
-    row's 原因 cell when the header has one, else as ``rest`` (the next part of the form, glued
-    on); ``None`` when no single cut reads."""
+def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tuple[str, ...]], str]:
+    """({cells: field names}, rest): every cut of a funds row's glued amounts that the header's
+    columns and arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and
+    得分), and the text after the amounts."""
     m = _VALUES_THEN_TEXT.match(text)
     values, rest = (m.group(1), m.group(2)) if m else (text, "")
     fields = tuple(field_of(c, FUNDS_FIELDS) or "" for c in columns)
     without_scores = tuple(f for f in fields if f not in ("weight", "score"))
     # a row may leave its last cells empty (得分, or all but the amounts): every such reading is
     # tried, so that one fitting by chance is not taken for the only one
-    found: set[tuple[str, ...]] = set()
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
     for names in dict.fromkeys((*(fields[:k] for k in range(len(fields), 1, -1)), without_scores)):
         if not names:
             continue
         fits = funds_fits(names)
-        found.update(tuple(cut) for cut in split_values(values.strip(), len(names)) if fits(cut))
+        found.update((tuple(cut), names) for cut in split_values(values.strip(), len(names)) if fits(cut))
+    return found, rest
+
+
+def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
+    """(cells, rest): the one cut of a funds row's glued amounts (``_funds_cuts``), with the text
+    after them as the row's 原因 cell when the header has one, else as ``rest`` (the next part of
+    the form, glued on); ``None`` when no single cut reads."""
+    found, rest = _funds_cuts(text, columns)
     if len(found) != 1:
         return None
-    cells = list(found.pop())
-    return ([*cells, rest], "") if rest and "reason" in fields else (cells, rest)
+    cells = list(next(iter(found)))
+    has_reason = any(field_of(c, FUNDS_FIELDS) == "reason" for c in columns)
+    return ([*cells, rest], "") if rest and has_reason else (cells, rest)
+
+
+_AMOUNT_FIELDS = ("initial", "budget", "executed")
+
+
+def _sums_its_sub_rows(cut: tuple[str, ...], names: tuple[str, ...], subs: list[dict[str, str]]) -> bool:
+    """Whether the amounts of a cut of 年度资金总额 are the sums of its 其中 rows' amounts."""
+    total = {f: number(v) for f, v in zip(names, cut) if f in _AMOUNT_FIELDS}
+    if not subs or not total:
+        return False
+    for name, amount in total.items():
+        parts = [number(sub[name]) for sub in subs if name in sub]
+        if amount is None or not parts or any(p is None for p in parts):
+            return False
+        if abs(sum(p for p in parts if p is not None) - amount) > 0.005:
+            return False
+    return True
+
+
+def _total_by_sub_rows(rows: list[TextRow], at: int, cuts: dict[tuple[str, ...], tuple[str, ...]], subs: list[dict[str, str]]) -> None:
+    """Cut the 年度资金总额 row ``rows[at]`` that arithmetic left two ways to read, where only one
+    way makes its amounts the sums of its 其中 rows ("40404010100%" over 40 | 40 | 40 | 100%)."""
+    fitting = [cut for cut, names in cuts.items() if _sums_its_sub_rows(cut, names, subs)]
+    if len(fitting) == 1:
+        label = rows[at][0]
+        rows[at] = [label, *(TextCell(t, label.line) for t in fitting[0])]
 
 
 _DONE = "完成情况"
@@ -180,6 +215,8 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
     rows: list[TextRow] = []
     columns: list[str] = []
+    total: tuple[int, dict[tuple[str, ...], tuple[str, ...]]] | None = None  # a total read two ways
+    subs: list[dict[str, str]] = []  # the 其中 rows read under it, by field
     tokens = _tokens(text)
     k = 0
     while k < len(tokens):
@@ -200,6 +237,12 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
             if rest:
                 rows.append([TextCell(rest, line)])  # the next part, glued to the amounts
             k += 1
+            if funds_row_kind(word) == "total":
+                cuts, after = _funds_cuts(nxt[1], columns) if columns and cut is None else ({}, "")
+                total, subs = ((len(rows) - 1, cuts) if len(cuts) > 1 and not after else None), []
+            elif cut is not None and total is not None:
+                found, _ = _funds_cuts(nxt[1], columns)
+                subs += [dict(zip(names, values)) for values, names in found.items()]
         elif kind == "text" and columns and _LABELLED_AMOUNTS.fullmatch(word):
             for label, amounts in _LABELLED_AMOUNT.findall(word):
                 cut = _funds_cut(amounts, columns)
@@ -219,4 +262,6 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
         else:
             rows.append([TextCell(word, line)])
         k += 1
+    if total is not None:
+        _total_by_sub_rows(rows, total[0], total[1], subs)
     return rows

@@ -228,3 +228,18 @@ def test_a_total_read_two_ways_is_cut_where_its_amounts_sum_its_sub_rows() -> No
     # r041's first form: no cut makes 30 | 30 | 30 of "303010100%": the row stays whole
     rows = rows_of(funds.format("303010100%").replace("404040100%", "303030100%"))
     assert ["年度资金总额", "303010100%"] in rows
+
+
+def test_a_sub_row_read_two_ways_is_cut_where_the_total_is_its_sum() -> None:
+    # r030 (北京 海淀): "310.2154.74" reads 310.2 | 154.74, 310.21 | 54.74, 310.215 | 4.74 …; 其他资金
+    # prints nothing, so the one 其中 row holds the whole 年度资金总额: 310.2 | 154.74
+    funds = (
+        "项目资金(万元)年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分年度资金总额:310.2154.741050%5"
+        "其中:本年一般公共预算拨款 310.2154.74其他资金"
+    )
+    rows = rows_of(funds)
+    assert ["年度资金总额:", "310.2", "154.74", "10", "50%", "5"] in rows
+    assert ["其中:本年一般公共预算拨款", "310.2", "154.74"] in rows
+    # two such rows: the sum cannot tell which cut each takes, both stay whole
+    rows = rows_of(funds.replace("其他资金", "上年结转资金 0.10.1"))
+    assert ["其中:本年一般公共预算拨款", "310.2154.74"] in rows

@@ -155,6 +155,10 @@ def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
     after them as the row's 原因 cell when the header has one, else as ``rest`` (the next part of
     the form, glued on); ``None`` when no single cut reads."""
     found, rest = _funds_cuts(text, columns)
+    return _one_cut(found, rest, columns)
+
+
+def _one_cut(found: dict[tuple[str, ...], tuple[str, ...]], rest: str, columns: list[str]) -> tuple[list[str], str] | None:
     if len(found) != 1:
         return None
     cells = list(next(iter(found)))
@@ -165,27 +169,71 @@ def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
 _AMOUNT_FIELDS = ("initial", "budget", "executed")
 
 
-def _sums_its_sub_rows(cut: tuple[str, ...], names: tuple[str, ...], subs: list[dict[str, str]]) -> bool:
-    """Whether the amounts of a cut of 年度资金总额 are the sums of its 其中 rows' amounts."""
-    total = {f: number(v) for f, v in zip(names, cut) if f in _AMOUNT_FIELDS}
-    if not subs or not total:
+Cuts = dict[tuple[str, ...], tuple[str, ...]]
+"""The cuts a row's glued amounts allow: cells → the field of each."""
+
+
+class _Funds:
+    """The funds rows of one form's glued text as they are read, for the arithmetic between
+    them: 年度资金总额 = Σ 其中 rows. A row its own arithmetic leaves two ways to cut is cut the
+    one way that makes the sum come out, when it is the only such row."""
+
+    def __init__(self) -> None:
+        self.columns: list[str] = []
+        self.total: tuple[int, Cuts] | None = None  # the 年度资金总额 row and its cuts
+        self.subs: list[tuple[int, Cuts]] = []  # the 其中 rows under it and theirs
+
+    def row(self, rows: list[TextRow], word: str, text: str, line: int) -> None:
+        """Append the funds row labelled ``word`` with its glued amounts ``text`` to ``rows``."""
+        found, after = _funds_cuts(text, self.columns) if self.columns else ({}, "")
+        cut = _one_cut(found, after, self.columns)
+        cells, rest = cut if cut is not None else ([text], "")
+        rows.append([TextCell(t, line) for t in (word, *cells)])
+        if rest:
+            rows.append([TextCell(rest, line)])  # the next part, glued to the amounts
+        if after and cut is None:
+            found = {}  # text glued after amounts cut more than one way: the row stays as it is
+        if funds_row_kind(word) == "total":
+            self.total, self.subs = (len(rows) - 1, found), []
+        elif self.total is not None:
+            self.subs.append((len(rows) - 1, found))
+
+    def finish(self, rows: list[TextRow]) -> None:
+        """Cut the one row left two ways to read (the total or a 其中 row) by the sum."""
+        if self.total is None:
+            return
+        known = [found for _, found in [self.total, *self.subs] if len(found) == 1]
+        open_rows = [(at, found) for at, found in [self.total, *self.subs] if len(found) > 1]
+        if len(open_rows) != 1 or len(known) != len(self.subs):
+            return  # nothing to settle, or more than one unknown (an uncut row's cells are not known)
+        at, found = open_rows[0]
+        values = [dict(zip(names, cells)) for found_one in known for cells, names in found_one.items()]
+        is_total = at == self.total[0]
+        whole = None if is_total else values[0]
+        parts = values if is_total else values[1:]
+        fitting = [cells for cells, names in found.items() if _sums(dict(zip(names, cells)), whole, parts)]
+        if len(fitting) == 1:
+            label = rows[at][0]
+            rows[at] = [label, *(TextCell(t, label.line) for t in fitting[0])]
+
+
+def _sums(row: dict[str, str], whole: dict[str, str] | None, parts: list[dict[str, str]]) -> bool:
+    """Whether ``row`` makes 年度资金总额 the sum of its 其中 rows: ``row`` is the total when
+    ``whole`` is ``None``, else the one 其中 row beside ``parts``. Every amount of ``row`` is
+    checked; a row that prints none proves nothing."""
+    amounts = {f: number(v) for f, v in row.items() if f in _AMOUNT_FIELDS}
+    if not amounts or any(v is None for v in amounts.values()):
         return False
-    for name, amount in total.items():
-        parts = [number(sub[name]) for sub in subs if name in sub]
-        if amount is None or not parts or any(p is None for p in parts):
-            return False
-        if abs(sum(p for p in parts if p is not None) - amount) > 0.005:
+    for name, amount in amounts.items():
+        others = sum(number(p[name]) or 0.0 for p in parts if name in p)
+        if whole is None:
+            expected: float | None = others
+        else:
+            total = number(whole[name]) if name in whole else None
+            expected = None if total is None else total - others
+        if expected is None or amount is None or abs(amount - expected) > 0.005:
             return False
     return True
-
-
-def _total_by_sub_rows(rows: list[TextRow], at: int, cuts: dict[tuple[str, ...], tuple[str, ...]], subs: list[dict[str, str]]) -> None:
-    """Cut the 年度资金总额 row ``rows[at]`` that arithmetic left two ways to read, where only one
-    way makes its amounts the sums of its 其中 rows ("40404010100%" over 40 | 40 | 40 | 100%)."""
-    fitting = [cut for cut, names in cuts.items() if _sums_its_sub_rows(cut, names, subs)]
-    if len(fitting) == 1:
-        label = rows[at][0]
-        rows[at] = [label, *(TextCell(t, label.line) for t in fitting[0])]
 
 
 _DONE = "完成情况"
@@ -214,9 +262,7 @@ def _goal_parts(text: str) -> tuple[str, str] | None:
 def pre_rows(text: str, line: int) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
     rows: list[TextRow] = []
-    columns: list[str] = []
-    total: tuple[int, dict[tuple[str, ...], tuple[str, ...]]] | None = None  # a total read two ways
-    subs: list[dict[str, str]] = []  # the 其中 rows read under it, by field
+    funds = _Funds()
     tokens = _tokens(text)
     k = 0
     while k < len(tokens):
@@ -228,24 +274,14 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
                 k += 1
                 row.append(tokens[k][1])
             row = _split_rate_score(row)
-            columns = [w for w in row if field_of(w, FUNDS_FIELDS)]
+            funds.columns = [w for w in row if field_of(w, FUNDS_FIELDS)]
             rows.append([TextCell(w, line) for w in row])
         elif kind == "funds-row" and nxt[0] == "text":
-            cut = _funds_cut(nxt[1], columns) if columns else None
-            cells, rest = cut if cut is not None else ([nxt[1]], "")
-            rows.append([TextCell(t, line) for t in (word, *cells)])
-            if rest:
-                rows.append([TextCell(rest, line)])  # the next part, glued to the amounts
+            funds.row(rows, word, nxt[1], line)
             k += 1
-            if funds_row_kind(word) == "total":
-                cuts, after = _funds_cuts(nxt[1], columns) if columns and cut is None else ({}, "")
-                total, subs = ((len(rows) - 1, cuts) if len(cuts) > 1 and not after else None), []
-            elif cut is not None and total is not None:
-                found, _ = _funds_cuts(nxt[1], columns)
-                subs += [dict(zip(names, values)) for values, names in found.items()]
-        elif kind == "text" and columns and _LABELLED_AMOUNTS.fullmatch(word):
+        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(word):
             for label, amounts in _LABELLED_AMOUNT.findall(word):
-                cut = _funds_cut(amounts, columns)
+                cut = _funds_cut(amounts, funds.columns)
                 rows.append([TextCell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
         elif kind == "goal":
             row = [word]
@@ -262,6 +298,5 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
         else:
             rows.append([TextCell(word, line)])
         k += 1
-    if total is not None:
-        _total_by_sub_rows(rows, total[0], total[1], subs)
+    funds.finish(rows)
     return rows

@@ -243,3 +243,11 @@ def test_a_sub_row_read_two_ways_is_cut_where_the_total_is_its_sum() -> None:
     # two such rows: the sum cannot tell which cut each takes, both stay whole
     rows = rows_of(funds.replace("其他资金", "上年结转资金 0.10.1"))
     assert ["其中:本年一般公共预算拨款", "310.2154.74"] in rows
+
+
+def test_a_total_printed_among_the_header_items_is_a_labelled_row() -> None:
+    # r010 (重庆 梁平, 部门整体): "…部门联系人李薇联系电话自评总分(分)97.93年初预算数全年(调整)预算数…"
+    text = "重庆市梁平区林业局2023年度部门整体绩效自评表部门联系人李薇联系电话自评总分(分)97.93年初预算数全年(调整)预算数全年执行数执行率"
+    assert ["自评总分(分)", "97.93"] in rows_of(text)
+    (form,) = read_text(text.encode(), name="r010.txt")
+    assert form.total_score == 97.93

@@ -28,13 +28,15 @@ _GOAL_SECTIONS = ("年度总体目标", "年度目标完成情况", "总体目�
 _ITEMS = sorted(
     {w for f in HEADER_FIELDS.values() for w in f.words}
     | {"中央主管部门", "地方主管部门", "省级主管部门", "省级财政部门", "地方财政部门"}
-    | {"项目类别", "项目属性", "项目类型", "单位名称", "填报日期"},
+    | {"项目类别", "项目属性", "项目类型", "单位名称", "填报日期"}
+    | {"自评总分", "项目总得分"},
     key=len,
     reverse=True,
 )
-"""Header item labels: the vocabulary's, the other 主管/财政部门 of transfer-payment forms and the
-check-box and filing items of 湖北 forms (项目类别…, 填报日期), which only part cells here (the
-mapper decides what they are)."""
+"""Header item labels: the vocabulary's, the other 主管/财政部门 of transfer-payment forms, the
+check-box and filing items of 湖北 forms (项目类别…, 填报日期) and the total printed among the
+header items (自评总分(分)97.93, 宁夏's 项目总得分), which only part cells here (the mapper decides
+what they are)."""
 _COLUMNS = sorted({w for f in FUNDS_FIELDS.values() for w in f.words} | {"得分计算方法"}, key=len, reverse=True)
 _FUNDS_ROWS = sorted(
     {p + w for ws in FUNDS_ROWS.values() for w in ws if len(w) >= 4 for p in ("", "其中:", "其中：", "其中")},

@@ -9,6 +9,11 @@ narrow column wrapped is put back together:
 - a header that goes on on the next line ("一级指标" / "二级指标 三级指标 …") is one row;
 - a line of header pieces under a header ("年度 实际 分值" / "指标值 完成值") completes the
   header cells it continues, in order;
+- header cells wrapped onto lines of their own under the header's first line ("行次 全年预算数" /
+  "(A)" / "统筹整合资金数" / "(B)" …) are more cells of that header, a bracketed note joined to
+  the word above it;
+- a funds row whose amounts go on on the next line ("年度资金总额(万元): 1 52.8" / "52.8 30.8
+  58.33%") is one row, as long as it is no wider than its header;
 - the goal's text on several lines under its header is one row [planned, achieved]: two
   blocks parted by a blank line, or told apart as in PDF text;
 - rows of nothing but 一级/二级 labels ("(50分)", "经济效益指标") go in front of the row after

@@ -380,3 +380,64 @@ def test_a_total_label_naming_no_amount_is_not_read() -> None:
     # "年度资金总额" alone does not say whether 50 is the budget or the execution
     form = one(["某项目绩效自评表"], ["项目名称", "某项目"], ["年度资金总额:", "50"])
     assert form.funds.total.budget is None and form.funds.total.executed is None
+
+
+def test_a_header_row_of_closing_labels_is_no_section_text() -> None:
+    # r051 (四川 雅安): the 资金管理情况 table under the funds is headed 情况说明 | 存在问题 | 改进措施;
+    # "改进措施" is the next column's name, not what the form says under 存在问题.
+    form = one(
+        ["全年预算数(A)", "全年执行数(B)", "执行率"],
+        ["年度资金总额", "52.8", "30.8", "58.33%"],
+        ["资金管理情况"],
+        ["情况说明", "存在问题", "改进措施"],
+        ["资金分配规范性", "严格按照管理办法分配资金", "项目支付进度缓慢", "加快资金支付"],
+    )
+    assert form.funds.total == FundsRow(budget=52.8, executed=30.8, rate=58.33)
+    assert (form.shortcomings, form.measures) == (None, None)
+    # a section with its text beside it is still read
+    form = one(["项目名称", "林业改革"], ["存在问题", "支付进度缓慢", "改进措施", "加快资金支付"])
+    assert (form.shortcomings, form.measures) == ("支付进度缓慢", "加快资金支付")
+
+
+def test_a_glued_header_cut_that_could_go_two_ways_is_doubted() -> None:
+    # r009 (湖北): "项目名称湖北工程学院年学生资助项目主管部门湖北省教育厅项目实施单位湖北工程学院" on one
+    # line; the project name may end in 项目 before 主管部门, or 项目主管部门 may be the label.
+    rows = [
+        ["项目名称", "湖北工程学院年学生资助"],
+        ["项目主管部门", "湖北省教育厅"],
+        ["项目实施单位", "湖北工程学院"],
+    ]
+    cells = [Cell(row=r, col=c, text=t, line=1) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    (form,) = grid_to_forms(Grid(file="t.txt", cells=cells, shape="glued"))
+    assert form.reading is not None and "header" in form.reading.doubtful
+    (problem,) = [p for p in form.reading.problems if "表头" in p]
+    assert "「湖北工程学院年学生资助项目」+「主管部门」" in problem
+    # a unit's name never ends in 项目: 湖北省教育厅 | 项目实施单位 is the only cut, so one doubt
+
+
+def test_a_header_cut_with_one_reading_or_in_delimited_text_is_not_doubted() -> None:
+    rows = [["专项名称", "普惠金融发展专项资金"], ["省级主管部门", "四川省财政厅"]]
+    glued = [Cell(row=r, col=c, text=t, line=1) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    (form,) = grid_to_forms(Grid(file="t.txt", cells=glued, shape="glued"))
+    assert form.reading is not None and "header" not in form.reading.doubtful
+    assert form.department == "四川省财政厅"
+    # in delimited text the label is its own cell: 项目主管部门 is what was printed
+    form = one(["项目名称", "学生资助"], ["项目主管部门", "湖北省教育厅"], shape="pipe")
+    assert form.reading is not None and "header" not in form.reading.doubtful
+
+
+def test_a_report_that_names_its_project_again_is_one_form() -> None:
+    # r052 (海南 文昌): the cover, the 项目绩效目标表 and the 项目基本信息 each print 项目名称; the second
+    # time as "2017年度…", with the 目标表's text glued after it.
+    form = one(
+        ["项目名称:", "2017年退耕还林苗圃建设市级配套项目项目单位:文昌市林业局"],
+        ["主管部门:", "文昌市人民政府评价时间:2018年6月15日"],
+        ["项目名称:", "2017年度退耕还林苗圃建设市级配套项目项目指标类型绩效指标绩效目标"],
+        ["项目实施单位", "文昌市林业局"],
+        shape="glued",
+    )
+    assert (form.project, form.department, form.implementer) == ("2017年退耕还林苗圃建设市级配套项目", "文昌市人民政府", "文昌市林业局")
+    assert form.year is None  # 2017 belongs to the name, printed again
+    # another project's name starts another form
+    forms = grid_to_forms(text_grid(["项目名称", "道路养护"], ["主管部门", "交通局"], ["项目名称", "河道保洁"], ["主管部门", "水务局"]))
+    assert [(f.project, f.department) for f in forms] == [("道路养护", "交通局"), ("河道保洁", "水务局")]

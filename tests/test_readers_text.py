@@ -251,7 +251,24 @@ def test_a_table_that_cannot_be_parted_still_names_its_form_and_doubts_the_rest(
     assert form.funds.total.budget is None and form.indicators == []  # nothing guessed from the scramble
     assert form.reading is not None and form.reading.template == "points100"
     assert form.reading.doubtful == ["funds", "goal", "indicators"]
-    assert "无法可靠地分成单元格" in form.reading.problems[0]
+    # the text shows no shape's marks: which shape its table is in is not claimed
+    assert form.reading.shape is None
+    assert "看不出表格的文字是按什么方式排列的" in form.reading.problems[0]
+
+
+def test_a_table_in_a_recognised_shape_that_cannot_be_parted_names_that_shape() -> None:
+    # r036 (江西 上饶): a one-line copy with a funds column word after the funds rows
+    text = (
+        "附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 上饶市司法局 项目资金(万元) 实施单位 "
+        "上饶市司法局 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) 年度资金总额: 620.82万元 "
+        "620.82万元 620.82万元 100 100% 10 其中:当年财政 拨款 620.82万元 620.82万元 620.82万元 100 100% 10 得分 "
+        "上年结转资金 其他资金 预期目标 实际完成情况 1.坚持提高站位把握正向\n"
+    )
+    (form,) = read_text(text.encode(), name="r036.txt")
+    assert (form.project, form.department) == ("司法业务经费", "上饶市司法局")
+    assert form.reading is not None and form.reading.shape == "scrambled"
+    assert form.reading.doubtful == ["funds", "goal", "indicators"]
+    assert "次序错乱或连在一起" in form.reading.problems[0]
 
 
 def test_a_title_glued_to_its_header_items_starts_them() -> None:

@@ -26,6 +26,9 @@ def _sub(**kw: float | None) -> FundsRow:
         ("F003", funds(100, 100, score=10.0), 0),
         ("F004", funds(0, 12, rate=None, score=None, subs=False), 1),
         ("F004", funds(None, 12, rate=None, score=None, subs=False), 1),
+        # r030 (北京): the only budget column is 年初预算数; no 全年预算数 is printed
+        ("F004", funds(None, 154.74, initial=310.2, rate=50.0, score=5.0, subs=False), 0),
+        ("F004", funds(0, 12, initial=30, rate=None, score=None, subs=False), 1),  # a 全年预算数 of 0 is printed
         ("F004", funds(0, 0, rate=None, score=None, subs=False), 0),
         ("F005", funds(30, 31.2, subs=False), 1),
         ("F005", funds(30, 30, subs=False), 0),

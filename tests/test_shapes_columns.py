@@ -126,3 +126,43 @@ def test_a_goal_printed_column_after_column_is_one_row() -> None:
         "目标1:完成两品一械抽检工作目标2:加强两品一械企业监管力度",
         "目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度",
     ]
+
+
+# r051 (四川 雅安, 转移支付 绩效评价表): each header cell wrapped onto lines of its own, a 行次
+# column, and each funds row's amounts wrapped onto the next line.
+R051 = """资金投入情况
+(万元)
+
+行次 全年预算数
+(A)
+统筹整合资金数
+(B)
+全年执行资金
+(E)
+预算执行
+(E/C×100%)
+佐证材料
+列次 0 1 2 3 4
+年度资金总额(万元): 1 52.800000
+52.800000 30.800000 58.33%
+其中:中央财政资金(万元) 2 52.800000
+52.800000 30.800000 58.33% 预算下达文件
+地方财政资金(万元) 3
+"""
+
+
+def test_header_cells_wrapped_onto_their_own_lines_are_one_header_row() -> None:
+    assert detect_shape(R051) == "columns"
+    assert columns_of(R051) == [
+        ["资金投入情况(万元)"],
+        ["行次", "全年预算数(A)", "统筹整合资金数(B)", "全年执行资金(E)", "预算执行(E/C×100%)", "佐证材料"],
+        ["列次", "0", "1", "2", "3", "4"],
+        ["年度资金总额(万元):", "1", "52.800000", "52.800000", "30.800000", "58.33%"],
+        ["其中:中央财政资金(万元)", "2", "52.800000", "52.800000", "30.800000", "58.33%", "预算下达文件"],
+        ["地方财政资金(万元)", "3"],
+    ]
+
+
+def test_a_funds_row_is_not_continued_past_its_header_width() -> None:
+    text = "全年预算数 全年执行数\n年度资金总额 10 9\n8 7\n"
+    assert columns_of(text)[1:] == [["年度资金总额", "10", "9"], ["8", "7"]]

@@ -180,3 +180,74 @@ def test_a_goal_with_two_labels_or_a_column_header_before_its_label_stays_unpart
     ):
         (form,) = read_text((head + goal + R055).encode(), name="t.txt")
         assert form.goal.planned == "" and form.goal.achieved == ""
+
+
+# r041 (湖北 新洲区 楚剧团): a header with 偏差原因, rows met in full, a target and actual printed as
+# one word twice, empty template rows ("指标2:") and labels with spaces a wrapped cell left.
+R041_TABLE = (
+    "一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+    "产出指标数量指标更新剧团老化、损坏的音50件50件2020望新点胸艮必具100件100件2020"
+    "质量指标音响、灯光、道具、服装 质量等合格合格2020指标2:时效指标指标1:指标2: 成本指标演出设备成本件/件2万元2万元2018指标2:"
+    "满意度 指标服务对象 满意度指 标演出人员满意度100%100%2020指标2:总分10098"
+)
+
+
+def test_rows_met_in_full_words_twice_and_empty_template_rows_are_cut() -> None:
+    assert rows_of(R041_TABLE)[1:] == [
+        # full marks on a met target: its 偏差原因 is empty, so the next name starts right after it
+        ["产出指标", "数量指标", "更新剧团老化、损坏的音", "50件", "50件", "20", "20"],
+        ["望新点胸艮必具", "100件", "100件", "20", "20"],
+        ["质量指标", "音响、灯光、道具、服装质量等", "合格", "合格", "20", "20"],
+        ["指标2:"],
+        ["时效指标", "指标1:"],
+        ["指标2:"],
+        # points deducted: only the empty template row after it shows the 偏差原因 is empty
+        ["成本指标", "演出设备成本件/件", "2万元", "2万元", "20", "18"],
+        ["指标2:"],
+        ["满意度指标", "服务对象满意度指标", "演出人员满意度", "100%", "100%", "20", "20"],
+        ["指标2:"],
+        ["总分", "100", "98"],
+    ]
+
+
+def test_rows_whose_cut_is_not_sure_stay_one_cell() -> None:
+    header = "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    # two different words for target and actual: where one ends is not told, the row is not cut
+    assert rows_of(header + "质量指标验收质量合格良好2018")[1:] == [["质量指标验收质量合格良好2018"]]
+    # points deducted and a name after it: the next name may begin with this row's 偏差原因
+    assert rows_of(header + "产出指标数量指标培训场次5件4件2018资金不足改进考核人数3人3人1010")[1:] == [
+        ["产出指标数量指标培训场次5件4件2018资金不足改进考核人数3人3人1010"]
+    ]
+
+
+def test_a_total_read_two_ways_is_cut_where_its_amounts_sum_its_sub_rows() -> None:
+    funds = "项目资金(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额{}其中:当年财政拨款404040100%上年结转资金"
+    # r041's second form: 40 | 40 | 40 | 10 | 100% and 4040 | 4010 | 10 | 0% both read; the 其中 row says 40
+    rows = rows_of(funds.format("40404010100%"))
+    assert ["年度资金总额", "40", "40", "40", "10", "100%"] in rows
+    # r041's first form: no cut makes 30 | 30 | 30 of "303010100%": the row stays whole
+    rows = rows_of(funds.format("303010100%").replace("404040100%", "303030100%"))
+    assert ["年度资金总额", "303010100%"] in rows
+
+
+def test_a_sub_row_read_two_ways_is_cut_where_the_total_is_its_sum() -> None:
+    # r030 (北京 海淀): "310.2154.74" reads 310.2 | 154.74, 310.21 | 54.74, 310.215 | 4.74 …; 其他资金
+    # prints nothing, so the one 其中 row holds the whole 年度资金总额: 310.2 | 154.74
+    funds = (
+        "项目资金(万元)年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分年度资金总额:310.2154.741050%5"
+        "其中:本年一般公共预算拨款 310.2154.74其他资金"
+    )
+    rows = rows_of(funds)
+    assert ["年度资金总额:", "310.2", "154.74", "10", "50%", "5"] in rows
+    assert ["其中:本年一般公共预算拨款", "310.2", "154.74"] in rows
+    # two such rows: the sum cannot tell which cut each takes, both stay whole
+    rows = rows_of(funds.replace("其他资金", "上年结转资金 0.10.1"))
+    assert ["其中:本年一般公共预算拨款", "310.2154.74"] in rows
+
+
+def test_a_total_printed_among_the_header_items_is_a_labelled_row() -> None:
+    # r010 (重庆 梁平, 部门整体): "…部门联系人李薇联系电话自评总分(分)97.93年初预算数全年(调整)预算数…"
+    text = "重庆市梁平区林业局2023年度部门整体绩效自评表部门联系人李薇联系电话自评总分(分)97.93年初预算数全年(调整)预算数全年执行数执行率"
+    assert ["自评总分(分)", "97.93"] in rows_of(text)
+    (form,) = read_text(text.encode(), name="r010.txt")
+    assert form.total_score == 97.93

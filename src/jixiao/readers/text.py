@@ -18,6 +18,8 @@ from .mapper import grid_to_forms
 from .reading import attach_reading
 from .shapes import detect_shape as _detect_text_shape
 from .shapes import header_grid, text_to_grids
+from .shapes._normalize import normalize
+from .shapes.detect import recognised_shape
 from .templates import detect_template
 
 __all__ = ["read_text", "detect_shape"]
@@ -49,21 +51,28 @@ def read_text(data: bytes, *, name: str) -> list[Form]:
 
 _UNREAD: tuple[Area, ...] = ("funds", "goal", "indicators")
 _UNREAD_PROBLEM = "表格的文字次序错乱或连在一起，无法可靠地分成单元格：只读出了表头各项，项目资金、年度总体目标和绩效指标都没有读取"
+_UNKNOWN_SHAPE_PROBLEM = "看不出表格的文字是按什么方式排列的，无法分成单元格：只读出了表头各项，项目资金、年度总体目标和绩效指标都没有读取"
 
 
 def _header_only(text: str, name: str) -> list[Form]:
     """The forms of a text whose table could not be parted into cells, read from their labelled
     header items alone (项目名称, 主管部门, 实施单位, 自评总分…), with funds, goal and indicators
-    doubted: the form is named and placed, and no rule judges what was not read."""
+    doubted: the form is named and placed, and no rule judges what was not read.
+
+    The form's ``reading.shape`` is the shape whose marks the text shows (its table was laid out
+    so, which is why it could not be parted), or ``None`` when it shows none: the shape the
+    reader merely tried last is no finding about the text."""
     grid = header_grid(text, file=name)
     forms = [f for f in grid_to_forms(grid) if f.project is not None]
     if not forms:
         return []
     template = detect_template(text.split("\n"))
-    problems = [(area, _UNREAD_PROBLEM) for area in _UNREAD]
+    shape = recognised_shape(normalize(text))
+    problem = _UNREAD_PROBLEM if shape is not None else _UNKNOWN_SHAPE_PROBLEM
+    problems = [(area, problem) for area in _UNREAD]
     for form in forms:
         truncated = form.reading is not None and form.reading.truncated
-        attach_reading(form, template=template, shape=grid.shape, truncated=truncated, problems=problems)
+        attach_reading(form, template=template, shape=shape, truncated=truncated, problems=problems)
     return forms
 
 

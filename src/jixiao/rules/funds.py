@@ -152,7 +152,10 @@ def f003(form: Form, settings: Settings) -> Iterator[Hit]:
 """, facts=True)
 def f004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     for key, row in facts.funds_rows:
-        budget, executed = row.budget, row.executed
+        # a form whose only budget column is 年初预算数 (北京 variants) prints no 全年预算数 at all:
+        # its 年初预算数 is the budget the money was spent against
+        budget = row.initial if row.budget is None else row.budget
+        executed = row.executed
         if not budget and executed and executed > 0:
             yield Hit(f"{ROW_CN.get(key, key)}全年预算数为 {fmt(budget)}，全年执行数却为 {fmt(executed)}："
                       f"补填全年预算数，或把支出归入正确的资金来源行",

@@ -240,13 +240,18 @@ class _Mapper:
         if d.mode is not None and not any(f == "project" for f, _ in found):
             found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
         if found:
-            if any(f == "project" for f, _ in found) and d.form.project is not None:
+            again = next((v for f, v in found if f == "project"), None)
+            repeated = again is not None and d.form.project is not None and _names_again(d.form.project, again)
+            if again is not None and d.form.project is not None and not repeated:
                 self._finish()
                 d = self.cur
+            elif self.grid.shape == "glued" and (doubt := _cut_in_doubt(d.cells[-2:], starting[0], d.form.project)):
+                d.problems.append(("header", doubt))
             for fld, value in found:
                 if value and getattr(d.form, fld) is None:
                     setattr(d.form, fld, value)
-            d.form.year = d.form.year or year_of(starting)
+            if not repeated:  # a year inside the name printed again says no more than the first time
+                d.form.year = d.form.year or year_of(starting)
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True
@@ -274,10 +279,13 @@ class _Mapper:
             value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
             d.form.grade = value or None
             handled = True
+        labels = [c for c in starting if c.text.strip()]
         for section in _SECTIONS:
             hit = label_value(starting, CLOSING_FIELDS[section].words)
             if hit is not None and field_of(hit[0].text, CLOSING_FIELDS) == section:
                 cell, rest, right = hit
+                if _among_labels(labels, cell):
+                    continue  # the header row of another table (情况说明 | 存在问题 | 改进措施)
                 text = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
                 setattr(d.form, section, text or None)
                 handled = True
@@ -331,6 +339,48 @@ class _Mapper:
             d.seen.add("goal")
             done = True
         return done
+
+
+def _names_again(project: str, value: str) -> bool:
+    """Whether a second 项目名称 ``value`` names the form's ``project`` again (a report prints it
+    on its cover, its 目标表 and its 评分表; "2017年度…" for "2017年…"), maybe with the text
+    after it glued on: the same form goes on, no new one starts."""
+    name, again = (key(t).replace("年度", "年") for t in (project, value))
+    return bool(name) and again.startswith(name)
+
+
+_ITEM_LABELS = sorted({w for f in HEADER_FIELDS.values() for w in f.words}, key=len, reverse=True)
+_MAY_END = {"project": ("项目",)}
+"""Words a header item's value may end with that also begin a longer label (项目名称 "…资助项目",
+then 主管部门; or "…资助", then 项目主管部门). A unit's name ends in its office (局, 厅, 学院),
+never in 项目 or 省级, so only these make a glued cut uncertain."""
+
+
+def _cut_in_doubt(before: list[Cell], label: Cell, project: str | None) -> str | None:
+    """Why the cut between a header item's value and the next label, in text glued with no
+    delimiter, could be made two ways: the label begins with a word that may end the value
+    before it ("…学生资助|项目主管部门" or "…学生资助项目|主管部门"); ``None`` when it could not.
+    ``before`` is the previous item's [label, value], ``project`` the name the form took."""
+    if len(before) != 2 or before[1].line != label.line or clean_text(before[1].text) != project:
+        return None
+    endings = _MAY_END.get(field_of(before[0].text, HEADER_FIELDS) or "", ())
+    k = key(label.text).rstrip(":：")
+    shorter = next((w for w in _ITEM_LABELS if len(w) < len(k) and k.endswith(w)), None)
+    if k not in _ITEM_LABELS or shorter is None or k[: len(k) - len(shorter)] not in endings:
+        return None
+    value, prefix = clean_text(before[1].text), k[: len(k) - len(shorter)]
+    return (
+        f"表头文字连在一起：「{value}{k}」可以断作「{value}」+「{k}」，也可以断作「{value}{prefix}」+「{shorter}」，"
+        "无法确定在哪里断开"
+    )
+
+
+def _among_labels(cells: list[Cell], cell: Cell) -> bool:
+    """Whether the closing label ``cell`` stands beside another closing label in its row, with
+    no value between them: the row is a header of labels, not a section with its text."""
+    i = cells.index(cell)
+    beside = cells[max(i - 1, 0) : i] + cells[i + 1 : i + 2]
+    return any(field_of(c.text, CLOSING_FIELDS) is not None for c in beside)
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

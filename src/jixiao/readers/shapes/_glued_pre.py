@@ -3,7 +3,8 @@
 The text is cut at the vocabulary's words: a header item label (项目名称, 主管部门) takes the text
 after it as its value; funds column words make the funds header row; a funds row label
 (年度资金总额, 其中：当年财政拨款) takes its glued amounts, cut by the funds header's columns when
-arithmetic (执行率 = 执行数 / 预算数) leaves one cut, else kept whole; after a goal word the
+arithmetic (执行率 = 执行数 / 预算数) leaves one cut (for 年度资金总额, also when only one cut
+makes its amounts the sums of its 其中 rows), else kept whole; after a goal word the
 rest is the goal's text, one cell, unless one inline 完成情况 label parts it into its two columns.
 """
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of
-from ._cuts import funds_fits, split_values, word_at
+from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of, funds_row_kind
+from ._cuts import funds_fits, number, split_values, word_at
 from ._rows import TextCell, TextRow
 
 __all__ = ["pre_rows", "COLUMN_MARK"]
@@ -27,13 +28,15 @@ _GOAL_SECTIONS = ("年度总体目标", "年度目标完成情况", "总体目�
 _ITEMS = sorted(
     {w for f in HEADER_FIELDS.values() for w in f.words}
     | {"中央主管部门", "地方主管部门", "省级主管部门", "省级财政部门", "地方财政部门"}
-    | {"项目类别", "项目属性", "项目类型", "单位名称", "填报日期"},
+    | {"项目类别", "项目属性", "项目类型", "单位名称", "填报日期"}
+    | {"自评总分", "项目总得分"},
     key=len,
     reverse=True,
 )
-"""Header item labels: the vocabulary's, the other 主管/财政部门 of transfer-payment forms and the
-check-box and filing items of 湖北 forms (项目类别…, 填报日期), which only part cells here (the
-mapper decides what they are)."""
+"""Header item labels: the vocabulary's, the other 主管/财政部门 of transfer-payment forms, the
+check-box and filing items of 湖北 forms (项目类别…, 填报日期) and the total printed among the
+header items (自评总分(分)97.93, 宁夏's 项目总得分), which only part cells here (the mapper decides
+what they are)."""
 _COLUMNS = sorted({w for f in FUNDS_FIELDS.values() for w in f.words} | {"得分计算方法"}, key=len, reverse=True)
 _FUNDS_ROWS = sorted(
     {p + w for ws in FUNDS_ROWS.values() for w in ws if len(w) >= 4 for p in ("", "其中:", "其中：", "其中")},
@@ -130,27 +133,109 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
-    """(cells, rest): the one cut of a funds row's glued amounts that the header's columns and
-    arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and 得分), with the text after them as the
-    row's 原因 cell when the header has one, else as ``rest`` (the next part of the form, glued
-    on); ``None`` when no single cut reads."""
+def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tuple[str, ...]], str]:
+    """({cells: field names}, rest): every cut of a funds row's glued amounts that the header's
+    columns and arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and
+    得分), and the text after the amounts."""
     m = _VALUES_THEN_TEXT.match(text)
     values, rest = (m.group(1), m.group(2)) if m else (text, "")
     fields = tuple(field_of(c, FUNDS_FIELDS) or "" for c in columns)
     without_scores = tuple(f for f in fields if f not in ("weight", "score"))
     # a row may leave its last cells empty (得分, or all but the amounts): every such reading is
     # tried, so that one fitting by chance is not taken for the only one
-    found: set[tuple[str, ...]] = set()
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
     for names in dict.fromkeys((*(fields[:k] for k in range(len(fields), 1, -1)), without_scores)):
         if not names:
             continue
         fits = funds_fits(names)
-        found.update(tuple(cut) for cut in split_values(values.strip(), len(names)) if fits(cut))
+        found.update((tuple(cut), names) for cut in split_values(values.strip(), len(names)) if fits(cut))
+    return found, rest
+
+
+def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
+    """(cells, rest): the one cut of a funds row's glued amounts (``_funds_cuts``), with the text
+    after them as the row's 原因 cell when the header has one, else as ``rest`` (the next part of
+    the form, glued on); ``None`` when no single cut reads."""
+    found, rest = _funds_cuts(text, columns)
+    return _one_cut(found, rest, columns)
+
+
+def _one_cut(found: dict[tuple[str, ...], tuple[str, ...]], rest: str, columns: list[str]) -> tuple[list[str], str] | None:
     if len(found) != 1:
         return None
-    cells = list(found.pop())
-    return ([*cells, rest], "") if rest and "reason" in fields else (cells, rest)
+    cells = list(next(iter(found)))
+    has_reason = any(field_of(c, FUNDS_FIELDS) == "reason" for c in columns)
+    return ([*cells, rest], "") if rest and has_reason else (cells, rest)
+
+
+_AMOUNT_FIELDS = ("initial", "budget", "executed")
+
+
+Cuts = dict[tuple[str, ...], tuple[str, ...]]
+"""The cuts a row's glued amounts allow: cells → the field of each."""
+
+
+class _Funds:
+    """The funds rows of one form's glued text as they are read, for the arithmetic between
+    them: 年度资金总额 = Σ 其中 rows. A row its own arithmetic leaves two ways to cut is cut the
+    one way that makes the sum come out, when it is the only such row."""
+
+    def __init__(self) -> None:
+        self.columns: list[str] = []
+        self.total: tuple[int, Cuts] | None = None  # the 年度资金总额 row and its cuts
+        self.subs: list[tuple[int, Cuts]] = []  # the 其中 rows under it and theirs
+
+    def row(self, rows: list[TextRow], word: str, text: str, line: int) -> None:
+        """Append the funds row labelled ``word`` with its glued amounts ``text`` to ``rows``."""
+        found, after = _funds_cuts(text, self.columns) if self.columns else ({}, "")
+        cut = _one_cut(found, after, self.columns)
+        cells, rest = cut if cut is not None else ([text], "")
+        rows.append([TextCell(t, line) for t in (word, *cells)])
+        if rest:
+            rows.append([TextCell(rest, line)])  # the next part, glued to the amounts
+        if after and cut is None:
+            found = {}  # text glued after amounts cut more than one way: the row stays as it is
+        if funds_row_kind(word) == "total":
+            self.total, self.subs = (len(rows) - 1, found), []
+        elif self.total is not None:
+            self.subs.append((len(rows) - 1, found))
+
+    def finish(self, rows: list[TextRow]) -> None:
+        """Cut the one row left two ways to read (the total or a 其中 row) by the sum."""
+        if self.total is None:
+            return
+        known = [found for _, found in [self.total, *self.subs] if len(found) == 1]
+        open_rows = [(at, found) for at, found in [self.total, *self.subs] if len(found) > 1]
+        if len(open_rows) != 1 or len(known) != len(self.subs):
+            return  # nothing to settle, or more than one unknown (an uncut row's cells are not known)
+        at, found = open_rows[0]
+        values = [dict(zip(names, cells)) for found_one in known for cells, names in found_one.items()]
+        is_total = at == self.total[0]
+        whole = None if is_total else values[0]
+        parts = values if is_total else values[1:]
+        fitting = [cells for cells, names in found.items() if _sums(dict(zip(names, cells)), whole, parts)]
+        if len(fitting) == 1:
+            label = rows[at][0]
+            rows[at] = [label, *(TextCell(t, label.line) for t in fitting[0])]
+
+
+def _sums(row: dict[str, str], whole: dict[str, str] | None, parts: list[dict[str, str]]) -> bool:
+    """Whether ``row`` makes 年度资金总额 the sum of its 其中 rows: ``row`` is the total when
+    ``whole`` is ``None``, else the one 其中 row beside ``parts``. Every amount of ``row`` is
+    checked; a row that prints none proves nothing."""
+    amounts = {f: number(v) for f, v in row.items() if f in _AMOUNT_FIELDS}
+    if not amounts or any(v is None for v in amounts.values()):
+        return False
+    for name, amount in amounts.items():
+        others = sum(number(p[name]) or 0.0 for p in parts if name in p)
+        if whole is None:
+            expected: float | None = others
+        else:
+            total = number(whole[name]) if name in whole else None
+            expected = None if total is None else total - others
+        if expected is None or amount is None or abs(amount - expected) > 0.005:
+            return False
+    return True
 
 
 _DONE = "完成情况"
@@ -179,7 +264,7 @@ def _goal_parts(text: str) -> tuple[str, str] | None:
 def pre_rows(text: str, line: int) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
     rows: list[TextRow] = []
-    columns: list[str] = []
+    funds = _Funds()
     tokens = _tokens(text)
     k = 0
     while k < len(tokens):
@@ -191,18 +276,14 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
                 k += 1
                 row.append(tokens[k][1])
             row = _split_rate_score(row)
-            columns = [w for w in row if field_of(w, FUNDS_FIELDS)]
+            funds.columns = [w for w in row if field_of(w, FUNDS_FIELDS)]
             rows.append([TextCell(w, line) for w in row])
         elif kind == "funds-row" and nxt[0] == "text":
-            cut = _funds_cut(nxt[1], columns) if columns else None
-            cells, rest = cut if cut is not None else ([nxt[1]], "")
-            rows.append([TextCell(t, line) for t in (word, *cells)])
-            if rest:
-                rows.append([TextCell(rest, line)])  # the next part, glued to the amounts
+            funds.row(rows, word, nxt[1], line)
             k += 1
-        elif kind == "text" and columns and _LABELLED_AMOUNTS.fullmatch(word):
+        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(word):
             for label, amounts in _LABELLED_AMOUNT.findall(word):
-                cut = _funds_cut(amounts, columns)
+                cut = _funds_cut(amounts, funds.columns)
                 rows.append([TextCell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
         elif kind == "goal":
             row = [word]
@@ -219,4 +300,5 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
         else:
             rows.append([TextCell(word, line)])
         k += 1
+    funds.finish(rows)
     return rows

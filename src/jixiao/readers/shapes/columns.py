@@ -9,6 +9,11 @@ narrow column wrapped is put back together:
 - a header that goes on on the next line ("一级指标" / "二级指标 三级指标 …") is one row;
 - a line of header pieces under a header ("年度 实际 分值" / "指标值 完成值") completes the
   header cells it continues, in order;
+- header cells wrapped onto lines of their own under the header's first line ("行次 全年预算数" /
+  "(A)" / "统筹整合资金数" / "(B)" …) are more cells of that header, a bracketed note joined to
+  the word above it;
+- a funds row whose amounts go on on the next line ("年度资金总额(万元): 1 52.8" / "52.8 30.8
+  58.33%") is one row, as long as it is no wider than its header;
 - the goal's text on several lines under its header is one row [planned, achieved]: two
   blocks parted by a blank line, or told apart as in PDF text;
 - rows of nothing but 一级/二级 labels ("(50分)", "经济效益指标") go in front of the row after
@@ -32,6 +37,8 @@ from ..vocabulary import (
     LEVEL1,
     LEVEL2,
     field_of,
+    funds_row_kind,
+    is_section_title,
     key,
     level1_of,
     level2_of,
@@ -142,6 +149,8 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of whitespace-separated text, one per line, wrapped labels and headers joined."""
     rows: list[TextRow] = []
     goal = _goal_region(lines)
+    header: TextRow | None = None  # the last column header row, while its cells may go on
+    width = 0  # the cells of the last column header row
     for k, raw in enumerate(lines):
         number = first_line + k
         if goal is not None and goal[0] <= k < goal[1]:
@@ -152,6 +161,17 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         if not cells:
             continue
         last = rows[-1] if rows else None
+        if header is not None and header is last and len(cells) == 1 and _header_piece(cells[0]):
+            if _BRACKETED.match(cells[0]):  # "(D/C×100%)" under its column word
+                last[-1] = TextCell(last[-1].text + cells[0], last[-1].line)
+            else:  # a header cell wrapped onto a line of its own
+                last.append(TextCell(cells[0], number))
+            width = len(last)
+            continue
+        header = None
+        if last is not None and _continues_amounts(last, cells, width):
+            last.extend(TextCell(c, number) for c in cells)
+            continue
         if last is not None and len(cells) == 1 and _continues(last[-1].text, cells[0]):
             last[-1] = TextCell(last[-1].text + cells[0], last[-1].line)
             continue
@@ -174,7 +194,49 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
             last.extend(TextCell(c, number) for c in cells)
             continue
         rows.append([TextCell(c, number) for c in cells])
+        if _is_column_header(cells):
+            header, width = rows[-1], len(cells)
     return _labels_carried(rows)
+
+
+_BRACKETED = re.compile(r"^[(（][^()（）]{1,16}[)）]$")
+"""A bracketed note under a column word: its letter or formula "(A)", "(D/C×100%)"."""
+
+
+def _is_column_header(cells: list[str]) -> bool:
+    """A funds or indicator header row: a column word among its cells, and no amount."""
+    return any(field_of(c, FUNDS_FIELDS) is not None or field_of(c, INDICATOR_FIELDS) is not None for c in cells) and not any(
+        _NUMBER.match(c) for c in cells
+    )
+
+
+def _header_piece(text: str) -> bool:
+    """Whether a line's only cell, under a header row, is one more header cell wrapped onto its
+    own line ("统筹整合资金数", "(B)", "全年执行资金"): a column word, a bracketed note, or a short
+    text that is no row label, level label or number."""
+    if field_of(text, FUNDS_FIELDS) is not None or field_of(text, INDICATOR_FIELDS) is not None:
+        return True
+    if _BRACKETED.match(text):
+        return True
+    return (
+        len(key(text)) <= 16
+        and not _NUMBER.match(text)
+        and funds_row_kind(text) is None
+        and not _is_label_cell(text)
+        and not is_section_title(text)
+    )
+
+
+def _continues_amounts(last: TextRow, cells: list[str], width: int) -> bool:
+    """Whether a line starting with an amount is the rest of the funds row above it, wrapped:
+    that row begins with its label, and together they are no wider than the header (and its
+    label column)."""
+    return (
+        bool(cells)
+        and _NUMBER.match(cells[0]) is not None
+        and funds_row_kind(last[0].text) is not None
+        and len(last) + len(cells) <= width + 1
+    )
 
 
 def _is_label_cell(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from ..vocabulary import FUNDS_FIELDS, GOAL_FIELDS, INDICATOR_FIELDS, field_of
 from .glued import has_glued_header
 
-__all__ = ["detect_shape", "SHAPES"]
+__all__ = ["detect_shape", "recognised_shape", "SHAPES"]
 
 SHAPES = ("pipe", "csv", "cell-per-line", "columns", "oneline", "glued", "scrambled", "pdf-text")
 
@@ -29,7 +29,15 @@ shape, and looking at all of it would cost as much as reading it."""
 
 
 def detect_shape(text: str) -> str:
-    """The shape name (one of ``SHAPES``) that fits ``text`` best."""
+    """The shape name (one of ``SHAPES``) that fits ``text`` best: the recognised shape, else
+    ``pdf-text``, the reader tried on text that shows no shape's marks."""
+    return recognised_shape(text) or "pdf-text"
+
+
+def recognised_shape(text: str) -> str | None:
+    """The shape name whose marks ``text`` shows (CSV commas, pipes, cells alone on their lines,
+    a header of space-parted words, a form on one line, glued column words, PDF text's goal label
+    in pieces); ``None`` when it shows none, so nothing can be said of how its table was laid out."""
     lines = [s.strip() for s in text.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]]
     text = "\n".join(lines)
     if "," in text and _CSV_HEADER.search(text):
@@ -50,7 +58,7 @@ def detect_shape(text: str) -> str:
         return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
     if _is_cell_per_line(lines):
         return "cell-per-line"
-    return "pdf-text"
+    return None
 
 
 def _is_cell_per_line(lines: list[str]) -> bool:
@@ -64,10 +72,24 @@ def _is_cell_per_line(lines: list[str]) -> bool:
 
 
 def _is_columns(lines: list[str]) -> bool:
-    """The funds or indicator header is one line of space-separated words."""
+    """The funds or indicator header is one line of space-separated words, or it begins on a
+    line of several cells (its other words wrapped onto lines of their own) over rows of
+    space-separated amounts."""
     return any(
         ("年初预算数" in s and "全年预算数" in s and " " in s) or ("二级指标" in s and "三级指标" in s and " " in s)
         for s in lines
+    ) or (any(_starts_header(s) for s in lines) and any(_AMOUNTS.match(s) for s in lines))
+
+
+_AMOUNTS = re.compile(r"^(?:\S*\s+)?\d[\d.,]*%?(?:\s+\d[\d.,]*%?){2,}(?:\s|$)")
+"""A row of whitespace columns: three amounts or more parted by spaces, maybe after a label."""
+
+
+def _starts_header(line: str) -> bool:
+    """A line of several space-parted cells, one of them a funds or indicator column word."""
+    cells = line.split()
+    return len(cells) >= 2 and any(
+        field_of(c, FUNDS_FIELDS) is not None or field_of(c, INDICATOR_FIELDS) is not None for c in cells
     )
 
 

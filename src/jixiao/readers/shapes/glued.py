@@ -7,10 +7,13 @@ column words (spaces inside a word allowed: ``年度 指标值``); the text befo
 funds, goal) is cut at the vocabulary's words by ``_glued_pre``; the text after it is cut into
 rows: 一级/二级 labels, then a name followed by as many value tokens as the header has value
 columns, up to a closing word (总分, 得分合计). Where the values can be cut in more than one way,
-arithmetic chooses (``_cuts``); where it cannot, or a row holds words instead of numbers, the
-rest of the table stays one cell, so the mapper's reading check doubts it instead of the shape
-guessing. A text column at the end of the header (偏差原因分析) is not cut: its text, when a row
-has any, cannot be told from the next row's name, and reads as the start of that name.
+arithmetic chooses (``_cuts``); a target and actual printed as one word twice ("合格合格") read
+as that word each. Where no cut or more than one reads, or a row holds other words for values,
+the rest of the table stays one cell, so the mapper's reading check doubts it instead of the
+shape guessing. A text column at the end of the header (偏差原因分析) is not cut: its text, when a
+row has any, cannot be told from the next row's name, so a row is only taken where its end is
+sure: before a label, an empty template row ("指标2:") or the end, or after a row that met its
+target with full marks (nothing to explain, so its 偏差原因 is empty).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of
-from ._cuts import VALUE_MAX, cut_inside, indicator_fits, split_values
+from ._cuts import VALUE_MAX, cut_inside, indicator_fits, split_values, word_at
 from ._glued_pre import COLUMN_MARK, pre_rows
 from ._rows import TextCell, TextRow
 
@@ -70,8 +73,41 @@ def has_glued_header(text: str) -> bool:
     return _WORD_RUN.search(text) is not None
 
 
-def _label_at(text: str, i: int) -> str | None:
-    return next((w for w in _LABELS if text.startswith(w, i)), None)
+def _label_at(text: str, i: int) -> tuple[str, int] | None:
+    """(label, end) of the 一级/二级 label at ``i``, spaces a copy put inside it allowed
+    ("满意度 指标")."""
+    return word_at(text, i, _LABELS)
+
+
+_TEMPLATE_ROW = re.compile(r"(?:指标|目标)\d+[:：.、]")
+"""An empty template row left in the table ("指标2:"): a row of its own, with no values."""
+_WORD_VALUE_MAX = 8
+"""The longest word a glued row's target and actual are read as when they are one word twice
+("合格合格", "达标达标")."""
+
+
+def _boundary(body: str, i: int) -> bool:
+    """Whether a row surely starts at ``i``: the end, a label, or an empty template row."""
+    i = _skip_spaces(body, i)
+    return i >= len(body) or _label_at(body, i) is not None or _TEMPLATE_ROW.match(body, i) is not None
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
+
+
+def _nothing_to_explain(fields: list[str], values: list[str]) -> bool:
+    """A row that met its target with full marks (实际完成值 = 年度指标值, 得分 = 分值): its
+    偏差原因 cell is empty, so the text after its values is the next row's name."""
+    row = dict(zip(fields, values))
+    return (
+        row.get("target") is not None
+        and row.get("target") == row.get("actual")
+        and row.get("weight") is not None
+        and row.get("weight") == row.get("score")
+    )
 
 
 def _is_text_field(name: str) -> bool:
@@ -89,48 +125,83 @@ def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
     if not after_name or any(_is_text_field(f) for f in after_name):
         return None
     fits = indicator_fits(after_name)
+    words_first = after_name[:2] == ["target", "actual"]
     rows: list[TextRow] = []
     i = 0
     while i < len(body):
+        start = i
         labels: list[str] = []
-        while (label := _label_at(body, i)) is not None:
-            labels.append(label)
-            i += len(label)
-        found = _next_row(body, i, len(after_name), fits)
-        if found is not None and texts and found[2] < len(body) and _label_at(body, found[2]) is None:
+        while True:
+            i = _skip_spaces(body, i)
+            if (found_label := _label_at(body, i)) is not None:
+                labels.append(found_label[0])
+                i = found_label[1]
+            elif (empty := _TEMPLATE_ROW.match(body, i)) is not None:
+                rows.append([TextCell(t, line) for t in (*labels, empty.group())])
+                labels, i = [], empty.end()
+            else:
+                break
+        if i >= len(body):
+            if labels:
+                rows.append([TextCell(t, line) for t in labels])
+            break
+        found = _next_row(body, i, len(after_name), fits, words_first=words_first)
+        if (
+            found is not None
+            and texts
+            and not _boundary(body, found[2])
+            and not _nothing_to_explain(after_name, found[1])
+        ):
             found = None  # the next name may begin with this row's 偏差原因: only a label or the end is sure
         if found is None:
-            start = i - sum(len(label) for label in labels)
-            return [*rows, [TextCell(body[start:], line)]] if rows else None
+            return [*rows, [TextCell(body[start:].strip(), line)]] if rows else None
         name, values, i = found
-        rows.append([TextCell(t, line) for t in (*labels, name, *values)])
+        rows.append([TextCell(t, line) for t in (*labels, _WRAP_SPACE.sub("", name), *values)])
     return rows
+
+
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、，,]) +(?=[\u4e00-\u9fff])")
+"""A space a wrapped cell left between the characters of a name ("服装 质量等")."""
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _next_row(body: str, i: int, count: int, fits: Callable[[list[str]], bool]) -> tuple[str, list[str], int] | None:
+def _next_row(
+    body: str, i: int, count: int, fits: Callable[[list[str]], bool], *, words_first: bool = False
+) -> tuple[str, list[str], int] | None:
     """(name, values, end) of the row starting at ``i``: the shortest name after which ``count``
     values read and pass ``fits``, ending before a character or the end; ``None`` when no cut
-    or more than one reads."""
+    or more than one reads. With ``words_first`` (the values begin with 年度指标值, 实际完成值),
+    a target and actual printed as one word twice ("合格合格") read as that word each."""
     choices: list[tuple[str, list[str], int]] = []
     for name_end in range(i + 1, min(len(body), i + _NAME_MAX)):
         if not (_is_cjk(body[name_end - 1]) or body[name_end - 1] in ")）"):
             continue
-        for end in range(name_end + 1, min(len(body), name_end + count * VALUE_MAX) + 1):
-            if end < len(body) and not _is_cjk(body[end]):
-                continue
-            for values in split_values(body[name_end:end], count):
-                if fits(values) and not (values and cut_inside(values[-1], body, end)):
-                    choices.append((body[i:name_end], values, end))
+        starts: list[tuple[list[str], int]] = [([], name_end)]
+        if words_first:
+            starts += [([word, word], name_end + 2 * len(word)) for word in _word_pairs(body, name_end)]
+        for first, at in starts:
+            for end in range(at + 1, min(len(body), at + count * VALUE_MAX) + 1):
+                if end < len(body) and not _is_cjk(body[end]):
+                    continue
+                for rest in split_values(body[at:end], count - len(first)):
+                    values = [*first, *rest]
+                    if fits(values) and not (rest and cut_inside(rest[-1], body, end)):
+                        choices.append((body[i:name_end], values, end))
         if choices:
             break  # a name never ends inside a value: the shortest name that reads is the one
     if len({(tuple(values), end) for _, values, end in choices}) == 1:
         return choices[0]
-    at_label = [c for c in choices if c[2] == len(body) or _label_at(body, c[2]) is not None]
+    at_label = [c for c in choices if _boundary(body, c[2])]
     return at_label[0] if len(at_label) == 1 else None
+
+
+def _word_pairs(body: str, i: int) -> list[str]:
+    """The words (no digits) that ``body`` prints twice running from ``i``: "合格" of "合格合格"."""
+    words = (body[i : i + n] for n in range(1, _WORD_VALUE_MAX + 1))
+    return [w for w in dict.fromkeys(words) if all(_is_cjk(ch) for ch in w) and body.startswith(w, i + len(w))]
 
 
 def _line_rows(text: str, number: int) -> list[TextRow]:

@@ -116,7 +116,9 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> tuple[list[Findin
     out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
-        out.extend(_finding(rule, form, hit) for hit in hits if cut is None or hit.indicator is not cut)
+        for hit in hits:
+            if cut is None or hit.indicator is not cut:
+                out.append(_finding(rule, form, hit))
     return out, facts
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ._gc import paused_gc
 from .config import Settings
@@ -53,20 +54,34 @@ def selected_rules(settings: Settings) -> list[Rule]:
     return _selected(settings)[0]
 
 
-def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
+class _Origin(NamedTuple):
+    """What every finding on one form repeats: the form's label and where the form starts."""
+
+    label: str
+    file: str
+    sheet: str | None
+    start_line: int | None
+
+
+def _origin(form: Form) -> _Origin:
+    source = form.source
+    return _Origin(form.label, source.file, source.sheet, source.start_line)
+
+
+def _finding(rule: Rule, origin: _Origin, hit: Hit) -> Finding:
     """The finding for ``hit``, placed at its indicator's line (or the form's first line)."""
     ind = hit.indicator
-    line = form.source.start_line if ind is None or ind.line is None else ind.line
+    line = origin.start_line if ind is None or ind.line is None else ind.line
     return Finding(
         rule=rule.code,
         name=rule.name,
         severity=hit.severity or rule.severity,
-        form=form.label,
+        form=origin.label,
         indicator=ind.name if ind is not None else None,
         field=hit.field,
         message=hit.message,
         evidence=hit.evidence,
-        location=_location(form.source.file, line, form.source.sheet),
+        location=_location(origin.file, line, origin.sheet),
     )
 
 
@@ -113,12 +128,13 @@ def _run(rules: list[Rule], form: Form, settings: Settings) -> tuple[list[Findin
         rules = [r for r in rules if r.family != "D"]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     cut = _cut_row(form)
+    origin = _origin(form)
     out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
         for hit in hits:
             if cut is None or hit.indicator is not cut:
-                out.append(_finding(rule, form, hit))
+                out.append(_finding(rule, origin, hit))
     return out, facts
 
 
@@ -183,7 +199,7 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
                     else rule.func(group, settings))
             for hit in hits:
                 owner = hit.form if hit.form is not None else group[0]
-                per_form[index[id(owner)]].append(_finding(rule, owner, hit))
+                per_form[index[id(owner)]].append(_finding(rule, _origin(owner), hit))
     return [f for chunk in per_form for f in sorted(chunk, key=_order)]
 
 

@@ -120,8 +120,8 @@ def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
     return not (reads & unread)
 
 
-def _run(rules: list[Rule], form: Form, settings: Settings) -> tuple[list[Finding], FormFacts]:
-    unread = unread_areas(form)
+def _run(rules: list[Rule], form: Form, settings: Settings, unread: frozenset[Area]) -> tuple[list[Finding], FormFacts]:
+    """The findings of ``rules`` on ``form``, whose ``unread_areas`` are ``unread``, and its facts."""
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
     if _no_deviation_column(form):
@@ -165,7 +165,7 @@ def _cut_row(form: Form) -> object | None:
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return sorted(_run(_selected(settings)[1], form, settings)[0], key=_order)
+    return sorted(_run(_selected(settings)[1], form, settings, unread_areas(form))[0], key=_order)
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -180,7 +180,8 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
     rules, form_rules = _selected(settings)
-    runs = [_run(form_rules, f, settings) for f in forms]
+    unread = [unread_areas(f) for f in forms]  # the per-form and the file rules both ask
+    runs = [_run(form_rules, f, settings, u) for f, u in zip(forms, unread)]
     per_form = [found for found, _ in runs]
     facts = {id(f): form_facts for f, (_, form_facts) in zip(forms, runs)}  # file rules reuse them
     by_file: dict[str, list[int]] = {}
@@ -192,7 +193,7 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
         if rule.scope != "file":
             continue
         for idxs in by_file.values():
-            group = [forms[i] for i in idxs if runs_on(rule, unread_areas(forms[i]))]
+            group = [forms[i] for i in idxs if runs_on(rule, unread[i])]
             if not group:
                 continue
             hits = (rule.func(group, settings, [facts[id(f)] for f in group]) if rule.wants_facts

@@ -30,6 +30,7 @@ def main() -> None:
 
     from jixiao.check import check_form, check_forms
     from jixiao.readers import read_path
+    from jixiao.report.machine import finding_json
 
     text = SEED.read_text(encoding="utf-8")
     variants = [
@@ -40,10 +41,10 @@ def main() -> None:
     out = _Portable(sys.stdout, {str(ROOT): "<root>", str(tmp): "<tmp>"})
     seed = read_path(SEED)
     for f in check_forms(seed):
-        out.write(f.model_dump_json() + "\n")
+        out.write(finding_json(f) + "\n")
     for form in seed:  # the per-form entry point the LLM guard uses
         for f in check_form(form):
-            out.write(f.model_dump_json() + "\n")
+            out.write(finding_json(f) + "\n")
     # File names end up in every form and finding: _Portable writes them relative to <root> and
     # <tmp>, so two checkouts, or two runs at once, give the same bytes.
     big = tmp / "replicated.txt"
@@ -52,7 +53,7 @@ def main() -> None:
     for form in forms:
         out.write(form.model_dump_json() + "\n")
     for f in check_forms(forms):
-        out.write(f.model_dump_json() + "\n")
+        out.write(finding_json(f) + "\n")
     if args.mutants:
         _mutants(args.mutants, text, big.parent / "mutant.txt", out)
     shutil.rmtree(tmp, ignore_errors=True)
@@ -80,6 +81,7 @@ def _mutants(n: int, text: str, path: Path, out) -> None:  # type: ignore[no-unt
     from jixiao.config import PROFILES, Settings
     from jixiao.errors import JixiaoError
     from jixiao.readers import read_path
+    from jixiao.report.machine import finding_json
 
     settings = [Settings(profile=name) for name in sorted(PROFILES)]
     for seed in range(n):
@@ -93,7 +95,7 @@ def _mutants(n: int, text: str, path: Path, out) -> None:  # type: ignore[no-unt
             out.write(form.model_dump_json() + "\n")
         for s in settings:
             for f in check_forms(forms, s):
-                out.write(f.model_dump_json() + "\n")
+                out.write(finding_json(f) + "\n")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ rules decide."""
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ INJECTIONS = [
 
 
 def _dump(findings) -> list[dict]:  # type: ignore[no-untyped-def]
-    return [f.model_dump(mode="json") for f in findings]
+    return [asdict(f) for f in findings]
 
 
 @pytest.mark.parametrize("seed", range(20))

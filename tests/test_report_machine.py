@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, replace
 
 import pytest
 from _forms import seed_forms
@@ -56,7 +57,7 @@ def test_github_annotations(rule: str, prefix: str) -> None:
 
 
 def test_github_escapes_newlines_and_percent() -> None:
-    f = FINDINGS[0].model_copy(update={"message": "50%\n下一行"})
+    f = replace(FINDINGS[0], message="50%\n下一行")
     (line,) = render("github", FORMS, [f]).splitlines()
     assert line.endswith("50%25%0A下一行")
 
@@ -83,7 +84,7 @@ def test_json_and_jsonl_are_the_bytes_json_dumps_would_write(message: str) -> No
                   evidence={"problems": [message], "ratio": 1.3333, "big": 12345678.9, "none": None},
                   location=Location(file="a/b c.txt", line=3))
     items = [*FINDINGS, odd]
-    as_dicts = [f.model_dump(mode="json") for f in items]
+    as_dicts = [asdict(f) for f in items]
     assert render("json", FORMS, items) == json.dumps(as_dicts, ensure_ascii=False, indent=2) + "\n"
     assert render("jsonl", FORMS, items) == "".join(
         json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in as_dicts)

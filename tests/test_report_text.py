@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
+
 import pytest
 from _forms import seed_forms
 
@@ -38,13 +40,13 @@ def test_a_finding_off_the_indicator_table_names_its_box() -> None:
 
 def test_a_finding_without_a_place_keeps_its_indicator_name() -> None:
     (q005, *_) = [f for f in FINDINGS if f.rule == "Q005"]
-    bare = q005.model_copy(update={"evidence": {}})
+    bare = replace(q005, evidence={})
     assert "Q005 警告  「受众群体满意度」实际完成值 90%" in render_text(FORMS, [bare])
 
 
 def test_machine_output_keeps_the_line_beside_the_place() -> None:
     (q005, *_) = [f for f in FINDINGS if f.rule == "Q005"]
-    data = q005.model_dump(mode="json")
+    data = asdict(q005)
     assert data["location"]["line"] == 204
     assert data["evidence"]["place"] == "满意度指标/服务对象满意度指标/受众群体满意度 · 得分"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ._gc import paused_gc
 from .config import Settings
@@ -53,20 +54,34 @@ def selected_rules(settings: Settings) -> list[Rule]:
     return _selected(settings)[0]
 
 
-def _finding(rule: Rule, form: Form, hit: Hit) -> Finding:
+class _Origin(NamedTuple):
+    """What every finding on one form repeats: the form's label and where the form starts."""
+
+    label: str
+    file: str
+    sheet: str | None
+    start_line: int | None
+
+
+def _origin(form: Form) -> _Origin:
+    source = form.source
+    return _Origin(form.label, source.file, source.sheet, source.start_line)
+
+
+def _finding(rule: Rule, origin: _Origin, hit: Hit) -> Finding:
     """The finding for ``hit``, placed at its indicator's line (or the form's first line)."""
     ind = hit.indicator
-    line = form.source.start_line if ind is None or ind.line is None else ind.line
+    line = origin.start_line if ind is None or ind.line is None else ind.line
     return Finding(
         rule=rule.code,
         name=rule.name,
         severity=hit.severity or rule.severity,
-        form=form.label,
+        form=origin.label,
         indicator=ind.name if ind is not None else None,
         field=hit.field,
         message=hit.message,
         evidence=hit.evidence,
-        location=_location(form.source.file, line, form.source.sheet),
+        location=_location(origin.file, line, origin.sheet),
     )
 
 
@@ -105,18 +120,21 @@ def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
     return not (reads & unread)
 
 
-def _run(rules: list[Rule], form: Form, settings: Settings) -> tuple[list[Finding], FormFacts]:
-    unread = unread_areas(form)
+def _run(rules: list[Rule], form: Form, settings: Settings, unread: frozenset[Area]) -> tuple[list[Finding], FormFacts]:
+    """The findings of ``rules`` on ``form``, whose ``unread_areas`` are ``unread``, and its facts."""
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
     if _no_deviation_column(form):
         rules = [r for r in rules if r.family != "D"]
     facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     cut = _cut_row(form)
+    origin = _origin(form)
     out: list[Finding] = []
     for rule in rules:
         hits = rule.func(form, settings, facts) if rule.wants_facts else rule.func(form, settings)
-        out.extend(_finding(rule, form, hit) for hit in hits if cut is None or hit.indicator is not cut)
+        for hit in hits:
+            if cut is None or hit.indicator is not cut:
+                out.append(_finding(rule, origin, hit))
     return out, facts
 
 
@@ -147,7 +165,7 @@ def _cut_row(form: Form) -> object | None:
 def check_form(form: Form, settings: Settings | None = None) -> list[Finding]:
     """Findings of every selected per-form rule, ordered by line, then rule code."""
     settings = settings or _DEFAULT
-    return sorted(_run(_selected(settings)[1], form, settings)[0], key=_order)
+    return sorted(_run(_selected(settings)[1], form, settings, unread_areas(form))[0], key=_order)
 
 
 def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Finding]:
@@ -162,7 +180,8 @@ def check_forms(forms: list[Form], settings: Settings | None = None) -> list[Fin
 def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
     settings = settings or _DEFAULT
     rules, form_rules = _selected(settings)
-    runs = [_run(form_rules, f, settings) for f in forms]
+    unread = [unread_areas(f) for f in forms]  # the per-form and the file rules both ask
+    runs = [_run(form_rules, f, settings, u) for f, u in zip(forms, unread)]
     per_form = [found for found, _ in runs]
     facts = {id(f): form_facts for f, (_, form_facts) in zip(forms, runs)}  # file rules reuse them
     by_file: dict[str, list[int]] = {}
@@ -174,14 +193,14 @@ def _check_forms(forms: list[Form], settings: Settings | None) -> list[Finding]:
         if rule.scope != "file":
             continue
         for idxs in by_file.values():
-            group = [forms[i] for i in idxs if runs_on(rule, unread_areas(forms[i]))]
+            group = [forms[i] for i in idxs if runs_on(rule, unread[i])]
             if not group:
                 continue
             hits = (rule.func(group, settings, [facts[id(f)] for f in group]) if rule.wants_facts
                     else rule.func(group, settings))
             for hit in hits:
                 owner = hit.form if hit.form is not None else group[0]
-                per_form[index[id(owner)]].append(_finding(rule, owner, hit))
+                per_form[index[id(owner)]].append(_finding(rule, _origin(owner), hit))
     return [f for chunk in per_form for f in sorted(chunk, key=_order)]
 
 

@@ -2,13 +2,21 @@
 
 Small and flat on purpose (like flake8's ``Violation``): reports, JSON consumers and the LLM
 guard all read the same fields, and the JSON keys are a documented, stable contract.
+
+``Finding`` and ``Location`` are frozen dataclasses: the engine builds them from its own rules'
+hits, which are trusted data, so building one validates nothing. pydantic stands at the edges
+instead: ``report.machine`` serialises findings with a ``TypeAdapter``, and the same adapter
+validates a finding read back from JSON (``validate_json`` checks every field, unknown keys are
+refused).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, with_config
 
 __all__ = ["Severity", "SEVERITY_ORDER", "Location", "Finding", "Draft"]
 
@@ -16,8 +24,10 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
-class Location(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@with_config(ConfigDict(extra="forbid"))
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding points: the file, the line (None when unknown) and the sheet of a workbook."""
 
     file: str = ""
     line: int | None = None
@@ -32,8 +42,10 @@ class Location(BaseModel):
         return ":".join(parts)
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@with_config(ConfigDict(extra="forbid"))
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One problem found on a form, by a rule (``source="rules"``) or by the model (``"llm"``)."""
 
     rule: str
     name: str
@@ -42,8 +54,8 @@ class Finding(BaseModel):
     indicator: str | None = None
     field: str | None = None
     message: str
-    evidence: dict[str, Any] = Field(default_factory=dict)
-    location: Location = Field(default_factory=Location)
+    evidence: dict[str, Any] = _field(default_factory=dict)
+    location: Location = _field(default_factory=Location)
     source: Literal["rules", "llm"] = "rules"
     """``llm`` marks model output (LLM0xx): shown, never counted for the exit status."""
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import LLMError
-from ..finding import Finding, Location
+from ..finding import Finding, Location, Severity
 from ..model import Form
 from ._facts import IndicatorFacts, indicator_facts
 from .client import ChatClient
@@ -33,7 +33,7 @@ REVIEW_PROMPT = "review_narrative_v2"
 SCHEMA_HINT = ('{"items": [{"kind": "cause_mismatch 或 measure_mismatch 或 self_contradiction", "id": 指标编号, '
                '"quote": "原文中的一句话（逐字照抄）", "message": "问题说明"}]}')
 
-LLM_RULES: dict[str, tuple[str, str, str]] = {
+LLM_RULES: dict[str, tuple[str, str, Severity]] = {
     "self_contradiction": ("LLM001", "llm-contradiction", "warning"),
     "cause_mismatch": ("LLM002", "llm-cause-mismatch", "info"),
     "measure_mismatch": ("LLM003", "llm-measure-mismatch", "info"),

@@ -86,7 +86,7 @@ COLUMNS: dict[str, str] = {
 def place_of(indicator: Any, field: str | None) -> str:
     """Where a finding on an indicator row sits, as someone holding the printed form finds it:
     一级指标/二级指标/三级指标, then the column ("产出指标/数量指标/培训场次 · 得分")."""
-    row = "/".join(p for p in (indicator.level1, indicator.level2, indicator.name) if p)
+    row = "/".join(filter(None, (indicator.level1, indicator.level2, indicator.name)))
     column = COLUMNS.get(field or "", field or "")
     return f"{row} · {column}" if column else row
 

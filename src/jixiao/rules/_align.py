@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import add
 
 from ._common import compact
 
@@ -63,8 +64,9 @@ def name_core(name: str) -> str:
 
 
 def pairs_of(text: str) -> set[str]:
-    """The distinct character bigrams of ``text`` (none below two characters)."""
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    """The distinct character bigrams of ``text`` (none below two characters): each character
+    joined with the next."""
+    return set(map(add, text, text[1:]))
 
 
 def shared_pairs(a: set[str], text: str) -> set[str]:

@@ -64,7 +64,7 @@ def _bare_year(s: str, end: int) -> bool:
         k += 1
     if k >= len(s) or not "\u4e00" <= s[k] <= "\u9fff" or s[k] in _NOT_YEAR_NEXT:
         return False
-    return not any(s.startswith(u, k) for u in KNOWN_UNITS)
+    return not s.startswith(KNOWN_UNITS, k)
 
 
 def find_years(text: str) -> list[int]:

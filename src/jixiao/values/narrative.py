@@ -170,7 +170,7 @@ def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, bef
         return False
     if len(n1) == 1 and n1 in "百千万亿" and not (s.endswith("近", 0, start) or s.endswith("上", 0, start)):
         return False
-    if any(s.startswith(w, start) for w in _CN_IDIOMS):
+    if s.startswith(_CN_IDIOMS, start):
         return False
     if n1 == "一" and before in _ONE_AFTER_DETERMINER:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _forms import form, funds, hits
 
-from jixiao.model import FundsRow
+from jixiao.model import FundsRow, Reading
 
 
 def _sub(**kw: float | None) -> FundsRow:
@@ -76,6 +76,20 @@ def test_f006_total_equals_sum_of_sub_rows(appropriation: float, expected: int) 
 def test_f007_low_execution_needs_a_reason(executed: float, achieved: str, profile: str, expected: str | None) -> None:
     found = hits("F007", form(funds_=funds(100, executed), achieved=achieved), profile=profile)
     assert [f.severity for f in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("doubtful", [["goal"], ["indicators"], ["goal", "indicators"]])
+def test_f007_f008_say_nothing_when_the_text_that_may_explain_was_not_read(doubtful: list[str]) -> None:
+    # a glued copy whose goal and indicators could not be parted (r030): the explanation of a low
+    # or adjusted budget may be in the text that was doubted, so "表中没有说明" cannot be said
+    low = form(funds_=funds(80, 40, initial=100), achieved="截至2024年12月31日，项目完成。")
+    assert [f.rule for f in hits("F007", low)] == ["F007"]
+    assert [f.rule for f in hits("F008", low)] == ["F008"]
+    low.reading = Reading(template="national", shape="glued", doubtful=doubtful)
+    assert hits("F007", low) == []
+    assert hits("F008", low) == []
+    low.reading = Reading(template="national", shape="glued", truncated=True)
+    assert [f.rule for f in hits("F007", low)] == ["F007"]  # cut short after its texts: still said
 
 
 @pytest.mark.parametrize(

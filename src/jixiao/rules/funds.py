@@ -8,7 +8,17 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form, Funds, FundsRow, Value
 from . import Hit, rule
-from ._common import EPS, compact, computed_rate, execution_row, fmt, has_funds_explanation, is_blank_text, rate_percent
+from ._common import (
+    EPS,
+    compact,
+    computed_rate,
+    execution_row,
+    fmt,
+    has_funds_explanation,
+    is_blank_text,
+    narrative_doubted,
+    rate_percent,
+)
 from ._facts import FormFacts
 
 ROW_CN = {"total": "年度资金总额", "appropriation": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
@@ -224,12 +234,13 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：执行率偏低是评审首先追问的问题。
 示例：执行率 72.5%，全表没有提到预算、资金或执行率。
 修正：在偏差原因分析中写明未执行的原因（如合同尚未到付款节点）和改进措施。
+年度总体目标或指标表没有读准（读取存疑）时不报告：说明可能就在没有读准的文字里。
 """)
 def f007(form: Form, settings: Settings) -> Iterator[Hit]:
     rate = execution_rate(form)
     if rate is None or rate >= settings.execution_floor * 100 - 1e-9:
         return
-    if has_funds_explanation(form):
+    if has_funds_explanation(form) or narrative_doubted(form):
         return
     yield Hit(
         f"执行率 {rate:.2f}% 低于 {fmt(settings.execution_floor * 100)}%，表中没有说明资金未执行的原因：在偏差原因或"
@@ -247,13 +258,16 @@ _ADJUST = re.compile(r"调整|调减|调增|追加|核减|压减|收回|调剂|�
 原因：预算调整会改变执行率的分母，评审需要知道调整的依据。
 示例：年初预算数 100.00，全年预算数 80.00，文字中没有"调整""调减"等说明。
 修正：在年度总体目标或偏差原因中说明调整的原因和金额。
-年初预算数为 0 或空白（年中新增的项目）时不报告；资金表自带的"原因"栏（四川）有说明的也不报告。
+年初预算数为 0 或空白（年中新增的项目）时不报告；资金表自带的"原因"栏（四川）有说明的也不报告；
+年度总体目标或指标表读取存疑时也不报告。
 """)
 def f008(form: Form, settings: Settings) -> Iterator[Hit]:
     row, _ = effective_total(form.funds)
     if not row.initial or row.budget is None or abs(row.initial - row.budget) <= EPS:
         return  # 年初预算数 0 or blank: a project added in-year, not an adjustment
     if has_funds_explanation(form, _ADJUST) or form.funds.reason and not is_blank_text(form.funds.reason):
+        return
+    if narrative_doubted(form):
         return
     yield Hit(f"年初预算数 {fmt(row.initial)} 调整为全年预算数 {fmt(row.budget)}，表中没有说明调整原因：在偏差原因或"
               f"年度总体目标中说明调整的原因和金额",

@@ -36,6 +36,8 @@ class Draft:
     """The amounts of a labelled funds row in print order (``_inline``), for its sub-rows below."""
     header_texts: list[str] = field(default_factory=list)
     template: Template = OTHER
+    detected_from: int = -1
+    """How many header texts ``template`` was detected from: more seen, it is detected again."""
     funds_points: float | None = None
     level1: str = ""
     level1_inferred: bool = False
@@ -62,7 +64,10 @@ class Draft:
         return self.has_body or self.form.project is not None
 
     def detect(self) -> Template:
-        self.template = detect_template(self.header_texts)
+        """The template of the header texts seen so far."""
+        if self.detected_from != len(self.header_texts):
+            self.template = detect_template(self.header_texts)
+            self.detected_from = len(self.header_texts)
         return self.template
 
 

@@ -15,6 +15,7 @@ from ..vocabulary import (
     FUNDS_FIELDS,
     GOAL_FIELDS,
     INDICATOR_FIELDS,
+    LEVEL1_OF,
     LEVEL2_OF,
     field_of,
     funds_row_kind,
@@ -228,7 +229,7 @@ def _set_level2(d: Draft, text: str) -> None:
     """The 二级 label; when no 一级 label was printed above it (lost in extraction), the 一级 is
     the one the vocabulary puts it under (数量指标 → 产出指标), if only one."""
     d.level2 = level2_of(text) or clean_text(text)
-    parents = [p for p, children in LEVEL2_OF.items() if d.level2 in children]
+    parents = LEVEL1_OF.get(d.level2, ())
     if len(parents) == 1 and (not d.level1 or (d.level1_inferred and d.level1 != parents[0])):
         d.level1, d.level1_inferred = parents[0], True
         _take_points(d)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import takewhile
+from operator import attrgetter
 from typing import NamedTuple
 
 from ...model import Form, Source
@@ -40,6 +41,7 @@ _INDICATOR_ROLES = ("target", "actual", "weight", "score", "deviation")
 _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
+_ROW = attrgetter("row")
 
 
 _LABEL_START = re.compile(
@@ -71,31 +73,67 @@ def _may_label_row(row: list[Cell]) -> bool:
 
 
 class _Words(NamedTuple):
-    """What the words of one cell may make of its row (the row's readers are asked only then)."""
+    """What the words of a row's cells may make of the row (its readers are asked only then)."""
 
     indicator: bool
-    funds: str | None
-    goal: str | None
-    closing: bool
-    """Begins with a closing label (总分, 评分等级, 评价结论…) or a goal label (预期目标…)."""
+    """A cell names an indicator column (一级指标, 年度指标值…)."""
+    amounts: int
+    """How many cells name a funds amount column (年初预算数, 全年预算数, 全年执行数)."""
+    goals: frozenset[str]
+    """The goal columns the cells name (预期目标, 实际完成情况)."""
+    closing: frozenset[str]
+    """The closing labels cells begin with (total, grade, conclusion…), and "goal" for a goal label."""
     header: bool
     title: bool
 
+    @property
+    def any(self) -> bool:
+        return self.indicator or bool(self.amounts or self.goals or self.closing) or self.header or self.title
+
+
+_NO_WORDS = _Words(False, 0, frozenset(), frozenset(), False, False)
+_AMOUNTS = ("initial", "budget", "executed")
+
 
 @lru_cache(maxsize=8192)
-def _words(text: str) -> _Words:
+def _cell_words(text: str) -> _Words:
+    """What the words of one cell may make of its row."""
     k = key(text)
-    return _Words(
+    goal = field_of(text, GOAL_FIELDS)
+    closing = {name for name, f in CLOSING_FIELDS.items() if k.startswith(f.words)}
+    if k.startswith(_GOAL_WORDS):
+        closing.add("goal")
+    words = _Words(
         indicator=field_of(text, INDICATOR_FIELDS) is not None,
-        funds=field_of(text, FUNDS_FIELDS),
-        goal=field_of(text, GOAL_FIELDS),
-        closing=k.startswith(_CLOSING_WORDS),
+        amounts=int(field_of(text, FUNDS_FIELDS) in _AMOUNTS),
+        goals=frozenset({goal} if goal is not None else ()),
+        closing=frozenset(closing),
         header=k.startswith(_HEADER_WORDS),
         title="自评表" in k and len(k) <= 40,
     )
+    return words if words.any else _NO_WORDS
 
 
-_CLOSING_WORDS = tuple(w for t in (CLOSING_FIELDS, GOAL_FIELDS) for f in t.values() for w in f.words)
+def _words(row: list[Cell]) -> _Words:
+    """What the words of any cell of ``row`` may make of it."""
+    indicator = header = title = False
+    amounts = 0
+    goals: frozenset[str] = frozenset()
+    closing: frozenset[str] = frozenset()
+    for cell in row:
+        w = _cell_words(cell.text)
+        if w is _NO_WORDS:
+            continue
+        indicator = indicator or w.indicator
+        amounts += w.amounts
+        goals |= w.goals
+        closing |= w.closing
+        header = header or w.header
+        title = title or w.title
+    return _Words(indicator, amounts, goals, closing, header, title)
+
+
+_GOAL_WORDS = tuple(w for f in GOAL_FIELDS.values() for w in f.words)
 _HEADER_WORDS = tuple(w for f in HEADER_FIELDS.values() for w in f.words)
 
 
@@ -104,7 +142,7 @@ class _Mapper:
         self.grid = grid
         self.aligned = grid.shape in FILE_SHAPES
         self.forms: list[Form] = []
-        self.last_row = max((c.row for c in grid.cells), default=-1)
+        self.last_row = max(map(_ROW, grid.cells), default=-1)
         self.cur = self._new()
 
     def _new(self) -> Draft:
@@ -113,7 +151,8 @@ class _Mapper:
     def _finish(self, *, last: bool = False) -> None:
         if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
             self.forms.append(finish(self.cur, self.grid, last=last))
-        self.cur = self._new()
+        if not last:
+            self.cur = self._new()
 
     def run(self) -> list[Form]:
         for r, row in enumerate(self.grid.rows()):
@@ -129,19 +168,21 @@ class _Mapper:
         if d.mode is not None and not _may_label_row(row):
             self._data_row(r, row)  # no cell begins with a form word: a row of the section
             return
-        words = [_words(c.text) for c in row]
-        if any(w.indicator for w in words) and self._indicator_header(row, starting):
+        words = _words(row)
+        if words.indicator and self._indicator_header(row, starting):
             return
         d.fresh = False
-        amounts = sum(w.funds in ("initial", "budget", "executed") for w in words)
-        inline = inline_funds(row, d.form.funds) if amounts and d.mode != "indicators" else None
+        if d.mode is not None and not words.any:
+            self._data_row(r, row)  # a section's row that only mentions a 年度: no label of the form
+            return
+        inline = inline_funds(row, d.form.funds) if words.amounts and d.mode != "indicators" else None
         if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
             d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
             d.header_texts.extend(c.text for c in row)
             d.cells.extend(starting)
             return
-        funds = header_columns(row, FUNDS_FIELDS) if amounts >= 2 else None
-        if funds is not None and sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
+        funds = header_columns(row, FUNDS_FIELDS) if words.amounts >= 2 else None
+        if funds is not None and sum(f in funds for f in _AMOUNTS) >= 2:
             if d.funds is not None:  # a second funds table: the next form has no 项目名称
                 self._finish()
                 d = self.cur
@@ -154,8 +195,7 @@ class _Mapper:
             d.funds, d.mode, d.inline = Columns(), "inline", total  # "年度预算资金总额: | 1084.25"
             d.cells.extend(starting)
             return
-        goals = {w.goal for w in words}
-        goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= goals else None
+        goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= words.goals else None
         if goal is not None and "planned" in goal and "achieved" in goal:
             d.goal, d.mode = goal, "goal"
             d.seen.add("goal")
@@ -225,10 +265,9 @@ class _Mapper:
                 d.funds_points = float(p.group(1))
 
     # -- labelled rows: title, header, total, grade, sections ----------------------------------------
-    def _labels(self, row: list[Cell], starting: list[Cell], words: list[_Words]) -> bool:
+    def _labels(self, row: list[Cell], starting: list[Cell], words: _Words) -> bool:
         d = self.cur
-        texts = [key(c.text) for c in starting]
-        if any(w.title for w in words):
+        if words.title:
             if d.has_content:
                 self._finish()
                 d = self.cur
@@ -236,7 +275,7 @@ class _Mapper:
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True
-        found = header_values(starting) if any(w.header for w in words) else []
+        found = header_values(starting) if words.header else []
         if d.mode is not None and not any(f == "project" for f, _ in found):
             found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
         if found:
@@ -250,32 +289,34 @@ class _Mapper:
             d.header_texts.extend(c.text for c in starting)
             d.cells.extend(starting)
             return True
-        if d.mode in (None, "header") and any("年度" in t and len(t) <= 40 and year_of([c]) for t, c in zip(texts, starting)):
+        if d.mode is None and any(_states_year(c) for c in starting):
             if d.has_body:
                 self._finish()
                 d = self.cur
             d.form.year = d.form.year or year_of(starting)
             d.cells.extend(starting)
             return True
-        if not any(w.closing for w in words):
+        if not words.closing:
             return False
-        return self._closing(row, starting)
+        return self._closing(row, starting, words.closing)
 
-    def _closing(self, row: list[Cell], starting: list[Cell]) -> bool:
+    def _closing(self, row: list[Cell], starting: list[Cell], labels: frozenset[str]) -> bool:
+        """A closing row (总分, 评分等级, 评价结论…) or a goal's labelled row; ``labels`` are the
+        closing labels its cells begin with."""
         d = self.cur
         handled = False
-        total = label_value(starting, _TOTAL)
+        total = label_value(starting, _TOTAL) if "total" in labels else None
         if total is not None and not (d.mode == "funds" and key(total[0].text).startswith("合计")):
             self._total(total[0], row)
             handled = True
-        grade = label_value(starting, _GRADE)
+        grade = label_value(starting, _GRADE) if "grade" in labels else None
         if grade is not None:
             cell, rest, right = grade
             value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
             d.form.grade = value or None
             handled = True
         for section in _SECTIONS:
-            hit = label_value(starting, CLOSING_FIELDS[section].words)
+            hit = label_value(starting, CLOSING_FIELDS[section].words) if section in labels else None
             if hit is not None and field_of(hit[0].text, CLOSING_FIELDS) == section:
                 cell, rest, right = hit
                 text = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
@@ -331,6 +372,12 @@ class _Mapper:
             d.seen.add("goal")
             done = True
         return done
+
+
+def _states_year(cell: Cell) -> bool:
+    """A short cell that states the form's year ("（2024年度）", "年度 | 2022")."""
+    k = key(cell.text)
+    return "年度" in k and len(k) <= 40 and year_of([cell]) is not None
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

@@ -169,13 +169,14 @@ def align(cells: list[Cell], order: list[str], table: dict[str, Field], judge: J
     # A text shape drops a row's empty cells at its end: cells that fit the roles in order, with
     # only text columns (偏差原因, 备注) left over, are that row.
     rest = order[len(cells) :]
-    if all(_kind(table, r) == "text" for r in rest) and all(fits(r, c.text, table) for r, c in zip(order, cells)):
+    if all(_kind(table, r) == "text" for r in rest) and all(_fits(r, _kind(table, r), c.text) for r, c in zip(order, cells)):
         return dict(zip(order, cells))
+    kinds = {r: _kind(table, r) for r in order}
     best: list[dict[str, Cell]] = []
     best_rate = -(10**9)
     for picked in combinations(range(len(order)), len(cells)):
         roles = [order[i] for i in picked]
-        if not all(fits(role, c.text, table) for role, c in zip(roles, cells)):
+        if not all(_fits(role, kinds[role], c.text) for role, c in zip(roles, cells)):
             continue
         candidate = dict(zip(roles, cells))
         rate = judge({r: c.text for r, c in candidate.items()})

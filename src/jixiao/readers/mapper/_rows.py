@@ -7,6 +7,8 @@ roles in order (``align``), labels carried down from the rows above.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ...model import FundsRow, Indicator, Value
 from ...values import cell_value
 from ..grid import Cell, clean_text
@@ -40,15 +42,36 @@ _COLUMN_NAMES = {
     "score": "得分", "weight": "分值",
 }
 _SKIPPED_NAMES = frozenset({"小计", "合计"})
+_FUNDS_COLUMNS = ("initial", "budget", "executed", "received", "rate", "score", "weight")
 
 
 def number_of(d: Draft, cell: Cell, what: str) -> float | None:
     """The number in ``cell``; a cell that holds no number is warned about and read as blank."""
     value, ok = parse_number(cell.text)
     if not ok:
-        where = f"（{cell.address or f'第{cell.line}行'}）"
-        d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
+        _not_a_number(d, cell, what)
     return value
+
+
+def _numbers_of(d: Draft, cells: Mapping[str, Cell | None], fields: tuple[str, ...], owner: str) -> dict[str, float | None]:
+    """The numbers of a row's ``fields`` (``None`` for a field without a cell); a cell that holds
+    no number is warned about as ``owner``'s column and read as blank."""
+    numbers: dict[str, float | None] = {}
+    for fld in fields:
+        cell = cells.get(fld)
+        if cell is None:
+            numbers[fld] = None
+            continue
+        value, ok = parse_number(cell.text)
+        if not ok:
+            _not_a_number(d, cell, f"{owner}的{_COLUMN_NAMES[fld]}")
+        numbers[fld] = value
+    return numbers
+
+
+def _not_a_number(d: Draft, cell: Cell, what: str) -> None:
+    where = f"（{cell.address or f'第{cell.line}行'}）"
+    d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
 
 
 def _where(cell: Cell) -> str:
@@ -82,10 +105,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
     if kind is None:
         return
     name = _FUNDS_NAMES.get(kind, clean_text(label).removeprefix("其中").strip("：: "))
-    values = {
-        fld: number_of(d, c, f"项目资金「{name}」的{_COLUMN_NAMES[fld]}") if (c := cells.get(fld)) is not None else None
-        for fld in ("initial", "budget", "executed", "received", "rate", "score", "weight")
-    }
+    values = _numbers_of(d, cells, _FUNDS_COLUMNS, f"项目资金「{name}」")
     weight = values.pop("weight")
     values["rate"] = _as_percent(values["rate"], values["budget"], values["executed"])
     funds = d.form.funds
@@ -164,17 +184,14 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     name_cell = cells.get("name")
     if name_cell is None:
         return
-    name = clean_text(name_cell.text)
+    texts = {role: clean_text(c.text) for role, c in cells.items()}
+    name = texts["name"]
     if not name or key(name) in _SKIPPED_NAMES or field_of(name, INDICATOR_FIELDS) == "name":
         return
     if looks_numeric(name) and all(looks_numeric(c.text) or is_placeholder(c.text) for c in cells.values()):
         return  # a row of numbers under the header: the table's 分值/得分 subtotal, no indicator
     if is_placeholder(name) and all(c is name_cell or is_placeholder(c.text) for c in cells.values()):
         return  # an empty template row ("指标2:" and nothing else)
-
-    def text_of(fld: str) -> str:
-        cell = cells.get(fld)
-        return clean_text(cell.text) if cell is not None else ""
 
     core = name.startswith("★")
     name = name.lstrip("★").strip()
@@ -184,20 +201,17 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         # a 其中 row without points of its own is part of the row above; one with points is
         # counted in the section like any other row
         parent = next((i.name for i in reversed(d.form.indicators) if i.parent is None), None)
-    nature = text_of("nature")
-    points = {
-        fld: number_of(d, cell, f"指标「{name}」的{_COLUMN_NAMES[fld]}") if (cell := cells.get(fld)) is not None else None
-        for fld in ("weight", "score")
-    }
+    nature = texts.get("nature", "")
+    points = _numbers_of(d, cells, ("weight", "score"), f"指标「{name}」")
     ind = Indicator(
         level1=d.level1,
         level2=d.level2,
         name=name,
-        target=_value(text_of("target"), nature, text_of("unit")),
-        actual=_value(text_of("actual"), "", "" if cols.unit_under_target else text_of("unit")),
+        target=_value(texts.get("target", ""), nature, texts.get("unit", "")),
+        actual=_value(texts.get("actual", ""), "", "" if cols.unit_under_target else texts.get("unit", "")),
         weight=points["weight"],
         score=points["score"],
-        deviation=_deviation(text_of("deviation")),
+        deviation=_deviation(texts.get("deviation", "")),
         line=name_cell.line,
         direction=DIRECTIONS.get(key(nature)),
         core=core,

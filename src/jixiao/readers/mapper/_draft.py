@@ -130,6 +130,8 @@ def _empty(ind: Indicator) -> bool:
 _CUT_NAME_MAX = 60
 
 
+_NO_AMOUNTS = FundsRow()
+
 _HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))
 
 
@@ -138,7 +140,7 @@ def _missing(d: Draft, template: Template, truncated: bool) -> list[str]:
     is warned like any other: what it lacks could not be read, and its reading says why."""
     form = d.form
     warnings = [f"未能读取{label}" for attr, label in _HEADER_NAMES if getattr(form, attr) in (None, "")]
-    if d.funds is None or form.funds.total == FundsRow():
+    if d.funds is None or form.funds.total == _NO_AMOUNTS:
         warnings.append("未能读取项目资金的年度资金总额")
     elif template.has("funds_score") and ("weight" not in d.funds or "score" not in d.funds) and d.funds_points is None:
         warnings.append("项目资金表没有“分值”或“得分”列，执行率的分值和得分按空白处理")

@@ -15,7 +15,7 @@ from itertools import takewhile
 from operator import attrgetter
 from typing import NamedTuple
 
-from ...model import Form, Source
+from ...model import Form
 from ..grid import Cell, Grid, clean_text
 from ..vocabulary import (
     CLOSING_FIELDS,
@@ -57,24 +57,12 @@ _LABEL_START = re.compile(
 """Any word a header, label or closing row begins a cell with (on the key)."""
 
 
-@lru_cache(maxsize=8192)
-def _may_label(text: str) -> bool:
-    """Whether a cell may make its row a header, label, title or closing row: it begins with
-    a form word, or names a title or a year. Rows without one are read as data at once."""
-    k = key(text)
-    return _LABEL_START.match(k) is not None or "自评表" in k or "年度" in k
-
-
-def _may_label_row(row: list[Cell]) -> bool:
-    for cell in row:
-        if _may_label(cell.text):
-            return True
-    return False
-
-
 class _Words(NamedTuple):
     """What the words of a row's cells may make of the row (its readers are asked only then)."""
 
+    may_label: bool
+    """A cell begins with a form word, or names a title or a year: the row may be more than
+    data. A section's row without one is read as data at once."""
     indicator: bool
     """A cell names an indicator column (一级指标, 年度指标值…)."""
     amounts: int
@@ -88,10 +76,11 @@ class _Words(NamedTuple):
 
     @property
     def any(self) -> bool:
+        """Whether the words name anything a header, label or closing row is read by."""
         return self.indicator or bool(self.amounts or self.goals or self.closing) or self.header or self.title
 
 
-_NO_WORDS = _Words(False, 0, frozenset(), frozenset(), False, False)
+_NO_WORDS = _Words(False, False, 0, frozenset(), frozenset(), False, False)
 _AMOUNTS = ("initial", "budget", "executed")
 
 
@@ -99,11 +88,14 @@ _AMOUNTS = ("initial", "budget", "executed")
 def _cell_words(text: str) -> _Words:
     """What the words of one cell may make of its row."""
     k = key(text)
+    if _LABEL_START.match(k) is None and "自评表" not in k and "年度" not in k:
+        return _NO_WORDS
     goal = field_of(text, GOAL_FIELDS)
     closing = {name for name, f in CLOSING_FIELDS.items() if k.startswith(f.words)}
     if k.startswith(_GOAL_WORDS):
         closing.add("goal")
-    words = _Words(
+    return _Words(
+        may_label=True,
         indicator=field_of(text, INDICATOR_FIELDS) is not None,
         amounts=int(field_of(text, FUNDS_FIELDS) in _AMOUNTS),
         goals=frozenset({goal} if goal is not None else ()),
@@ -111,26 +103,25 @@ def _cell_words(text: str) -> _Words:
         header=k.startswith(_HEADER_WORDS),
         title="自评表" in k and len(k) <= 40,
     )
-    return words if words.any else _NO_WORDS
 
 
 def _words(row: list[Cell]) -> _Words:
     """What the words of any cell of ``row`` may make of it."""
+    found = [w for cell in row if (w := _cell_words(cell.text)) is not _NO_WORDS]
+    if len(found) <= 1:
+        return found[0] if found else _NO_WORDS
     indicator = header = title = False
     amounts = 0
-    goals: frozenset[str] = frozenset()
-    closing: frozenset[str] = frozenset()
-    for cell in row:
-        w = _cell_words(cell.text)
-        if w is _NO_WORDS:
-            continue
+    goals: set[str] = set()
+    closing: set[str] = set()
+    for w in found:
         indicator = indicator or w.indicator
         amounts += w.amounts
         goals |= w.goals
         closing |= w.closing
         header = header or w.header
         title = title or w.title
-    return _Words(indicator, amounts, goals, closing, header, title)
+    return _Words(True, indicator, amounts, frozenset(goals), frozenset(closing), header, title)
 
 
 _GOAL_WORDS = tuple(w for f in GOAL_FIELDS.values() for w in f.words)
@@ -146,7 +137,7 @@ class _Mapper:
         self.cur = self._new()
 
     def _new(self) -> Draft:
-        return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
+        return Draft(form=Form(), last_row=self.last_row)  # its source is set when it is finished
 
     def _finish(self, *, last: bool = False) -> None:
         if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
@@ -165,10 +156,10 @@ class _Mapper:
 
     def _row(self, r: int, row: list[Cell], starting: list[Cell]) -> None:
         d = self.cur
-        if d.mode is not None and not _may_label_row(row):
+        words = _words(row)
+        if d.mode is not None and not words.may_label:
             self._data_row(r, row)  # no cell begins with a form word: a row of the section
             return
-        words = _words(row)
         if words.indicator and self._indicator_header(row, starting):
             return
         d.fresh = False

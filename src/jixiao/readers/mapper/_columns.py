@@ -81,7 +81,7 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
     cols = Columns()
     for i, cell in enumerate(row):
         role = field_of(cell.text, table)
-        if role is None and _SECTION_POINTS.match(key(cell.text)) and "score" in table and "score" not in cols.spans:
+        if role is None and "score" in table and "score" not in cols.spans and _SECTION_POINTS.match(key(cell.text)):
             last = not any(c.text.strip() for c in row[i + 1 :])
             role = "score" if last and "actual" in cols.spans else None
         if role is not None and role not in cols.spans:

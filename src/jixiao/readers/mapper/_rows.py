@@ -104,7 +104,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         cells = dict(picked)
     if kind is None:
         return
-    name = _FUNDS_NAMES.get(kind, clean_text(label).removeprefix("其中").strip("：: "))
+    name = _FUNDS_NAMES.get(kind) or clean_text(label).removeprefix("其中").strip("：: ")
     values = _numbers_of(d, cells, _FUNDS_COLUMNS, f"项目资金「{name}」")
     weight = values.pop("weight")
     values["rate"] = _as_percent(values["rate"], values["budget"], values["executed"])
@@ -372,6 +372,8 @@ def _looks_like_value(text: str) -> bool:
 def _value(text: str, nature: str, unit: str) -> Value:
     """A cell through the value grammar; 指标性质/度量单位 columns joined in first, the
     operator as printed ("004 >=" gives ">=": the system's code before it is no part of it)."""
+    if not nature and not unit:
+        return cell_value(text)  # the usual table: no such columns
     op = key(nature).lstrip("0123456789") if nature_op(nature) else ""
     if unit and is_placeholder(unit):
         unit = ""

@@ -133,10 +133,11 @@ def best_templates(texts: Iterable[str]) -> tuple[Template, ...]:
 
 
 def _best(joined: str) -> tuple[Template, ...]:
+    present = {mark for template in TEMPLATES for mark in template.marks if mark in joined}
     best: list[Template] = []
     most = 0
     for template in TEMPLATES:
-        hits = sum(mark in joined for mark in template.marks)
+        hits = len(present.intersection(template.marks))
         if hits > most:
             best, most = [template], hits
         elif hits and hits == most:

@@ -63,6 +63,10 @@ class Draft:
     def has_content(self) -> bool:
         return self.has_body or self.form.project is not None
 
+    def note_header(self, cells: list[Cell]) -> None:
+        """Keep the texts of a header or label row: the words the form's template is told by."""
+        self.header_texts.extend([c.text for c in cells])
+
     def detect(self) -> Template:
         """The template of the header texts seen so far."""
         if self.detected_from != len(self.header_texts):

@@ -37,7 +37,7 @@ from ._rows import funds_row, goal_row, indicator_row, number_of
 __all__ = ["grid_to_forms"]
 
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
-_INDICATOR_ROLES = ("target", "actual", "weight", "score", "deviation")
+_INDICATOR_ROLES = frozenset({"target", "actual", "weight", "score", "deviation"})
 _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
@@ -81,7 +81,7 @@ class _Words(NamedTuple):
 
 
 _NO_WORDS = _Words(False, False, 0, frozenset(), frozenset(), False, False)
-_AMOUNTS = ("initial", "budget", "executed")
+_AMOUNTS = frozenset({"initial", "budget", "executed"})
 
 
 @lru_cache(maxsize=8192)
@@ -169,16 +169,16 @@ class _Mapper:
         inline = inline_funds(row, d.form.funds) if words.amounts and d.mode != "indicators" else None
         if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
             d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
-            d.header_texts.extend(c.text for c in row)
+            d.note_header(row)
             d.cells.extend(starting)
             return
         funds = header_columns(row, FUNDS_FIELDS) if words.amounts >= 2 else None
-        if funds is not None and sum(f in funds for f in _AMOUNTS) >= 2:
+        if funds is not None and len(funds.spans.keys() & _AMOUNTS) >= 2:
             if d.funds is not None:  # a second funds table: the next form has no 项目名称
                 self._finish()
                 d = self.cur
             d.funds, d.mode = funds, "funds"
-            d.header_texts.extend(c.text for c in row)
+            d.note_header(row)
             self._unit_and_points(row)
             d.cells.extend(starting)
             return
@@ -190,7 +190,7 @@ class _Mapper:
         if goal is not None and "planned" in goal and "achieved" in goal:
             d.goal, d.mode = goal, "goal"
             d.seen.add("goal")
-            d.header_texts.extend(c.text for c in row)
+            d.note_header(row)
             return
         if not self._labels(row, starting, words):
             self._data_row(r, row)
@@ -217,11 +217,11 @@ class _Mapper:
         """An indicator header row, or the second row of a two-row one; True when it was one."""
         d = self.cur
         cols = header_columns(row, INDICATOR_FIELDS)
-        roles = sum(r in cols for r in _INDICATOR_ROLES)
+        roles = len(cols.spans.keys() & _INDICATOR_ROLES)
         if "name" not in cols:
             if roles >= 3 and len(cols.order) >= len(starting) - 2:
                 d.pending = cols  # 年度指标值 | 实际完成值 | 分值 | 得分 over sub-columns below
-                d.header_texts.extend(c.text for c in row)
+                d.note_header(row)
                 return True
             return False
         if roles == 0 and not (d.fresh or d.pending):
@@ -238,7 +238,7 @@ class _Mapper:
         else:
             return False
         d.mode, d.fresh = "indicators", True
-        d.header_texts.extend(c.text for c in row)
+        d.note_header(row)
         d.detect()
         d.cells.extend(starting)
         return True
@@ -263,7 +263,7 @@ class _Mapper:
                 self._finish()
                 d = self.cur
             d.form.year = year_of(starting) or d.form.year  # of titles before the form, the nearest
-            d.header_texts.extend(c.text for c in starting)
+            d.note_header(starting)
             d.cells.extend(starting)
             return True
         found = header_values(starting) if words.header else []
@@ -277,7 +277,7 @@ class _Mapper:
                 if value and getattr(d.form, fld) is None:
                     setattr(d.form, fld, value)
             d.form.year = d.form.year or year_of(starting)
-            d.header_texts.extend(c.text for c in starting)
+            d.note_header(starting)
             d.cells.extend(starting)
             return True
         if d.mode is None and any(_states_year(c) for c in starting):

@@ -44,7 +44,8 @@ def attach_reading(
     tpl = template if isinstance(template, Template) else by_name(template)
     strict = shape not in CELL_SHAPES
     found = list(problems) + check_reading(form, tpl, truncated=truncated, seen=seen, strict=strict)
-    doubtful = [a for a in _AREA_ORDER if any(area == a for area, _ in found)]
+    areas = {area for area, _ in found}
+    doubtful = [a for a in _AREA_ORDER if a in areas]
     form.reading = Reading(
         template=tpl.name,
         shape=shape,
@@ -194,7 +195,7 @@ def _weights(form: Form, template: Template, *, truncated: bool) -> list[tuple[A
         if abs(total - points) > max(0.5, points * 0.2):
             out.append(("indicators", f"{level1}各指标分值之和 {total:g} 与表头的 {points:g} 分相差太远，指标行可能读错"))
     weights = [i.weight for i in leaves]
-    if truncated or not weights or any(w is None for w in weights) or not template.has("weights"):
+    if truncated or not weights or None in weights or not template.has("weights"):
         return out
     expected = form.total_weight if form.total_weight is not None else template.total
     if expected is None:

@@ -129,14 +129,15 @@ def best_templates(texts: Iterable[str]) -> tuple[Template, ...]:
     The national template's marks (年度指标值…) are printed by its variants too, so a variant
     with as many marks is the more specific and national drops out of the tie.
     """
-    return _best("\n".join(key(t) for t in texts))
+    return _best("\n".join(map(key, texts)))
 
 
 def _best(joined: str) -> tuple[Template, ...]:
+    present = {mark for template in TEMPLATES for mark in template.marks if mark in joined}
     best: list[Template] = []
     most = 0
     for template in TEMPLATES:
-        hits = sum(mark in joined for mark in template.marks)
+        hits = len(present.intersection(template.marks))
         if hits > most:
             best, most = [template], hits
         elif hits and hits == most:
@@ -153,7 +154,7 @@ def detect_template(texts: Iterable[str]) -> Template:
     headers but none of the marks of a variant is ``national``; one with neither is
     :data:`OTHER`.
     """
-    joined = "\n".join(key(t) for t in texts)
+    joined = "\n".join(map(key, texts))
     best = _best(joined)
     if best:
         return best[0] if len(best) == 1 else OTHER

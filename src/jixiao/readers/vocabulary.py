@@ -34,6 +34,7 @@ __all__ = [
     "LEVEL1",
     "LEVEL2",
     "LEVEL2_OF",
+    "LEVEL1_OF",
     "PLACEHOLDERS",
     "NATURE_OPS",
     "DIRECTIONS",
@@ -194,6 +195,11 @@ LEVEL2_OF: dict[str, tuple[str, ...]] = {
 """二级指标 labels under each 一级 (成本指标 is both: newer forms put it at the first level)."""
 
 LEVEL2: tuple[str, ...] = tuple(dict.fromkeys(w for words in LEVEL2_OF.values() for w in words))
+
+LEVEL1_OF: dict[str, tuple[str, ...]] = {
+    child: tuple(p for p, children in LEVEL2_OF.items() if child in children) for child in LEVEL2
+}
+"""The 一级 labels each 二级 label stands under (``LEVEL2_OF`` read the other way)."""
 
 PLACEHOLDERS: frozenset[str] = frozenset(
     {"", "-", "--", "—", "——", "–", "－", "/", "／", "\\", "*", "＊", "无", "暂无", "不适用", "N/A", "n/a", "NA", "…", "……", "..."}

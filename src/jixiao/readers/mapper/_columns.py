@@ -81,7 +81,7 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
     cols = Columns()
     for i, cell in enumerate(row):
         role = field_of(cell.text, table)
-        if role is None and _SECTION_POINTS.match(key(cell.text)) and "score" in table and "score" not in cols.spans:
+        if role is None and "score" in table and "score" not in cols.spans and _SECTION_POINTS.match(key(cell.text)):
             last = not any(c.text.strip() for c in row[i + 1 :])
             role = "score" if last and "actual" in cols.spans else None
         if role is not None and role not in cols.spans:
@@ -169,13 +169,14 @@ def align(cells: list[Cell], order: list[str], table: dict[str, Field], judge: J
     # A text shape drops a row's empty cells at its end: cells that fit the roles in order, with
     # only text columns (偏差原因, 备注) left over, are that row.
     rest = order[len(cells) :]
-    if all(_kind(table, r) == "text" for r in rest) and all(fits(r, c.text, table) for r, c in zip(order, cells)):
+    if all(_kind(table, r) == "text" for r in rest) and all(_fits(r, _kind(table, r), c.text) for r, c in zip(order, cells)):
         return dict(zip(order, cells))
+    kinds = {r: _kind(table, r) for r in order}
     best: list[dict[str, Cell]] = []
     best_rate = -(10**9)
     for picked in combinations(range(len(order)), len(cells)):
         roles = [order[i] for i in picked]
-        if not all(fits(role, c.text, table) for role, c in zip(roles, cells)):
+        if not all(_fits(role, kinds[role], c.text) for role, c in zip(roles, cells)):
             continue
         candidate = dict(zip(roles, cells))
         rate = judge({r: c.text for r, c in candidate.items()})

@@ -36,6 +36,8 @@ class Draft:
     """The amounts of a labelled funds row in print order (``_inline``), for its sub-rows below."""
     header_texts: list[str] = field(default_factory=list)
     template: Template = OTHER
+    detected_from: int = -1
+    """How many header texts ``template`` was detected from: more seen, it is detected again."""
     funds_points: float | None = None
     level1: str = ""
     level1_inferred: bool = False
@@ -61,8 +63,15 @@ class Draft:
     def has_content(self) -> bool:
         return self.has_body or self.form.project is not None
 
+    def note_header(self, cells: list[Cell]) -> None:
+        """Keep the texts of a header or label row: the words the form's template is told by."""
+        self.header_texts.extend([c.text for c in cells])
+
     def detect(self) -> Template:
-        self.template = detect_template(self.header_texts)
+        """The template of the header texts seen so far."""
+        if self.detected_from != len(self.header_texts):
+            self.template = detect_template(self.header_texts)
+            self.detected_from = len(self.header_texts)
         return self.template
 
 
@@ -125,6 +134,8 @@ def _empty(ind: Indicator) -> bool:
 _CUT_NAME_MAX = 60
 
 
+_NO_AMOUNTS = FundsRow()
+
 _HEADER_NAMES = (("project", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"))
 
 
@@ -133,7 +144,7 @@ def _missing(d: Draft, template: Template, truncated: bool) -> list[str]:
     is warned like any other: what it lacks could not be read, and its reading says why."""
     form = d.form
     warnings = [f"未能读取{label}" for attr, label in _HEADER_NAMES if getattr(form, attr) in (None, "")]
-    if d.funds is None or form.funds.total == FundsRow():
+    if d.funds is None or form.funds.total == _NO_AMOUNTS:
         warnings.append("未能读取项目资金的年度资金总额")
     elif template.has("funds_score") and ("weight" not in d.funds or "score" not in d.funds) and d.funds_points is None:
         warnings.append("项目资金表没有“分值”或“得分”列，执行率的分值和得分按空白处理")

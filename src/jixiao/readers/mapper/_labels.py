@@ -28,9 +28,10 @@ _YEAR_VALUE = re.compile(r"^((?:19|20)\d{2})年?$")
 _YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$")
 
 
-def _hits(text: str) -> list[tuple[int, str, str]]:
-    """(position, field, word) of each header label in ``text``; a longer label found at a
-    position hides the shorter ones inside it ("项目实施单位" holds "实施单位")."""
+@lru_cache(maxsize=8192)
+def _hits(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(position, field, word) of each header label in ``text`` (a key); a longer label found
+    at a position hides the shorter ones inside it ("项目实施单位" holds "实施单位")."""
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     for fld, word in _HEADER_WORDS:
@@ -39,7 +40,7 @@ def _hits(text: str) -> list[tuple[int, str, str]]:
             continue
         found.append((pos, fld, word))
         taken.append((pos, pos + len(word)))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def header_values(row: list[Cell]) -> list[tuple[str, str]]:

@@ -7,6 +7,8 @@ roles in order (``align``), labels carried down from the rows above.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ...model import FundsRow, Indicator, Value
 from ...values import cell_value
 from ..grid import Cell, clean_text
@@ -15,6 +17,7 @@ from ..vocabulary import (
     FUNDS_FIELDS,
     GOAL_FIELDS,
     INDICATOR_FIELDS,
+    LEVEL1_OF,
     LEVEL2_OF,
     field_of,
     funds_row_kind,
@@ -39,15 +42,36 @@ _COLUMN_NAMES = {
     "score": "得分", "weight": "分值",
 }
 _SKIPPED_NAMES = frozenset({"小计", "合计"})
+_FUNDS_COLUMNS = ("initial", "budget", "executed", "received", "rate", "score", "weight")
 
 
 def number_of(d: Draft, cell: Cell, what: str) -> float | None:
     """The number in ``cell``; a cell that holds no number is warned about and read as blank."""
     value, ok = parse_number(cell.text)
     if not ok:
-        where = f"（{cell.address or f'第{cell.line}行'}）"
-        d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
+        _not_a_number(d, cell, what)
     return value
+
+
+def _numbers_of(d: Draft, cells: Mapping[str, Cell | None], fields: tuple[str, ...], owner: str) -> dict[str, float | None]:
+    """The numbers of a row's ``fields`` (``None`` for a field without a cell); a cell that holds
+    no number is warned about as ``owner``'s column and read as blank."""
+    numbers: dict[str, float | None] = {}
+    for fld in fields:
+        cell = cells.get(fld)
+        if cell is None:
+            numbers[fld] = None
+            continue
+        value, ok = parse_number(cell.text)
+        if not ok:
+            _not_a_number(d, cell, f"{owner}的{_COLUMN_NAMES[fld]}")
+        numbers[fld] = value
+    return numbers
+
+
+def _not_a_number(d: Draft, cell: Cell, what: str) -> None:
+    where = f"（{cell.address or f'第{cell.line}行'}）"
+    d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
 
 
 def _where(cell: Cell) -> str:
@@ -80,11 +104,8 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         cells = dict(picked)
     if kind is None:
         return
-    name = _FUNDS_NAMES.get(kind, clean_text(label).removeprefix("其中").strip("：: "))
-    values = {
-        fld: number_of(d, c, f"项目资金「{name}」的{_COLUMN_NAMES[fld]}") if (c := cells.get(fld)) is not None else None
-        for fld in ("initial", "budget", "executed", "received", "rate", "score", "weight")
-    }
+    name = _FUNDS_NAMES.get(kind) or clean_text(label).removeprefix("其中").strip("：: ")
+    values = _numbers_of(d, cells, _FUNDS_COLUMNS, f"项目资金「{name}」")
     weight = values.pop("weight")
     values["rate"] = _as_percent(values["rate"], values["budget"], values["executed"])
     funds = d.form.funds
@@ -163,17 +184,14 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     name_cell = cells.get("name")
     if name_cell is None:
         return
-    name = clean_text(name_cell.text)
+    texts = {role: clean_text(c.text) for role, c in cells.items()}
+    name = texts["name"]
     if not name or key(name) in _SKIPPED_NAMES or field_of(name, INDICATOR_FIELDS) == "name":
         return
     if looks_numeric(name) and all(looks_numeric(c.text) or is_placeholder(c.text) for c in cells.values()):
         return  # a row of numbers under the header: the table's 分值/得分 subtotal, no indicator
     if is_placeholder(name) and all(c is name_cell or is_placeholder(c.text) for c in cells.values()):
         return  # an empty template row ("指标2:" and nothing else)
-
-    def text_of(fld: str) -> str:
-        cell = cells.get(fld)
-        return clean_text(cell.text) if cell is not None else ""
 
     core = name.startswith("★")
     name = name.lstrip("★").strip()
@@ -183,20 +201,17 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         # a 其中 row without points of its own is part of the row above; one with points is
         # counted in the section like any other row
         parent = next((i.name for i in reversed(d.form.indicators) if i.parent is None), None)
-    nature = text_of("nature")
-    points = {
-        fld: number_of(d, cell, f"指标「{name}」的{_COLUMN_NAMES[fld]}") if (cell := cells.get(fld)) is not None else None
-        for fld in ("weight", "score")
-    }
+    nature = texts.get("nature", "")
+    points = _numbers_of(d, cells, ("weight", "score"), f"指标「{name}」")
     ind = Indicator(
         level1=d.level1,
         level2=d.level2,
         name=name,
-        target=_value(text_of("target"), nature, text_of("unit")),
-        actual=_value(text_of("actual"), "", "" if cols.unit_under_target else text_of("unit")),
+        target=_value(texts.get("target", ""), nature, texts.get("unit", "")),
+        actual=_value(texts.get("actual", ""), "", "" if cols.unit_under_target else texts.get("unit", "")),
         weight=points["weight"],
         score=points["score"],
-        deviation=_deviation(text_of("deviation")),
+        deviation=_deviation(texts.get("deviation", "")),
         line=name_cell.line,
         direction=DIRECTIONS.get(key(nature)),
         core=core,
@@ -228,7 +243,7 @@ def _set_level2(d: Draft, text: str) -> None:
     """The 二级 label; when no 一级 label was printed above it (lost in extraction), the 一级 is
     the one the vocabulary puts it under (数量指标 → 产出指标), if only one."""
     d.level2 = level2_of(text) or clean_text(text)
-    parents = [p for p, children in LEVEL2_OF.items() if d.level2 in children]
+    parents = LEVEL1_OF.get(d.level2, ())
     if len(parents) == 1 and (not d.level1 or (d.level1_inferred and d.level1 != parents[0])):
         d.level1, d.level1_inferred = parents[0], True
         _take_points(d)
@@ -357,6 +372,8 @@ def _looks_like_value(text: str) -> bool:
 def _value(text: str, nature: str, unit: str) -> Value:
     """A cell through the value grammar; 指标性质/度量单位 columns joined in first, the
     operator as printed ("004 >=" gives ">=": the system's code before it is no part of it)."""
+    if not nature and not unit:
+        return cell_value(text)  # the usual table: no such columns
     op = key(nature).lstrip("0123456789") if nature_op(nature) else ""
     if unit and is_placeholder(unit):
         unit = ""

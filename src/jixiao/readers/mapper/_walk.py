@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import takewhile
+from operator import attrgetter
 from typing import NamedTuple
 
-from ...model import Form, Source
+from ...model import Form
 from ..grid import Cell, Grid, clean_text
 from ..vocabulary import (
     CLOSING_FIELDS,
@@ -36,10 +37,11 @@ from ._rows import funds_row, goal_row, indicator_row, number_of
 __all__ = ["grid_to_forms"]
 
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
-_INDICATOR_ROLES = ("target", "actual", "weight", "score", "deviation")
+_INDICATOR_ROLES = frozenset({"target", "actual", "weight", "score", "deviation"})
 _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
+_ROW = attrgetter("row")
 
 
 _LABEL_START = re.compile(
@@ -55,47 +57,74 @@ _LABEL_START = re.compile(
 """Any word a header, label or closing row begins a cell with (on the key)."""
 
 
-@lru_cache(maxsize=8192)
-def _may_label(text: str) -> bool:
-    """Whether a cell may make its row a header, label, title or closing row: it begins with
-    a form word, or names a title or a year. Rows without one are read as data at once."""
-    k = key(text)
-    return _LABEL_START.match(k) is not None or "自评表" in k or "年度" in k
-
-
-def _may_label_row(row: list[Cell]) -> bool:
-    for cell in row:
-        if _may_label(cell.text):
-            return True
-    return False
-
-
 class _Words(NamedTuple):
-    """What the words of one cell may make of its row (the row's readers are asked only then)."""
+    """What the words of a row's cells may make of the row (its readers are asked only then)."""
 
+    may_label: bool
+    """A cell begins with a form word, or names a title or a year: the row may be more than
+    data. A section's row without one is read as data at once."""
     indicator: bool
-    funds: str | None
-    goal: str | None
-    closing: bool
-    """Begins with a closing label (总分, 评分等级, 评价结论…) or a goal label (预期目标…)."""
+    """A cell names an indicator column (一级指标, 年度指标值…)."""
+    amounts: int
+    """How many cells name a funds amount column (年初预算数, 全年预算数, 全年执行数)."""
+    goals: frozenset[str]
+    """The goal columns the cells name (预期目标, 实际完成情况)."""
+    closing: frozenset[str]
+    """The closing labels cells begin with (total, grade, conclusion…), and "goal" for a goal label."""
     header: bool
     title: bool
 
+    @property
+    def any(self) -> bool:
+        """Whether the words name anything a header, label or closing row is read by."""
+        return self.indicator or bool(self.amounts or self.goals or self.closing) or self.header or self.title
+
+
+_NO_WORDS = _Words(False, False, 0, frozenset(), frozenset(), False, False)
+_AMOUNTS = frozenset({"initial", "budget", "executed"})
+
 
 @lru_cache(maxsize=8192)
-def _words(text: str) -> _Words:
+def _cell_words(text: str) -> _Words:
+    """What the words of one cell may make of its row."""
     k = key(text)
+    if _LABEL_START.match(k) is None and "自评表" not in k and "年度" not in k:
+        return _NO_WORDS
+    goal = field_of(text, GOAL_FIELDS)
+    closing = {name for name, f in CLOSING_FIELDS.items() if k.startswith(f.words)}
+    if k.startswith(_GOAL_WORDS):
+        closing.add("goal")
     return _Words(
+        may_label=True,
         indicator=field_of(text, INDICATOR_FIELDS) is not None,
-        funds=field_of(text, FUNDS_FIELDS),
-        goal=field_of(text, GOAL_FIELDS),
-        closing=k.startswith(_CLOSING_WORDS),
+        amounts=int(field_of(text, FUNDS_FIELDS) in _AMOUNTS),
+        goals=frozenset({goal} if goal is not None else ()),
+        closing=frozenset(closing),
         header=k.startswith(_HEADER_WORDS),
         title="自评表" in k and len(k) <= 40,
     )
 
 
-_CLOSING_WORDS = tuple(w for t in (CLOSING_FIELDS, GOAL_FIELDS) for f in t.values() for w in f.words)
+def _words(row: list[Cell]) -> _Words:
+    """What the words of any cell of ``row`` may make of it."""
+    found = [w for cell in row if (w := _cell_words(cell.text)) is not _NO_WORDS]
+    if len(found) <= 1:
+        return found[0] if found else _NO_WORDS
+    indicator = header = title = False
+    amounts = 0
+    goals: set[str] = set()
+    closing: set[str] = set()
+    for w in found:
+        indicator = indicator or w.indicator
+        amounts += w.amounts
+        goals |= w.goals
+        closing |= w.closing
+        header = header or w.header
+        title = title or w.title
+    return _Words(True, indicator, amounts, frozenset(goals), frozenset(closing), header, title)
+
+
+_GOAL_WORDS = tuple(w for f in GOAL_FIELDS.values() for w in f.words)
 _HEADER_WORDS = tuple(w for f in HEADER_FIELDS.values() for w in f.words)
 
 
@@ -104,16 +133,17 @@ class _Mapper:
         self.grid = grid
         self.aligned = grid.shape in FILE_SHAPES
         self.forms: list[Form] = []
-        self.last_row = max((c.row for c in grid.cells), default=-1)
+        self.last_row = max(map(_ROW, grid.cells), default=-1)
         self.cur = self._new()
 
     def _new(self) -> Draft:
-        return Draft(form=Form(source=Source(file=self.grid.file)), last_row=self.last_row)
+        return Draft(form=Form(), last_row=self.last_row)  # its source is set when it is finished
 
     def _finish(self, *, last: bool = False) -> None:
         if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
             self.forms.append(finish(self.cur, self.grid, last=last))
-        self.cur = self._new()
+        if not last:
+            self.cur = self._new()
 
     def run(self) -> list[Form]:
         for r, row in enumerate(self.grid.rows()):
@@ -126,27 +156,29 @@ class _Mapper:
 
     def _row(self, r: int, row: list[Cell], starting: list[Cell]) -> None:
         d = self.cur
-        if d.mode is not None and not _may_label_row(row):
+        words = _words(row)
+        if d.mode is not None and not words.may_label:
             self._data_row(r, row)  # no cell begins with a form word: a row of the section
             return
-        words = [_words(c.text) for c in row]
-        if any(w.indicator for w in words) and self._indicator_header(row, starting):
+        if words.indicator and self._indicator_header(row, starting):
             return
         d.fresh = False
-        amounts = sum(w.funds in ("initial", "budget", "executed") for w in words)
-        inline = inline_funds(row, d.form.funds) if amounts and d.mode != "indicators" else None
+        if d.mode is not None and not words.any:
+            self._data_row(r, row)  # a section's row that only mentions a 年度: no label of the form
+            return
+        inline = inline_funds(row, d.form.funds) if words.amounts and d.mode != "indicators" else None
         if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
             d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
-            d.header_texts.extend(c.text for c in row)
+            d.note_header(row)
             d.cells.extend(starting)
             return
-        funds = header_columns(row, FUNDS_FIELDS) if amounts >= 2 else None
-        if funds is not None and sum(f in funds for f in ("initial", "budget", "executed")) >= 2:
+        funds = header_columns(row, FUNDS_FIELDS) if words.amounts >= 2 else None
+        if funds is not None and len(funds.spans.keys() & _AMOUNTS) >= 2:
             if d.funds is not None:  # a second funds table: the next form has no 项目名称
                 self._finish()
                 d = self.cur
             d.funds, d.mode = funds, "funds"
-            d.header_texts.extend(c.text for c in row)
+            d.note_header(row)
             self._unit_and_points(row)
             d.cells.extend(starting)
             return
@@ -154,12 +186,11 @@ class _Mapper:
             d.funds, d.mode, d.inline = Columns(), "inline", total  # "年度预算资金总额: | 1084.25"
             d.cells.extend(starting)
             return
-        goals = {w.goal for w in words}
-        goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= goals else None
+        goal = header_columns(row, GOAL_FIELDS) if {"planned", "achieved"} <= words.goals else None
         if goal is not None and "planned" in goal and "achieved" in goal:
             d.goal, d.mode = goal, "goal"
             d.seen.add("goal")
-            d.header_texts.extend(c.text for c in row)
+            d.note_header(row)
             return
         if not self._labels(row, starting, words):
             self._data_row(r, row)
@@ -186,11 +217,11 @@ class _Mapper:
         """An indicator header row, or the second row of a two-row one; True when it was one."""
         d = self.cur
         cols = header_columns(row, INDICATOR_FIELDS)
-        roles = sum(r in cols for r in _INDICATOR_ROLES)
+        roles = len(cols.spans.keys() & _INDICATOR_ROLES)
         if "name" not in cols:
             if roles >= 3 and len(cols.order) >= len(starting) - 2:
                 d.pending = cols  # 年度指标值 | 实际完成值 | 分值 | 得分 over sub-columns below
-                d.header_texts.extend(c.text for c in row)
+                d.note_header(row)
                 return True
             return False
         if roles == 0 and not (d.fresh or d.pending):
@@ -207,7 +238,7 @@ class _Mapper:
         else:
             return False
         d.mode, d.fresh = "indicators", True
-        d.header_texts.extend(c.text for c in row)
+        d.note_header(row)
         d.detect()
         d.cells.extend(starting)
         return True
@@ -225,18 +256,17 @@ class _Mapper:
                 d.funds_points = float(p.group(1))
 
     # -- labelled rows: title, header, total, grade, sections ----------------------------------------
-    def _labels(self, row: list[Cell], starting: list[Cell], words: list[_Words]) -> bool:
+    def _labels(self, row: list[Cell], starting: list[Cell], words: _Words) -> bool:
         d = self.cur
-        texts = [key(c.text) for c in starting]
-        if any(w.title for w in words):
+        if words.title:
             if d.has_content:
                 self._finish()
                 d = self.cur
             d.form.year = year_of(starting) or d.form.year  # of titles before the form, the nearest
-            d.header_texts.extend(c.text for c in starting)
+            d.note_header(starting)
             d.cells.extend(starting)
             return True
-        found = header_values(starting) if any(w.header for w in words) else []
+        found = header_values(starting) if words.header else []
         if d.mode is not None and not any(f == "project" for f, _ in found):
             found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
         if found:
@@ -252,39 +282,41 @@ class _Mapper:
                     setattr(d.form, fld, value)
             if not repeated:  # a year inside the name printed again says no more than the first time
                 d.form.year = d.form.year or year_of(starting)
-            d.header_texts.extend(c.text for c in starting)
+            d.note_header(starting)
             d.cells.extend(starting)
             return True
-        if d.mode in (None, "header") and any("年度" in t and len(t) <= 40 and year_of([c]) for t, c in zip(texts, starting)):
+        if d.mode is None and any(_states_year(c) for c in starting):
             if d.has_body:
                 self._finish()
                 d = self.cur
             d.form.year = d.form.year or year_of(starting)
             d.cells.extend(starting)
             return True
-        if not any(w.closing for w in words):
+        if not words.closing:
             return False
-        return self._closing(row, starting)
+        return self._closing(row, starting, words.closing)
 
-    def _closing(self, row: list[Cell], starting: list[Cell]) -> bool:
+    def _closing(self, row: list[Cell], starting: list[Cell], labels: frozenset[str]) -> bool:
+        """A closing row (总分, 评分等级, 评价结论…) or a goal's labelled row; ``labels`` are the
+        closing labels its cells begin with."""
         d = self.cur
         handled = False
-        total = label_value(starting, _TOTAL)
+        total = label_value(starting, _TOTAL) if "total" in labels else None
         if total is not None and not (d.mode == "funds" and key(total[0].text).startswith("合计")):
             self._total(total[0], row)
             handled = True
-        grade = label_value(starting, _GRADE)
+        grade = label_value(starting, _GRADE) if "grade" in labels else None
         if grade is not None:
             cell, rest, right = grade
             value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
             d.form.grade = value or None
             handled = True
-        labels = [c for c in starting if c.text.strip()]
+        filled = [c for c in starting if c.text.strip()]
         for section in _SECTIONS:
-            hit = label_value(starting, CLOSING_FIELDS[section].words)
+            hit = label_value(starting, CLOSING_FIELDS[section].words) if section in labels else None
             if hit is not None and field_of(hit[0].text, CLOSING_FIELDS) == section:
                 cell, rest, right = hit
-                if _among_labels(labels, cell):
+                if _among_labels(filled, cell):
                     continue  # the header row of another table (情况说明 | 存在问题 | 改进措施)
                 text = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
                 setattr(d.form, section, text or None)
@@ -381,6 +413,12 @@ def _among_labels(cells: list[Cell], cell: Cell) -> bool:
     i = cells.index(cell)
     beside = cells[max(i - 1, 0) : i] + cells[i + 1 : i + 2]
     return any(field_of(c.text, CLOSING_FIELDS) is not None for c in beside)
+
+
+def _states_year(cell: Cell) -> bool:
+    """A short cell that states the form's year ("（2024年度）", "年度 | 2022")."""
+    k = key(cell.text)
+    return "年度" in k and len(k) <= 40 and year_of([cell]) is not None
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

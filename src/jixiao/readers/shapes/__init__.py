@@ -28,9 +28,9 @@ Shapes and their state:
   rows end at their 分值 得分 pair, deviation words go to the row before (``oneline``).
 - ``glued`` — partly: header items, the funds header and rows (amounts cut by the header's
   columns when 执行率 = B/A leaves one cut), the indicator header and rows (cut by the value
-  grammar, a score at most its weight), 总分; a goal is kept whole, and rows with words for
-  values or more than one possible cut stay one cell (the mapper doubts them) (``glued``,
-  ``_glued_pre``, ``_cuts``).
+  grammar, a score at most its weight; a word printed twice, "合格合格", is target and actual),
+  总分; a goal is kept whole, and rows with two different words for values or more than one
+  possible cut stay one cell (the mapper doubts them) (``glued``, ``_glued_pre``, ``_cuts``).
 - ``scrambled`` — recognised on one-line copies (年度资金总额 followed by a label, or a funds
   column word after it); read only where arithmetic pairs the pieces: the orphan amounts after
   the funds header are the 年度资金总额 row when they are the sum of the 其中 rows, with the

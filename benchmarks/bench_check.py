@@ -73,7 +73,8 @@ def _measure(forms: int, repeat: int) -> dict[str, float]:
 
 
 def _against(commit: str, forms: int, repeat: int) -> None:
-    """Time ``commit``'s code and this tree's alternately, one process per round and side."""
+    """Time ``commit``'s code and this tree's alternately, one process per round and side (each
+    the best of three runs), and keep each side's best round."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
@@ -81,7 +82,7 @@ def _against(commit: str, forms: int, repeat: int) -> None:
         best: dict[str, float] = {}
         for _ in range(repeat):
             for side, src in sides.items():
-                out = subprocess.run([sys.executable, __file__, "--measure", "--forms", str(forms), "--repeat", "1"],
+                out = subprocess.run([sys.executable, __file__, "--measure", "--forms", str(forms), "--repeat", "3"],
                                      check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": src})
                 m = json.loads(out.stdout)
                 per_form = (m["parse_cpu"] + m["check_cpu"]) / m["forms"]

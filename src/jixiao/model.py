@@ -4,16 +4,14 @@ The JSON keys are a public contract (scripts, reports, the LLM side and the cano
 rely on them), so fields are only ever added, never renamed. Missing cells are ``None``, never 0:
 a rule must be able to tell "printed 0" from "not printed".
 
-Design: pydantic throughout. Readers build forms with the models' constructors, rules read the
-``Form`` itself, and the engine builds each ``Finding`` with its constructor, so every model
-in the program has been validated and there is one kind of object per concept. What it costs
-was measured before deciding: skipping validation by writing pydantic's private slots and
-handing rules a plain-object mirror of the form saved about 0.7M of the ~4.9M instructions that
-parse + check took per form (``benchmarks/count_instructions.py``), at the price of two modules
-that pretended to be the model. Measured again with the general reader (2026-12-07, py-spy
-samples of ``benchmarks/bench_check.py``'s work): building models is about 5% of reading and 6%
-of checking, so plain dataclasses inside would not bring the benchmark back to its floor either;
-where the time goes is in ``benchmarks/README.md``.
+Design: pydantic for the form. Readers build forms with the models' constructors and rules read
+the ``Form`` itself, so every form in the program has been validated and there is one kind of
+object per concept. Findings are different: the engine's own rules make them, so they are plain
+frozen dataclasses with pydantic at their JSON edge (``finding.py``). What the models cost was
+measured (2026-12-07, valgrind): building them is about 5% of reading, but ``BaseModel`` defines
+``__getattr__``, which keeps Python 3.11 from specialising attribute reads, and the rules' reads
+of ``Form``/``Indicator``/``Value`` cost about 11% of checking. Slotted dataclasses inside with a
+pydantic ``TypeAdapter`` at the edges is the measured next step (``benchmarks/README.md``).
 """
 
 from __future__ import annotations

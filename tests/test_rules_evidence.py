@@ -8,6 +8,8 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from jixiao.model import Reading
+
 SAT = {"level1": "满意度指标", "level2": "服务对象满意度指标"}
 
 
@@ -25,6 +27,16 @@ def test_e001_unsupported_values(actual: str, deviation: str, achieved: str, exp
     row = ind("受众群体满意度", "≥90(%)", actual, 10, 10, deviation=deviation, **SAT)
     found = hits("E001", form(row, achieved=achieved, planned="满意度不低于90%。"))
     assert len(found) == expected
+
+
+def test_e001_says_nothing_of_a_survey_when_the_goal_was_not_read() -> None:
+    # r041: the goal's planned and achieved texts ran together and were doubted; the survey may
+    # be named there, so "表中没有问卷、调查" cannot be said
+    row = ind("演出人员满意度", "100%", "100%", 20, 20, **SAT)
+    f = form(row, achieved="满意度100%。")
+    assert [x.rule for x in hits("E001", f)] == ["E001"]
+    f.reading = Reading(template="national", shape="glued", doubtful=["goal"])
+    assert hits("E001", f) == []
 
 
 def test_e001_admission_on_a_non_satisfaction_row() -> None:

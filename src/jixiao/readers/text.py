@@ -17,9 +17,7 @@ from .encoding import decode, normalize_text
 from .mapper import grid_to_forms
 from .reading import attach_reading
 from .shapes import detect_shape as _detect_text_shape
-from .shapes import header_grid, text_to_grids
-from .shapes._normalize import normalize
-from .shapes.detect import recognised_shape
+from .shapes import header_grid, recognised_shape, text_to_grids
 from .templates import detect_template
 
 __all__ = ["read_text", "detect_shape"]
@@ -67,7 +65,7 @@ def _header_only(text: str, name: str) -> list[Form]:
     if not forms:
         return []
     template = detect_template(text.split("\n"))
-    shape = recognised_shape(normalize(text))
+    shape = recognised_shape(text)
     problem = _UNREAD_PROBLEM if shape is not None else _UNKNOWN_SHAPE_PROBLEM
     problems = [(area, problem) for area in _UNREAD]
     for form in forms:

@@ -60,6 +60,7 @@ from ._rows import TextCell, TextRow, rows_to_grid
 from .cell_per_line import cell_per_line_rows
 from .columns import columns_rows
 from .detect import SHAPES, detect_shape
+from .detect import recognised_shape as _recognised_shape
 from .glued import glued_rows
 from .header_items import header_item_rows
 from .oneline import oneline_rows
@@ -67,7 +68,7 @@ from .pdf_text import pdf_text_rows
 from .pipe import csv_rows, pipe_rows
 from .scrambled import scrambled_rows
 
-__all__ = ["detect_shape", "text_to_grids", "header_grid", "SHAPES", "READY"]
+__all__ = ["detect_shape", "recognised_shape", "text_to_grids", "header_grid", "SHAPES", "READY"]
 
 _READERS: dict[str, Callable[[list[str], int], list[TextRow]]] = {
     "pipe": lambda lines, first: pipe_rows(lines, first_line=first),
@@ -108,6 +109,11 @@ def header_grid(text: str, *, file: str) -> Grid:
     text = normalize(text)
     rows = header_item_rows(text.split("\n"))
     return rows_to_grid(rows, file=file, shape=detect_shape(text), repair=noise.repair_cell)
+
+
+def recognised_shape(text: str) -> str | None:
+    """The shape whose marks ``text`` (not yet repaired) shows, or ``None`` when it shows none."""
+    return _recognised_shape(normalize(text))
 
 
 def _from_form_start(rows: list[TextRow]) -> list[TextRow]:

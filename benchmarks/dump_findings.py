@@ -18,8 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
+from jixiao.model import Form
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
+_FORM = TypeAdapter(Form)
 
 
 def main() -> None:
@@ -51,12 +56,17 @@ def main() -> None:
     big.write_text("\n".join(variants), encoding="utf-8")
     forms = read_path(big)
     for form in forms:
-        out.write(form.model_dump_json() + "\n")
+        out.write(_form_json(form) + "\n")
     for f in check_forms(forms):
         out.write(finding_json(f) + "\n")
     if args.mutants:
         _mutants(args.mutants, text, big.parent / "mutant.txt", out)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _form_json(form: Form) -> str:
+    """A form as compact JSON, in pydantic's own number and string spelling."""
+    return _FORM.dump_json(form).decode("utf-8")
 
 
 class _Portable:
@@ -92,7 +102,7 @@ def _mutants(n: int, text: str, path: Path, out) -> None:  # type: ignore[no-unt
             out.write(f"{seed} error {e}\n")
             continue
         for form in forms:
-            out.write(form.model_dump_json() + "\n")
+            out.write(_form_json(form) + "\n")
         for s in settings:
             for f in check_forms(forms, s):
                 out.write(finding_json(f) + "\n")

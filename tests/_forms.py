@@ -7,6 +7,7 @@ one seed of every test (``fixtures.seed``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fixtures.seed import SEED_FILE, seed_forms
@@ -16,17 +17,23 @@ from jixiao.values import parse_value
 
 __all__ = ["ind", "funds", "form", "seed_forms", "SEED_FILE", "hits", "with_ind"]
 
+def number(x: float | None) -> float | None:
+    """A number as readers give it, a ``float``: a test may write 25 for 25.0."""
+    return None if x is None else float(x)
+
+
 def ind(name: str, target: str, actual: str, weight: float | None = 10.0, score: float | None = 10.0,
         *, level1: str = "产出指标", level2: str = "数量指标", deviation: str = "", line: int | None = None) -> Indicator:
     return Indicator(level1=level1, level2=level2, name=name, target=parse_value(target), actual=parse_value(actual),
-                     weight=weight, score=score, deviation=deviation, line=line)
+                     weight=number(weight), score=number(score), deviation=deviation, line=line)
 
 
 def funds(budget: float | None = 100.0, executed: float | None = 100.0, *, initial: float | None = None,
           rate: float | None = None, weight: float | None = 10.0, score: float | None = None,
           subs: bool = True, unit: str = "万元") -> Funds:
     """A funds table whose 其中 rows are consistent unless told otherwise."""
-    initial = budget if initial is None else initial
+    budget, executed, rate, weight, score = number(budget), number(executed), number(rate), number(weight), number(score)
+    initial = budget if initial is None else float(initial)
     if rate is None and budget and executed is not None:
         rate = round(executed / budget * 100, 2)
     if score is None and rate is not None and weight is not None:
@@ -37,8 +44,8 @@ def funds(budget: float | None = 100.0, executed: float | None = 100.0, *, initi
     return Funds(unit=unit, weight=weight, total=total,
                  appropriation=FundsRow(initial=initial, budget=budget, executed=executed,
                                         rate=round(executed / budget * 100, 2) if budget and executed is not None else None),
-                 carryover=FundsRow(initial=0, budget=0, executed=0, rate=0),
-                 other=FundsRow(initial=0, budget=0, executed=0, rate=0))
+                 carryover=FundsRow(initial=0.0, budget=0.0, executed=0.0, rate=0.0),
+                 other=FundsRow(initial=0.0, budget=0.0, executed=0.0, rate=0.0))
 
 
 def _standard_indicators() -> list[Indicator]:
@@ -71,7 +78,7 @@ def form(*indicators: Indicator, project: str = "测试项目", funds_: Funds | 
         achieved = ("截至2024年12月31日，预算执行率100%，开展培训12场，培训人数520人，社会知晓度85%，"
                     "成本控制率98%，参训人员满意度93%（问卷调查）。")
     return Form(project=project, year=year, funds=f, goal=Goal(planned=planned, achieved=achieved),
-                indicators=inds, total_weight=kw.pop("total_weight", 100.0), total_score=total_score,  # type: ignore[arg-type]
+                indicators=inds, total_weight=number(kw.pop("total_weight", 100.0)), total_score=number(total_score),  # type: ignore[arg-type]
                 grade=grade, source=Source(file=kw.pop("file", "test.txt"), start_line=1), **kw)
 
 
@@ -88,5 +95,5 @@ def with_ind(base: Form, index: int, **changes: Any) -> Form:
     """``base`` with indicator ``index`` changed (values given as printed text are parsed)."""
     inds = list(base.indicators)
     data = {k: parse_value(v) if k in ("target", "actual") else v for k, v in changes.items()}
-    inds[index] = inds[index].model_copy(update=data)
-    return base.model_copy(update={"indicators": inds})
+    inds[index] = replace(inds[index], **data)
+    return replace(base, indicators=inds)

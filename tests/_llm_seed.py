@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jixiao.model import Form
+from jixiao.model import Form, validate_form
 
 EXPECTED = Path(__file__).parent / "data" / "expected" / "shanghai-kepu-2024.json"
 
@@ -19,4 +19,4 @@ EXPECTED = Path(__file__).parent / "data" / "expected" / "shanghai-kepu-2024.jso
 def seed_forms() -> list[Form]:
     """Fresh copies each call: a test may fill in a deviation without touching the next test."""
     data = json.loads(EXPECTED.read_text(encoding="utf-8"))
-    return [Form.model_validate(item) for item in data]
+    return [validate_form(item) for item in data]

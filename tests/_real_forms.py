@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from jixiao.model import Form
+from jixiao.model import Form, form_data
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "data" / "real"
@@ -70,7 +70,7 @@ def reading_of(form: Form, doubtful: list[str] | None = None) -> dict[str, Any]:
     its warnings, the wording of its reading problems, the line of each indicator, and the
     fields of the ``doubtful`` areas (what a form cannot tell is not compared, only that the
     reader doubted it)."""
-    data = form.model_dump(mode="json")
+    data = form_data(form)
     for key in IGNORED_FORM_KEYS:
         data.pop(key, None)
     if isinstance(data.get("reading"), dict):

@@ -5,6 +5,7 @@ rules decide."""
 from __future__ import annotations
 
 import random
+from copy import deepcopy
 from dataclasses import asdict
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_parse_write_parse_is_the_identity_and_the_findings_agree(fmt: str) -> N
 def test_instructions_to_a_model_inside_a_form_change_no_rule_finding(where: str, injection: str) -> None:
     forms = read_path(EXAMPLE)
     baseline = _dump(check_forms(forms))
-    hostile = [f.model_copy(deep=True) for f in forms]
+    hostile = [deepcopy(f) for f in forms]
     for form in hostile:
         if where == "deviation":
             row = next(i for i in form.indicators if i.deviation)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,7 @@ def long_xlsx_form(path: Path, rows: int = ROWS) -> Path:
 
     form = seed_forms()[0]
     template = form.indicators[0]
-    form.indicators[:1] = [template.model_copy(update={"name": f"{template.name}{i:04d}"}) for i in range(rows)]
+    form.indicators[:1] = [replace(template, name=f"{template.name}{i:04d}") for i in range(rows)]
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "自评表"
@@ -253,7 +254,7 @@ def test_outlines_label_forms_as_the_forms_do(folder: Path) -> None:
     forms = read_path(folder / "表0.txt")
     outlines = [FormOutline(f.project, f.source) for f in forms]
     assert [o.label for o in outlines] == [f.label for f in forms] == [f"0号{p}" for p in SEED_PROJECTS]
-    nameless = forms[0].model_copy(update={"project": None})
+    nameless = replace(forms[0], project=None)
     assert FormOutline(None, nameless.source).label == nameless.label
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -14,6 +13,7 @@ from fixtures.layout import layout_form
 from fixtures.seed import SEED_PATH, seed_forms
 
 from jixiao.errors import InputError, LegacyFormatError, NoFormError
+from jixiao.model import form_data
 from jixiao.readers import read_path
 from jixiao.readers._legacy import find_soffice
 from jixiao.readers.grid import Cell, Grid, clean_text
@@ -156,7 +156,7 @@ def test_seed_reference_is_plain_data() -> None:
     a, b = seed_forms(), seed_forms()
     a[0].indicators[0].score = -1
     assert b[0].indicators[0].score == 10.0
-    assert json.loads(b[0].model_dump_json())["project"] == "基层科普服务"
+    assert form_data(b[0])["project"] == "基层科普服务"
 
 
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed on this machine")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.model import Form
+from jixiao.model import FundsRow, form_data, validate_form
 from jixiao.readers.grid import Cell, Grid
 from jixiao.readers.mapper import grid_to_forms
 
@@ -67,7 +67,7 @@ def test_a_national_form_is_read_field_by_field() -> None:
     (form,) = grid_to_forms(grid_of(*head(), *FUNDS, *GOAL, *NATIONAL))
     assert (form.project, form.year, form.department, form.implementer) == ("职业技能培训", 2023, "人社局", "培训中心")
     assert form.funds.unit == "万元" and form.funds.weight == 10.0
-    assert form.funds.total.model_dump() == {"initial": 100.0, "budget": 100.0, "executed": 90.0, "rate": 90.0, "score": 9.0}
+    assert form.funds.total == FundsRow(initial=100.0, budget=100.0, executed=90.0, rate=90.0, score=9.0)
     assert form.funds.appropriation is not None and form.funds.appropriation.score is None
     assert form.funds.other is not None and form.funds.other.budget is None
     assert form.goal.planned == "完成培训 5 期。" and form.goal.achieved.startswith("完成培训 4 期")
@@ -256,7 +256,7 @@ def test_any_grid_of_template_words_maps_without_crashing(rows: list[list[tuple[
     """Labels in odd places, repeated, or missing give forms with warnings, never an exception."""
     grid = grid_of(*rows)
     for form in grid_to_forms(grid):
-        assert Form.model_validate(form.model_dump()) == form
+        assert validate_form(form_data(form)) == form
         assert all(isinstance(w, str) and w for w in form.warnings)
 
 

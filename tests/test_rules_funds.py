@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from _forms import form, funds, hits
 
@@ -57,7 +59,7 @@ def test_f001_message_quotes_the_numbers() -> None:
 )
 def test_f006_total_equals_sum_of_sub_rows(appropriation: float, expected: int) -> None:
     f = funds(170, 170)
-    f = f.model_copy(update={"appropriation": _sub(initial=appropriation, budget=appropriation, executed=appropriation)})
+    f = replace(f, appropriation=_sub(initial=appropriation, budget=appropriation, executed=appropriation))
     found = hits("F006", form(funds_=f))
     assert len(found) == 3 * expected
     if expected:
@@ -107,7 +109,7 @@ def test_f008_budget_adjustment_is_explained(initial: float, achieved: str, expe
 
 def test_f009_score_on_a_sub_row() -> None:
     f = funds(30, 30)
-    f = f.model_copy(update={"appropriation": f.appropriation.model_copy(update={"score": 10.0})})
+    f = replace(f, appropriation=replace(f.appropriation, score=10.0))
     (found,) = hits("F009", form(funds_=f))
     assert found.field == "funds.appropriation.score"
 

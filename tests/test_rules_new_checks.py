@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -46,19 +47,19 @@ def test_parent_weight_is_the_sum_of_its_children() -> None:
     ok = load("r045-poverty.yaml")  # r045: the 其中 child carries the parent's 5 points
     assert hits("S009", ok) == []
     rows = [Indicator(name="农村低保发放人数", target=parse_value("≥21933人"), actual=parse_value("21980人"),
-                      weight=10, score=10, level1="产出指标", level2="数量指标"),
+                      weight=10.0, score=10.0, level1="产出指标", level2="数量指标"),
             Indicator(name="其中：建档立卡贫困人口", parent="农村低保发放人数", target=parse_value("≥9431人"),
-                      actual=parse_value("9453人"), weight=5, score=5, level1="产出指标", level2="数量指标")]
+                      actual=parse_value("9453人"), weight=5.0, score=5.0, level1="产出指标", level2="数量指标")]
     (s009,) = [h for h in hits("S009", form(*rows)) if h.field == "weight"]
     assert "合计 5" in s009.message
 
 
 def test_children_counted_again_in_the_weight_total() -> None:
     f = form()
-    parent = f.indicators[0].model_copy(update={"weight": 25.0})
+    parent = replace(f.indicators[0], weight=25.0)
     child = Indicator(name="其中：新入职人员培训", parent=parent.name, target=parse_value("≥4(场)"),
-                      actual=parse_value("5(场)"), weight=5, score=5, level1="产出指标", level2="数量指标")
-    double = f.model_copy(update={"total_weight": 105.0, "indicators": [parent, child, *f.indicators[1:]]})
+                      actual=parse_value("5(场)"), weight=5.0, score=5.0, level1="产出指标", level2="数量指标")
+    double = replace(f, total_weight=105.0, indicators=[parent, child, *f.indicators[1:]])
     (s002,) = hits("S002", double)
     assert "其中" in s002.message and "重复" in s002.message
 

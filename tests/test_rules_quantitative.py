@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from _forms import form, hits, ind
 
@@ -128,8 +130,8 @@ _amount = st.integers(min_value=1, max_value=100_000).map(lambda x: x / 100)
 
 def _row(op: str, a: float, b: float, w: float, s: float):  # type: ignore[no-untyped-def]
     r = ind("培训场次", "", "", w, s, deviation="")
-    return r.model_copy(update={"target": Value(text=f"{op}{a}次", op=op, value=a, unit="次"),  # type: ignore[arg-type]
-                                "actual": Value(text=f"{b}次", value=b, unit="次")})
+    return replace(r, target=Value(text=f"{op}{a}次", op=op, value=a, unit="次"),  # type: ignore[arg-type]
+                   actual=Value(text=f"{b}次", value=b, unit="次"))
 
 
 @hsettings(max_examples=150, deadline=None)

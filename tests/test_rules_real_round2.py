@@ -3,11 +3,12 @@ seen in ``tests/data/real/`` and on its canonical copy where there is one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from _forms import form, hits, ind
 
-from jixiao.model import Form, Reading
+from jixiao.model import Form, Goal, Reading
 from jixiao.readers import read_path
 from jixiao.rules._common import actual_in_target_unit
 from jixiao.values import bare_multiplied, in_yuan
@@ -54,8 +55,7 @@ def test_q008_prints_a_money_target_as_the_form_does_r035() -> None:
 
 def _no_reason_column(f: Form, goal: bool = False) -> Form:
     """``f`` as a 目标值 / 完成值 table of an unknown template (r054), with or without a goal."""
-    return f.model_copy(update={"reading": Reading(template="other"),
-                                "goal": f.goal if goal else f.goal.model_copy(update={"planned": "", "achieved": ""})})
+    return replace(f, reading=Reading(template="other"), goal=f.goal if goal else Goal(planned="", achieved=""))
 
 
 def test_fixes_do_not_send_the_unit_to_a_deviation_column_its_form_lacks_r054() -> None:
@@ -84,7 +84,7 @@ def test_a_template_without_a_goal_box_gets_no_blank_goal_r026_r053() -> None:
     for name in ("r026-tier-actuals.yaml", "r053-detail.yaml"):
         (copy,) = read_path(RULES / name)
         assert copy.reading is not None
-        whole = copy.model_copy(update={"reading": copy.reading.model_copy(update={"truncated": False})})
+        whole = replace(copy, reading=replace(copy.reading, truncated=False))
         assert not [f for f in _check_forms([whole]) if f.rule == "N005"], name
     exec20 = form(ind("培训场次", "≥10场", "12场"), planned="", achieved="", reading=Reading(template="exec20"))
     assert hits("N005", exec20) == []

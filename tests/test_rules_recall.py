@@ -6,6 +6,7 @@ measures all of them); the copies in ``tests/data/rules/`` name the realforms fi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,8 +81,8 @@ def test_received_money_beside_a_right_rate_is_quiet(name: str) -> None:
 
 
 def test_a_rate_that_matches_neither_is_still_f001() -> None:
-    row = FundsRow(budget=100, received=80, executed=60, rate=70)
-    f = form(funds_=funds(100, 60).model_copy(update={"total": row, "appropriation": None}))
+    row = FundsRow(budget=100.0, received=80.0, executed=60.0, rate=70.0)
+    f = form(funds_=replace(funds(100, 60), total=row, appropriation=None))
     assert len(hits("F001", f)) == 1 and hits("F012", f) == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from _forms import form, hits, ind, with_ind
 
@@ -24,7 +26,7 @@ def test_s001_total_is_funds_score_plus_indicator_scores(total: float | None, ex
 )
 def test_s002_weights_sum_to_the_printed_total(weight: float, total_weight: float, expected: int) -> None:
     f = with_ind(BASE, 0, weight=weight, score=weight)
-    f = f.model_copy(update={"total_weight": total_weight})
+    f = replace(f, total_weight=total_weight)
     assert len(hits("S002", f)) == expected
 
 
@@ -81,7 +83,7 @@ def test_s006_missing_kinds(drop_level1: str | None, severities: list[str]) -> N
 
 
 def test_s006_cost_indicators_under_output_count() -> None:
-    rows = [i.model_copy(update={"level1": "产出指标"}) if i.level1 == "成本指标" else i for i in BASE.indicators]
+    rows = [replace(i, level1="产出指标") if i.level1 == "成本指标" else i for i in BASE.indicators]
     assert hits("S006", form(*rows)) == []
 
 

@@ -6,6 +6,7 @@ came from); small variations are built from them here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -46,19 +47,18 @@ def test_budget_added_in_year_is_not_an_adjustment() -> None:
 
 
 @pytest.mark.parametrize(("budget", "executed", "rate", "fires"), [
-    (2000, 1730.4, 86.5, False),     # 86.52% to one decimal
-    (2000, 1730.4, 86.52, False),
-    (2000, 1730.4, 86.6, True),
-    (148, 46, 31.0, False),          # r046: 31.08% as 31 (the model cannot tell "31.00%" from "31%")
-    (148, 46, 30.0, True),
-    (2000, 1157.97, 57.89, False),   # r040: truncated at two decimals
-    (29, 27.8, 0.958, False),        # r020: a fraction, 95.86% truncated to 95.8
-    (29, 27.8, 0.9, True),
+    (2000.0, 1730.4, 86.5, False),     # 86.52% to one decimal
+    (2000.0, 1730.4, 86.52, False),
+    (2000.0, 1730.4, 86.6, True),
+    (148.0, 46.0, 31.0, False),          # r046: 31.08% as 31 (the model cannot tell "31.00%" from "31%")
+    (148.0, 46.0, 30.0, True),
+    (2000.0, 1157.97, 57.89, False),   # r040: truncated at two decimals
+    (29.0, 27.8, 0.958, False),        # r020: a fraction, 95.86% truncated to 95.8
+    (29.0, 27.8, 0.9, True),
 ])
 def test_f001_follows_the_printed_precision(budget: float, executed: float, rate: float, fires: bool) -> None:
     row = FundsRow(budget=budget, executed=executed, rate=rate)
-    f = form(funds_=funds(budget, executed).model_copy(update={"total": row, "appropriation": None,
-                                                                "carryover": None, "other": None}))
+    f = form(funds_=replace(funds(budget, executed), total=row, appropriation=None, carryover=None, other=None))
     assert bool(hits("F001", f)) is fires
 
 
@@ -73,15 +73,14 @@ def test_exec20_form_without_a_weight_column_r048() -> None:
     """r048: 20 execution points; weights only in the section headers; everything adds up."""
     f = load("r048-exec20.yaml")
     assert rules_of(f, "S001", "S002", "S005", "F002", "S007") == []
-    broken = f.model_copy(update={"section_weights": {"产出指标": 50, "效益指标": 10, "满意度指标": 10}})
+    broken = replace(f, section_weights={"产出指标": 50.0, "效益指标": 10.0, "满意度指标": 10.0})
     (s002,) = hits("S002", broken)
     assert "一级指标标题" in s002.message and "90" in s002.message
 
 
 def test_exec20_execution_score_is_twenty_times_the_rate() -> None:
     f = load("r048-exec20.yaml")
-    low = f.model_copy(update={"funds": f.funds.model_copy(update={
-        "total": FundsRow(budget=34.64, executed=30, rate=86.61, score=20)})})
+    low = replace(f, funds=replace(f.funds, total=FundsRow(budget=34.64, executed=30.0, rate=86.61, score=20.0)))
     (f002,) = hits("F002", low)
     assert "17.32" in f002.message
 
@@ -89,13 +88,12 @@ def test_exec20_execution_score_is_twenty_times_the_rate() -> None:
 def test_points100_form_scores_execution_as_an_indicator_row() -> None:
     f = load("points100.yaml")
     assert rules_of(f, "S001", "S002", "S005") == []
-    wrong_total = f.model_copy(update={"total_score": 100.0})
+    wrong_total = replace(f, total_score=100.0)
     (s001,) = hits("S001", wrong_total)
     assert s001.message.endswith("总分应改为 97（或先改正有误的得分）")
 
 
 def test_national_form_with_an_unread_execution_score_stays_silent() -> None:
     f = form()
-    unread = f.model_copy(update={"funds": f.funds.model_copy(update={"weight": None, "total": FundsRow(
-        budget=100, executed=100)})})
+    unread = replace(f, funds=replace(f.funds, weight=None, total=FundsRow(budget=100.0, executed=100.0)))
     assert hits("S001", unread) == [] and hits("S002", unread) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,8 @@ def test_empty_numbered_items_are_template_text_not_a_spaced_number() -> None:
 
 
 def test_blank_execution_score() -> None:
-    f = form(funds_=funds(100, 100).model_copy(update={"total": funds(100, 100).total.model_copy(
-        update={"score": None})}))
+    table = funds(100, 100)
+    f = form(funds_=replace(table, total=replace(table.total, score=None)))
     assert [h.field for h in hits("S007", f)] == ["funds.total.score"]
 
 
@@ -126,7 +127,6 @@ def test_l003_vague_words(target: str, fires: bool) -> None:
 
 def test_l003_without_a_weight_column_reads_the_section_points_r048() -> None:
     f = load("r048-exec20.yaml")
-    row = f.indicators[2].model_copy(update={"target": f.indicators[2].target.model_copy(
-        update={"text": "有效提升", "value": None})})
-    vague = f.model_copy(update={"indicators": [*f.indicators[:2], row, *f.indicators[3:]]})
+    row = replace(f.indicators[2], target=replace(f.indicators[2].target, text="有效提升", value=None))
+    vague = replace(f, indicators=[*f.indicators[:2], row, *f.indicators[3:]])
     assert [h.indicator for h in hits("L003", vague)] == ["春节前完成走访慰问"]

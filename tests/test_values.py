@@ -4,12 +4,12 @@ Shanghai 2024 seed and domain rules §4) and what the grammar must read from it.
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from jixiao.values import (
     Quantity,
@@ -398,13 +398,12 @@ def test_never_raises_and_keeps_text(text: str) -> None:
 def test_cell_value_is_parse_value_shared_per_text(text: str) -> None:
     first, again = cell_value(text), cell_value(text.encode().decode())  # equal, not the same object
     assert first == parse_value(text) and again == parse_value(text)
-    assert first.model_fields_set == parse_value(text).model_fields_set
     assert first is again
 
 
 def test_a_value_is_frozen_so_sharing_it_is_safe() -> None:
     value = cell_value("≥90.00(%)")
-    with pytest.raises(ValidationError):
+    with pytest.raises(FrozenInstanceError):
         value.value = 80.0  # type: ignore[misc]
     assert cell_value("≥90.00(%)").value == 90.0
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -328,7 +329,7 @@ def apply_drafts(forms: Sequence[Form], drafts: Sequence[list[Draft]]) -> list[F
     """Copies of the forms with each drafted ``deviation`` filled in (inputs untouched)."""
     out: list[Form] = []
     for form, ds in zip(forms, drafts):
-        copy = form.model_copy(deep=True)
+        copy = deepcopy(form)
         by_name = {d.indicator: d for d in ds}
         for ind in copy.indicators:
             if ind.name in by_name:

@@ -8,6 +8,7 @@ Chinese reason the user sees. The guard never asks a model anything.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from ..finding import Finding
 from ..model import Form
@@ -180,7 +181,7 @@ def _checker_findings(form: Form, facts: IndicatorFacts, text: str) -> list[Find
     """Re-run the checker on a copy of the form with the draft filled in."""
     from ..check import check_form
 
-    copy = form.model_copy(deep=True)
+    copy = deepcopy(form)
     copy.indicators[facts.id - 1].deviation = text
     return [
         f

@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import NoFormError
-from ..model import Form
+from ..model import Form, form_data, validate_form
 from ..values import value_fields
 from .encoding import decode
 
@@ -26,7 +27,7 @@ __all__ = ["read_canonical", "dump_forms", "forms_to_data"]
 
 
 def forms_to_data(forms: list[Form]) -> list[dict[str, Any]]:
-    return [f.model_dump(mode="json") for f in forms]
+    return [form_data(f) for f in forms]
 
 
 def dump_forms(forms: list[Form], fmt: str = "json") -> str:
@@ -70,15 +71,28 @@ def read_canonical(data: bytes, *, name: str) -> list[Form]:
         if not isinstance(item, dict):
             raise NoFormError(f"第 {i} 项不是自评表对象", file=name)
         try:
-            form = Form.model_validate(_with_cell_values(item))
+            form = validate_form(_with_cell_values(item))
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
-            raise NoFormError(f"第 {i} 张表字段 {where} 无效：{err['msg']}", file=name) from None
+            raise NoFormError(f"第 {i} 张表字段 {where} 无效：{_message(err)}", file=name) from None
         if not form.source.file:
             form.source.file = name
         forms.append(form)
     return forms
+
+
+_MAPPING_WORDS = {
+    "unexpected_keyword_argument": "Extra inputs are not permitted",
+    "dataclass_type": "Input should be a valid dictionary or instance of {class_name}",
+}
+"""pydantic's words for a dataclass field, in terms of the file: a key the form has no place for
+is an extra input, not a keyword argument, and a part that is no mapping should be one."""
+
+
+def _message(err: ErrorDetails) -> str:
+    words = _MAPPING_WORDS.get(err["type"])
+    return err["msg"] if words is None else words.format(**err.get("ctx", {}))
 
 
 def _with_cell_values(item: dict[str, Any]) -> dict[str, Any]:

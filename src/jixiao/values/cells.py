@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..model import Op, Tier, Value
+from ..model import Op, Tier, Value, validate_value
 from .lex import (
     APPROX_PREFIX_RE,
     CN_CHARS,
@@ -64,7 +64,7 @@ def is_placeholder(text: str) -> bool:
 
 def parse_value(text: str) -> Value:
     """Read one value cell; ``text`` is kept verbatim, the parsed fields are ``None`` when absent."""
-    return Value.model_validate(value_fields(text))
+    return validate_value(value_fields(text))
 
 
 def value_fields(text: str) -> dict[str, Any]:

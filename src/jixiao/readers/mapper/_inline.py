@@ -9,6 +9,8 @@ amounts are the 年度资金总额 row's.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...model import Funds, FundsRow
 from ..grid import Cell, clean_text
 from ..vocabulary import FUNDS_FIELDS, field_of, funds_row_kind, key, parse_number
@@ -40,7 +42,7 @@ def inline_funds(row: list[Cell], funds: Funds) -> Order | None:
             order.append(None)  # 到位数 | 6.84
     if not {"budget", "executed"} & total.keys():
         return None
-    funds.total = funds.total.model_copy(update=total)
+    funds.total = replace(funds.total, **total)
     inline_sub_rows(row, funds, order)
     return order
 
@@ -55,7 +57,7 @@ def labelled_total(row: list[Cell], funds: Funds) -> Order | None:
     role = next((r for word, r in _NAMED_AMOUNTS if word in key(cells[-2].text)), None)
     if role is None:
         return None
-    funds.total = funds.total.model_copy(update={role: parse_number(cells[-1].text)[0]})
+    funds.total = replace(funds.total, **{role: parse_number(cells[-1].text)[0]})
     return [role]
 
 

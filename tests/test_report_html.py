@@ -82,14 +82,14 @@ def dom(html: str) -> Node:
 def ind(name: str, target: str, actual: str, weight: float, score: float | None, *, l1="产出指标",
         l2="数量指标", deviation="", line: int | None = None) -> Indicator:
     return Indicator(level1=l1, level2=l2, name=name, target=Value(text=target), actual=Value(text=actual),
-                     weight=weight, score=score, deviation=deviation, line=line)
+                     weight=float(weight), score=None if score is None else float(score), deviation=deviation, line=line)
 
 
 def kepu_form(**overrides) -> Form:
     fields = dict(
         project="基层科普服务", year=2024, department="上海市科学技术协会", implementer="上海市科普事业中心",
-        funds=Funds(weight=10, total=FundsRow(initial=170, budget=170, executed=150, rate=100, score=10),
-                    appropriation=FundsRow(initial=170, budget=170, executed=150, rate=88.24)),
+        funds=Funds(weight=10.0, total=FundsRow(initial=170.0, budget=170.0, executed=150.0, rate=100.0, score=10.0),
+                    appropriation=FundsRow(initial=170.0, budget=170.0, executed=150.0, rate=88.24)),
         goal=Goal(planned="全年开展不少于60场次活动。", achieved="全年开展95次活动，覆盖16个区。"),
         indicators=[
             ind("覆盖面", "≥16.00(个)", "16.00(个)", 10, 10, line=120),
@@ -99,7 +99,7 @@ def kepu_form(**overrides) -> Form:
                 l2="可持续影响指标", deviation="长效管理机制需进一步完善。", line=130),
             ind("服务对象满意度", "≥90%", "95%", 10, 10, l1="满意度指标", l2="服务对象满意度指标", line=140),
         ],
-        total_weight=100, total_score=86, grade="优",
+        total_weight=100.0, total_score=86.0, grade="优",
         source=Source(file="examples/kepu.txt", start_line=1, end_line=180),
     )
     fields.update(overrides)
@@ -172,8 +172,8 @@ def test_table_of_contents_links_every_form_section(page: Node) -> None:
 @pytest.mark.parametrize(
     ("scores", "expected"),
     [
-        ([95, 90, 89.99, 80, 79.99, 60, 59.99], {"优": 2, "良": 2, "中": 2, "差": 1}),
-        ([100, None], {"优": 1, "良": 0, "中": 0, "差": 0, "无总分": 1}),
+        ([95.0, 90.0, 89.99, 80.0, 79.99, 60.0, 59.99], {"优": 2, "良": 2, "中": 2, "差": 1}),
+        ([100.0, None], {"优": 1, "良": 0, "中": 0, "差": 0, "无总分": 1}),
         ([], {"优": 0, "良": 0, "中": 0, "差": 0}),
     ],
 )

@@ -74,12 +74,13 @@ def unit_workbook() -> bytes:
 def unit_form(**overrides) -> Form:
     fields = dict(
         project="基层科普服务", year=2024, department="上海市科学技术协会", implementer="上海市科普事业中心",
-        funds=Funds(weight=10, total=FundsRow(initial=170, budget=170, executed=150, rate=100, score=10),
-                    appropriation=FundsRow(initial=170, budget=170, executed=150, rate=88.24)),
+        funds=Funds(weight=10.0, total=FundsRow(initial=170.0, budget=170.0, executed=150.0, rate=100.0, score=10.0),
+                    appropriation=FundsRow(initial=170.0, budget=170.0, executed=150.0, rate=88.24)),
         goal=Goal(planned="全年开展不少于60场次活动。", achieved="全年开展95次活动。"),
-        indicators=[Indicator(level1=l1, level2=l2, name=name, target=Value(text=a), actual=Value(text=b), weight=w,
-                              score=s, deviation=dev, line=row) for row, l1, l2, name, a, b, w, s, dev in INDICATORS],
-        total_weight=100, total_score=86, grade="优",
+        indicators=[Indicator(level1=l1, level2=l2, name=name, target=Value(text=a), actual=Value(text=b),
+                              weight=float(w), score=float(s), deviation=dev, line=row)
+                    for row, l1, l2, name, a, b, w, s, dev in INDICATORS],
+        total_weight=100.0, total_score=86.0, grade="优",
         source=Source(file=FILE, sheet=SHEET, start_line=1, end_line=19),
     )
     fields.update(overrides)

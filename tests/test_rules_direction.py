@@ -60,13 +60,13 @@ def test_direction_inferred_from_the_name_when_nothing_is_printed(name: str, tar
 
 def test_printed_direction_beats_the_name() -> None:
     row = Indicator(name="投诉率", level1="产出指标", level2="质量指标", target=parse_value("5%"),
-                    actual=parse_value("8%"), weight=10, score=10, direction="positive")
+                    actual=parse_value("8%"), weight=10.0, score=10.0, direction="positive")
     assert hits("Q004", form(row)) == []  # 正向 printed: 8% over a 5% target is met
 
 
 def test_printed_negative_direction_scores_as_reverse() -> None:
     row = Indicator(name="整改问题数", level1="产出指标", level2="质量指标", target=parse_value("5个"),
-                    actual=parse_value("8个"), weight=10, score=10, direction="negative")
+                    actual=parse_value("8个"), weight=10.0, score=10.0, direction="negative")
     (q004,) = hits("Q004", form(row))
     assert q004.severity == "error" and "推断" not in q004.message
 

@@ -6,7 +6,8 @@ a rule must be able to tell "printed 0" from "not printed".
 
 Design: plain slotted dataclasses inside, pydantic at the edges. Readers build forms from cells
 they have already read into numbers and texts, and rules read the fields many times per form, so
-inside the program a form is an ordinary object that validates nothing. What comes from outside
+inside the program a form is an ordinary object that validates nothing (readers give each field
+its declared type, a float never an int: ``tests/test_model.py``). What comes from outside
 is validated where it enters: a canonical YAML/JSON file (``validate_form``) and a value cell
 (``validate_value``) refuse unknown keys, wrong types, NaN and infinity; ``form_data`` writes the
 JSON. Measured against pydantic models throughout (valgrind, the example's forms): reading costs

@@ -111,5 +111,6 @@ def test_a_value_from_outside_is_refused_when_it_is_no_value(data: dict[str, Any
 
 
 def test_a_value_is_hashable_and_equal_by_its_fields() -> None:
-    assert validate_value({"text": "≥90%", "op": ">=", "value": 90, "unit": "%"}) == Value("≥90%", ">=", 90.0, None, "%")
-    assert len({Value("100%"), Value("100%")}) == 1
+    read = validate_value({"text": "≥90%", "op": ">=", "value": 90, "unit": "%"})
+    assert read == Value(text="≥90%", op=">=", value=90.0, unit="%")
+    assert len({read, Value(text="≥90%", op=">=", value=90.0, unit="%"), Value(text="100%")}) == 2

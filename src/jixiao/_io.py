@@ -99,7 +99,7 @@ def what_it_is(data: bytes) -> tuple[str, str] | None:
 
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
             return None  # a damaged zip may be a damaged workbook: no telling what it was
         for member, kind, phrase in _ZIP_MEMBERS:
             if member in names:

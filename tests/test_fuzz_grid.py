@@ -39,7 +39,7 @@ def _seed_grid(style: Style = Style()) -> Grid:
     for form in seed_forms():
         lay = layout_form(form, style)
         for p in lay.cells:
-            grid.cells.append(Cell(p.row + offset, p.col, cell_text(p.value), p.rowspan, p.colspan,
+            grid.cells.append(Cell(p.row + offset, p.col, cell_text(p.value), rowspan=p.rowspan, colspan=p.colspan,
                                    sheet="自评表", line=p.row + offset + 1))
         offset += lay.nrows + 2
     return grid

@@ -29,6 +29,9 @@ class Cell:
     col: int
     """0-based column in its grid (for PDF: index into the document's column boundaries)."""
     text: str
+    line: int | None = None
+    """The row as a person counts it: sheet row (xlsx), table row (docx), text line on the page
+    (pdf), the 1-based line of a text file."""
     rowspan: int = 1
     colspan: int = 1
     sheet: str | None = None
@@ -36,8 +39,6 @@ class Cell:
     address: str = ""
     """Cell address a person can find: "B7" (xlsx), "表格2第7行第3列" (docx), "第2页第14行" (pdf);
     empty for text, where ``line`` is the place."""
-    line: int | None = None
-    """The row as a person counts it: sheet row (xlsx), table row (docx), text line on the page (pdf)."""
 
     @property
     def last_col(self) -> int:

@@ -55,5 +55,5 @@ def rows_to_grid(
         row = tidy_row(row)
         if row:
             r = len(out)
-            out.append([Cell(r, c, repair(tc.text), line=tc.line) for c, tc in enumerate(row)])
+            out.append([Cell(r, c, repair(tc.text), tc.line) for c, tc in enumerate(row)])
     return Grid.of_rows(out, file=file, shape=shape)

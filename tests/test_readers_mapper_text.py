@@ -7,6 +7,7 @@ from jixiao.check import check_form
 from jixiao.model import Form, FundsRow
 from jixiao.readers.grid import Cell, Grid
 from jixiao.readers.mapper import grid_to_forms
+from jixiao.readers.text import read_text
 
 
 def text_grid(*rows: list[str], shape: str = "columns") -> Grid:
@@ -304,6 +305,50 @@ def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> Non
     )
     assert (form.goal.planned, form.goal.achieved) == ("发放补贴。", "已发放补贴。")
     assert form.reading is not None and form.reading.doubtful == []
+
+
+# r053 (浙江 财政支出政策绩效评价报告, pipe web copy): the funds as labelled amounts in a 基本概况
+# table, sub-rows whose labels are no funds words but printed once per amount (empty ones too), a
+# later 实际支出 row, and a 项目支出明细 table below whose rows are no sub-rows
+R053 = """\
+项目名称 2020年公共文化活动专项资金
+项目单位 淳安县文化和广电旅游体育局
+主管部门 淳安县财政局
+一、项 目 基 本 概 况 | ||||||||||
+项目起止时间 | 2020年度 | |||||||||
+计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02 | |||||||
+其中:中央财政 | 其中:中央财政 | |||||||||
+省财政 | 省财政 | |||||||||
+市财政 | 49.34 | 市财政 | 49.34 | |||||||
+县财政 | 1038.66 | 县财政 | 970.68 | |||||||
+实际支出(万元) | 1020.02 | |||||||||
+二、项目支出明细情况 | ||||||||||
+支出内容(经济科目) | 计划支出数(万元) | 实际支出数(万元) | ||||||||
+农村电影公益放映补助资金 | 49.34 | 49.34 | ||||||||
+支出合计 | 1088.00 | 1020.02 | ||||||||
+"""
+
+
+def test_labelled_funds_of_a_report_keep_their_sub_rows_in_the_first_rows_order() -> None:
+    (form,) = read_text(R053.encode(), name="r053.txt")
+    assert (form.implementer, form.department) == ("淳安县文化和广电旅游体育局", "淳安县财政局")
+    assert form.funds.total == FundsRow(budget=1088.0, received=1020.02, executed=1020.02)
+    assert form.funds.more == {
+        "中央财政": FundsRow(),
+        "省财政": FundsRow(),
+        "市财政": FundsRow(budget=49.34, received=49.34),
+        "县财政": FundsRow(budget=1038.66, received=970.68),
+    }
+
+
+def test_a_label_printed_once_with_two_amounts_is_no_sub_row_of_two_labelled_amounts() -> None:
+    form = one(
+        ["预算数", "10", "执行数", "8"],
+        ["市财政", "5", "市财政", "4"],
+        ["县财政", "5", "4"],
+        shape="pipe",
+    )
+    assert form.funds.more == {"市财政": FundsRow(budget=5.0, executed=4.0)}
 
 
 def test_a_funds_header_is_not_taken_for_labelled_amounts() -> None:

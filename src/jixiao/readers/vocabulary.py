@@ -77,10 +77,15 @@ FUNDS_FIELDS: dict[str, Field] = _table(
     Field("initial", ("年初预算数", "年初预算"), "number"),
     Field(
         "budget",
-        ("全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数"),
+        (
+            "全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数",
+            "计划安排资金",
+        ),
         "number",
     ),
-    Field("executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数"), "number"),
+    Field(
+        "executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数", "实际支出"), "number"
+    ),
     Field("received", ("全年到位资金", "实际到位资金", "到位资金", "资金到位数", "到位数"), "number"),
     Field("weight", ("分值", "分数", "权重", "执行率权重"), "number", never=("权重占比",)),
     Field("rate", ("执行率", "预算执行率", "预算执行进度"), "percent", never=("执行率权重", "执行率得分")),
@@ -137,12 +142,12 @@ HEADER_FIELDS: dict[str, Field] = _table(
     Field("project", ("项目名称", "专项名称", "转移支付(项目)名称", "转移支付名称"), "text", never=("子项目名称",)),
     Field("department", ("主管部门", "主管部门及代码", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
           never=("主管部门满意度", "中央主管部门")),
-    Field("implementer", ("实施单位", "项目实施单位", "资金使用单位"), "text"),
+    Field("implementer", ("实施单位", "项目实施单位", "资金使用单位", "项目单位"), "text"),
 )
 """The header's labelled items; the value stands after the label or in the next cell."""
 
 OTHER_HEADER_LABELS: tuple[str, ...] = (
-    "项目单位", "项目负责人", "联系人", "联系电话", "项目属性", "项目类别", "项目年份", "评价类型", "评价时间",
+    "项目负责人", "联系人", "联系电话", "项目属性", "项目类别", "项目年份", "评价类型", "评价时间",
     "评价机构", "组织方式", "填报日期", "填报时间", "上报时间", "单位领导审签",
 )
 """Header items the model has no place for. Followed by a colon inside a header value, one marks

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from ...model import Funds, FundsRow
 from ..grid import Cell, clean_text
-from ..vocabulary import FUNDS_FIELDS, field_of, funds_row_kind, key, parse_number
+from ..vocabulary import FUNDS_FIELDS, field_of, funds_row_kind, is_placeholder, key, parse_number
 from ._columns import looks_numeric
+from ._draft import Draft
 
-__all__ = ["inline_funds", "inline_sub_rows", "labelled_total"]
+__all__ = ["inline_funds", "inline_sub_rows", "labelled_total", "more_amounts"]
 
 _AMOUNTS = ("initial", "budget", "executed", "received", "rate")
 Order = list[str | None]
@@ -59,20 +60,41 @@ def labelled_total(row: list[Cell], funds: Funds) -> Order | None:
     return [role]
 
 
+def more_amounts(d: Draft, order: Order) -> Order:
+    """The order of amounts the sub-rows under a labelled funds row print: its own, or, when
+    funds were already labelled above it, theirs and its own; once sub-rows were read under
+    the rows above, their order stays (a later "实际支出 | 1020.02" completes the total only)."""
+    if d.mode != "inline" or not d.inline:
+        return order
+    funds = d.form.funds
+    if funds.more or funds.appropriation or funds.carryover or funds.other:
+        return d.inline
+    return d.inline + order
+
+
 _NAMED_AMOUNTS = (("执行", "executed"), ("预算", "budget"))
 """The word of a total's label that names its amount, 执行 before 预算 (预算执行资金总额)."""
 
 
 def inline_sub_rows(row: list[Cell], funds: Funds, order: Order) -> bool:
     """The sub-rows of labelled funds in ``row``: each row label followed by an amount, printed
-    once per amount of ``order``; False when the row holds none."""
-    cells = [c for c in row if c.text.strip()]
+    once per amount of ``order``; False when the row holds none. A label printed once per amount
+    with no amount after it ("其中:中央财政 | 其中:中央财政") is a row the form left empty."""
+    cells = [c.text for c in row if c.text.strip()]
     subs: dict[tuple[str, str], list[float | None]] = {}
-    for i, cell in enumerate(cells[:-1]):
-        kind = funds_row_kind(cell.text)
-        if kind is not None and kind != "total" and looks_numeric(cells[i + 1].text):
-            label = clean_text(cell.text).removeprefix("其中").strip("：: ")
-            subs.setdefault((kind, label), []).append(parse_number(cells[i + 1].text)[0])
+    for i, text in enumerate(cells):
+        kind = _sub_row_kind(text, cells, len(order))
+        if kind is None:
+            continue
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        if nxt is not None and looks_numeric(nxt):
+            amount = parse_number(nxt)[0]
+        elif nxt is None or nxt == text:
+            amount = None
+        else:
+            continue
+        label = clean_text(text).removeprefix("其中").strip("：: ")
+        subs.setdefault((kind, label), []).append(amount)
     for (kind, label), amounts in subs.items():
         if len(amounts) != len(order):
             continue
@@ -82,3 +104,15 @@ def inline_sub_rows(row: list[Cell], funds: Funds, order: Order) -> bool:
         else:
             setattr(funds, kind, FundsRow(**values))
     return bool(subs)
+
+
+def _sub_row_kind(text: str, cells: list[str], amounts: int) -> str | None:
+    """The funds row kind of a sub-row label among a labelled row's ``cells``: a label the
+    vocabulary knows, or any short label printed once for each of two or more ``amounts``
+    ("市财政 | 49.34 | 市财政 | 49.34": the repetition is what marks a sub-row)."""
+    kind = funds_row_kind(text)
+    if kind is not None:
+        return None if kind == "total" else kind
+    if amounts < 2 or cells.count(text) != amounts or looks_numeric(text) or is_placeholder(text):
+        return None
+    return "more" if len(key(text)) <= 12 and field_of(text, FUNDS_FIELDS) is None else None

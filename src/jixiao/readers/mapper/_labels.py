@@ -19,7 +19,8 @@ _HEADER_WORDS: list[tuple[str, str]] = sorted(
 )
 _NEVER = tuple(w for f in HEADER_FIELDS.values() for w in f.never)
 _STOP_WORDS = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",)
-_OTHER_LABEL = re.compile("(?:" + "|".join(map(re.escape, OTHER_HEADER_LABELS)) + r")\s*[：:]")
+_OTHER_LABEL = re.compile("(?:" + "|".join(map(re.escape, (*OTHER_HEADER_LABELS, *(w for _, w in _HEADER_WORDS)))) + r")\s*[：:]")
+"""A label and its colon inside a header value: where that value ends ("…项目项目单位:文昌市林业局")."""
 _FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
 """Characters a label is keyed with that the printed text may hold in full width."""
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")

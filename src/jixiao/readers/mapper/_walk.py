@@ -30,7 +30,7 @@ from ..vocabulary import (
 )
 from ._columns import Columns, another_header, cell_at, header_columns, looks_numeric
 from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
-from ._inline import inline_funds, inline_sub_rows, labelled_total
+from ._inline import inline_funds, inline_sub_rows, labelled_total, more_amounts
 from ._labels import header_values, label_value, text_after, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
@@ -168,7 +168,7 @@ class _Mapper:
             return
         inline = inline_funds(row, d.form.funds) if words.amounts and d.mode != "indicators" else None
         if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
-            d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
+            d.funds, d.mode, d.inline = d.funds or Columns(), "inline", more_amounts(d, inline)
             d.note_header(row)
             d.cells.extend(starting)
             return

@@ -486,3 +486,32 @@ def test_a_report_that_names_its_project_again_is_one_form() -> None:
     # another project's name starts another form
     forms = grid_to_forms(text_grid(["项目名称", "道路养护"], ["主管部门", "交通局"], ["项目名称", "河道保洁"], ["主管部门", "水务局"]))
     assert [(f.project, f.department) for f in forms] == [("道路养护", "交通局"), ("河道保洁", "水务局")]
+
+
+def test_one_label_for_both_offices_gives_the_department_and_the_implementer() -> None:
+    # r021 (河北, columns): 实施(主管)单位 is one cell for both
+    form = one(
+        ["成安县民政局2020年度预算项目绩效自评表"],
+        ["一、基本情况", "项目名称:", "19名百岁老人高龄津贴", "是否为专项资金:", "实施(主管)单位", "314002-成安县民政局机关", "金额单位:", "万元"],
+    )
+    assert (form.department, form.implementer) == ("314002-成安县民政局机关", "314002-成安县民政局机关")
+
+
+def test_the_filling_units_name_is_the_implementer_unless_one_is_named() -> None:
+    # r025 (四川 转移支付 区域, columns): 单位名称 is the only unit printed; the title's year is the form's
+    form = one(
+        ["2021年中央对地方专项转移支付区域绩效目标自评表"],
+        ["单位名称", "遂宁市市场监督管理局经开区分局", "联系人及电话", "田苗苗,15881923688"],
+        ["转移支付预算数(A)", "5.8万", "预算执行率(B/A)", "100%"],
+    )
+    assert (form.implementer, form.year) == ("遂宁市市场监督管理局经开区分局", 2021)
+    # r026 (湖北, glued): the filling unit is named first, the 实施单位 after it is another office
+    form = one(
+        ["2021年度区级森林防火专项经费项目绩效自评表"],
+        ["单位名称:", "蔡甸区园林和林业局", "填报日期:", "2022年3月22日"],
+        ["项目名称", "区级森林防火专项经费"],
+        ["主管部门", "区园林和林业局"],
+        ["项目实施单位", "区园林和林业局"],
+        shape="glued",
+    )
+    assert (form.department, form.implementer, form.year) == ("区园林和林业局", "区园林和林业局", 2021)

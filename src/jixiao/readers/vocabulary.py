@@ -27,6 +27,8 @@ __all__ = [
     "FUNDS_FIELDS",
     "INDICATOR_FIELDS",
     "HEADER_FIELDS",
+    "HEADER_ALSO",
+    "WEAK_HEADER_LABELS",
     "OTHER_HEADER_LABELS",
     "GOAL_FIELDS",
     "CLOSING_FIELDS",
@@ -142,9 +144,17 @@ HEADER_FIELDS: dict[str, Field] = _table(
     Field("project", ("项目名称", "专项名称", "转移支付(项目)名称", "转移支付名称"), "text", never=("子项目名称",)),
     Field("department", ("主管部门", "主管部门及代码", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
           never=("主管部门满意度", "中央主管部门")),
-    Field("implementer", ("实施单位", "项目实施单位", "资金使用单位", "项目单位"), "text"),
+    Field("implementer", ("实施单位", "项目实施单位", "资金使用单位", "项目单位", "单位名称", "实施(主管)单位"), "text"),
 )
 """The header's labelled items; the value stands after the label or in the next cell."""
+
+WEAK_HEADER_LABELS: frozenset[str] = frozenset({"单位名称"})
+"""Header labels whose value stands for their item only until the item's own label is printed:
+the filling unit's 单位名称 is the 实施单位 unless a 实施单位 is named."""
+
+HEADER_ALSO: dict[str, str] = {"实施(主管)单位": "department"}
+"""Header labels that name a second item too: their value is that item's as well (河北's one
+cell for the 实施 and the 主管 office)."""
 
 OTHER_HEADER_LABELS: tuple[str, ...] = (
     "项目负责人", "联系人", "联系电话", "项目属性", "项目类别", "项目年份", "评价类型", "评价时间",

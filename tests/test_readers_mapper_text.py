@@ -299,6 +299,7 @@ def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> Non
     )
     funds = form.funds
     assert (funds.total.budget, funds.total.received, funds.total.executed) == (6.84, 6.84, 6.84)
+    assert funds.total.rate == 100.0  # the unlabelled 100.00 under 预算执行进度(%) is B/A
     assert (funds.appropriation, funds.other) == (
         FundsRow(budget=6.84, received=6.84, executed=6.84),
         FundsRow(budget=0.0, received=0.0, executed=0.0),
@@ -349,6 +350,13 @@ def test_a_label_printed_once_with_two_amounts_is_no_sub_row_of_two_labelled_amo
         shape="pipe",
     )
     assert form.funds.more == {"市财政": FundsRow(budget=5.0, executed=4.0)}
+
+
+def test_a_last_number_after_labelled_amounts_is_the_rate_only_when_it_is_b_over_a() -> None:
+    form = one(["预算数", "10", "执行数", "8", "80.0"])
+    assert form.funds.total.rate == 80.0
+    form = one(["预算数", "10", "执行数", "8", "20"])  # a score, a weight, a 行次: not read as the rate
+    assert (form.funds.total.executed, form.funds.total.rate) == (8.0, None)
 
 
 def test_a_funds_header_is_not_taken_for_labelled_amounts() -> None:

@@ -41,9 +41,25 @@ def inline_funds(row: list[Cell], funds: Funds) -> Order | None:
             order.append(None)  # 到位数 | 6.84
     if not {"budget", "executed"} & total.keys():
         return None
+    if "rate" not in total and (rate := _unlabelled_rate(cells, total)) is not None:
+        total["rate"] = rate
     funds.total = funds.total.model_copy(update=total)
     inline_sub_rows(row, funds, order)
     return order
+
+
+def _unlabelled_rate(cells: list[Cell], total: dict[str, float | None]) -> float | None:
+    """The 执行率 printed with no label after the labelled amounts ("预算数 6.84 … 执行数 6.84
+    100.00", under a 预算执行进度(%) header): a last number, after an amount, that is B/A in
+    percent as printed (to its last decimal); ``None`` when there is none or it is another number."""
+    if len(cells) < 2 or not looks_numeric(cells[-1].text) or not looks_numeric(cells[-2].text):
+        return None
+    printed = parse_number(cells[-1].text)[0]
+    budget, executed = total.get("budget"), total.get("executed")
+    if printed is None or not budget or executed is None:
+        return None
+    decimals = len(key(cells[-1].text).rstrip("%").partition(".")[2])
+    return printed if abs(executed / budget * 100 - printed) <= 0.5 * 10**-decimals else None
 
 
 def labelled_total(row: list[Cell], funds: Funds) -> Order | None:

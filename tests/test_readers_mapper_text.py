@@ -523,3 +523,40 @@ def test_the_filling_units_name_is_the_implementer_unless_one_is_named() -> None
         shape="glued",
     )
     assert (form.department, form.implementer, form.year) == ("区园林和林业局", "区园林和林业局", 2021)
+
+
+# r051 (四川 转移支付, columns): 行次 numbers after each label, lettered money columns the vocabulary
+# does not name, ratios printed as formulas, one column left empty (B) in the 年度资金总额 row
+R051 = [
+    ["年度:2024年"],
+    ["行次", "全年预算数(A)", "统筹整合资金数(B)", "扣除统筹整合资金后预算金额(C)", "全年到位资金(D)", "预算到位(D/C×100%)",
+     "全年执行资金(E)", "预算执行(E/C×100%)", "佐证材料"],
+    ["列次", "0", "1", "2", "3", "4", "5", "6", "7", "所需材料", "上传端口"],
+    ["年度资金总额(万元):", "1", "52.800000", "52.800000", "52.800000", "100.00%", "30.800000", "58.33%"],
+    ["其中:中央财政资金(万元)", "2", "52.800000", "52.800000", "52.800000", "100.00%", "30.800000", "58.33%", "预算下达文件"],
+    ["地方财政资金(万元)", "3"],
+    ["其他资金(万元,自有资金、社会资本、以前年度结转结余资金等)", "4"],
+]
+
+
+def test_lettered_funds_columns_are_placed_by_their_formulas() -> None:
+    form = one(*R051)
+    funds = form.funds
+    # the empty column is the one that keeps D/C = 100%: B; 执行率 E/C divides by C, the budget
+    assert funds.total == FundsRow(budget=52.8, received=52.8, executed=30.8, rate=58.33)
+    assert funds.more == {
+        "中央财政资金": FundsRow(budget=52.8, received=52.8, executed=30.8, rate=58.33),
+        "地方财政资金": FundsRow(),
+    }
+    assert (funds.other, funds.carryover) == (FundsRow(), None)  # the note in brackets names no row
+    assert form.reading is not None and form.reading.doubtful == []
+
+
+def test_lettered_columns_that_two_readings_fill_differently_are_not_guessed() -> None:
+    # without the D/C formula, 52.8 may be C or D: the row is doubted, not guessed
+    form = one(
+        ["行次", "全年预算数(A)", "扣除后预算金额(C)", "全年到位资金(D)", "全年执行资金(E)", "预算执行(E/C×100%)"],
+        ["年度资金总额", "1", "52.8", "52.8", "30.8", "58.33%"],
+    )
+    assert form.funds.total.executed is None
+    assert form.reading is not None and "funds" in form.reading.doubtful

@@ -93,8 +93,11 @@ FUNDS_FIELDS: dict[str, Field] = _table(
     Field("rate", ("执行率", "预算执行率", "预算执行进度"), "percent", never=("执行率权重", "执行率得分")),
     Field("score", ("得分", "执行率得分"), "number", never=("得分计算方法",)),
     Field("reason", ("原因", "偏差原因", "未完成原因"), "text"),
+    Field("line", ("行次",), "number"),
+    Field("evidence", ("佐证材料",), "text"),
 )
-"""The funds table's columns (项目资金 / 预算执行情况)."""
+"""The funds table's columns (项目资金 / 预算执行情况); 行次 (the row's number) and 佐证材料 are
+read only to keep the other columns in their places."""
 
 INDICATOR_FIELDS: dict[str, Field] = _table(
     Field("level1", ("一级指标",), "label"),
@@ -392,8 +395,9 @@ def funds_row_kind(label: str) -> str | None:
     k = key(label)
     sub = k.startswith("其中")
     k = k.removeprefix("其中")
+    head = k.split("(", 1)[0]  # 其他资金(万元,自有资金、…以前年度结转结余资金等): the label before its note
     for kind, words in FUNDS_ROWS.items():
-        if k in words:
+        if k in words or head in words:
             return kind
     for kind, words in FUNDS_ROWS.items():
         if kind != "appropriation" and any(w in k for w in words if len(w) >= 4):

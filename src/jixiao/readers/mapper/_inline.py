@@ -18,6 +18,7 @@ from ._draft import Draft
 __all__ = ["inline_funds", "inline_sub_rows", "labelled_total", "more_amounts"]
 
 _AMOUNTS = ("initial", "budget", "executed", "received", "rate")
+_UNITS = frozenset({"元", "万元", "亿元"})
 Order = list[str | None]
 """The amounts of a labelled row in print order: a role, or ``None`` for a labelled amount the
 model has no place for (a rate, which sub-rows do not repeat)."""
@@ -105,8 +106,8 @@ def inline_sub_rows(row: list[Cell], funds: Funds, order: Order) -> bool:
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         if nxt is not None and looks_numeric(nxt):
             amount = parse_number(nxt)[0]
-        elif nxt is None or nxt == text:
-            amount = None
+        elif nxt is None or nxt == text or key(nxt) in _UNITS:
+            amount = None  # nothing printed, or the unit alone ("地方资金/其他 | 万元")
         else:
             continue
         label = clean_text(text).removeprefix("其中").strip("：: ")

@@ -560,3 +560,13 @@ def test_lettered_columns_that_two_readings_fill_differently_are_not_guessed() -
     )
     assert form.funds.total.executed is None
     assert form.reading is not None and "funds" in form.reading.doubtful
+
+
+def test_a_formula_over_a_named_column_does_not_rename_it() -> None:
+    # 执行(C/A) over 年初预算数(A): A stays 年初预算数, the ratio is no 执行率 of the budget
+    form = one(
+        ["年初预算数(A)", "全年预算数(B)", "全年执行数(C)", "执行(C/A)"],
+        ["年度资金总额", "100", "80", "60", "60%"],
+    )
+    total = form.funds.total
+    assert (total.initial, total.budget, total.executed, total.rate) == (100.0, 80.0, 60.0, None)

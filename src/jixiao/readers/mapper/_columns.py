@@ -127,7 +127,7 @@ def _lettered(placed: list[Cell], cols: Columns) -> None:
         if (m := _RATIO.search(key(c.text))) and cols.order[i] == UNNAMED and {m.group(1), m.group(2)} <= letters.keys()
     }
     for t, b in ratios.values():
-        if cols.order[t] == "executed" and cols.order[b] != "budget" and "预算" in key(placed[b].text):
+        if cols.order[t] == "executed" and cols.order[b].startswith(AMOUNT) and "预算" in key(placed[b].text):
             _budget_is(placed, cols, b)  # 执行率 = E/C: C is the budget executed against
     for i, (t, b) in ratios.items():
         top, bottom = cols.order[t], cols.order[b]

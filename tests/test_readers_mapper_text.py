@@ -7,6 +7,7 @@ from jixiao.check import check_form
 from jixiao.model import Form, FundsRow
 from jixiao.readers.grid import Cell, Grid
 from jixiao.readers.mapper import grid_to_forms
+from jixiao.readers.text import read_text
 
 
 def text_grid(*rows: list[str], shape: str = "columns") -> Grid:
@@ -298,12 +299,64 @@ def test_funds_printed_as_labelled_amounts_are_read_with_their_sub_rows() -> Non
     )
     funds = form.funds
     assert (funds.total.budget, funds.total.received, funds.total.executed) == (6.84, 6.84, 6.84)
+    assert funds.total.rate == 100.0  # the unlabelled 100.00 under 预算执行进度(%) is B/A
     assert (funds.appropriation, funds.other) == (
         FundsRow(budget=6.84, received=6.84, executed=6.84),
         FundsRow(budget=0.0, received=0.0, executed=0.0),
     )
     assert (form.goal.planned, form.goal.achieved) == ("发放补贴。", "已发放补贴。")
     assert form.reading is not None and form.reading.doubtful == []
+
+
+# r053 (浙江 财政支出政策绩效评价报告, pipe web copy): the funds as labelled amounts in a 基本概况
+# table, sub-rows whose labels are no funds words but printed once per amount (empty ones too), a
+# later 实际支出 row, and a 项目支出明细 table below whose rows are no sub-rows
+R053 = """\
+项目名称 2020年公共文化活动专项资金
+项目单位 淳安县文化和广电旅游体育局
+主管部门 淳安县财政局
+一、项 目 基 本 概 况 | ||||||||||
+项目起止时间 | 2020年度 | |||||||||
+计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02 | |||||||
+其中:中央财政 | 其中:中央财政 | |||||||||
+省财政 | 省财政 | |||||||||
+市财政 | 49.34 | 市财政 | 49.34 | |||||||
+县财政 | 1038.66 | 县财政 | 970.68 | |||||||
+实际支出(万元) | 1020.02 | |||||||||
+二、项目支出明细情况 | ||||||||||
+支出内容(经济科目) | 计划支出数(万元) | 实际支出数(万元) | ||||||||
+农村电影公益放映补助资金 | 49.34 | 49.34 | ||||||||
+支出合计 | 1088.00 | 1020.02 | ||||||||
+"""
+
+
+def test_labelled_funds_of_a_report_keep_their_sub_rows_in_the_first_rows_order() -> None:
+    (form,) = read_text(R053.encode(), name="r053.txt")
+    assert (form.implementer, form.department) == ("淳安县文化和广电旅游体育局", "淳安县财政局")
+    assert form.funds.total == FundsRow(budget=1088.0, received=1020.02, executed=1020.02)
+    assert form.funds.more == {
+        "中央财政": FundsRow(),
+        "省财政": FundsRow(),
+        "市财政": FundsRow(budget=49.34, received=49.34),
+        "县财政": FundsRow(budget=1038.66, received=970.68),
+    }
+
+
+def test_a_label_printed_once_with_two_amounts_is_no_sub_row_of_two_labelled_amounts() -> None:
+    form = one(
+        ["预算数", "10", "执行数", "8"],
+        ["市财政", "5", "市财政", "4"],
+        ["县财政", "5", "4"],
+        shape="pipe",
+    )
+    assert form.funds.more == {"市财政": FundsRow(budget=5.0, executed=4.0)}
+
+
+def test_a_last_number_after_labelled_amounts_is_the_rate_only_when_it_is_b_over_a() -> None:
+    form = one(["预算数", "10", "执行数", "8", "80.0"])
+    assert form.funds.total.rate == 80.0
+    form = one(["预算数", "10", "执行数", "8", "20"])  # a score, a weight, a 行次: not read as the rate
+    assert (form.funds.total.executed, form.funds.total.rate) == (8.0, None)
 
 
 def test_a_funds_header_is_not_taken_for_labelled_amounts() -> None:
@@ -441,3 +494,79 @@ def test_a_report_that_names_its_project_again_is_one_form() -> None:
     # another project's name starts another form
     forms = grid_to_forms(text_grid(["项目名称", "道路养护"], ["主管部门", "交通局"], ["项目名称", "河道保洁"], ["主管部门", "水务局"]))
     assert [(f.project, f.department) for f in forms] == [("道路养护", "交通局"), ("河道保洁", "水务局")]
+
+
+def test_one_label_for_both_offices_gives_the_department_and_the_implementer() -> None:
+    # r021 (河北, columns): 实施(主管)单位 is one cell for both
+    form = one(
+        ["成安县民政局2020年度预算项目绩效自评表"],
+        ["一、基本情况", "项目名称:", "19名百岁老人高龄津贴", "是否为专项资金:", "实施(主管)单位", "314002-成安县民政局机关", "金额单位:", "万元"],
+    )
+    assert (form.department, form.implementer) == ("314002-成安县民政局机关", "314002-成安县民政局机关")
+
+
+def test_the_filling_units_name_is_the_implementer_unless_one_is_named() -> None:
+    # r025 (四川 转移支付 区域, columns): 单位名称 is the only unit printed; the title's year is the form's
+    form = one(
+        ["2021年中央对地方专项转移支付区域绩效目标自评表"],
+        ["单位名称", "遂宁市市场监督管理局经开区分局", "联系人及电话", "田苗苗,15881923688"],
+        ["转移支付预算数(A)", "5.8万", "预算执行率(B/A)", "100%"],
+    )
+    assert (form.implementer, form.year) == ("遂宁市市场监督管理局经开区分局", 2021)
+    # r026 (湖北, glued): the filling unit is named first, the 实施单位 after it is another office
+    form = one(
+        ["2021年度区级森林防火专项经费项目绩效自评表"],
+        ["单位名称:", "蔡甸区园林和林业局", "填报日期:", "2022年3月22日"],
+        ["项目名称", "区级森林防火专项经费"],
+        ["主管部门", "区园林和林业局"],
+        ["项目实施单位", "区园林和林业局"],
+        shape="glued",
+    )
+    assert (form.department, form.implementer, form.year) == ("区园林和林业局", "区园林和林业局", 2021)
+
+
+# r051 (四川 转移支付, columns): 行次 numbers after each label, lettered money columns the vocabulary
+# does not name, ratios printed as formulas, one column left empty (B) in the 年度资金总额 row
+R051 = [
+    ["年度:2024年"],
+    ["行次", "全年预算数(A)", "统筹整合资金数(B)", "扣除统筹整合资金后预算金额(C)", "全年到位资金(D)", "预算到位(D/C×100%)",
+     "全年执行资金(E)", "预算执行(E/C×100%)", "佐证材料"],
+    ["列次", "0", "1", "2", "3", "4", "5", "6", "7", "所需材料", "上传端口"],
+    ["年度资金总额(万元):", "1", "52.800000", "52.800000", "52.800000", "100.00%", "30.800000", "58.33%"],
+    ["其中:中央财政资金(万元)", "2", "52.800000", "52.800000", "52.800000", "100.00%", "30.800000", "58.33%", "预算下达文件"],
+    ["地方财政资金(万元)", "3"],
+    ["其他资金(万元,自有资金、社会资本、以前年度结转结余资金等)", "4"],
+]
+
+
+def test_lettered_funds_columns_are_placed_by_their_formulas() -> None:
+    form = one(*R051)
+    funds = form.funds
+    # the empty column is the one that keeps D/C = 100%: B; 执行率 E/C divides by C, the budget
+    assert funds.total == FundsRow(budget=52.8, received=52.8, executed=30.8, rate=58.33)
+    assert funds.more == {
+        "中央财政资金": FundsRow(budget=52.8, received=52.8, executed=30.8, rate=58.33),
+        "地方财政资金": FundsRow(),
+    }
+    assert (funds.other, funds.carryover) == (FundsRow(), None)  # the note in brackets names no row
+    assert form.reading is not None and form.reading.doubtful == []
+
+
+def test_lettered_columns_that_two_readings_fill_differently_are_not_guessed() -> None:
+    # without the D/C formula, 52.8 may be C or D: the row is doubted, not guessed
+    form = one(
+        ["行次", "全年预算数(A)", "扣除后预算金额(C)", "全年到位资金(D)", "全年执行资金(E)", "预算执行(E/C×100%)"],
+        ["年度资金总额", "1", "52.8", "52.8", "30.8", "58.33%"],
+    )
+    assert form.funds.total.executed is None
+    assert form.reading is not None and "funds" in form.reading.doubtful
+
+
+def test_a_formula_over_a_named_column_does_not_rename_it() -> None:
+    # 执行(C/A) over 年初预算数(A): A stays 年初预算数, the ratio is no 执行率 of the budget
+    form = one(
+        ["年初预算数(A)", "全年预算数(B)", "全年执行数(C)", "执行(C/A)"],
+        ["年度资金总额", "100", "80", "60", "60%"],
+    )
+    total = form.funds.total
+    assert (total.initial, total.budget, total.executed, total.rate) == (100.0, 80.0, 60.0, None)

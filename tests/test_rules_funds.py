@@ -94,6 +94,18 @@ def test_f007_f008_say_nothing_when_the_text_that_may_explain_was_not_read(doubt
     assert [f.rule for f in hits("F007", low)] == ["F007"]  # cut short after its texts: still said
 
 
+def test_f007_says_nothing_of_a_form_cut_short_before_its_texts() -> None:
+    # r051: the funds table is all the copy prints of the form (58.33% executed), the goal and the
+    # indicators, where the reason would be written, are cut off
+    low = form(funds_=funds(52.8, 30.8), achieved="")
+    low.goal.planned = ""
+    low.indicators = []
+    low.reading = Reading(template="transfer", shape="columns", truncated=True)
+    assert hits("F007", low) == []
+    low.reading = Reading(template="transfer", shape="columns", truncated=False)
+    assert [f.rule for f in hits("F007", low)] == ["F007"]
+
+
 @pytest.mark.parametrize(
     ("initial", "achieved", "expected"),
     [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from jixiao.model import FundsRow
 from jixiao.readers.shapes import detect_shape, text_to_grids
+from jixiao.readers.text import read_text
 
 
 def rows_of(text: str) -> list[list[str]]:
@@ -263,6 +265,26 @@ def test_unlabelled_rows_take_the_header_width_and_goal_rows_come_in_pairs() -> 
         ["指标2:违法案件查办率", "100%", "100%", "4"],
         ["时效指标", "指标1:食品监管专项工作整体完成时间", "2021年12月31日", "2021年12月31日", "5"],
     ]
+
+
+# r023's funds: labelled amounts, the 其中 labels printed once per amount, an empty row printing
+# its label and unit twice
+R023_FUNDS = "\n\n".join(
+    [
+        "专项名称", "食品监管补助资金", "预算执行情况", "预算数:", "2.38", "执行数:", "2.38", "20",
+        "其中:中央补助", "      2.38  万元", "其中:中央补助", "    2.38万元", " ",
+        "地方资金/其他", "万元", "地方资金/其他", "万元", " ", "年度目标完成情况", "预期目标", "目标实际完成情况", "20",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "50",
+    ]
+)
+
+
+def test_a_sub_row_label_printed_once_per_amount_stays_one_row() -> None:
+    assert detect_shape(R023_FUNDS) == "cell-per-line"
+    assert ["地方资金/其他", "万元", "地方资金/其他", "万元"] in rows_of(R023_FUNDS)
+    (form,) = read_text(R023_FUNDS.encode(), name="r023.txt")
+    assert form.funds.other == FundsRow()  # printed, empty: the unit alone in both amount cells
+    assert form.funds.more == {"中央补助": FundsRow(budget=2.38, executed=2.38)}
 
 
 def test_long_runs_of_blank_lines_part_the_rows() -> None:

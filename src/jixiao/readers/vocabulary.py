@@ -27,6 +27,8 @@ __all__ = [
     "FUNDS_FIELDS",
     "INDICATOR_FIELDS",
     "HEADER_FIELDS",
+    "HEADER_ALSO",
+    "WEAK_HEADER_LABELS",
     "OTHER_HEADER_LABELS",
     "GOAL_FIELDS",
     "CLOSING_FIELDS",
@@ -77,17 +79,25 @@ FUNDS_FIELDS: dict[str, Field] = _table(
     Field("initial", ("年初预算数", "年初预算"), "number"),
     Field(
         "budget",
-        ("全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数"),
+        (
+            "全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数",
+            "计划安排资金",
+        ),
         "number",
     ),
-    Field("executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数"), "number"),
+    Field(
+        "executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数", "实际支出"), "number"
+    ),
     Field("received", ("全年到位资金", "实际到位资金", "到位资金", "资金到位数", "到位数"), "number"),
     Field("weight", ("分值", "分数", "权重", "执行率权重"), "number", never=("权重占比",)),
     Field("rate", ("执行率", "预算执行率", "预算执行进度"), "percent", never=("执行率权重", "执行率得分")),
     Field("score", ("得分", "执行率得分"), "number", never=("得分计算方法",)),
     Field("reason", ("原因", "偏差原因", "未完成原因"), "text"),
+    Field("line", ("行次",), "number"),
+    Field("evidence", ("佐证材料",), "text"),
 )
-"""The funds table's columns (项目资金 / 预算执行情况)."""
+"""The funds table's columns (项目资金 / 预算执行情况); 行次 (the row's number) and 佐证材料 are
+read only to keep the other columns in their places."""
 
 INDICATOR_FIELDS: dict[str, Field] = _table(
     Field("level1", ("一级指标",), "label"),
@@ -137,12 +147,20 @@ HEADER_FIELDS: dict[str, Field] = _table(
     Field("project", ("项目名称", "专项名称", "转移支付(项目)名称", "转移支付名称"), "text", never=("子项目名称",)),
     Field("department", ("主管部门", "主管部门及代码", "主管单位", "项目主管部门", "项目主管单位", "地方主管部门", "省级主管部门", "预算单位名称"), "text",
           never=("主管部门满意度", "中央主管部门")),
-    Field("implementer", ("实施单位", "项目实施单位", "资金使用单位"), "text"),
+    Field("implementer", ("实施单位", "项目实施单位", "资金使用单位", "项目单位", "单位名称", "实施(主管)单位"), "text"),
 )
 """The header's labelled items; the value stands after the label or in the next cell."""
 
+WEAK_HEADER_LABELS: frozenset[str] = frozenset({"单位名称"})
+"""Header labels whose value stands for their item only until the item's own label is printed:
+the filling unit's 单位名称 is the 实施单位 unless a 实施单位 is named."""
+
+HEADER_ALSO: dict[str, str] = {"实施(主管)单位": "department"}
+"""Header labels that name a second item too: their value is that item's as well (河北's one
+cell for the 实施 and the 主管 office)."""
+
 OTHER_HEADER_LABELS: tuple[str, ...] = (
-    "项目单位", "项目负责人", "联系人", "联系电话", "项目属性", "项目类别", "项目年份", "评价类型", "评价时间",
+    "项目负责人", "联系人", "联系电话", "项目属性", "项目类别", "项目年份", "评价类型", "评价时间",
     "评价机构", "组织方式", "填报日期", "填报时间", "上报时间", "单位领导审签",
 )
 """Header items the model has no place for. Followed by a colon inside a header value, one marks
@@ -377,8 +395,9 @@ def funds_row_kind(label: str) -> str | None:
     k = key(label)
     sub = k.startswith("其中")
     k = k.removeprefix("其中")
+    head = k.split("(", 1)[0]  # 其他资金(万元,自有资金、…以前年度结转结余资金等): the label before its note
     for kind, words in FUNDS_ROWS.items():
-        if k in words:
+        if k in words or head in words:
             return kind
     for kind, words in FUNDS_ROWS.items():
         if kind != "appropriation" and any(w in k for w in words if len(w) >= 4):

@@ -234,13 +234,14 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：执行率偏低是评审首先追问的问题。
 示例：执行率 72.5%，全表没有提到预算、资金或执行率。
 修正：在偏差原因分析中写明未执行的原因（如合同尚未到付款节点）和改进措施。
-年度总体目标或指标表没有读准（读取存疑）时不报告：说明可能就在没有读准的文字里。
+年度总体目标或指标表没有读准（读取存疑）时不报告：说明可能就在没有读准的文字里；表在中途被截断
+（Reading.truncated）而年度总体目标和指标都没有读到时也不报告：说明可能在没有印出的部分。
 """)
 def f007(form: Form, settings: Settings) -> Iterator[Hit]:
     rate = execution_rate(form)
     if rate is None or rate >= settings.execution_floor * 100 - 1e-9:
         return
-    if has_funds_explanation(form) or narrative_doubted(form):
+    if has_funds_explanation(form) or narrative_doubted(form) or _texts_unseen(form):
         return
     yield Hit(
         f"执行率 {rate:.2f}% 低于 {fmt(settings.execution_floor * 100)}%，表中没有说明资金未执行的原因：在偏差原因或"
@@ -248,6 +249,12 @@ def f007(form: Form, settings: Settings) -> Iterator[Hit]:
         field="funds.total.rate", evidence={"rate": round(rate, 4), "floor": settings.execution_floor},
         severity="error" if settings.execution_reason_required else None,
     )
+
+
+def _texts_unseen(form: Form) -> bool:
+    """Whether the form was cut short before any goal or indicator text it would explain in."""
+    cut = form.reading is not None and form.reading.truncated
+    return cut and not (form.goal.planned or form.goal.achieved or form.indicators)
 
 
 _ADJUST = re.compile(r"调整|调减|调增|追加|核减|压减|收回|调剂|变更")

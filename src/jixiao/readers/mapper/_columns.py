@@ -77,8 +77,10 @@ _SECTION_POINTS = re.compile(r"^\d{1,3}$")
 
 def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
     """The roles ``table`` finds in a header row; the first cell naming a role wins. In an
-    indicator header without a score column, a last cell of points alone is that column."""
+    indicator header without a score column, a last cell of points alone is that column; in a
+    funds header, columns marked with letters and formulas are named by them (``_lettered``)."""
     cols = Columns()
+    placed: list[Cell] = []
     for i, cell in enumerate(row):
         role = field_of(cell.text, table)
         if role is None and "score" in table and "score" not in cols.spans and _SECTION_POINTS.match(key(cell.text)):
@@ -87,11 +89,64 @@ def header_columns(row: list[Cell], table: dict[str, Field]) -> Columns:
         if role is not None and role not in cols.spans:
             cols.spans[role] = (cell.col, cell.last_col)
             cols.order.append(role)
+            placed.append(cell)
         elif cols.order or not cell.text.strip():
             cols.order.append(UNNAMED)
+            placed.append(cell)
+    if "executed" in table:
+        _lettered(placed, cols)
     while cols.order and cols.order[-1] == UNNAMED:
         cols.order.pop()
     return cols
+
+
+_LETTER = re.compile(r"\(([A-Z])\)$")
+_RATIO = re.compile(r"\(([A-Z])/([A-Z])(?:[×xX*]100%)?\)$")
+AMOUNT = "amount:"
+"""The role of a lettered money column the model has no place for (统筹整合资金数(B)): a number
+that keeps its column's place, so the row's other amounts are matched by it."""
+RATIO = "ratio:"
+"""The role of a column printed as a ratio of two lettered columns (预算到位(D/C×100%)):
+``ratio:numerator-role/denominator-role``, a percentage the arithmetic of a row can check."""
+
+
+def _lettered(placed: list[Cell], cols: Columns) -> None:
+    """Name the funds columns a header marks with letters and formulas (全年预算数(A) …
+    预算执行(E/C×100%)) that the vocabulary does not: a lettered money column is an amount, a
+    formula column a ratio of the columns its letters name, 执行率 when that is the executed
+    amount over the budget. ``placed`` are the header cells of ``cols.order``, in order."""
+    letters = {m.group(1): i for i, c in enumerate(placed) if (m := _LETTER.search(key(c.text)))}
+    if not letters:
+        return
+    for letter, i in letters.items():
+        if cols.order[i] == UNNAMED:
+            cols.order[i] = AMOUNT + letter
+    ratios = {
+        i: (letters[m.group(1)], letters[m.group(2)])
+        for i, c in enumerate(placed)
+        if (m := _RATIO.search(key(c.text))) and cols.order[i] == UNNAMED and {m.group(1), m.group(2)} <= letters.keys()
+    }
+    for t, b in ratios.values():
+        if cols.order[t] == "executed" and cols.order[b].startswith(AMOUNT) and "预算" in key(placed[b].text):
+            _budget_is(placed, cols, b)  # 执行率 = E/C: C is the budget executed against
+    for i, (t, b) in ratios.items():
+        top, bottom = cols.order[t], cols.order[b]
+        cell = placed[i]
+        if (top, bottom) == ("executed", "budget") and "rate" not in cols.spans:
+            cols.order[i] = "rate"
+            cols.spans["rate"] = (cell.col, cell.last_col)
+        else:
+            cols.order[i] = f"{RATIO}{top}/{bottom}"
+
+
+def _budget_is(placed: list[Cell], cols: Columns, i: int) -> None:
+    """Make the ``i``-th column the budget; the column named so before keeps its letter only."""
+    if "budget" in cols.order:
+        j = cols.order.index("budget")
+        m = _LETTER.search(key(placed[j].text))
+        cols.order[j] = AMOUNT + (m.group(1) if m else "?")
+    cols.order[i] = "budget"
+    cols.spans["budget"] = (placed[i].col, placed[i].last_col)
 
 
 def another_header(row: list[Cell], columns: int) -> bool:
@@ -127,7 +182,9 @@ def looks_numeric(text: str) -> bool:
 
 def _kind(table: dict[str, Field], role: str) -> str:
     spec = table.get(role)
-    return spec.kind if spec is not None else "text"
+    if spec is not None:
+        return spec.kind
+    return "number" if role.startswith(AMOUNT) else "percent" if role.startswith(RATIO) else "text"
 
 
 def fits(role: str, text: str, table: dict[str, Field]) -> bool:
@@ -191,9 +248,14 @@ def align(cells: list[Cell], order: list[str], table: dict[str, Field], judge: J
 
 
 def _meaning(candidate: dict[str, Cell]) -> frozenset[tuple[str, str]]:
-    """What a candidate says, placeholders aside: two candidates that differ only in where a
-    "-" went read the same."""
-    return frozenset((r, c.text) for r, c in candidate.items() if c.text and not is_placeholder(c.text))
+    """What a candidate says, placeholders and columns the model has no place for aside: two
+    candidates that differ only in where a "-" went, or in which of two such columns was left
+    empty, read the same."""
+    return frozenset(
+        (r, c.text)
+        for r, c in candidate.items()
+        if c.text and not is_placeholder(c.text) and not r.startswith((AMOUNT, RATIO, "line"))
+    )
 
 
 def number(text: str | None) -> float | None:
@@ -232,6 +294,12 @@ def judge_funds(c: dict[str, str]) -> int:
         a = number(c.get("initial"))
     rate, w, s = number(c.get("rate")), number(c.get("weight")), number(c.get("score"))
     points = sum(number(c.get(r)) is not None for r in ("initial", "budget", "executed"))
+    points += 2 * (number(c.get("line")) is not None)  # a table with 行次 prints it on every row
+    for role, text in c.items():
+        if role.startswith(RATIO) and (printed := number(text)) is not None:
+            top, bottom = (number(c.get(r)) for r in role.removeprefix(RATIO).split("/"))
+            if top is not None and bottom:
+                points += 3 if abs(top / bottom * 100 - printed) <= 1 else -3
     if rate is not None and a and b is not None:
         ratio = b / a * 100
         points += 3 if any(abs(x - ratio) <= max(1.0, ratio * 0.02) for x in (rate, rate * 100)) else -3

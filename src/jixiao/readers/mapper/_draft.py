@@ -53,6 +53,8 @@ class Draft:
     closed: bool = False
     """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
     seen: set[str] = field(default_factory=set)
+    weak: set[str] = field(default_factory=set)
+    """Header items read from a label that stands for them only until their own is printed."""
     problems: list[tuple[Area, str]] = field(default_factory=list)
 
     @property

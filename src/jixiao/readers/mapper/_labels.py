@@ -10,16 +10,17 @@ import re
 from functools import lru_cache
 
 from ..grid import Cell, clean_text
-from ..vocabulary import CLOSING_FIELDS, HEADER_FIELDS, OTHER_HEADER_LABELS, key
+from ..vocabulary import CLOSING_FIELDS, HEADER_ALSO, HEADER_FIELDS, OTHER_HEADER_LABELS, WEAK_HEADER_LABELS, key
 
-__all__ = ["header_values", "label_value", "year_of", "text_after", "unit_of"]
+__all__ = ["header_values", "label_value", "year_of", "title_year", "text_after", "unit_of"]
 
 _HEADER_WORDS: list[tuple[str, str]] = sorted(
     ((f.name, w) for f in HEADER_FIELDS.values() for w in f.words), key=lambda fw: -len(fw[1])
 )
 _NEVER = tuple(w for f in HEADER_FIELDS.values() for w in f.never)
 _STOP_WORDS = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",)
-_OTHER_LABEL = re.compile("(?:" + "|".join(map(re.escape, OTHER_HEADER_LABELS)) + r")\s*[：:]")
+_OTHER_LABEL = re.compile("(?:" + "|".join(map(re.escape, (*OTHER_HEADER_LABELS, *(w for _, w in _HEADER_WORDS)))) + r")\s*[：:]")
+"""A label and its colon inside a header value: where that value ends ("…项目项目单位:文昌市林业局")."""
 _FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
 """Characters a label is keyed with that the printed text may hold in full width."""
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
@@ -43,9 +44,10 @@ def _hits(text: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(sorted(found))
 
 
-def header_values(row: list[Cell]) -> list[tuple[str, str]]:
-    """(field, value) for 项目名称/主管部门/实施单位 in a row, in one cell or label-then-value."""
-    out: list[tuple[str, str]] = []
+def header_values(row: list[Cell]) -> list[tuple[str, str, bool]]:
+    """(field, value, weak) for 项目名称/主管部门/实施单位 in a row, in one cell or label-then-value;
+    ``weak`` when the label stands for the field only until its own label is printed (单位名称)."""
+    out: list[tuple[str, str, bool]] = []
     for i, cell in enumerate(row):
         text = key(cell.text)
         if text.startswith(_NEVER):
@@ -55,7 +57,7 @@ def header_values(row: list[Cell]) -> list[tuple[str, str]]:
             continue
         raw = clean_text(cell.text)
         for j, (_pos, fld, word) in enumerate(hits):
-            if any(fld == f for f, _ in out):
+            if any(fld == f for f, _, _ in out):
                 continue
             after = _find_in_raw(raw, word)[1]
             end = _find_in_raw(raw, hits[j + 1][2])[0] if j + 1 < len(hits) else len(raw)
@@ -65,7 +67,11 @@ def header_values(row: list[Cell]) -> list[tuple[str, str]]:
                 if not key(nxt.text).startswith(_STOP_WORDS):
                     value = clean_text(nxt.text)
             other = _OTHER_LABEL.search(value)
-            out.append((fld, value[: other.start()].strip(" ：:") if other else value))
+            value = value[: other.start()].strip(" ：:") if other else value
+            out.append((fld, value, word in WEAK_HEADER_LABELS))
+            also = HEADER_ALSO.get(word)
+            if also is not None and all(f != also for f, _, _ in out):
+                out.append((also, value, False))
     return out
 
 
@@ -117,6 +123,19 @@ def year_of(cells: list[Cell]) -> int | None:
             v = _YEAR_VALUE.match(key(cells[i + 1].text))
             if v:
                 return int(v.group(1))
+    return None
+
+
+_TITLE_YEAR = re.compile(r"^((?:19|20)\d{2})年(?!\d{1,2}月)")
+
+
+def title_year(cells: list[Cell]) -> int | None:
+    """The year a title begins with when it prints no 年度 ("2021年中央对地方专项转移支付区域绩效
+    目标自评表"); ``None`` for a title that begins otherwise."""
+    for cell in cells:
+        m = _TITLE_YEAR.match(key(cell.text))
+        if m:
+            return int(m.group(1))
     return None
 
 

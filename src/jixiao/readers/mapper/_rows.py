@@ -7,6 +7,7 @@ roles in order (``align``), labels carried down from the rows above.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ...model import FundsRow, Indicator, Value
@@ -42,6 +43,8 @@ _COLUMN_NAMES = {
     "score": "得分", "weight": "分值",
 }
 _SKIPPED_NAMES = frozenset({"小计", "合计"})
+_UNIT_TAIL = re.compile(r"\s*[（(](?:万元|元)[)）]$")
+"""A funds row label's unit in brackets ("中央财政资金(万元)"): the column's unit, not its name."""
 _FUNDS_COLUMNS = ("initial", "budget", "executed", "received", "rate", "score", "weight")
 
 
@@ -93,7 +96,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         cells = dict(picked)
     if kind is None:
         return
-    name = _FUNDS_NAMES.get(kind) or clean_text(label).removeprefix("其中").strip("：: ")
+    name = _FUNDS_NAMES.get(kind) or _UNIT_TAIL.sub("", clean_text(label).removeprefix("其中").strip("：: "))
     values = _numbers_of(d, cells, _FUNDS_COLUMNS, f"项目资金「{name}」")
     weight = values.pop("weight")
     values["rate"] = _as_percent(values["rate"], values["budget"], values["executed"])

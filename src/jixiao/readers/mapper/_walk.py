@@ -30,8 +30,8 @@ from ..vocabulary import (
 )
 from ._columns import Columns, another_header, cell_at, header_columns, looks_numeric
 from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
-from ._inline import inline_funds, inline_sub_rows, labelled_total
-from ._labels import header_values, label_value, text_after, unit_of, year_of
+from ._inline import inline_funds, inline_sub_rows, labelled_total, more_amounts
+from ._labels import header_values, label_value, text_after, title_year, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
 
 __all__ = ["grid_to_forms"]
@@ -168,7 +168,7 @@ class _Mapper:
             return
         inline = inline_funds(row, d.form.funds) if words.amounts and d.mode != "indicators" else None
         if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
-            d.funds, d.mode, d.inline = d.funds or Columns(), "inline", inline
+            d.funds, d.mode, d.inline = d.funds or Columns(), "inline", more_amounts(d, inline)
             d.note_header(row)
             d.cells.extend(starting)
             return
@@ -262,24 +262,28 @@ class _Mapper:
             if d.has_content:
                 self._finish()
                 d = self.cur
-            d.form.year = year_of(starting) or d.form.year  # of titles before the form, the nearest
+            d.form.year = year_of(starting) or title_year(starting) or d.form.year  # of titles before the form, the nearest
             d.note_header(starting)
             d.cells.extend(starting)
             return True
         found = header_values(starting) if words.header else []
-        if d.mode is not None and not any(f == "project" for f, _ in found):
+        if d.mode is not None and not any(f == "project" for f, _, _ in found):
             found = []  # inside a table only 项目名称 (the next form) counts: "主管部门满意度" is an indicator
         if found:
-            again = next((v for f, v in found if f == "project"), None)
+            again = next((v for f, v, _ in found if f == "project"), None)
             repeated = again is not None and d.form.project is not None and _names_again(d.form.project, again)
             if again is not None and d.form.project is not None and not repeated:
                 self._finish()
                 d = self.cur
             elif self.grid.shape == "glued" and (doubt := _cut_in_doubt(d.cells[-2:], starting[0], d.form.project)):
                 d.problems.append(("header", doubt))
-            for fld, value in found:
-                if value and getattr(d.form, fld) is None:
+            for fld, value, weak in found:
+                if value and (getattr(d.form, fld) is None or (fld in d.weak and not weak)):
                     setattr(d.form, fld, value)
+                    if weak:
+                        d.weak.add(fld)
+                    else:
+                        d.weak.discard(fld)
             if not repeated:  # a year inside the name printed again says no more than the first time
                 d.form.year = d.form.year or year_of(starting)
             d.note_header(starting)

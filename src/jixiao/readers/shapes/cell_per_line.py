@@ -225,6 +225,8 @@ def _regrouped(cells: list[TextCell]) -> list[TextRow]:
         if kind == "level2" and row is not None and labels and len(row) == labels:
             row.append(tc)
             labels += 1
+        elif kind == "label" and row and key(row[0].text) == key(tc.text):
+            row.append(tc)  # a sub-row's label printed once per amount (地方资金/其他 | 万元 | 地方资金/其他 | 万元)
         elif kind is not None:
             rows.append([tc])
             labels = 1 if kind in ("level1", "level2") else 0

@@ -293,8 +293,9 @@ _TABLES: dict[int, dict[str, Field]] = {
 def field_of(text: str, table: dict[str, Field]) -> str | None:
     """The field of ``table`` that the header cell ``text`` names, or ``None``.
 
-    A header word and a short tail are allowed ("执行率(B/A)", "分值(10分)", "年度指标值(A)");
-    a long text that merely begins with a word ("原因是资金未到位") names nothing.
+    A header word and a short tail are allowed ("执行率(B/A)", "分值(10分)", "年度指标值(A)"), or
+    a bracketed formula ("执行率(全年执行数/全年预算数)"); a long text that merely begins with a word
+    ("原因是资金未到位") names nothing.
     """
     return _field_of_text(text, id(table))
 
@@ -308,7 +309,11 @@ def _field_of_text(text: str, table_id: int) -> str | None:
     if name is None:
         return None
     word_len = _matches(k, _TABLES[table_id][name])
-    return name if len(k) - word_len <= 12 else None
+    return name if len(k) - word_len <= 12 or _NOTE_TAIL.fullmatch(k, word_len) else None
+
+
+_NOTE_TAIL = re.compile(r"\([^()]{1,20}\)")
+"""A header word's bracketed note or formula: "(全年执行数/全年预算数)"."""
 
 
 ALL_WORDS: tuple[str, ...] = tuple(

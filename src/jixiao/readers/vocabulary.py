@@ -237,6 +237,7 @@ SECTION_TITLES: tuple[str, ...] = (
     "年度总体目标完成情况",
     "年度目标完成情况",
     "年度绩效目标",
+    "年度绩效目标完成情况",
     "年度绩效指标完成情况",
     "绩效目标完成情况",
     "绩效指标",
@@ -391,7 +392,7 @@ def funds_row_kind(label: str) -> str | None:
     if "财政拨款" in k or "一般公共预算拨款" in k:
         return "appropriation"
     base = _BRACKET_TAIL.sub("", k)  # 本级资金(包括结转结余)
-    if sub or (base.endswith("资金") and len(base) <= 12):
+    if sub or (base.endswith("资金") and len(base) <= 12) or (base.endswith("拨款") and 4 <= len(base) <= 12):
         return "more" if k else None
     return None
 

@@ -167,13 +167,19 @@ def _rows_in_order(region: list[str]) -> tuple[list[list[str]], list[str]] | Non
         if field_of(t, FUNDS_FIELDS) is not None and funds_row_kind(t) is None:
             stray.append(t)
             continue
-        if label and funds_row_kind(t) is not None and funds_row_kind("".join(label)) is not None:
+        if label and _whole_row_label(t) and funds_row_kind("".join(label)) is not None:
             rows.append(["".join(label)])  # a row printed with no values: 上年结转资金 其他资金
             label = []
         label.append(t)
     if label:
         rows.append(["".join(label)])
     return [r for r in rows if funds_row_kind(r[0]) is not None or len(r) > 1], stray
+
+
+def _whole_row_label(token: str) -> bool:
+    """Whether a token is a funds row label of its own (上年结转资金), not the wrapped end of the
+    label before it ("拨款" of "其中:当年财政 拨款")."""
+    return len(key(token)) >= 4 and funds_row_kind(token) is not None
 
 
 def _adds_up(fields: list[str | None], values: list[str]) -> bool:
@@ -305,7 +311,11 @@ def _header_rows(tokens: list[str], line: int) -> list[TextRow]:
 def _starts_item(token: str) -> bool:
     """Whether a token is a header label (项目名称, 地方财政部门 …) or a section word (项目资金(万元)),
     which starts a row of its own."""
-    return field_of(token, HEADER_FIELDS) is not None or token.endswith(("主管部门", "财政部门")) or is_header_word(token)
+    return (
+        field_of(token, HEADER_FIELDS) is not None
+        or token.endswith(("主管部门", "财政部门"))
+        or is_header_word(token)
+    )
 
 
 def _line_rows(raw: str) -> tuple[list[str], list[list[str]], list[str]] | None:

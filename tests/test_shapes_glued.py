@@ -251,3 +251,28 @@ def test_a_total_printed_among_the_header_items_is_a_labelled_row() -> None:
     assert ["自评总分(分)", "97.93"] in rows_of(text)
     (form,) = read_text(text.encode(), name="r010.txt")
     assert form.total_score == 97.93
+
+
+# r026 (湖北 蔡甸, 繁体 copy): labelled funds rows the vocabulary reads by their endings, glued to
+# the title of the indicator table
+R026_FUNDS = (
+    "项目实施单位区园林和林业局预算执行情况(万元)资金来源预算数(A)执行数(B)执行率(B/A)"
+    "一般预算内拨款6363100%合计6363100%年度绩效目标完成情况一级指标二级指标三级指标年初目标值实际完成值"
+)
+
+
+def test_a_cut_that_only_nothing_spent_would_explain_gives_way_to_one_the_rate_checks() -> None:
+    # "6363100%" reads 63 | 63 | 100% (63 / 63) and 63631 | 0 | 0% (true of any budget); "6363 | 10 |
+    # 0%" (0.16% printed as a whole 0%) is no form: money spent prints its small rate with decimals
+    rows = rows_of(R026_FUNDS)
+    assert ["一般预算内拨款", "63", "63", "100%"] in rows
+    assert ["合计", "63", "63", "100%"] in rows
+    assert ["年度绩效目标完成情况"] in rows  # the title after the amounts is a row of its own
+    (form,) = read_text(R026_FUNDS.encode(), name="r026.txt")
+    assert (form.funds.total.budget, form.funds.total.executed, form.funds.total.rate) == (63, 63, 100)
+    assert form.funds.more["一般预算内拨款"].budget == 63
+
+
+def test_a_row_that_spent_nothing_is_still_read_when_no_other_cut_fits() -> None:
+    text = R026_FUNDS.replace("6363100%", "6300%")  # 63 | 0 | 0% (or 6 | 30 | 0%? 30 / 6 is no 0%)
+    assert ["合计", "63", "0", "0%"] in rows_of(text)

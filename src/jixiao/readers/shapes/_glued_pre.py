@@ -149,7 +149,15 @@ def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tu
             continue
         fits = funds_fits(names)
         found.update((tuple(cut), names) for cut in split_values(values.strip(), len(names)) if fits(cut))
-    return found, rest
+    checked = {cut: names for cut, names in found.items() if not _vacuous(dict(zip(names, cut)))}
+    return (checked or found), rest
+
+
+def _vacuous(row: dict[str, str]) -> bool:
+    """Whether a cut fits only because nothing was spent: 执行数 0 and 执行率 0% hold for any
+    budget, so the arithmetic vouches for no cut of the amounts before them ("63631 0 0%" of
+    "6363100%", where 63 63 100% is checked by 63 / 63)."""
+    return "rate" in row and number(row.get("executed", "")) == 0 and number(row["rate"]) == 0
 
 
 def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
@@ -281,10 +289,13 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
         elif kind == "funds-row" and nxt[0] == "text":
             funds.row(rows, word, nxt[1], line)
             k += 1
-        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(word):
-            for label, amounts in _LABELLED_AMOUNT.findall(word):
+        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(_TRAILING_TITLE.sub("", word)):
+            amounts_text = _TRAILING_TITLE.sub("", word)
+            for label, amounts in _LABELLED_AMOUNT.findall(amounts_text):
                 cut = _funds_cut(amounts, funds.columns)
                 rows.append([TextCell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
+            if amounts_text != word:
+                rows.append([TextCell(word[len(amounts_text) :], line)])  # the indicator table's title
         elif kind == "goal":
             row = [word]
             while k + 1 < len(tokens) and tokens[k + 1][0] == "goal":

@@ -97,7 +97,7 @@ def test_header_items_funds_and_closing_rows_of_a_glued_form() -> None:
         ["上年结转资金"],
     ]
     assert ["年度总体目标", "预期目标", "实际完成情况"] in rows
-    assert ["更新剧团老化、损坏的音响、灯光等设备。已完成绩 效 指 标"] in rows  # the goal, whole
+    assert ["更新剧团老化、损坏的音响、灯光等设备。", "已完成"] in rows  # the goal: a completion phrase ends it
     assert list(HEADER) in rows
     assert ["产出指标", "数量指标", "演出设备更新", "50件", "50件", "20", "20"] in rows
     # "总分10098": no score is above 100, so 100 and 98; the second form starts after it
@@ -180,6 +180,22 @@ def test_a_goal_with_two_labels_or_a_column_header_before_its_label_stays_unpart
     ):
         (form,) = read_text((head + goal + R055).encode(), name="t.txt")
         assert form.goal.planned == "" and form.goal.achieved == ""
+
+
+def test_a_goal_ending_in_a_bare_completion_phrase_reads_it_as_the_achieved_text() -> None:
+    # r041's second form: the planned sentence, "已完成", then the table's title spaced out
+    goal = (
+        "项目名称中青年演员培训经费主管部门新洲区楚剧团年度 总体 目标预期目标实际完成情况"
+        "请省市艺术专家驻团培训,送优秀青年演员到省市专业院 团随团培训。已完成绩 效 指 标"
+    )
+    (form,) = read_text((goal + R041_TABLE).encode(), name="r041.txt")
+    assert (form.goal.planned, form.goal.achieved) == ("请省市艺术专家驻团培训,送优秀青年演员到省市专业院团随团培训。", "已完成")
+
+
+def test_a_goal_whose_achieved_text_is_more_than_a_completion_phrase_stays_unparted() -> None:
+    goal = "项目名称中青年演员培训经费年度总体目标预期目标实际完成情况请专家驻团培训。已完成培训20场绩效指标"
+    (form,) = read_text((goal + R041_TABLE).encode(), name="r041.txt")
+    assert form.goal.planned == "" and form.reading is not None and "goal" in form.reading.doubtful
 
 
 # r041 (湖北 新洲区 楚剧团): a header with 偏差原因, rows met in full, a target and actual printed as

@@ -269,6 +269,29 @@ def _goal_parts(text: str) -> tuple[str, str] | None:
     return (planned, achieved) if _SENTENCE.search(planned) and achieved else None
 
 
+_SPACED_TITLE = re.compile(
+    "(?:" + "|".join(" ?".join(map(re.escape, t)) for t in sorted(SECTION_TITLES, key=len, reverse=True)) + r") ?$"
+)
+"""The indicator table's title glued after the goal, maybe with spaces inside it ("绩 效 指 标")."""
+_DONE_PHRASE = re.compile(r"(?<=[。；;！!])\s*((?:已|均已)?(?:全部|基本|按时|按期)?完成)$")
+"""An achieved text that is a bare completion phrase ("已完成", "已全部完成") after the planned
+text's last sentence."""
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、，,。；;]) +(?=[\u4e00-\u9fff])")
+"""A space a wrapped cell left between the characters of a text ("专业院 团")."""
+
+
+def _goal_done(text: str) -> tuple[str, str] | None:
+    """(planned, achieved) of glued goal text that ends in a bare completion phrase after a
+    sentence (the indicator table's title after it dropped): "…演出设备。已完成" → (…演出设备。,
+    已完成); ``None`` otherwise (where the achieved text begins cannot be told)."""
+    text = _SPACED_TITLE.sub("", text).strip()
+    m = _DONE_PHRASE.search(text)
+    if m is None:
+        return None
+    planned = _WRAP_SPACE.sub("", text[: m.start()].strip())
+    return (planned, m.group(1)) if planned else None
+
+
 def pre_rows(text: str, line: int) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
     rows: list[TextRow] = []
@@ -302,7 +325,7 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
                 k += 1
                 row.append(tokens[k][1])
             rows.append([TextCell(w, line) for w in row])
-        elif kind == "goal-text" and (parts := _goal_parts(word)) is not None:
+        elif kind == "goal-text" and (parts := _goal_parts(word) or _goal_done(word)) is not None:
             header = [GOAL_FIELDS["planned"].words[0], GOAL_FIELDS["achieved"].words[0]]
             rows += [[TextCell(w, line) for w in header], [TextCell(t, line) for t in parts]]
         elif kind == "item" and nxt[0] == "text":

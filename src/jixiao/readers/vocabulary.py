@@ -77,10 +77,17 @@ FUNDS_FIELDS: dict[str, Field] = _table(
     Field("initial", ("年初预算数", "年初预算"), "number"),
     Field(
         "budget",
-        ("全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数"),
+        (
+            "全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数",
+            "计划投资额", "年度金额",
+        ),
         "number",
     ),
-    Field("executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数"), "number"),
+    Field(
+        "executed",
+        ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数", "实际使用情况", "资金使用情况"),
+        "number",
+    ),
     Field("received", ("全年到位资金", "实际到位资金", "到位资金", "资金到位数", "到位数"), "number"),
     Field("weight", ("分值", "分数", "权重", "执行率权重"), "number", never=("权重占比",)),
     Field("rate", ("执行率", "预算执行率", "预算执行进度"), "percent", never=("执行率权重", "执行率得分")),
@@ -376,6 +383,10 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     return (value, True) if isfinite(value) else (None, False)
 
 
+_MONEY_SOURCE = re.compile(r".{1,10}财政(?:预算)?|.{2,10}拨款")
+"""A source of money named by its ending: 一般预算内拨款, 中央财政, 市县财政预算."""
+
+
 @lru_cache(maxsize=8192)
 def funds_row_kind(label: str) -> str | None:
     """The model field of a funds row label ("其中：当年财政拨款" → appropriation), "more" for another
@@ -392,7 +403,7 @@ def funds_row_kind(label: str) -> str | None:
     if "财政拨款" in k or "一般公共预算拨款" in k:
         return "appropriation"
     base = _BRACKET_TAIL.sub("", k)  # 本级资金(包括结转结余)
-    if sub or (base.endswith("资金") and len(base) <= 12) or (base.endswith("拨款") and 4 <= len(base) <= 12):
+    if sub or (base.endswith("资金") and len(base) <= 12) or _MONEY_SOURCE.fullmatch(base):
         return "more" if k else None
     return None
 

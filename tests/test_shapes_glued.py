@@ -292,3 +292,50 @@ def test_a_cut_that_only_nothing_spent_would_explain_gives_way_to_one_the_rate_c
 def test_a_row_that_spent_nothing_is_still_read_when_no_other_cut_fits() -> None:
     text = R026_FUNDS.replace("6363100%", "6300%")  # 63 | 0 | 0% (or 6 | 30 | 0%? 30 / 6 is no 0%)
     assert ["合计", "63", "0", "0%"] in rows_of(text)
+
+
+# r055 (四川 专项资金): a 预算 column and a 使用 column, each a total over its 其中 rows, glued row
+# by row across the two columns with each row's label printed once per column
+R055_FUNDS = (
+    "专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)年度金额(提前下达):208万元"
+    "资金使用情况(万元)合计:109.8万元中央财政165万元中央财政84.5万元省级财政43万元省级财政25.3万元"
+    "年度总体目标目标1:扩大服务覆盖面,完成情况1:扩大了服务覆盖面,"
+)
+
+
+def test_funds_printed_column_after_column_are_read_where_each_column_adds_up() -> None:
+    rows = rows_of(R055_FUNDS + R055)
+    # 165 + 43 = 208 and 84.5 + 25.3 = 109.8: the labels pair with the columns so
+    assert rows[3:7] == [
+        ["年度金额(提前下达)", "资金使用情况(万元)"],
+        ["合计", "208万元", "109.8万元"],
+        ["中央财政", "165万元", "84.5万元"],
+        ["省级财政", "43万元", "25.3万元"],
+    ]
+    (form,) = read_text((R055_FUNDS + R055).encode(), name="r055.txt")
+    assert (form.funds.total.budget, form.funds.total.executed) == (208, 109.8)
+    assert (form.funds.more["省级财政"].budget, form.funds.more["省级财政"].executed) == (43, 25.3)
+
+
+def test_column_after_column_funds_that_do_not_add_up_are_not_paired() -> None:
+    rows = rows_of(R055_FUNDS.replace("25.3万元", "35.3万元") + R055)  # 84.5 + 35.3 is not 109.8
+    assert ["省级财政", "43万元", "35.3万元"] not in rows
+
+
+def test_cells_printed_empty_in_every_column_make_empty_rows() -> None:
+    # r052 (海南 评价报告): three columns (计划投资额 / 实际到位资金 / 实际使用情况), most rows empty
+    text = (
+        "项目名称:退耕还林苗圃建设项目项目类型经常性项目(√)一次性项目()计划投资额(万元)110.00实际到位资金(万元)84.74实际使用情况(万元)84.74"
+        "其中:中央财政其中:中央财政其中:中央财政省财政预算省财政预算省财政预算市县财政预算110.00市县财政预算84.74"
+        "市县财政预算84.74地方债券资金地方债券资金地方债券资金二、绩效评价指标评分一级指标分值二级指标分值三级指标分值得分"
+    )
+    rows = rows_of(text)
+    assert rows[2:9] == [
+        ["计划投资额(万元)", "实际到位资金(万元)", "实际使用情况(万元)"],
+        ["年度资金总额", "110.00", "84.74", "84.74"],  # no total label printed: the columns' own totals
+        ["其中:中央财政"],
+        ["省财政预算"],
+        ["市县财政预算", "110.00", "84.74", "84.74"],
+        ["地方债券资金"],
+        ["二、绩效评价指标评分"],
+    ]

@@ -4,7 +4,9 @@ The text is cut at the vocabulary's words: a header item label (项目名称, �
 after it as its value; funds column words make the funds header row; a funds row label
 (年度资金总额, 其中：当年财政拨款) takes its glued amounts, cut by the funds header's columns when
 arithmetic (执行率 = 执行数 / 预算数) leaves one cut (for 年度资金总额, also when only one cut
-makes its amounts the sums of its 其中 rows), else kept whole; after a goal word the
+makes its amounts the sums of its 其中 rows), else kept whole; funds printed column after
+column, each row label once per column, are read where each column adds up (``_column_funds``);
+after a goal word the
 rest is the goal's text, one cell, unless one inline 完成情况 label parts it into its two columns.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of, funds_row_kind
+from ._column_funds import column_funds
 from ._cuts import funds_fits, number, split_values, word_at
 from ._rows import TextCell, TextRow
 
@@ -294,6 +297,11 @@ def _goal_done(text: str) -> tuple[str, str] | None:
 
 def pre_rows(text: str, line: int) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
+    block = column_funds(text)
+    if block is not None:
+        start, end, block_rows = block
+        cells = [[TextCell(t, line) for t in row] for row in block_rows]
+        return [*pre_rows(text[:start], line), *cells, *pre_rows(text[end:], line)]
     rows: list[TextRow] = []
     funds = _Funds()
     tokens = _tokens(text)

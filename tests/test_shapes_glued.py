@@ -198,6 +198,13 @@ def test_a_goal_whose_achieved_text_is_more_than_a_completion_phrase_stays_unpar
     assert form.goal.planned == "" and form.reading is not None and "goal" in form.reading.doubtful
 
 
+def test_a_goal_cut_short_after_a_completion_phrase_stays_unparted() -> None:
+    # the text may go on past "已完成" where the page was cut: nothing closes the achieved text
+    text = R041_TABLE + "项目名称中青年演员培训经费年度总体目标预期目标实际完成情况请专家驻团培训。已完成"
+    rows = rows_of(text)
+    assert rows[-1] == ["请专家驻团培训。已完成"]
+
+
 # r041 (湖北 新洲区 楚剧团): a header with 偏差原因, rows met in full, a target and actual printed as
 # one word twice, empty template rows ("指标2:") and labels with spaces a wrapped cell left.
 R041_TABLE = (

@@ -283,11 +283,15 @@ _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、，,。；;]) +(?=[\u4e00-\u9fff
 """A space a wrapped cell left between the characters of a text ("专业院 团")."""
 
 
-def _goal_done(text: str) -> tuple[str, str] | None:
+def _goal_done(text: str, closed: bool) -> tuple[str, str] | None:
     """(planned, achieved) of glued goal text that ends in a bare completion phrase after a
-    sentence (the indicator table's title after it dropped): "…演出设备。已完成" → (…演出设备。,
-    已完成); ``None`` otherwise (where the achieved text begins cannot be told)."""
-    text = _SPACED_TITLE.sub("", text).strip()
+    sentence, closed by the indicator table (its title, dropped, or its header: ``closed``):
+    "…演出设备。已完成绩效指标" → (…演出设备。, 已完成); ``None`` otherwise (where the achieved text
+    begins cannot be told, or the text was cut short and the phrase may go on)."""
+    title = _SPACED_TITLE.search(text)
+    if title is None and not closed:
+        return None
+    text = text[: title.start()].strip() if title else text.strip()
     m = _DONE_PHRASE.search(text)
     if m is None:
         return None
@@ -295,13 +299,14 @@ def _goal_done(text: str) -> tuple[str, str] | None:
     return (planned, m.group(1)) if planned else None
 
 
-def pre_rows(text: str, line: int) -> list[TextRow]:
-    """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
+def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
+    """Rows of the glued text before an indicator table (all of ``text`` when it has none;
+    ``closed`` when the table's header follows it)."""
     block = column_funds(text)
     if block is not None:
         start, end, block_rows = block
         cells = [[TextCell(t, line) for t in row] for row in block_rows]
-        return [*pre_rows(text[:start], line), *cells, *pre_rows(text[end:], line)]
+        return [*pre_rows(text[:start], line), *cells, *pre_rows(text[end:], line, closed=closed)]
     rows: list[TextRow] = []
     funds = _Funds()
     tokens = _tokens(text)
@@ -333,7 +338,7 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
                 k += 1
                 row.append(tokens[k][1])
             rows.append([TextCell(w, line) for w in row])
-        elif kind == "goal-text" and (parts := _goal_parts(word) or _goal_done(word)) is not None:
+        elif kind == "goal-text" and (parts := _goal_parts(word) or _goal_done(word, closed)) is not None:
             header = [GOAL_FIELDS["planned"].words[0], GOAL_FIELDS["achieved"].words[0]]
             rows += [[TextCell(w, line) for w in header], [TextCell(t, line) for t in parts]]
         elif kind == "item" and nxt[0] == "text":

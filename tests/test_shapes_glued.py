@@ -153,6 +153,18 @@ def test_a_title_glued_to_the_header_items_is_a_row_of_its_own() -> None:
     assert form.reading.doubtful == ["funds"]  # ".32.06.5": the digits the site dropped cannot be placed
 
 
+def test_a_title_starts_after_the_last_sentence_mark_of_the_text_glued_before_it() -> None:
+    # r037 (湖北 黄冈): the unit's 自评报告, then "附件2:" and the form's title, all on one line
+    text = (
+        "项目绩效自评报告自评得分100分未完成的绩效目标(无)附件2:黄冈市档案馆2020年度项目绩效自评表 单位名称:黄冈市档案馆"
+        "项目名称档案资料征集专项经费主管部门项目实施单位黄冈市档案馆预算执行情况(万元)(20分)预算数(A)执行数(B)"
+        "执行率(B/A)得分(20分*执行率)年度财政资金总额10万10万100%20年度绩效指标一级指标二级指标三级指"
+    )
+    assert rows_of(text)[0] == ["黄冈市档案馆2020年度项目绩效自评表"]
+    (form,) = read_text(text.encode(), name="r037.txt")
+    assert (form.year, form.implementer, form.total_score) == (2020, "黄冈市档案馆", None)
+
+
 def test_a_row_never_ends_inside_a_value_and_the_rows_after_an_uncertain_one_stay_whole() -> None:
     header = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
     # "50件50件2020": 5 | 0件 | 5 | 0 would end inside "0件", so the row reads 50件 | 50件 | 20 | 20

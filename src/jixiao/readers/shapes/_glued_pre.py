@@ -79,6 +79,25 @@ def _token_at(text: str, i: int) -> tuple[str, str, int] | None:
     return None
 
 
+_BREAK = re.compile(r"[。，,;；:：!！?？]")
+
+
+def _title_start(text: str) -> tuple[str, str]:
+    """(text before, title's start) of the text glued before a title's last words: a title holds
+    no sentence mark, so it starts after the last one ("…(无)附件2:黄冈市档案馆2020年度项目绩效自" →
+    "…附件2:", "黄冈市档案馆2020年度项目绩效自")."""
+    marks = list(_BREAK.finditer(text))
+    if not marks or _opened(text):
+        return "", text  # no mark, or a title named inside brackets: "(document title: …自评表"
+    cut = marks[-1].end()
+    return text[:cut].strip(), text[cut:].strip()
+
+
+def _opened(text: str) -> bool:
+    """Whether ``text`` leaves a bracket open ("(", "（", "《")."""
+    return sum(text.count(ch) for ch in "(（《") > sum(text.count(ch) for ch in ")）》")
+
+
 def _in_column_run(out: list[tuple[str, str]], plain: str, text: str, end: int) -> bool:
     """A funds column word is a header cell only beside another one (or after its section label);
     alone it is a word of running text ("执行率*该指标分值")."""
@@ -117,7 +136,10 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             tail = _TITLE_TAIL.match(text, i)  # "(2020 年度)"
             if tail:
                 word, i = word + tail.group(), tail.end()
-            out.append(("title", plain.strip() + word))
+            before, title = _title_start(plain.strip())
+            if before:
+                out.append(("text", before))
+            out.append(("title", title + word))
             plain = ""
             continue
         if plain.strip():

@@ -6,17 +6,18 @@ after it as its value; funds column words make the funds header row; a funds row
 arithmetic (执行率 = 执行数 / 预算数) leaves one cut (for 年度资金总额, also when only one cut
 makes its amounts the sums of its 其中 rows), else kept whole; funds printed column after
 column, each row label once per column, are read where each column adds up (``_column_funds``);
-after a goal word the
-rest is the goal's text, one cell, unless one inline 完成情况 label parts it into its two columns.
+after a goal word the rest is the goal's text, one cell, unless the text says where its two
+columns part (``_glued_goal``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of, funds_row_kind
+from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of, funds_row_kind
 from ._column_funds import column_funds
 from ._cuts import funds_fits, number, split_values, word_at
+from ._glued_goal import TRAILING_TITLE, goal_columns
 from ._rows import TextCell, TextRow
 
 __all__ = ["pre_rows", "COLUMN_MARK"]
@@ -271,56 +272,6 @@ def _sums(row: dict[str, str], whole: dict[str, str] | None, parts: list[dict[st
     return True
 
 
-_DONE = "完成情况"
-"""What every label of the achieved text ends with (实际完成情况, 具体完成情况, 完成情况 alone)."""
-_ACHIEVED_LABELS = sorted({*GOAL_FIELDS["achieved"].words, _DONE}, key=len, reverse=True)
-_SENTENCE = re.compile(r"[,，。;；:：]")
-"""Punctuation of running text, which a column header holds none of."""
-_TRAILING_TITLE = re.compile("(?:" + "|".join(map(re.escape, sorted(SECTION_TITLES, key=len, reverse=True))) + ")$")
-
-
-def _goal_parts(text: str) -> tuple[str, str] | None:
-    """(planned, achieved) of glued goal text that one inline label parts ("目标1:…,完成情况1:…"):
-    the only 完成情况 in it, with running text before it and text after; ``None`` when there is
-    no such single label (no label, or two: which one parts the columns would be a guess)."""
-    text = _TRAILING_TITLE.sub("", text)  # the indicator table's title, glued on
-    if text.count(_DONE) != 1:
-        return None
-    done = text.index(_DONE)
-    label = next(w for w in _ACHIEVED_LABELS if text.endswith(w, 0, done + len(_DONE)))
-    start, end = done + len(_DONE) - len(label), done + len(_DONE)
-    planned, achieved = text[:start].strip(), text[end:].strip(" :：")
-    # a column header before the label ("全年(调整)绩效目标实际完成情况") is no planned text
-    return (planned, achieved) if _SENTENCE.search(planned) and achieved else None
-
-
-_SPACED_TITLE = re.compile(
-    "(?:" + "|".join(" ?".join(map(re.escape, t)) for t in sorted(SECTION_TITLES, key=len, reverse=True)) + r") ?$"
-)
-"""The indicator table's title glued after the goal, maybe with spaces inside it ("绩 效 指 标")."""
-_DONE_PHRASE = re.compile(r"(?<=[。；;！!])\s*((?:已|均已)?(?:全部|基本|按时|按期)?完成)$")
-"""An achieved text that is a bare completion phrase ("已完成", "已全部完成") after the planned
-text's last sentence."""
-_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、，,。；;]) +(?=[\u4e00-\u9fff])")
-"""A space a wrapped cell left between the characters of a text ("专业院 团")."""
-
-
-def _goal_done(text: str, closed: bool) -> tuple[str, str] | None:
-    """(planned, achieved) of glued goal text that ends in a bare completion phrase after a
-    sentence, closed by the indicator table (its title, dropped, or its header: ``closed``):
-    "…演出设备。已完成绩效指标" → (…演出设备。, 已完成); ``None`` otherwise (where the achieved text
-    begins cannot be told, or the text was cut short and the phrase may go on)."""
-    title = _SPACED_TITLE.search(text)
-    if title is None and not closed:
-        return None
-    text = text[: title.start()].strip() if title else text.strip()
-    m = _DONE_PHRASE.search(text)
-    if m is None:
-        return None
-    planned = _WRAP_SPACE.sub("", text[: m.start()].strip())
-    return (planned, m.group(1)) if planned else None
-
-
 def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none;
     ``closed`` when the table's header follows it)."""
@@ -347,8 +298,8 @@ def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
         elif kind == "funds-row" and nxt[0] == "text":
             funds.row(rows, word, nxt[1], line)
             k += 1
-        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(_TRAILING_TITLE.sub("", word)):
-            amounts_text = _TRAILING_TITLE.sub("", word)
+        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(TRAILING_TITLE.sub("", word)):
+            amounts_text = TRAILING_TITLE.sub("", word)
             for label, amounts in _LABELLED_AMOUNT.findall(amounts_text):
                 cut = _funds_cut(amounts, funds.columns)
                 rows.append([TextCell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
@@ -360,7 +311,7 @@ def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
                 k += 1
                 row.append(tokens[k][1])
             rows.append([TextCell(w, line) for w in row])
-        elif kind == "goal-text" and (parts := _goal_parts(word) or _goal_done(word, closed)) is not None:
+        elif kind == "goal-text" and (parts := goal_columns(word, closed=closed)) is not None:
             header = [GOAL_FIELDS["planned"].words[0], GOAL_FIELDS["achieved"].words[0]]
             rows += [[TextCell(w, line) for w in header], [TextCell(t, line) for t in parts]]
         elif kind == "item" and nxt[0] == "text":

@@ -124,3 +124,16 @@ def test_orphan_amounts_that_sum_the_sub_rows_are_paired_with_the_total_label() 
         # the indicator table is printed but not read: its header alone, so the mapper doubts it
         ["一级指标", "二级指标", "三级指标"],
     ]
+
+
+def test_a_sub_row_printed_without_its_points_is_placed_where_its_values_fit() -> None:
+    # r036's sub-row without 分值 and 得分: the three amounts in 万元 can only stand under the money
+    # columns and "100%" under 执行率
+    text = R036.replace("620.82万元 620.82万元 620.82万元 100 100% 10 得分", "620.82万元 620.82万元 620.82万元 100% 得分")
+    assert ["其中:当年财政拨款", "620.82万元", "620.82万元", "620.82万元", "", "100%"] in _rows(text, "r036.txt")
+
+
+def test_a_sub_row_whose_values_fit_more_than_one_set_of_columns_leaves_the_funds_unread() -> None:
+    # plain 620.82 could be 年初预算数 / 全年预算数 / 全年执行数 or stand under 分值: nothing tells
+    text = R036.replace("620.82万元 620.82万元 620.82万元 100 100% 10 得分", "620.82 620.82 620.82 100% 得分")
+    assert text_to_grids(text, file="r036.txt") == []

@@ -205,17 +205,18 @@ def _adds_up(fields: list[str | None], values: list[str]) -> bool:
 
 def _funds_in_order(header: list[str], region: list[str]) -> list[list[str]] | None:
     """The funds rows when they are printed in order and one place for the header's stray words
-    makes every row add up (see the module's note), else ``None``."""
+    makes every full row add up, and a row printed with fewer values (a sub-row without 分值 and
+    得分) fits under one set of the columns only (see the module's note); else ``None``."""
     found = _rows_in_order(region)
     if found is None:
         return None
     rows, stray = found
-    valued = [r for r in rows if len(r) > 1]
     width = len(header) + len(stray)
+    full = [r for r in rows if len(r) - 1 == width]
     if (
         len(stray) > _MAX_STRAY
-        or not any(funds_row_kind(r[0]) == "total" for r in valued)
-        or any(len(r) - 1 != width or funds_row_kind(r[0]) is None for r in valued)
+        or not any(funds_row_kind(r[0]) == "total" for r in full)
+        or any(len(r) - 1 > width or (len(r) > 1 and funds_row_kind(r[0]) is None) for r in rows)
     ):
         return None
     fitting: list[list[str]] = []
@@ -224,11 +225,34 @@ def _funds_in_order(header: list[str], region: list[str]) -> list[list[str]] | N
         for place, word in zip(places, stray):
             columns.insert(place, word)
         fields = [field_of(c, FUNDS_FIELDS) for c in columns]
-        if len(set(fields)) == width and all(_adds_up(fields, r[1:]) for r in valued):
+        if len(set(fields)) == width and all(_adds_up(fields, r[1:]) for r in full):
             fitting.append(columns)
     if len(fitting) != 1:
         return None
-    return [fitting[0], *rows]
+    fields = [field_of(c, FUNDS_FIELDS) for c in fitting[0]]
+    placed: list[list[str]] = [fitting[0]]
+    for row in rows:
+        cells = row[1:] if len(row) - 1 in (0, width) else _placed(fields, row[1:])
+        if cells is None:
+            return None
+        placed.append([row[0], *cells])
+    return placed
+
+
+def _placed(fields: list[str | None], values: list[str]) -> list[str] | None:
+    """A short row's values spread under the columns they fit, "" under the others, when only
+    one choice of columns adds up; ``None`` otherwise."""
+    fits = [
+        chosen
+        for chosen in combinations(range(len(fields)), len(values))
+        if _adds_up([fields[k] for k in chosen], values)
+    ]
+    if len(fits) != 1:
+        return None
+    cells = [""] * len(fields)
+    for k, value in zip(fits[0], values):
+        cells[k] = value
+    return cells
 
 
 def _twin_columns(pieces: list[str]) -> tuple[str, str] | None:

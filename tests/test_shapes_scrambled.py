@@ -134,6 +134,12 @@ def test_a_sub_row_printed_without_its_points_is_placed_where_its_values_fit() -
 
 
 def test_a_sub_row_whose_values_fit_more_than_one_set_of_columns_leaves_the_funds_unread() -> None:
-    # plain 620.82 could be 年初预算数 / 全年预算数 / 全年执行数 or stand under 分值: nothing tells
-    text = R036.replace("620.82万元 620.82万元 620.82万元 100 100% 10 得分", "620.82 620.82 620.82 100% 得分")
+    # a plain 10 could be an amount or stand under 分值 (of at most 100 points): nothing tells
+    text = R036.replace("620.82万元 620.82万元 620.82万元 100 100% 10 得分", "10 10 10 100% 得分")
     assert text_to_grids(text, file="r036.txt") == []
+
+
+def test_a_plain_amount_above_100_points_is_no_weight() -> None:
+    # 620.82 can only be an amount: 分值 is at most 100 points
+    text = R036.replace("620.82万元 620.82万元 620.82万元 100 100% 10 得分", "620.82 620.82 620.82 100% 得分")
+    assert ["其中:当年财政拨款", "620.82", "620.82", "620.82", "", "100%"] in _rows(text, "r036.txt")

@@ -184,7 +184,8 @@ def _whole_row_label(token: str) -> bool:
 
 def _adds_up(fields: list[str | None], values: list[str]) -> bool:
     """Whether a row's values can stand under the columns ``fields``: "%" only under 执行率, a unit
-    of money only under an amount column, 执行率 = B/A (to half a point), a score at most its weight."""
+    of money only under an amount column, 执行率 = B/A (to half a point), a weight of more than 0
+    and at most 100 points, a score at most its weight."""
     numbers: dict[str, float] = {}
     for name, value in zip(fields, values):
         if name is None:
@@ -196,8 +197,11 @@ def _adds_up(fields: list[str | None], values: list[str]) -> bool:
         if value[0].isdigit():
             numbers[name] = float(value.rstrip("%万元").replace(",", ""))
     if {"rate", "budget", "executed"} <= numbers.keys() and numbers["budget"] > 0:
-        if abs(numbers["rate"] - numbers["executed"] / numbers["budget"] * 100) > 0.5:
-            return False
+        ratio = numbers["executed"] / numbers["budget"]
+        if min(abs(numbers["rate"] - ratio * 100), abs(numbers["rate"] - ratio) * 100) > 0.5:
+            return False  # printed in % or as a fraction (0.95)
+    if not 0 < numbers.get("weight", 1) <= 100:
+        return False  # 分值 is points of the 100: never 0, never more
     if {"score", "weight"} <= numbers.keys() and numbers["score"] > numbers["weight"] + 0.01:
         return False
     return True

@@ -143,3 +143,12 @@ def test_a_plain_amount_above_100_points_is_no_weight() -> None:
     # 620.82 can only be an amount: 分值 is at most 100 points
     text = R036.replace("620.82万元 620.82万元 620.82万元 100 100% 10 得分", "620.82 620.82 620.82 100% 得分")
     assert ["其中:当年财政拨款", "620.82", "620.82", "620.82", "", "100%"] in _rows(text, "r036.txt")
+
+
+def test_a_line_wider_than_its_column_tells_which_column_a_cut_goal_ends_in() -> None:
+    # r036 cut two lines earlier: each column's last line starts item 3; the achieved one (91
+    # half-widths) is wider than any planned line (at most 79), so it cannot end the planned text
+    text = R036.rsplit(" ,以扶助社会弱势群体", 1)[0]
+    planned, achieved = _rows(text, "r036.txt")[-1][1:]
+    assert planned.endswith("以维护人民群众合法权益为出发点")
+    assert achieved.endswith("以维护人民群众合法权益为出发点,以扶助社会弱")

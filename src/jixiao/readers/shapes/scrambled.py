@@ -293,15 +293,18 @@ def _twin_columns(pieces: list[str]) -> tuple[str, str] | None:
 
 
 def _ragged(pieces: list[str], sides: tuple[int, ...]) -> int:
-    """How many lines of the two columns fall short of their column's width (by more than two
-    characters), not counting a column's last line and lines that end a sentence."""
-    short = 0
+    """How many lines of the two columns do not fit their column's width: lines short of it by
+    more than two characters (not counting a column's last line and lines that end a sentence)
+    and lines wider than it by as much (which no column holds)."""
+    misfits = 0
     for column in (0, 1):
-        lines = [p for p, side in zip(pieces, sides) if side == column][:-1]
-        widths = [display_width(p) for p in lines if p[-1] not in _SENTENCE_END]
+        lines = [p for p, side in zip(pieces, sides) if side == column]
+        widths = [display_width(p) for p in lines[:-1] if p[-1] not in _SENTENCE_END]
         if widths:
-            short += sum(max(widths) - w > 4 for w in widths)
-    return short
+            full = max(widths)
+            misfits += sum(full - w > 4 for w in widths)
+            misfits += sum(display_width(p) - full > 4 for p in lines)
+    return misfits
 
 
 def _agree(planned: str, achieved: str) -> bool:

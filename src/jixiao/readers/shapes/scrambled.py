@@ -15,7 +15,7 @@ clearly right, section by section:
   most its weight (``_funds_in_order``);
 - the goal, when its two columns came out line by line interleaved and hold the same text (the
   achieved column a copy of the planned one, wrapped at another width): the lines are dealt to
-  the two columns in the one way that makes them the same text (``_twin_columns``).
+  the two columns in the one way that makes them the same text (``_twin_goal``).
 
 Of a goal that does not re-pair and of the indicator table only their header rows are given,
 empty (so the mapper sees sections it could not read, not a form without them); where the funds
@@ -30,7 +30,8 @@ from itertools import combinations
 
 from ..vocabulary import FUNDS_FIELDS, HEADER_FIELDS, field_of, funds_row_kind, is_header_word, key
 from ._rows import TextCell, TextRow
-from ._text_join import display_width, split_cells
+from ._text_join import split_cells
+from ._twin_goal import twin_columns
 
 __all__ = ["scrambled_rows"]
 
@@ -45,8 +46,6 @@ _GOAL_LABEL_PIECES = frozenset({"年度总体目标", "年度总体", "总体目
 _TABLE_WORDS = ("一级指标", "二级指标", "三级指标", "绩效指标")
 _MONEY = frozenset({"initial", "budget", "executed"})
 _MAX_STRAY = 2
-_MAX_STATES = 64
-_SENTENCE_END = "。；;！!？?"
 
 
 def _join_brackets(tokens: list[str]) -> list[str]:
@@ -259,65 +258,12 @@ def _placed(fields: list[str | None], values: list[str]) -> list[str] | None:
     return cells
 
 
-def _twin_columns(pieces: list[str]) -> tuple[str, str] | None:
-    """The planned and achieved texts of a goal whose two columns' lines came out interleaved and
-    hold the same text (one may stop short of the other, where the page was cut); ``None`` when
-    the pieces cannot be dealt so, or more than one dealing fits as well as the best.
-
-    The pieces are dealt in order to the two columns such that at every step one column's text
-    begins the other's and neither runs ahead by more than a line. Dealings that give the columns
-    different texts are told apart by the columns' widths: a column's lines, other than those that
-    end a paragraph, fill it (``_ragged``)."""
-    if len(pieces) < 2:
-        return None
-    line = max(len(p) for p in pieces)
-    paths: list[tuple[str, str, tuple[int, ...]]] = [(pieces[0], "", (0,))]
-    for piece in pieces[1:]:
-        paths = [
-            (planned, achieved, sides + (side,))
-            for p, a, sides in paths
-            for side, (planned, achieved) in enumerate(((p + piece, a), (p, a + piece)))
-            if _agree(planned, achieved) and abs(len(planned) - len(achieved)) <= line
-        ]
-        if not paths or len(paths) > _MAX_STATES:
-            return None
-    best: dict[tuple[str, str], int] = {}
-    for planned, achieved, sides in paths:
-        if min(len(planned), len(achieved)) * 2 >= max(len(planned), len(achieved)):
-            texts = (planned, achieved)
-            best[texts] = min(best.get(texts, len(pieces)), _ragged(pieces, sides))
-    ranked = sorted(best.items(), key=lambda item: item[1])
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
-def _ragged(pieces: list[str], sides: tuple[int, ...]) -> int:
-    """How many lines of the two columns do not fit their column's width: lines short of it by
-    more than two characters (not counting a column's last line and lines that end a sentence)
-    and lines wider than it by as much (which no column holds)."""
-    misfits = 0
-    for column in (0, 1):
-        lines = [p for p, side in zip(pieces, sides) if side == column]
-        widths = [display_width(p) for p in lines[:-1] if p[-1] not in _SENTENCE_END]
-        if widths:
-            full = max(widths)
-            misfits += sum(full - w > 4 for w in widths)
-            misfits += sum(display_width(p) - full > 4 for p in lines)
-    return misfits
-
-
-def _agree(planned: str, achieved: str) -> bool:
-    """Whether one text begins the other."""
-    return planned.startswith(achieved) if len(planned) >= len(achieved) else achieved.startswith(planned)
-
-
 def _goal_rows(tokens: list[str]) -> list[list[str]]:
     """The goal's header and, when its columns re-pair as twins, its [label, planned, achieved]
     row; the header alone otherwise (the mapper doubts the goal)."""
     header = ["年度总体目标", "预期目标", "实际完成情况"]
     pieces = [t for t in tokens if key(t) not in _GOAL_WORDS and key(t) not in _GOAL_LABEL_PIECES]
-    twins = _twin_columns(pieces)
+    twins = twin_columns(pieces)
     return [header] if twins is None else [header, ["", *twins]]
 
 

@@ -259,11 +259,12 @@ def test_a_table_that_cannot_be_parted_still_names_its_form_and_doubts_the_rest(
 
 
 def test_a_table_in_a_recognised_shape_that_cannot_be_parted_names_that_shape() -> None:
-    # r036 (江西 上饶): a one-line copy with a funds column word after the funds rows
+    # r036 (江西 上饶) without its 执行率 column: a one-line copy with a funds column word (得分)
+    # after the funds rows, where nothing tells whether 得分 comes before or after 分值 (10 10)
     text = (
         "附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 上饶市司法局 项目资金(万元) 实施单位 "
-        "上饶市司法局 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) 年度资金总额: 620.82万元 "
-        "620.82万元 620.82万元 100 100% 10 其中:当年财政 拨款 620.82万元 620.82万元 620.82万元 100 100% 10 得分 "
+        "上饶市司法局 年初预算数 全年预算数 全年执行数 分值 年度资金总额: 620.82万元 "
+        "620.82万元 620.82万元 10 10 其中:当年财政 拨款 620.82万元 620.82万元 620.82万元 10 10 得分 "
         "上年结转资金 其他资金 预期目标 实际完成情况 1.坚持提高站位把握正向\n"
     )
     (form,) = read_text(text.encode(), name="r036.txt")

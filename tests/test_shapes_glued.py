@@ -97,7 +97,7 @@ def test_header_items_funds_and_closing_rows_of_a_glued_form() -> None:
         ["上年结转资金"],
     ]
     assert ["年度总体目标", "预期目标", "实际完成情况"] in rows
-    assert ["更新剧团老化、损坏的音响、灯光等设备。已完成绩 效 指 标"] in rows  # the goal, whole
+    assert ["更新剧团老化、损坏的音响、灯光等设备。", "已完成"] in rows  # the goal: a completion phrase ends it
     assert list(HEADER) in rows
     assert ["产出指标", "数量指标", "演出设备更新", "50件", "50件", "20", "20"] in rows
     # "总分10098": no score is above 100, so 100 and 98; the second form starts after it
@@ -153,6 +153,18 @@ def test_a_title_glued_to_the_header_items_is_a_row_of_its_own() -> None:
     assert form.reading.doubtful == ["funds"]  # ".32.06.5": the digits the site dropped cannot be placed
 
 
+def test_a_title_starts_after_the_last_sentence_mark_of_the_text_glued_before_it() -> None:
+    # r037 (湖北 黄冈): the unit's 自评报告, then "附件2:" and the form's title, all on one line
+    text = (
+        "项目绩效自评报告自评得分100分未完成的绩效目标(无)附件2:黄冈市档案馆2020年度项目绩效自评表 单位名称:黄冈市档案馆"
+        "项目名称档案资料征集专项经费主管部门项目实施单位黄冈市档案馆预算执行情况(万元)(20分)预算数(A)执行数(B)"
+        "执行率(B/A)得分(20分*执行率)年度财政资金总额10万10万100%20年度绩效指标一级指标二级指标三级指"
+    )
+    assert rows_of(text)[0] == ["黄冈市档案馆2020年度项目绩效自评表"]
+    (form,) = read_text(text.encode(), name="r037.txt")
+    assert (form.year, form.implementer, form.total_score) == (2020, "黄冈市档案馆", None)
+
+
 def test_a_row_never_ends_inside_a_value_and_the_rows_after_an_uncertain_one_stay_whole() -> None:
     header = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
     # "50件50件2020": 5 | 0件 | 5 | 0 would end inside "0件", so the row reads 50件 | 50件 | 20 | 20
@@ -180,6 +192,29 @@ def test_a_goal_with_two_labels_or_a_column_header_before_its_label_stays_unpart
     ):
         (form,) = read_text((head + goal + R055).encode(), name="t.txt")
         assert form.goal.planned == "" and form.goal.achieved == ""
+
+
+def test_a_goal_ending_in_a_bare_completion_phrase_reads_it_as_the_achieved_text() -> None:
+    # r041's second form: the planned sentence, "已完成", then the table's title spaced out
+    goal = (
+        "项目名称中青年演员培训经费主管部门新洲区楚剧团年度 总体 目标预期目标实际完成情况"
+        "请省市艺术专家驻团培训,送优秀青年演员到省市专业院 团随团培训。已完成绩 效 指 标"
+    )
+    (form,) = read_text((goal + R041_TABLE).encode(), name="r041.txt")
+    assert (form.goal.planned, form.goal.achieved) == ("请省市艺术专家驻团培训,送优秀青年演员到省市专业院团随团培训。", "已完成")
+
+
+def test_a_goal_whose_achieved_text_is_more_than_a_completion_phrase_stays_unparted() -> None:
+    goal = "项目名称中青年演员培训经费年度总体目标预期目标实际完成情况请专家驻团培训。已完成培训20场绩效指标"
+    (form,) = read_text((goal + R041_TABLE).encode(), name="r041.txt")
+    assert form.goal.planned == "" and form.reading is not None and "goal" in form.reading.doubtful
+
+
+def test_a_goal_cut_short_after_a_completion_phrase_stays_unparted() -> None:
+    # the text may go on past "已完成" where the page was cut: nothing closes the achieved text
+    text = R041_TABLE + "项目名称中青年演员培训经费年度总体目标预期目标实际完成情况请专家驻团培训。已完成"
+    rows = rows_of(text)
+    assert rows[-1] == ["请专家驻团培训。已完成"]
 
 
 # r041 (湖北 新洲区 楚剧团): a header with 偏差原因, rows met in full, a target and actual printed as
@@ -251,3 +286,75 @@ def test_a_total_printed_among_the_header_items_is_a_labelled_row() -> None:
     assert ["自评总分(分)", "97.93"] in rows_of(text)
     (form,) = read_text(text.encode(), name="r010.txt")
     assert form.total_score == 97.93
+
+
+# r026 (湖北 蔡甸, 繁体 copy): labelled funds rows the vocabulary reads by their endings, glued to
+# the title of the indicator table
+R026_FUNDS = (
+    "项目实施单位区园林和林业局预算执行情况(万元)资金来源预算数(A)执行数(B)执行率(B/A)"
+    "一般预算内拨款6363100%合计6363100%年度绩效目标完成情况一级指标二级指标三级指标年初目标值实际完成值"
+)
+
+
+def test_a_cut_that_only_nothing_spent_would_explain_gives_way_to_one_the_rate_checks() -> None:
+    # "6363100%" reads 63 | 63 | 100% (63 / 63) and 63631 | 0 | 0% (true of any budget); "6363 | 10 |
+    # 0%" (0.16% printed as a whole 0%) is no form: money spent prints its small rate with decimals
+    rows = rows_of(R026_FUNDS)
+    assert ["一般预算内拨款", "63", "63", "100%"] in rows
+    assert ["合计", "63", "63", "100%"] in rows
+    assert ["年度绩效目标完成情况"] in rows  # the title after the amounts is a row of its own
+    (form,) = read_text(R026_FUNDS.encode(), name="r026.txt")
+    assert (form.funds.total.budget, form.funds.total.executed, form.funds.total.rate) == (63, 63, 100)
+    assert form.funds.more["一般预算内拨款"].budget == 63
+
+
+def test_a_row_that_spent_nothing_is_still_read_when_no_other_cut_fits() -> None:
+    text = R026_FUNDS.replace("6363100%", "6300%")  # 63 | 0 | 0% (or 6 | 30 | 0%? 30 / 6 is no 0%)
+    assert ["合计", "63", "0", "0%"] in rows_of(text)
+
+
+# r055 (四川 专项资金): a 预算 column and a 使用 column, each a total over its 其中 rows, glued row
+# by row across the two columns with each row's label printed once per column
+R055_FUNDS = (
+    "专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)年度金额(提前下达):208万元"
+    "资金使用情况(万元)合计:109.8万元中央财政165万元中央财政84.5万元省级财政43万元省级财政25.3万元"
+    "年度总体目标目标1:扩大服务覆盖面,完成情况1:扩大了服务覆盖面,"
+)
+
+
+def test_funds_printed_column_after_column_are_read_where_each_column_adds_up() -> None:
+    rows = rows_of(R055_FUNDS + R055)
+    # 165 + 43 = 208 and 84.5 + 25.3 = 109.8: the labels pair with the columns so
+    assert rows[3:7] == [
+        ["年度金额(提前下达)", "资金使用情况(万元)"],
+        ["合计", "208万元", "109.8万元"],
+        ["中央财政", "165万元", "84.5万元"],
+        ["省级财政", "43万元", "25.3万元"],
+    ]
+    (form,) = read_text((R055_FUNDS + R055).encode(), name="r055.txt")
+    assert (form.funds.total.budget, form.funds.total.executed) == (208, 109.8)
+    assert (form.funds.more["省级财政"].budget, form.funds.more["省级财政"].executed) == (43, 25.3)
+
+
+def test_column_after_column_funds_that_do_not_add_up_are_not_paired() -> None:
+    rows = rows_of(R055_FUNDS.replace("25.3万元", "35.3万元") + R055)  # 84.5 + 35.3 is not 109.8
+    assert ["省级财政", "43万元", "35.3万元"] not in rows
+
+
+def test_cells_printed_empty_in_every_column_make_empty_rows() -> None:
+    # r052 (海南 评价报告): three columns (计划投资额 / 实际到位资金 / 实际使用情况), most rows empty
+    text = (
+        "项目名称:退耕还林苗圃建设项目项目类型经常性项目(√)一次性项目()计划投资额(万元)110.00实际到位资金(万元)84.74实际使用情况(万元)84.74"
+        "其中:中央财政其中:中央财政其中:中央财政省财政预算省财政预算省财政预算市县财政预算110.00市县财政预算84.74"
+        "市县财政预算84.74地方债券资金地方债券资金地方债券资金二、绩效评价指标评分一级指标分值二级指标分值三级指标分值得分"
+    )
+    rows = rows_of(text)
+    assert rows[2:9] == [
+        ["计划投资额(万元)", "实际到位资金(万元)", "实际使用情况(万元)"],
+        ["年度资金总额", "110.00", "84.74", "84.74"],  # no total label printed: the columns' own totals
+        ["其中:中央财政"],
+        ["省财政预算"],
+        ["市县财政预算", "110.00", "84.74", "84.74"],
+        ["地方债券资金"],
+        ["二、绩效评价指标评分"],
+    ]

@@ -81,12 +81,17 @@ FUNDS_FIELDS: dict[str, Field] = _table(
         "budget",
         (
             "全年预算数", "全年(调整)预算数", "全年预算", "调整后预算数", "调整后预算", "转移支付预算数", "预算数",
-            "计划安排资金",
+            "计划安排资金", "计划投资额", "年度金额",
         ),
         "number",
     ),
     Field(
-        "executed", ("全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数", "实际支出"), "number"
+        "executed",
+        (
+            "全年执行数", "全年执行", "预算执行数", "实际执行数", "转移支付执行数", "执行数", "实际支出", "实际使用情况",
+            "资金使用情况",
+        ),
+        "number",
     ),
     Field("received", ("全年到位资金", "实际到位资金", "到位资金", "资金到位数", "到位数"), "number"),
     Field("weight", ("分值", "分数", "权重", "执行率权重"), "number", never=("权重占比",)),
@@ -255,6 +260,7 @@ SECTION_TITLES: tuple[str, ...] = (
     "年度总体目标完成情况",
     "年度目标完成情况",
     "年度绩效目标",
+    "年度绩效目标完成情况",
     "年度绩效指标完成情况",
     "绩效目标完成情况",
     "绩效指标",
@@ -311,8 +317,9 @@ _TABLES: dict[int, dict[str, Field]] = {
 def field_of(text: str, table: dict[str, Field]) -> str | None:
     """The field of ``table`` that the header cell ``text`` names, or ``None``.
 
-    A header word and a short tail are allowed ("执行率(B/A)", "分值(10分)", "年度指标值(A)");
-    a long text that merely begins with a word ("原因是资金未到位") names nothing.
+    A header word and a short tail are allowed ("执行率(B/A)", "分值(10分)", "年度指标值(A)"), or
+    a bracketed formula ("执行率(全年执行数/全年预算数)"); a long text that merely begins with a word
+    ("原因是资金未到位") names nothing.
     """
     return _field_of_text(text, id(table))
 
@@ -326,7 +333,11 @@ def _field_of_text(text: str, table_id: int) -> str | None:
     if name is None:
         return None
     word_len = _matches(k, _TABLES[table_id][name])
-    return name if len(k) - word_len <= 12 else None
+    return name if len(k) - word_len <= 12 or _NOTE_TAIL.fullmatch(k, word_len) else None
+
+
+_NOTE_TAIL = re.compile(r"\([^()]{1,20}\)")
+"""A header word's bracketed note or formula: "(全年执行数/全年预算数)"."""
 
 
 ALL_WORDS: tuple[str, ...] = tuple(
@@ -388,6 +399,10 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     return (value, True) if isfinite(value) else (None, False)
 
 
+_MONEY_SOURCE = re.compile(r".{1,10}财政(?:预算)?|.{2,10}拨款")
+"""A source of money named by its ending: 一般预算内拨款, 中央财政, 市县财政预算."""
+
+
 @lru_cache(maxsize=8192)
 def funds_row_kind(label: str) -> str | None:
     """The model field of a funds row label ("其中：当年财政拨款" → appropriation), "more" for another
@@ -405,7 +420,7 @@ def funds_row_kind(label: str) -> str | None:
     if "财政拨款" in k or "一般公共预算拨款" in k:
         return "appropriation"
     base = _BRACKET_TAIL.sub("", k)  # 本级资金(包括结转结余)
-    if sub or (base.endswith("资金") and len(base) <= 12):
+    if sub or (base.endswith("资金") and len(base) <= 12) or _MONEY_SOURCE.fullmatch(base):
         return "more" if k else None
     return None
 

@@ -105,6 +105,8 @@ def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
         if r is None or b is None or e is None or b == 0:
             return False
         expected = e / b * 100 if ("%" in rate or r > 1.5) else e / b
+        if r == 0 and e > 0:
+            return False  # a form that spent money prints its small rate with decimals, not "0%"
         decimals = len(rate.rstrip("%").partition(".")[2])
         return abs(r - expected) <= 0.5 * 10**-decimals + 1e-9 or (decimals == 0 and abs(r - expected) < 1)
 

@@ -4,16 +4,20 @@ The text is cut at the vocabulary's words: a header item label (项目名称, �
 after it as its value; funds column words make the funds header row; a funds row label
 (年度资金总额, 其中：当年财政拨款) takes its glued amounts, cut by the funds header's columns when
 arithmetic (执行率 = 执行数 / 预算数) leaves one cut (for 年度资金总额, also when only one cut
-makes its amounts the sums of its 其中 rows), else kept whole; after a goal word the
-rest is the goal's text, one cell, unless one inline 完成情况 label parts it into its two columns.
+makes its amounts the sums of its 其中 rows), else kept whole; funds printed column after
+column, each row label once per column, are read where each column adds up (``_column_funds``);
+after a goal word the rest is the goal's text, one cell, unless the text says where its two
+columns part (``_glued_goal``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, SECTION_TITLES, field_of, funds_row_kind
+from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of, funds_row_kind
+from ._column_funds import column_funds
 from ._cuts import funds_fits, number, split_values, word_at
+from ._glued_goal import TRAILING_TITLE, goal_columns
 from ._rows import TextCell, TextRow
 
 __all__ = ["pre_rows", "COLUMN_MARK"]
@@ -76,6 +80,25 @@ def _token_at(text: str, i: int) -> tuple[str, str, int] | None:
     return None
 
 
+_BREAK = re.compile(r"[。，,;；:：!！?？]")
+
+
+def _title_start(text: str) -> tuple[str, str]:
+    """(text before, title's start) of the text glued before a title's last words: a title holds
+    no sentence mark, so it starts after the last one ("…(无)附件2:黄冈市档案馆2020年度项目绩效自" →
+    "…附件2:", "黄冈市档案馆2020年度项目绩效自")."""
+    marks = list(_BREAK.finditer(text))
+    if not marks or _opened(text):
+        return "", text  # no mark, or a title named inside brackets: "(document title: …自评表"
+    cut = marks[-1].end()
+    return text[:cut].strip(), text[cut:].strip()
+
+
+def _opened(text: str) -> bool:
+    """Whether ``text`` leaves a bracket open ("(", "（", "《")."""
+    return sum(text.count(ch) for ch in "(（《") > sum(text.count(ch) for ch in ")）》")
+
+
 def _in_column_run(out: list[tuple[str, str]], plain: str, text: str, end: int) -> bool:
     """A funds column word is a header cell only beside another one (or after its section label);
     alone it is a word of running text ("执行率*该指标分值")."""
@@ -114,7 +137,10 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             tail = _TITLE_TAIL.match(text, i)  # "(2020 年度)"
             if tail:
                 word, i = word + tail.group(), tail.end()
-            out.append(("title", plain.strip() + word))
+            before, title = _title_start(plain.strip())
+            if before:
+                out.append(("text", before))
+            out.append(("title", title + word))
             plain = ""
             continue
         if plain.strip():
@@ -149,7 +175,15 @@ def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tu
             continue
         fits = funds_fits(names)
         found.update((tuple(cut), names) for cut in split_values(values.strip(), len(names)) if fits(cut))
-    return found, rest
+    checked = {cut: names for cut, names in found.items() if not _vacuous(dict(zip(names, cut)))}
+    return (checked or found), rest
+
+
+def _vacuous(row: dict[str, str]) -> bool:
+    """Whether a cut fits only because nothing was spent: 执行数 0 and 执行率 0% hold for any
+    budget, so the arithmetic vouches for no cut of the amounts before them ("63631 0 0%" of
+    "6363100%", where 63 63 100% is checked by 63 / 63)."""
+    return "rate" in row and number(row.get("executed", "")) == 0 and number(row["rate"]) == 0
 
 
 def _funds_cut(text: str, columns: list[str]) -> tuple[list[str], str] | None:
@@ -238,31 +272,14 @@ def _sums(row: dict[str, str], whole: dict[str, str] | None, parts: list[dict[st
     return True
 
 
-_DONE = "完成情况"
-"""What every label of the achieved text ends with (实际完成情况, 具体完成情况, 完成情况 alone)."""
-_ACHIEVED_LABELS = sorted({*GOAL_FIELDS["achieved"].words, _DONE}, key=len, reverse=True)
-_SENTENCE = re.compile(r"[,，。;；:：]")
-"""Punctuation of running text, which a column header holds none of."""
-_TRAILING_TITLE = re.compile("(?:" + "|".join(map(re.escape, sorted(SECTION_TITLES, key=len, reverse=True))) + ")$")
-
-
-def _goal_parts(text: str) -> tuple[str, str] | None:
-    """(planned, achieved) of glued goal text that one inline label parts ("目标1:…,完成情况1:…"):
-    the only 完成情况 in it, with running text before it and text after; ``None`` when there is
-    no such single label (no label, or two: which one parts the columns would be a guess)."""
-    text = _TRAILING_TITLE.sub("", text)  # the indicator table's title, glued on
-    if text.count(_DONE) != 1:
-        return None
-    done = text.index(_DONE)
-    label = next(w for w in _ACHIEVED_LABELS if text.endswith(w, 0, done + len(_DONE)))
-    start, end = done + len(_DONE) - len(label), done + len(_DONE)
-    planned, achieved = text[:start].strip(), text[end:].strip(" :：")
-    # a column header before the label ("全年(调整)绩效目标实际完成情况") is no planned text
-    return (planned, achieved) if _SENTENCE.search(planned) and achieved else None
-
-
-def pre_rows(text: str, line: int) -> list[TextRow]:
-    """Rows of the glued text before an indicator table (all of ``text`` when it has none)."""
+def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
+    """Rows of the glued text before an indicator table (all of ``text`` when it has none;
+    ``closed`` when the table's header follows it)."""
+    block = column_funds(text)
+    if block is not None:
+        start, end, block_rows = block
+        cells = [[TextCell(t, line) for t in row] for row in block_rows]
+        return [*pre_rows(text[:start], line), *cells, *pre_rows(text[end:], line, closed=closed)]
     rows: list[TextRow] = []
     funds = _Funds()
     tokens = _tokens(text)
@@ -281,17 +298,20 @@ def pre_rows(text: str, line: int) -> list[TextRow]:
         elif kind == "funds-row" and nxt[0] == "text":
             funds.row(rows, word, nxt[1], line)
             k += 1
-        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(word):
-            for label, amounts in _LABELLED_AMOUNT.findall(word):
+        elif kind == "text" and funds.columns and _LABELLED_AMOUNTS.fullmatch(TRAILING_TITLE.sub("", word)):
+            amounts_text = TRAILING_TITLE.sub("", word)
+            for label, amounts in _LABELLED_AMOUNT.findall(amounts_text):
                 cut = _funds_cut(amounts, funds.columns)
                 rows.append([TextCell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
+            if amounts_text != word:
+                rows.append([TextCell(word[len(amounts_text) :], line)])  # the indicator table's title
         elif kind == "goal":
             row = [word]
             while k + 1 < len(tokens) and tokens[k + 1][0] == "goal":
                 k += 1
                 row.append(tokens[k][1])
             rows.append([TextCell(w, line) for w in row])
-        elif kind == "goal-text" and (parts := _goal_parts(word)) is not None:
+        elif kind == "goal-text" and (parts := goal_columns(word, closed=closed)) is not None:
             header = [GOAL_FIELDS["planned"].words[0], GOAL_FIELDS["achieved"].words[0]]
             rows += [[TextCell(w, line) for w in header], [TextCell(t, line) for t in parts]]
         elif kind == "item" and nxt[0] == "text":

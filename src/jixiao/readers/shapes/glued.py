@@ -210,7 +210,7 @@ def _line_rows(text: str, number: int) -> list[TextRow]:
     if header is None:
         return pre_rows(text, number)
     start, end, words = header
-    rows = pre_rows(text[:start], number) if start else []
+    rows = pre_rows(text[:start], number, closed=True) if start else []
     rows.append([TextCell(w, number) for w in words])
     fields = [field_of(COLUMN_MARK.sub("", w), INDICATOR_FIELDS) or "" for w in words]
     body = text[end:]

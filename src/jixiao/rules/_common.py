@@ -43,7 +43,7 @@ __all__ = [
     "computed_rate",
     "rate_percent",
     "has_funds_explanation",
-    "narrative_doubted",
+    "texts_unseen",
     "form_texts",
     "actual_in_target_unit",
     "infer_tier",
@@ -295,11 +295,13 @@ _FUNDS_TOPIC = re.compile(r"执行率|预算|资金|经费|支出|拨付|结转|
 _CAUSE = re.compile(r"原因|由于|因为|因|导致|致使|影响|尚未|未能|推迟|延迟|滞后|调整|调减|追加|调增")
 
 
-def narrative_doubted(form: Form) -> bool:
-    """Whether the form's goal or indicator texts were doubted by its reading: a finding that
-    nothing in the form explains something cannot be made then, for the explanation may be in
-    the text that was not read."""
-    return form.reading is not None and any(a in ("goal", "indicators") for a in form.reading.doubtful)
+def texts_unseen(form: Form) -> bool:
+    """Whether some of the form's explaining texts were not read: its goal or indicator texts
+    were doubted, or the form is cut short (the rest of its rows and its closing sections were
+    not printed). A finding that nothing in the form explains something cannot be made then,
+    for the explanation may be in the text that was not read."""
+    reading = form.reading
+    return reading is not None and (reading.truncated or any(a in ("goal", "indicators") for a in reading.doubtful))
 
 
 def has_funds_explanation(form: Form, extra: re.Pattern[str] | None = None) -> bool:

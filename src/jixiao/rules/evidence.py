@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Settings
 from ..model import Form
 from . import Hit, rule
-from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfaction, narrative_doubted
+from ._common import compact, fmt_value, form_texts, is_blank_text, is_satisfaction, texts_unseen
 from ._facts import FormFacts
 from ._reason import write_in
 
@@ -33,7 +33,7 @@ def _may_admit(text: str) -> bool:
 原因：满意度按定义是调查中满意人数/有效样本；没有记录的数值无法核实。
 示例：受众群体满意度 90%，偏差原因"满意度未留存相关存档文件"。
 修正：补充调查依据（样本量、问卷回收数）；确无记录的，如实说明并据实评分。
-年度总体目标或指标表读取存疑时不报告 (1)：调查依据可能就写在没有读准的文字里。
+年度总体目标或指标表读取存疑、或表在中途被截断时不报告 (1)：调查依据可能就写在没有读到的文字里。
 """, facts=True)
 def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     survey_anywhere: bool | None = None  # read the whole form only when a satisfaction row asks
@@ -50,8 +50,8 @@ def e001(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                       indicator=ind, field="actual", evidence={"admission": m.group(0), "actual": a.text})
         elif is_satisfaction(ind):
             if survey_anywhere is None:
-                # a goal or indicator text doubted by the reading may be where the survey is named
-                survey_anywhere = narrative_doubted(form) or any(_SURVEY.search(compact(t)) for t in form_texts(form))
+                # a text doubted by the reading, or cut off, may be where the survey is named
+                survey_anywhere = texts_unseen(form) or any(_SURVEY.search(compact(t)) for t in form_texts(form))
             if survey_anywhere:
                 continue
             yield Hit(f"满意度填 {fmt_value(a)}，表中没有问卷、调查或样本量等依据：写明调查方式、样本量和满意人数",

@@ -16,8 +16,8 @@ from ._common import (
     fmt,
     has_funds_explanation,
     is_blank_text,
-    narrative_doubted,
     rate_percent,
+    texts_unseen,
 )
 from ._facts import FormFacts
 
@@ -235,13 +235,13 @@ def f006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 示例：执行率 72.5%，全表没有提到预算、资金或执行率。
 修正：在偏差原因分析中写明未执行的原因（如合同尚未到付款节点）和改进措施。
 年度总体目标或指标表没有读准（读取存疑）时不报告：说明可能就在没有读准的文字里；表在中途被截断
-（Reading.truncated）而年度总体目标和指标都没有读到时也不报告：说明可能在没有印出的部分。
+（Reading.truncated）时也不报告：说明可能在没有印出的部分（其余指标的偏差原因、存在问题和改进措施）。
 """)
 def f007(form: Form, settings: Settings) -> Iterator[Hit]:
     rate = execution_rate(form)
     if rate is None or rate >= settings.execution_floor * 100 - 1e-9:
         return
-    if has_funds_explanation(form) or narrative_doubted(form) or _texts_unseen(form):
+    if has_funds_explanation(form) or texts_unseen(form):
         return
     yield Hit(
         f"执行率 {rate:.2f}% 低于 {fmt(settings.execution_floor * 100)}%，表中没有说明资金未执行的原因：在偏差原因或"
@@ -249,12 +249,6 @@ def f007(form: Form, settings: Settings) -> Iterator[Hit]:
         field="funds.total.rate", evidence={"rate": round(rate, 4), "floor": settings.execution_floor},
         severity="error" if settings.execution_reason_required else None,
     )
-
-
-def _texts_unseen(form: Form) -> bool:
-    """Whether the form was cut short before any goal or indicator text it would explain in."""
-    cut = form.reading is not None and form.reading.truncated
-    return cut and not (form.goal.planned or form.goal.achieved or form.indicators)
 
 
 _ADJUST = re.compile(r"调整|调减|调增|追加|核减|压减|收回|调剂|变更")
@@ -266,7 +260,7 @@ _ADJUST = re.compile(r"调整|调减|调增|追加|核减|压减|收回|调剂|�
 示例：年初预算数 100.00，全年预算数 80.00，文字中没有"调整""调减"等说明。
 修正：在年度总体目标或偏差原因中说明调整的原因和金额。
 年初预算数为 0 或空白（年中新增的项目）时不报告；资金表自带的"原因"栏（四川）有说明的也不报告；
-年度总体目标或指标表读取存疑时也不报告。
+年度总体目标或指标表读取存疑、或表在中途被截断时也不报告：说明可能在没有读到的文字里。
 """)
 def f008(form: Form, settings: Settings) -> Iterator[Hit]:
     row, _ = effective_total(form.funds)
@@ -274,7 +268,7 @@ def f008(form: Form, settings: Settings) -> Iterator[Hit]:
         return  # 年初预算数 0 or blank: a project added in-year, not an adjustment
     if has_funds_explanation(form, _ADJUST) or form.funds.reason and not is_blank_text(form.funds.reason):
         return
-    if narrative_doubted(form):
+    if texts_unseen(form):
         return
     yield Hit(f"年初预算数 {fmt(row.initial)} 调整为全年预算数 {fmt(row.budget)}，表中没有说明调整原因：在偏差原因或"
               f"年度总体目标中说明调整的原因和金额",

@@ -123,3 +123,13 @@ def test_rows_answer_as_the_shared_helpers_on_any_cells(target: str, actual: str
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
     assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
+
+
+def test_the_execution_row_is_the_shared_helpers() -> None:
+    """A 100-point form scores 预算执行率 as an indicator; F010 and F011 read that row from the facts."""
+    from jixiao.rules._common import execution_row
+
+    f = form(*ROWS, ind("预算执行率", "=100%", "95%", 10, 9.5))
+    facts = FormFacts(f)
+    assert facts.execution_row is f.indicators[-1] is execution_row(f)
+    assert FormFacts(form(*ROWS)).execution_row is None

@@ -17,6 +17,7 @@ from ..values import Quantity
 from ._common import (
     actual_in_target_unit,
     compact,
+    execution_row,
     is_blank_text,
     is_subtotal,
     met_by,
@@ -99,7 +100,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds", "_funds_rows", "_total", "_full_sections", "_lows", "_reason_box", "scored_any")
+                 "_planned_qs", "_kinds", "_funds_rows", "_total", "_full_sections", "_lows", "_reason_box", "_execution_row", "scored_any")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -128,6 +129,7 @@ class FormFacts:
         self._full_sections: set[str] | None = None
         self._lows: list[Row] | None = None
         self._reason_box: str | None = _UNSET
+        self._execution_row: Indicator | None = _UNSET
         self.scored_any: bool = (form.total_score is not None or form.funds.total.score is not None
                                  or any(i.score is not None for i in form.indicators))
         """The form prints a score somewhere: on forms without any (转移支付, 湖南), score rules are silent."""
@@ -153,6 +155,14 @@ class FormFacts:
         if self._reason_box is _UNSET:
             self._reason_box = reason_box(self.form)
         return self._reason_box
+
+    @property
+    def execution_row(self) -> Indicator | None:
+        """The indicator row that scores budget execution (``_common.execution_row``): F010 and
+        F011 both ask."""
+        if self._execution_row is _UNSET:
+            self._execution_row = execution_row(self.form)
+        return self._execution_row
 
     @property
     def planned_quantities(self) -> list[Quantity]:

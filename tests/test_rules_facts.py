@@ -80,6 +80,11 @@ def test_each_row_answers_as_the_shared_helpers_do() -> None:
     assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
     assert facts.kinds == [level1_kind(i) for i in facts.leaves]
+    # below target (4000 of ≥5000 people; 投诉率 8% against ≤5%) or below the top tier (部分达成)
+    assert [r.ind.name for r in facts.lows] == ["活动受众人数", "投诉率", "服务质量"]
+    assert facts.lows == [r for r in facts.rows if (c.target_met(r.ind) is False if c.is_quantitative(r.ind)
+                                                    else c.tier_of_indicator(r.ind) in ("partial", "unachieved"))]
+    assert facts.lows is facts.lows
 
 
 @pytest.mark.parametrize("scores", [(25, 20, 10), (25, None, 10)])
@@ -118,3 +123,13 @@ def test_rows_answer_as_the_shared_helpers_on_any_cells(target: str, actual: str
         assert r.tier == (None if r.quant else c.tier_of_indicator(i))
     assert [r.ind for r in facts.qual_rows] == [r.ind for r in facts.rows
                           if r.actual.tier or (c.is_qualitative(r.ind) and not c.is_blank_text(r.actual.text))]
+
+
+def test_the_execution_row_is_the_shared_helpers() -> None:
+    """A 100-point form scores 预算执行率 as an indicator; F010 and F011 read that row from the facts."""
+    from jixiao.rules._common import execution_row
+
+    f = form(*ROWS, ind("预算执行率", "=100%", "95%", 10, 9.5))
+    facts = FormFacts(f)
+    assert facts.execution_row is f.indicators[-1] is execution_row(f)
+    assert FormFacts(form(*ROWS)).execution_row is None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from jixiao.rules._align import STRONG, clause_before, pairs_of, shared_pairs, similarity
 from jixiao.rules._common import compact
-from jixiao.rules.narrative import _IMPROVED, _below
+from jixiao.rules.narrative import _IMPROVED
 
 _FEW = "科普活动服务有效提升，"  # few characters: copies and half-copies are frequent
 
@@ -55,7 +55,7 @@ def _n003_improved_reference(flat: str, rows: list) -> list[str]:
         ctx = clause_before(flat, m.start())
         scored = [(similarity(ctx, r.ind.name), r) for r in rows]
         score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
-        if best is not None and score >= STRONG and _below(best):
+        if best is not None and score >= STRONG and best.below:
             out.append(f"{ctx}{m.group(0)}")
     return out
 

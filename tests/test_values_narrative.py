@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from jixiao.values import find_quantities, find_years
 
@@ -60,3 +63,18 @@ def test_operator_and_approximation_words_around_a_number(text: str, op: str | N
 )
 def test_find_years_examples(text: str, years: list[int]) -> None:
     assert find_years(text) == years
+
+
+@hyp_settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="2024年12月31日至-16个区、1万人次 .", max_size=30))
+def test_a_number_is_left_out_exactly_when_it_starts_inside_a_date(text: str) -> None:
+    """The definition: what the grammar reads, less the numbers that start inside a date."""
+    from jixiao.values.dates import date_spans
+    from jixiao.values.lex import halfwidth, scan
+    from jixiao.values.narrative import _NARR, _NUMBER_FIRST, _quantity
+
+    s = halfwidth(text)
+    dates = date_spans(s)
+    read = [_quantity(s, m, text) for m in scan(_NARR, _NUMBER_FIRST, s)
+            if not any(start <= m.start() < end for start, end, _years in dates)]
+    assert find_quantities(text) == [q for q in read if q is not None]

@@ -18,6 +18,7 @@ from .model import Area, Form
 from .readers.templates import OTHER, by_name
 from .rules import Hit, Rule, all_rules
 from .rules._facts import FormFacts
+from .rules._reason import DEVIATION
 
 __all__ = ["check_form", "check_forms", "exit_status", "count_by_severity", "selected_rules"]
 
@@ -122,11 +123,13 @@ def runs_on(rule: Rule, unread: frozenset[Area]) -> bool:
 
 def _run(rules: list[Rule], form: Form, settings: Settings, unread: frozenset[Area]) -> tuple[list[Finding], FormFacts]:
     """The findings of ``rules`` on ``form``, whose ``unread_areas`` are ``unread``, and its facts."""
+    facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     if unread:
         rules = [r for r in rules if runs_on(r, unread)]
-    if _no_deviation_column(form):
+    if facts.reason_box != DEVIATION:
+        # the form may print no 偏差原因 column at all (its template has none, or is unknown: a
+        # 目标值 / 完成值 table alone) and no row holds a reason: "偏差原因空白" is then no finding
         rules = [r for r in rules if r.family != "D"]
-    facts = FormFacts(form)  # built afresh for each check: a form changed in place is re-read
     cut = _cut_row(form)
     origin = _origin(form)
     out: list[Finding] = []
@@ -136,15 +139,6 @@ def _run(rules: list[Rule], form: Form, settings: Settings, unread: frozenset[Ar
             if cut is None or hit.indicator is not cut:
                 out.append(_finding(rule, origin, hit))
     return out, facts
-
-
-def _no_deviation_column(form: Form) -> bool:
-    """Whether ``form`` may print no 偏差原因 column at all: its template has none, or is unknown
-    (a 目标值 / 完成值 table alone), and no row holds a reason. "偏差原因空白" is then no finding."""
-    if form.reading is None or any(i.deviation for i in form.indicators):
-        return False
-    template = by_name(form.reading.template)
-    return template is OTHER or not template.has("deviation")
 
 
 def _cut_row(form: Form) -> object | None:

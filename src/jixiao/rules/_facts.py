@@ -17,6 +17,7 @@ from ..values import Quantity
 from ._common import (
     actual_in_target_unit,
     compact,
+    execution_row,
     is_blank_text,
     is_subtotal,
     met_by,
@@ -27,6 +28,7 @@ from ._common import (
 )
 from ._direction import deadline_tier, direction, effective_op, yes_no
 from ._narr_align import Aligned, align_rows, quantities
+from ._reason import reason_box
 
 __all__ = ["FormFacts", "Row", "level1_kind"]
 
@@ -42,7 +44,7 @@ class Row:
     """
 
     __slots__ = ("ind", "target", "actual", "weight", "score", "quant", "b", "met", "ratio", "scored",
-                 "deducted", "full", "in_range", "dev_blank", "tier", "reverse", "inferred", "yes_no", "answered")
+                 "deducted", "full", "in_range", "dev_blank", "tier", "reverse", "inferred", "yes_no", "answered", "below")
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
@@ -86,6 +88,8 @@ class Row:
             self.tier = "achieved"  # the actual repeats a worded target: 市级保护单位 → 市级保护单位
         else:
             self.tier = deadline or tier_of_indicator(ind)
+        self.below: bool = self.met is False if self.quant else self.tier in ("partial", "unachieved")
+        """Below target (scored by formula) or below the top tier (the others)."""
 
 
 class FormFacts:
@@ -96,7 +100,7 @@ class FormFacts:
     """
 
     __slots__ = ("form", "leaves", "subtotals", "rows", "quant_rows", "qual_rows", "achieved", "planned", "_aligned",
-                 "_planned_qs", "_kinds", "_funds_rows", "_total", "_full_sections", "scored_any")
+                 "_planned_qs", "_kinds", "_funds_rows", "_total", "_full_sections", "_lows", "_reason_box", "_execution_row", "scored_any")
 
     def __init__(self, form: Form) -> None:
         self.form = form
@@ -123,6 +127,9 @@ class FormFacts:
         self._funds_rows: list[tuple[str, FundsRow]] | None = None
         self._total: Any = _UNSET
         self._full_sections: set[str] | None = None
+        self._lows: list[Row] | None = None
+        self._reason_box: str | None = _UNSET
+        self._execution_row: Indicator | None = _UNSET
         self.scored_any: bool = (form.total_score is not None or form.funds.total.score is not None
                                  or any(i.score is not None for i in form.indicators))
         """The form prints a score somewhere: on forms without any (转移支付, 湖南), score rules are silent."""
@@ -133,6 +140,29 @@ class FormFacts:
         if self._aligned is None:
             self._aligned = align_rows(self)
         return self._aligned
+
+    @property
+    def lows(self) -> list[Row]:
+        """The rows below target or tier (``Row.below``), in table order: N003, N006 and N008 ask."""
+        if self._lows is None:
+            self._lows = [r for r in self.rows if r.below]
+        return self._lows
+
+    @property
+    def reason_box(self) -> str | None:
+        """Where the unit explains a deviation (``_reason.reason_box``): the engine and the rules
+        whose fixes name that box all ask."""
+        if self._reason_box is _UNSET:
+            self._reason_box = reason_box(self.form)
+        return self._reason_box
+
+    @property
+    def execution_row(self) -> Indicator | None:
+        """The indicator row that scores budget execution (``_common.execution_row``): F010 and
+        F011 both ask."""
+        if self._execution_row is _UNSET:
+            self._execution_row = execution_row(self.form)
+        return self._execution_row
 
     @property
     def planned_quantities(self) -> list[Quantity]:

@@ -31,8 +31,8 @@ def reason_box(form: Form) -> str | None:
     return None
 
 
-def write_in(form: Form, what: str, otherwise: str = "") -> str:
-    """The clause "在{box}中写明{what}" for ``form``'s reason box, or ``otherwise`` (which may be
-    empty) when the form has no box for it."""
-    box = reason_box(form)
+def write_in(box: str | None, what: str, otherwise: str = "") -> str:
+    """The clause "在{box}中写明{what}" for a form whose reason box is ``box`` (``reason_box``,
+    which ``FormFacts.reason_box`` holds), or ``otherwise`` (which may be empty) when the form has
+    no box for it."""
     return f"在{box}中写明{what}" if box else otherwise

@@ -78,7 +78,7 @@ def e002(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         satisfaction = is_satisfaction(ind)
         if satisfaction and abs(a.value - 100) < 1e-9 and a.unit == "%":
             yield Hit(f"满意度实际完成值为 100%（目标 {fmt_value(t)}）：核对问卷，"
-                      f"{write_in(form, '样本量和满意人数', '留存样本量和满意人数')}",
+                      f"{write_in(facts.reason_box, '样本量和满意人数', '留存样本量和满意人数')}",
                       indicator=ind, field="actual", evidence={"target": t.value, "actual": a.value})
             continue
         tv = t.value

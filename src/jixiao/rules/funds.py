@@ -304,9 +304,9 @@ def f009(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 原因：同一个执行率计了两次分；全国模板中执行率只在资金表计分，100 分制的决策/管理表才把它列为指标。
 示例：执行率分值 10，产出指标下又有"预算执行率 目标 100%，分值 20"（r035）。
 修正：删除指标表中的预算执行率指标，把分值分给真正的产出、效益指标。
-""")
-def f010(form: Form, settings: Settings) -> Iterator[Hit]:
-    row = execution_row(form)
+""", facts=True)
+def f010(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
+    row = facts.execution_row
     if row is None or not form.funds.weight or row.weight is None:
         return
     yield Hit(f"资金表已按执行率计分（分值 {fmt(form.funds.weight)}），指标表「{row.level1}/{row.level2}」下又把"
@@ -346,7 +346,7 @@ def _printed_actual(a: Value) -> str:
 def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     total, _ = effective_total(form.funds)
     rate = computed_rate(total)
-    execution = execution_row(form)
+    execution = facts.execution_row
     for row in facts.rows:
         ind, a = row.ind, row.actual
         if a.value is None:

@@ -116,18 +116,6 @@ pattern at every position of the paragraph; the matches are the same. Every matc
 提, 改, 增 and one of 有, 明, 显, 大."""
 
 
-def _below(row: Row) -> bool:
-    """Below target or tier, from the row's precomputed answers: ``Row.met`` is ``target_met``
-    and ``Row.tier`` is ``tier_of_indicator`` (for rows not scored by formula)."""
-    if row.quant:
-        return row.met is False
-    return row.tier in ("partial", "unachieved")
-
-
-def _lows(facts: FormFacts) -> list[Row]:
-    return [r for r in facts.rows if _below(r)]
-
-
 @rule("N003", "narrative-claim-contradicts", "warning", "文字中的定性说法与指标表矛盾", doc="""
 检查：实际完成情况中没有数字的说法，与对应指标是否矛盾："成本节约"而成本节约率为 0%；"全面完成"而有目标
 未达到或定性指标未完全达成；"有效提升"而对应指标低于"达成"档或未达到目标。
@@ -149,7 +137,7 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                           f"删除该说法，或给出依据",
                           indicator=ind, field="goal.achieved", evidence={"claim": m.group(0), "actual": ind.actual.value})
     m = _ALL_DONE.search(flat) if "全" in flat or "均" in flat or "圆" in flat or "顺" in flat else None
-    low = _lows(facts) if m else None
+    low = facts.lows
     if m and low:
         names = "、".join(f"「{r.ind.name}」" for r in low)
         yield Hit(f"实际完成情况称「{m.group(0)}」，但 {names} 未达到目标或未完全达成：改写为如实的完成情况",
@@ -157,8 +145,6 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                   evidence={"claim": m.group(0), "shortfalls": [r.ind.name for r in low]})
     if not (("提" in flat or "改" in flat or "增" in flat) and ("有" in flat or "明" in flat or "显" in flat or "大" in flat)):
         return
-    if low is None:
-        low = _lows(facts)
     if not low:  # a claim contradicts only a row below target or tier
         return
     for m in _IMPROVED.finditer(flat):
@@ -177,7 +163,7 @@ def n003(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             sim = similarity(ctx, r.ind.name, _ctx=grams)
             if sim > score:
                 score, best = sim, r
-        if best is not None and score >= STRONG and _below(best):
+        if best is not None and score >= STRONG and best.below:
             ind = best.ind
             yield Hit(f"实际完成情况称「{ctx}{m.group(0)}」，但「{ind.name}」为 {fmt_value(ind.actual)}，"
                       f"得分 {fmt(ind.score)}/{fmt(ind.weight)}：删除或改写该说法", indicator=ind, field="goal.achieved",
@@ -312,7 +298,7 @@ def n006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     if not (m or all_full):
         return
     why = f"实际完成情况称「{m.group(0)}」" if m else f"全部 {len(outputs)} 项产出指标均已完成或得满分"
-    missed = [r.ind.name for r in _lows(facts)]
+    missed = [r.ind.name for r in facts.lows]
     also = f"，且{'、'.join(f'「{n}」' for n in missed)}未达到目标" if m and missed else ""
     yield Hit(f"执行率仅 {fmt(round(rate, 2))}%，{why}{also}：核实产出，在实际完成情况中写明未完成的部分和资金结余的原因",
               field="goal.achieved",
@@ -402,7 +388,7 @@ _NO_DEVIATION = re.compile(_ALL_DONE.pattern + r"|无偏差|没有偏差|不存�
 def n008(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     rate = execution_rate(form)
     low = rate is not None and rate < settings.execution_floor * 100 - 1e-9
-    missed = [r.ind.name for r in _lows(facts)]
+    missed = [r.ind.name for r in facts.lows]
     if not (low or missed):
         return
     for where, text in (("评价结论", form.conclusion), ("存在问题", form.shortcomings), ("资金表的原因栏", form.funds.reason)):

@@ -25,7 +25,7 @@ from ._common import (
 )
 from ._direction import inferred_note
 from ._facts import FormFacts
-from ._reason import DEVIATION, reason_box, write_in
+from ._reason import DEVIATION, write_in
 from .deviation import explains_deduction, states_cause
 
 
@@ -143,7 +143,7 @@ def q004(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                 best = forward_expected(ind) or 0.0
             if best >= ind.weight - EPS:  # type: ignore[operator]
                 continue  # missed by so little that the formula itself rounds to full marks
-            why = write_in(form, "未达到的原因")
+            why = write_in(facts.reason_box, "未达到的原因")
             yield Hit(f"{_gap(ind)}：目标未达到却得满分{inferred_note(row.inferred)}；得分应改为 {best:.2f}"
                       f"{'，并' + why if why else ''}", indicator=ind, field="score",
                       evidence={"target": ind.target.value, "actual": ind.actual.value, "score": ind.score,
@@ -167,7 +167,7 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         weight, score = row.weight, row.score
         lost = weight - score  # type: ignore[operator]
         yield Hit(f"实际完成值 {fmt_value(row.actual)} 已达到目标 {fmt_value(row.target)}，但扣 {fmt(lost)} 分"
-                  f"（{fmt(score)}/{fmt(weight)}）：{write_in(form, f'扣 {fmt(lost)} 分的依据，', '有依据的说明扣分依据，')}"
+                  f"（{fmt(score)}/{fmt(weight)}）：{write_in(facts.reason_box, f'扣 {fmt(lost)} 分的依据，', '有依据的说明扣分依据，')}"
                   f"无依据的得分改为 {fmt(weight)}",
                   indicator=row.ind, field="score",
                   evidence={"target": row.target.value, "actual": row.actual.value, "weight": weight,
@@ -187,15 +187,13 @@ def q005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 """, facts=True)
 def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     far = settings.over_achievement_ratio - 1e-9
-    column: bool | None = None  # whether the form has a 偏差原因 column: asked once, and only if needed
+    column = facts.reason_box == DEVIATION  # whether the form has a 偏差原因 column
     for row in facts.quant_rows:
         r, t = row.ratio, row.target
         if r is None or r < min(far, 2 - 1e-9) or row.reverse or t.value is None or t.value <= 0:
             continue
         if states_cause(row.ind.deviation):
             continue
-        if column is None:
-            column = reason_box(form) == DEVIATION
         silent = row.dev_blank and column  # without the column every row is silent
         double = r >= 2 - 1e-9 and row.full
         if not (silent or double):
@@ -205,7 +203,7 @@ def q006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             parts.append("偏差原因未说明超额原因" if silent else "偏差原因没有写出超额的具体原因")
         if double:
             parts.append("达到目标 2 倍以上仍得满分，目标可能定得过低")
-        fix = write_in(form, "超额的原因（如目标按往年基数定得偏低）", "下一年度按往年完成情况设定目标")
+        fix = write_in(facts.reason_box, "超额的原因（如目标按往年基数定得偏低）", "下一年度按往年完成情况设定目标")
         required = settings.over_achievement_reason_required and silent
         yield Hit("，".join(parts) + "：" + fix, indicator=row.ind, field="actual",
                   evidence={"ratio": round(r, 4), "deviation_empty": silent},

@@ -84,10 +84,16 @@ def find_quantities(text: str) -> list[Quantity]:
     are ordinals (第3), list numbers ("（2）", "1、") nor numbers glued to letters (5G).
     """
     s = halfwidth(text)
-    dates = date_spans(s)
+    # Dates and matches both come in text order, and dates do not overlap: the only date that
+    # can hold a match is the first one ending after the match starts.
+    dates = iter(date_spans(s))
+    date = next(dates, None)
     out = []
     for m in scan(_NARR, _NUMBER_FIRST, s):
-        if any(start <= m.start() < end for start, end, _years in dates):
+        start = m.start()
+        while date is not None and date[1] <= start:
+            date = next(dates, None)
+        if date is not None and date[0] <= start:
             continue
         q = _quantity(s, m, text)
         if q is not None:

@@ -38,6 +38,8 @@ def test_the_seed_narratives_hold_quantities_and_a_reporting_date() -> None:
         ("资金1,234.5万元，约十六个村", [(1234.5, "万元", None), (16.0, "个", "村")]),
         ("截至 2024年 12月 31日，覆盖 16个区", [(16.0, "个", "区")]),  # PDF blanks around numbers
         ("第3批，5G网络，（2）培训", []),  # an ordinal, a code, a list number
+        ("完成情况1:支持农村金融,2:支持小微企业", []),  # item numbers before a colon (r055)
+        ("比例为1:2", [(1.0, None, None), (2.0, None, None)]),  # a ratio's numbers stay
         ("进一步提高，一定效果，统一管理", []),  # Chinese numerals that count nothing
         ("１６个", [(16.0, "个", None)]),  # full-width digits
     ],

@@ -128,7 +128,7 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     value, upper, money, rest = parts
     unit = money or (_unit_of(rest) if rest else None)
     if unit is None and not m1:
-        if not _bare_number_counts(s, start, after):
+        if not _bare_number_counts(s, start, end):
             return None
         if not n2 and len(n1) == 4 and n1.isdigit() and n1[:2] in ("19", "20"):
             return None  # a lone 2024 is more likely a year than a count
@@ -185,10 +185,14 @@ def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, bef
     return not s.startswith("性", end)
 
 
-def _bare_number_counts(s: str, start: int, after: str) -> bool:
-    """A number with no unit is kept unless it is a list mark, a code or glued to a word."""
+def _bare_number_counts(s: str, start: int, end: int) -> bool:
+    """A number with no unit is kept unless it is a list mark ("1、", "（2）", "3:支持…"), a code
+    or glued to a word."""
+    after = s[end : end + 1]
     if after and ("\u4e00" <= after <= "\u9fff" or after in "、."):
         return False
+    if after in (":", "：") and not s[end + 1 : end + 2].isdigit():
+        return False  # "2:支持重点群体…": an item's number, where "1:2" or "10:30" would be a ratio or a time
     k = start - 1
     while k >= 0 and s[k] in " \t\u3000":
         k -= 1

@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "shanghai-kepu-2024.txt"
+from bench_check import variants  # the same varied copies of the example
+
 
 _CHILD = """
 import gc, sys
@@ -67,13 +67,10 @@ def main() -> None:
     ap.add_argument("what", help="parse, check, facts or rule:CODE")
     ap.add_argument("--forms", type=int, default=200)
     args = ap.parse_args()
-    text = SEED.read_text(encoding="utf-8")
     copies = max(1, args.forms // 5)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "replicated.txt"
-        path.write_text("\n".join(  # varied as in bench_check.py
-            text.replace("项目名称 ", f"项目名称 第{i}组").replace("12月 31日", f"12月 {1 + i % 28}日")
-            for i in range(copies)), encoding="utf-8")
+        path.write_text("\n".join(variants(copies)), encoding="utf-8")
         n = copies * 5
         per_form = (_count(path, args.what, True) - _count(path, args.what, False)) / n
     print(f"{args.what}: {per_form:,.0f} instructions per form ({n} forms)")

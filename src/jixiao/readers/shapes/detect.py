@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import FUNDS_FIELDS, GOAL_FIELDS, INDICATOR_FIELDS, field_of
+from ._page_numbers import PAGE_LINE, join_page_numbered
 from .glued import has_glued_header
 
 __all__ = ["detect_shape", "recognised_shape", "SHAPES"]
@@ -54,9 +55,10 @@ def recognised_shape(text: str) -> str | None:
     flat = [s for s in lines if "资金总额" in s and ("三级指标" in s or "预期目标" in s or "项目名称" in s)]
     if flat:
         return "scrambled" if _out_of_order(flat[0]) else "oneline"
-    whole = [s for s in lines if _whole_form(s)]
-    if whole:
-        return "scrambled" if _goal_before_funds_words(whole[0]) else "oneline"
+    if any(len(s) >= PAGE_LINE for s in lines):
+        whole = [s for s in join_page_numbered(lines) if _whole_form(s)]
+        if whole:
+            return "scrambled" if _goal_before_funds_words(whole[0]) else "oneline"
     if _is_columns(lines):
         return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
     if _is_cell_per_line(lines):
@@ -64,14 +66,10 @@ def recognised_shape(text: str) -> str | None:
     return None
 
 
-_WHOLE_FORM_LINE = 200
-"""A whole form on one line is a long line: a header item's line names no indicator table."""
-
-
 def _whole_form(line: str) -> bool:
-    """A form without a 年度资金总额 row flattened onto one line: its 项目名称 and its indicator
-    table's 指标名称 on the same long line."""
-    return len(line) >= _WHOLE_FORM_LINE and _PROJECT_LABEL.search(line) is not None and "指标名称" in line.replace(" ", "")
+    """A form without a 年度资金总额 row flattened onto one line (pages joined): its 项目名称 and
+    its indicator table's 指标名称 on the same long line."""
+    return len(line) >= PAGE_LINE and _PROJECT_LABEL.search(line) is not None and "指标名称" in line.replace(" ", "")
 
 
 _PROJECT_LABEL = re.compile(r"(?<!子)项目名称")

@@ -583,6 +583,7 @@ def test_weighted_rows_with_labels_placed_by_arithmetic_and_a_funds_table_left_g
         ["结果目标(8分)", "树木保存率", "98%", "4", "98%", "4"],
         ["", "相关投诉处理率", "=100%", "4", "=100%", "4"],
         ["…", "社会效益", "提升", "2", "提升", "2"],
+        ["", "生态效益", "提"],  # the text stops inside this row
     ]
     form = one(*rows, shape="oneline")
     assert form.reading is not None and form.reading.doubtful == ["funds"]
@@ -592,5 +593,7 @@ def test_weighted_rows_with_labels_placed_by_arithmetic_and_a_funds_table_left_g
         ("结果目标", "树木保存率", 4.0, 4.0),
         ("结果目标", "相关投诉处理率", 4.0, 4.0),
         ("", "社会效益", 2.0, 2.0),  # the label of the rows after 结果目标's 8 points is not printed
+        ("", "生态效益", None, None),
     ]
+    assert form.indicators[-1].target.text == "提" and form.reading.truncated
     assert form.section_weights == {"结果目标": 8.0}

@@ -294,7 +294,10 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
     if len(cells) == 1 and (points := section_weight(cells[0].text)) is not None and not points[0]:
         d.pending_points = points[1]  # "(50分)" on a row of its own
         return None
-    if len(cells) == len(order) and "name" in order and _is_full_row(cells, order):
+    cut_named = _cut_after_a_level2_name(d, cells, order)
+    if cut_named:
+        d.cut_in_row = True  # the text stops inside this row, after its name and first cells
+    if (len(cells) == len(order) or cut_named) and "name" in order and _is_full_row(cells, order):
         full = {role: c for role, c in zip(order, cells) if role != UNNAMED}
         level1, level2 = full.pop("level1", None), full.pop("level2", None)
         if level1 is not None and level1.text == UNREACHED_LABEL:
@@ -364,6 +367,16 @@ def _is_full_row(cells: list[Cell], order: list[str]) -> bool:
     if not _is_label(name):
         return True
     return "level2" not in order and level1_of(name) is None and all(c.text.strip() for c in cells[at + 1 :])
+
+
+def _cut_after_a_level2_name(d: Draft, cells: list[Cell], order: list[str]) -> bool:
+    """Whether the text's last row, shorter than the header, is an indicator cut short whose name
+    is a 二级 word (生态效益) in a table without a 二级 column: its cells are its first ones, in
+    order, with something printed after the name."""
+    if "name" not in order or "level2" in order or cells[0].row != d.last_row:
+        return False
+    at = order.index("name")
+    return at + 1 < len(cells) < len(order) and level2_of(cells[at].text) is not None and level1_of(cells[at].text) is None
 
 
 def _is_label(text: str) -> bool:

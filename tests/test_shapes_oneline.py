@@ -68,6 +68,7 @@ def test_pages_numbered_into_the_text_are_joined_and_weighted_rows_read() -> Non
     assert detect_shape(text) == "oneline"
     rows = [[c.text for c in row] for row in text_to_grids(text, file="r031.txt")[0].rows()]
     assert ["项目名称", "市管绿地养护"] in rows
+    assert ["项目年份 2017"] in rows  # glued to the next label: "项目年份 2017项目主管部门(单位)"
     header = rows.index(["一级指标", "指标名称", "目标值", "权重", "实际完成值", "自评分"])
     table = rows[header + 1 :]
     assert table[0] == ["投入目标(28分)", "资金使用合规性", "合规", "2.8", "好", "2.8"]

@@ -437,9 +437,9 @@ def _among_labels(cells: list[Cell], cell: Cell) -> bool:
 
 
 def _states_year(cell: Cell) -> bool:
-    """A short cell that states the form's year ("（2024年度）", "年度 | 2022")."""
+    """A short cell that states the form's year ("（2024年度）", "年度 | 2022", "项目年份 2017")."""
     k = key(cell.text)
-    return "年度" in k and len(k) <= 40 and year_of([cell]) is not None
+    return ("年度" in k or "年份" in k) and len(k) <= 40 and year_of([cell]) is not None
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

@@ -93,3 +93,14 @@ def test_a_section_label_no_run_of_rows_fits_where_it_is_printed_leaves_the_tabl
     body = "甲 合规 2.8 好 2.8乙 合规 2.8 好 2.8丙 合规 2.8 好 2.8投入目标(2.8 分)丁 合规 2.8 好 2.8"
     assert weighted_rows(body) is None
     assert weighted_rows("甲 合规 2.8 好 3.5乙 合规 2.8 好 2.8") is None  # a score above its weight
+
+
+def test_page_numbers_join_only_long_pages_counting_up_and_keep_each_line_in_its_place() -> None:
+    from jixiao.readers.shapes._page_numbers import join_page_numbered
+
+    page = "表" * 200
+    lines = [f"1、{page}201", f"2、7 年 1 月{page} 2.8 =", "3、98% 2.8", "下一行"]
+    # inside a number and after an operator the break is tight; the run's other lines stay empty
+    assert join_page_numbered(lines) == [f"{page}2017 年 1 月{page} 2.8 =98% 2.8", "", "", "下一行"]
+    # short lines numbered 1、 2、 are a list, not pages
+    assert join_page_numbered(["1、对机关局域网络改造升级", "2、填报绩效监控表"]) == ["1、对机关局域网络改造升级", "2、填报绩效监控表"]

@@ -37,7 +37,9 @@ def _joined(before: str, after: str) -> str:
 def join_page_numbered(lines: list[str]) -> list[str]:
     """``lines`` with each run of page-numbered flattened pages ("1、…", "2、…", each page but
     the last at least ``PAGE_LINE`` long, numbers counting up from 1) joined into one line, page
-    numbers dropped; other lines as they were (a "1、" line not followed by page 2 is a list item)."""
+    numbers dropped, at the run's first line (the run's other lines left empty, so every line
+    keeps its index); other lines as they were (a "1、" line not followed by page 2 is a list
+    item)."""
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -60,5 +62,6 @@ def join_page_numbered(lines: list[str]) -> list[str]:
             piece = line[_PAGE.match(line).end() :]  # type: ignore[union-attr]
             text = _joined(text, piece) if text else piece
         out.append(text)
+        out.extend("" for _ in range(run - k - 1))  # each line keeps its index, so its number
         k = run
     return out

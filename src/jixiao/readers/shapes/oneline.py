@@ -230,7 +230,7 @@ def oneline_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of text holding whole forms on single lines (other lines are rows of one cell)."""
     rows: list[TextRow] = []
     if any(len(s) >= PAGE_LINE for s in lines):
-        lines = join_page_numbered(lines)  # line numbers after a joined run are off by its pages
+        lines = join_page_numbered(lines)
     for k, raw in enumerate(lines):
         number = first_line + k
         tokens = split_cells(raw)

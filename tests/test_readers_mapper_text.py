@@ -570,3 +570,30 @@ def test_a_formula_over_a_named_column_does_not_rename_it() -> None:
     )
     total = form.funds.total
     assert (total.initial, total.budget, total.executed, total.rate) == (100.0, 80.0, 60.0, None)
+
+
+def test_weighted_rows_with_labels_placed_by_arithmetic_and_a_funds_table_left_glued() -> None:
+    # r031 (苏州 市级 form, oneline): the funds tables glued to their column words stay one cell
+    # and are doubted; 社会效益, a 二级 word, is an indicator's name in a table with no 二级 column
+    rows = [
+        ["苏州市级财政支出项目绩效自评表"],
+        ["项目名称", "市管绿地养护"],
+        ["年初预算数当年使用上年结余、结转及当年调整预算数 财政拨款数指标结余数 2960.00 0.00 2960.00 0.00"],
+        ["一级指标", "指标名称", "目标值", "权重", "实际完成值", "自评分"],
+        ["结果目标(8分)", "树木保存率", "98%", "4", "98%", "4"],
+        ["", "相关投诉处理率", "=100%", "4", "=100%", "4"],
+        ["…", "社会效益", "提升", "2", "提升", "2"],
+        ["", "生态效益", "提"],  # the text stops inside this row
+    ]
+    form = one(*rows, shape="oneline")
+    assert form.reading is not None and form.reading.doubtful == ["funds"]
+    assert form.reading.problems == ["项目资金表（第 3 行）的列名和金额连在一起，未能分成单元格：没有读取预算数和执行数"]
+    assert form.funds.total.budget is None
+    assert [(i.level1, i.name, i.weight, i.score) for i in form.indicators] == [
+        ("结果目标", "树木保存率", 4.0, 4.0),
+        ("结果目标", "相关投诉处理率", 4.0, 4.0),
+        ("", "社会效益", 2.0, 2.0),  # the label of the rows after 结果目标's 8 points is not printed
+        ("", "生态效益", None, None),
+    ]
+    assert form.indicators[-1].target.text == "提" and form.reading.truncated
+    assert form.section_weights == {"结果目标": 8.0}

@@ -59,3 +59,48 @@ def test_a_form_cut_in_its_funds_table_on_one_line_is_oneline() -> None:
         "年度资金总额 130 130 130 10 100 10 其中:当年财政拨款 130 130 - 100 - 上年结转资金 - - 其他"
     )
     assert detect_shape(line) == "oneline"
+
+
+def test_pages_numbered_into_the_text_are_joined_and_weighted_rows_read() -> None:
+    # r031 (苏州 市级 form): a PDF's pages flattened onto lines opening "2、", "3、" even inside a
+    # word; rows name / 目标值 / 权重 / 实际完成值 / 自评分 with each score glued to the next name
+    text = (DATA / "real" / "r031.txt").read_text(encoding="utf-8")
+    assert detect_shape(text) == "oneline"
+    rows = [[c.text for c in row] for row in text_to_grids(text, file="r031.txt")[0].rows()]
+    assert ["项目名称", "市管绿地养护"] in rows
+    assert ["项目年份 2017"] in rows  # glued to the next label: "项目年份 2017项目主管部门(单位)"
+    header = rows.index(["一级指标", "指标名称", "目标值", "权重", "实际完成值", "自评分"])
+    table = rows[header + 1 :]
+    assert table[0] == ["投入目标(28分)", "资金使用合规性", "合规", "2.8", "好", "2.8"]
+    # "=" / page number "3、" / "98%": the break inside the cell is dropped
+    assert table[5] == ["", "预算执行率", "95%", "2.8", "=98%", "2.8"]
+    # a wrapped cell's space is dropped; 产出目标(28 分) printed after its fourth row spans 5 × 5.6
+    assert table[10] == ["产出目标(28分)", "保洁", "及时,整洁", "5.6", "及时,整洁", "5.6"]
+    assert table[15][0] == "结果目标(16分)"  # 4 × 4, printed after its 4th row ("95%" / "4、" / "4")
+    assert table[17] == ["", "绿地面积保有率", "95%", "4", "95%", "4"]
+    # 项目绩效实现情况(80 分) makes no run of rows of its own; the rows after 结果目标's 16 points
+    # belong to a label the cut text never reaches
+    assert table[19][0] == "…"
+    assert table[-1] == ["", "生态效益", "提"]
+    assert len(table) == 22
+
+
+def test_a_section_label_no_run_of_rows_fits_where_it_is_printed_leaves_the_table_unread() -> None:
+    from jixiao.readers.shapes._weighted_rows import weighted_rows
+
+    # 投入目标(2.8 分) is printed after the third row, but its points make the first row alone:
+    # the label would stand outside its own rows, so no placing of it is vouched for
+    body = "甲 合规 2.8 好 2.8乙 合规 2.8 好 2.8丙 合规 2.8 好 2.8投入目标(2.8 分)丁 合规 2.8 好 2.8"
+    assert weighted_rows(body) is None
+    assert weighted_rows("甲 合规 2.8 好 3.5乙 合规 2.8 好 2.8") is None  # a score above its weight
+
+
+def test_page_numbers_join_only_long_pages_counting_up_and_keep_each_line_in_its_place() -> None:
+    from jixiao.readers.shapes._page_numbers import join_page_numbered
+
+    page = "表" * 200
+    lines = [f"1、{page}201", f"2、7 年 1 月{page} 2.8 =", "3、98% 2.8", "下一行"]
+    # inside a number and after an operator the break is tight; the run's other lines stay empty
+    assert join_page_numbered(lines) == [f"{page}2017 年 1 月{page} 2.8 =98% 2.8", "", "", "下一行"]
+    # short lines numbered 1、 2、 are a list, not pages
+    assert join_page_numbered(["1、对机关局域网络改造升级", "2、填报绩效监控表"]) == ["1、对机关局域网络改造升级", "2、填报绩效监控表"]

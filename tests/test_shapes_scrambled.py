@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jixiao.readers.shapes import detect_shape, text_to_grids
+from jixiao.readers.text import read_text
+
+DATA = Path(__file__).resolve().parent / "data" / "real"
 
 # r033 (内蒙古 临河区): the amounts of 年度资金总额 come before its label, which comes after the
 # sub-rows, next to the section label 资金投入情况.
@@ -152,3 +157,12 @@ def test_a_line_wider_than_its_column_tells_which_column_a_cut_goal_ends_in() ->
     planned, achieved = _rows(text, "r036.txt")[-1][1:]
     assert planned.endswith("以维护人民群众合法权益为出发点")
     assert achieved.endswith("以维护人民群众合法权益为出发点,以扶助社会弱")
+
+
+def test_a_form_on_one_line_without_a_funds_total_is_scrambled_when_funds_words_follow_its_goal() -> None:
+    # r038 (广水): no 年度资金总额 row; its 执行率 comes out after the 项目年度目标 label
+    text = (DATA / "r038.txt").read_text(encoding="utf-8")
+    assert detect_shape(text) == "scrambled"
+    forms = read_text(text.encode("utf-8"), name="r038.txt")
+    assert [(f.project, f.reading.shape if f.reading else None) for f in forms] == [("办公局域网维护费", "scrambled")]
+    assert forms[0].reading is not None and forms[0].reading.doubtful == ["funds", "goal", "indicators"]

@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-__all__ = ["Cell", "Grid", "clean_text"]
+__all__ = ["Cell", "Grid", "clean_text", "UNREACHED_LABEL"]
+
+UNREACHED_LABEL = "…"
+"""The text a shape gives a 一级 cell whose label was never printed in the text it read (the
+text is cut before it): the rows from there on have no 一级 label, not the one above them."""
 
 
 @dataclass(slots=True)

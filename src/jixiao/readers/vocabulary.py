@@ -203,8 +203,12 @@ FUNDS_ROWS: dict[str, tuple[str, ...]] = {
 (四川 财政专户管理资金 / 单位资金, 转移支付 中央财政资金 / 地方财政资金). Matched after 其中 is
 removed, whole-label first (财政资金 is 四川's appropriation row, 中央财政资金 is not)."""
 
-LEVEL1: tuple[str, ...] = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "项目决策", "项目过程", "项目管理", "决策", "过程", "管理", "产出", "效益")
-"""一级指标 labels: the national ones, then 100-point forms' 决策/过程/管理 sections."""
+LEVEL1: tuple[str, ...] = (
+    "产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "项目决策", "项目过程", "项目管理", "决策", "过程", "管理",
+    "产出", "效益", "投入目标", "产出目标", "结果目标",
+)
+"""一级指标 labels: the national ones, then 100-point forms' 决策/过程/管理 sections, then the
+项目类别 of 苏州's 市级 form (投入目标, 产出目标, 结果目标)."""
 
 LEVEL2_OF: dict[str, tuple[str, ...]] = {
     "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标", "产出数量", "产出质量", "产出时效", "产出成本"),

@@ -26,7 +26,7 @@ _FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
 _UNIT = re.compile(r"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(亿元|万元|千元|元)\s*[)）]?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
 _YEAR_VALUE = re.compile(r"^((?:19|20)\d{2})年?$")
-_YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$")
+_YEAR_LABELLED = re.compile(r"^(?:项目|预算)?年度((?:19|20)\d{2})年?$|^(?:项目|预算)年份((?:19|20)\d{2})年?$")
 
 
 @lru_cache(maxsize=8192)
@@ -118,7 +118,7 @@ def year_of(cells: list[Cell]) -> int | None:
         k = key(cell.text)
         m = _YEAR.search(k) or _YEAR_LABELLED.match(k)
         if m:
-            return int(m.group(1))
+            return int(m.group(1) or m.group(2))
         if k in {"年度", "项目年度", "预算年度"} and i + 1 < len(cells):
             v = _YEAR_VALUE.match(key(cells[i + 1].text))
             if v:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from ...model import FundsRow, Indicator, Value
 from ...values import cell_value
-from ..grid import Cell, clean_text
+from ..grid import UNREACHED_LABEL, Cell, clean_text
 from ..vocabulary import (
     DIRECTIONS,
     FUNDS_FIELDS,
@@ -294,10 +294,15 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
     if len(cells) == 1 and (points := section_weight(cells[0].text)) is not None and not points[0]:
         d.pending_points = points[1]  # "(50分)" on a row of its own
         return None
-    if len(cells) == len(order) and "name" in order and not _is_label(cells[order.index("name")].text):
+    cut_named = _cut_after_a_level2_name(d, cells, order)
+    if cut_named:
+        d.cut_in_row = True  # the text stops inside this row, after its name and first cells
+    if (len(cells) == len(order) or cut_named) and "name" in order and _is_full_row(cells, order):
         full = {role: c for role, c in zip(order, cells) if role != UNNAMED}
         level1, level2 = full.pop("level1", None), full.pop("level2", None)
-        if level1 is not None and clean_text(level1.text):
+        if level1 is not None and level1.text == UNREACHED_LABEL:
+            d.level1, d.level2, d.level1_inferred = "", "", False
+        elif level1 is not None and clean_text(level1.text):
             _set_level1(d, level1.text)
         if level2 is not None and clean_text(level2.text):
             _set_level2(d, level2.text)
@@ -350,6 +355,28 @@ def _labels_before_name(d: Draft, cells: list[Cell]) -> int:
     if i and _looks_like_value(cells[i].text) and level2_of(cells[i - 1].text) is not None and took2:
         i -= 1  # "服务对象满意度 | ≥90% |…": the label was the indicator's own name
     return i
+
+
+def _is_full_row(cells: list[Cell], order: list[str]) -> bool:
+    """Whether a row as long as the header is one indicator's cells: its name is no 一级/二级
+    label, or, in a table without a 二级 column, it is a 二级 word with every cell after it
+    filled (社会效益 is an indicator's name there when its target, weight, actual and score
+    follow; a label row has nothing after its label)."""
+    at = order.index("name")
+    name = cells[at].text
+    if not _is_label(name):
+        return True
+    return "level2" not in order and level1_of(name) is None and all(c.text.strip() for c in cells[at + 1 :])
+
+
+def _cut_after_a_level2_name(d: Draft, cells: list[Cell], order: list[str]) -> bool:
+    """Whether the text's last row, shorter than the header, is an indicator cut short whose name
+    is a 二级 word (生态效益) in a table without a 二级 column: its cells are its first ones, in
+    order, with something printed after the name."""
+    if "name" not in order or "level2" in order or cells[0].row != d.last_row:
+        return False
+    at = order.index("name")
+    return at + 1 < len(cells) < len(order) and level2_of(cells[at].text) is not None and level1_of(cells[at].text) is None
 
 
 def _is_label(text: str) -> bool:

@@ -128,6 +128,18 @@ _GOAL_WORDS = tuple(w for f in GOAL_FIELDS.values() for w in f.words)
 _HEADER_WORDS = tuple(w for f in HEADER_FIELDS.values() for w in f.words)
 
 
+_FUNDS_AMOUNT_WORD = re.compile(
+    "|".join(re.escape(w) for f in FUNDS_FIELDS.values() if f.name in ("initial", "budget", "executed") for w in f.words)
+)
+_AMOUNT = re.compile(r"(?<![\d.])\d+\.\d{2}(?![\d%])")
+
+
+def _unparted_funds(text: str) -> bool:
+    """A cell holding a whole funds table its shape could not part: column words of amounts
+    (年初预算数, 执行数…) and amounts with their cents ("2960.00"), two of each or more."""
+    return len(_FUNDS_AMOUNT_WORD.findall(text)) >= 2 and len(_AMOUNT.findall(text)) >= 2
+
+
 class _Mapper:
     def __init__(self, grid: Grid) -> None:
         self.grid = grid
@@ -165,6 +177,11 @@ class _Mapper:
         d.fresh = False
         if d.mode is not None and not words.any:
             self._data_row(r, row)  # a section's row that only mentions a 年度: no label of the form
+            return
+        if d.mode is None and len(starting) == 1 and _unparted_funds(starting[0].text):
+            where = f"第 {starting[0].line} 行" if starting[0].line is not None else starting[0].address
+            d.problems.append(("funds", f"项目资金表（{where}）的列名和金额连在一起，未能分成单元格：没有读取预算数和执行数"))
+            d.cells.extend(starting)
             return
         inline = inline_funds(row, d.form.funds) if words.amounts and d.mode != "indicators" else None
         if inline is not None:  # "预算数: | 2.38 | 执行数: | 2.38": amounts after their labels
@@ -420,9 +437,9 @@ def _among_labels(cells: list[Cell], cell: Cell) -> bool:
 
 
 def _states_year(cell: Cell) -> bool:
-    """A short cell that states the form's year ("（2024年度）", "年度 | 2022")."""
+    """A short cell that states the form's year ("（2024年度）", "年度 | 2022", "项目年份 2017")."""
     k = key(cell.text)
-    return "年度" in k and len(k) <= 40 and year_of([cell]) is not None
+    return ("年度" in k or "年份" in k) and len(k) <= 40 and year_of([cell]) is not None
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

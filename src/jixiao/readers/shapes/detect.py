@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import FUNDS_FIELDS, GOAL_FIELDS, INDICATOR_FIELDS, field_of
+from ._page_numbers import PAGE_LINE, join_page_numbered
 from .glued import has_glued_header
 
 __all__ = ["detect_shape", "recognised_shape", "SHAPES"]
@@ -54,11 +55,35 @@ def recognised_shape(text: str) -> str | None:
     flat = [s for s in lines if "资金总额" in s and ("三级指标" in s or "预期目标" in s or "项目名称" in s)]
     if flat:
         return "scrambled" if _out_of_order(flat[0]) else "oneline"
+    if any(len(s) >= PAGE_LINE for s in lines):
+        whole = [s for s in join_page_numbered(lines) if _whole_form(s)]
+        if whole:
+            return "scrambled" if _goal_before_funds_words(whole[0]) else "oneline"
     if _is_columns(lines):
         return "pdf-text" if _goal_label_in_pieces(lines) else "columns"
     if _is_cell_per_line(lines):
         return "cell-per-line"
     return None
+
+
+def _whole_form(line: str) -> bool:
+    """A form without a 年度资金总额 row flattened onto one line (pages joined): its 项目名称 and
+    its indicator table's 指标名称 on the same long line."""
+    return len(line) >= PAGE_LINE and _PROJECT_LABEL.search(line) is not None and "指标名称" in line.replace(" ", "")
+
+
+_PROJECT_LABEL = re.compile(r"(?<!子)项目名称")
+"""The form's 项目名称 label, not a 子项目名称 column of its funds."""
+_GOAL_LABEL = re.compile(r"年度(?:总体)?目标")
+_FUNDS_WORD = re.compile(r"执行数|执行率|预算数")
+
+
+def _goal_before_funds_words(line: str) -> bool:
+    """Whether a whole form on one line came out with its columns out of order: a funds column
+    word (执行数, 执行率, 预算数) printed after the goal's label, where in reading order the funds
+    table is over before the goal begins."""
+    goal = _GOAL_LABEL.search(line)
+    return goal is not None and _FUNDS_WORD.search(line, goal.end()) is not None
 
 
 def _is_cell_per_line(lines: list[str]) -> bool:

@@ -2,7 +2,7 @@
 
 When a text's shape gives no form (PDF text on one line with its columns out of order, say), the
 items a form labels one by one are still plain: "项目名称 办公局域网维护费 项目实施单位 广水市城投公司",
-"自评总分: 69", a title with its year. ``header_item_rows`` gives those as rows [label, value], so
+"自评总分: 69", "项目年份 2017", a title with its year. ``header_item_rows`` gives those as rows [label, value], so
 the form can be named and placed while its funds, goal and indicators are doubted (the caller
 says so): a label is followed by its value, whatever order the table's columns came out in.
 """
@@ -36,6 +36,9 @@ _TITLE = re.compile(r"^.{0,40}?(?:绩效(?:目标)?自评表|绩效评价表)")
 
 _YEAR = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 """The form's year printed apart in brackets: "( 2021 年度)"."""
+
+_YEAR_ITEM = re.compile(r"(?:项目|预算)年(?:度|份)[:：]?\s*((?:19|20)\d{2})(?![\d年])")
+"""The year as a labelled item: "项目年份 2017" (a 年 after the digits is a date, not the item)."""
 
 _TOTAL = re.compile(
     rf"(?P<label>{_alternation({w for w in CLOSING_FIELDS['total'].words if '分' in w})})[:：]\s*(?P<value>\d+(?:\.\d+)?)"
@@ -80,5 +83,6 @@ def header_item_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
             if value is not None:
                 rows.append([TextCell(m.group("label"), number), TextCell(value, number)])
         rows += [[TextCell(f"({m.group(1)}年度)", number)] for m in _YEAR.finditer(raw)]
+        rows += [[TextCell(m.group(), number)] for m in _YEAR_ITEM.finditer(raw)]
         rows += [[TextCell(m.group("label"), number), TextCell(m.group("value"), number)] for m in _TOTAL.finditer(raw)]
     return rows

@@ -23,10 +23,13 @@ import re
 from collections.abc import Callable
 
 from ._labels import LabelTracker, is_label
+from ._page_numbers import PAGE_LINE, join_page_numbered
 from ._pdf_goal import SENTENCE_END
 from ._pdf_text_words import ACHIEVED_OPENER, INDICATOR_HEADER, TIERS, TITLE_LINE
 from ._rows import TextCell, TextRow
 from ._text_join import split_cells
+from ._weighted_rows import weighted_header_at, weighted_rows
+from .header_items import header_item_rows
 
 __all__ = ["oneline_rows"]
 
@@ -150,6 +153,9 @@ def _closing_rows(tokens: list[str]) -> list[list[str]]:
 
 
 def _form_rows(tokens: list[str]) -> list[list[str]]:
+    weighted = _weighted_form_rows(tokens)
+    if weighted is not None:
+        return weighted
     i_funds = next(
         (
             k
@@ -178,6 +184,32 @@ def _form_rows(tokens: list[str]) -> list[list[str]]:
     return rows
 
 
+def _weighted_form_rows(tokens: list[str]) -> list[list[str]] | None:
+    """The rows of a form whose indicator table is the weighted one (指标名称 目标值 权重 实际完成
+    值 自评分, ``_weighted_rows``): the labelled header items before the table (``header_items``;
+    its funds tables, glued to their column words, are not parted), then the table; ``None`` when
+    the form has no such table. A table that does not part into rows becomes one cell, which the
+    mapper doubts."""
+    text = " ".join(tokens)
+    at = weighted_header_at(text)
+    if at is None:
+        return None
+    header_end = _HEADER_END.search(text, at)
+    assert header_end is not None
+    table = weighted_rows(text[header_end.end() :])
+    funds = _FUNDS_START.search(text, 0, at)
+    rows = [[c.text for c in row] for row in header_item_rows([text[: funds.start() if funds else at]])]
+    if funds is not None:
+        rows.append([text[funds.start() : at].strip()])  # glued to its column words: one cell
+    if table is None:
+        return [*rows, list(INDICATOR_HEADER), [text[header_end.end() :].strip()]]
+    return [*rows, *table]
+
+
+_HEADER_END = re.compile(r"自评分")
+_FUNDS_START = re.compile("年初预算|全年预算|预算数")
+
+
 def _forms(tokens: list[str]) -> list[list[str]]:
     """The tokens cut at each title, and at a 项目名称 that follows one without a title between."""
     forms: list[list[str]] = []
@@ -197,6 +229,8 @@ def _forms(tokens: list[str]) -> list[list[str]]:
 def oneline_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of text holding whole forms on single lines (other lines are rows of one cell)."""
     rows: list[TextRow] = []
+    if any(len(s) >= PAGE_LINE for s in lines):
+        lines = join_page_numbered(lines)
     for k, raw in enumerate(lines):
         number = first_line + k
         tokens = split_cells(raw)

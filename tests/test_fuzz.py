@@ -62,6 +62,22 @@ def test_mutated_example_text_never_raises_a_traceback() -> None:
     assert read_some >= len(_seeds()) * 0.5
 
 
+REAL_FORMS = sorted((Path(__file__).resolve().parent / "data" / "real").glob("r*.txt"))
+
+
+def test_mutated_real_forms_never_raise_a_traceback() -> None:
+    # the 36 real forms come in every text shape jixiao reads (pipe rows, one cell per line,
+    # glued text, scrambled PDF columns, one line): a damaged copy of any of them still reads or
+    # is refused with a message, whichever shape reader it reaches
+    read_some = 0
+    for seed in _seeds():
+        rng = random.Random(seed)
+        form = REAL_FORMS[seed % len(REAL_FORMS)]
+        text = mutate_text(form.read_text(encoding="utf-8"), rng)
+        read_some += bool(_survives(read_text, text.encode("utf-8"), f"fuzz-{form.stem}-{seed}.txt", seed))
+    assert read_some >= len(_seeds()) * 0.5
+
+
 def test_damaged_bytes_never_raise_a_traceback() -> None:
     raw = SEED_TEXT.encode("utf-8")
     for seed in _seeds():

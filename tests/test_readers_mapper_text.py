@@ -597,3 +597,19 @@ def test_weighted_rows_with_labels_placed_by_arithmetic_and_a_funds_table_left_g
     ]
     assert form.indicators[-1].target.text == "提" and form.reading.truncated
     assert form.section_weights == {"结果目标": 8.0}
+
+
+def test_a_header_label_merged_over_two_columns_takes_the_next_cell_with_text() -> None:
+    # a web copy of a merged label cell leaves an empty cell after it: "| 项目名称 | | 水旱… |";
+    # a label that is left empty stays empty rather than take another label as its value
+    form = one(
+        ["财政项目支出绩效自评表"],
+        ["项目名称", "", "水旱灾害防御经费", "", ""],
+        ["主管部门", "", "联系人", "张三"],
+        ["实施单位", "", "天长市水利局"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "100", "100", "90", "10", "90%", "9"],
+        shape="pipe",
+    )
+    assert (form.project, form.department, form.implementer) == ("水旱灾害防御经费", None, "天长市水利局")
+    assert form.funds.total.executed == 90.0

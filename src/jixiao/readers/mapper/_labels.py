@@ -62,9 +62,11 @@ def header_values(row: list[Cell]) -> list[tuple[str, str, bool]]:
             after = _find_in_raw(raw, word)[1]
             end = _find_in_raw(raw, hits[j + 1][2])[0] if j + 1 < len(hits) else len(raw)
             value = raw[max(after, 0) : end].strip(" ：:")
-            if not value and j == len(hits) - 1 and i + 1 < len(row):
-                nxt = row[i + 1]
-                if not key(nxt.text).startswith(_STOP_WORDS):
+            if not value and j == len(hits) - 1:
+                # the value is the next cell with text: a label merged over two columns leaves an
+                # empty cell after it in a web copy ("| 项目名称 | | 河道保洁 |")
+                nxt = next((c for c in row[i + 1 :] if c.text.strip()), None)
+                if nxt is not None and not key(nxt.text).startswith(_STOP_WORDS + OTHER_HEADER_LABELS):
                     value = clean_text(nxt.text)
             other = _OTHER_LABEL.search(value)
             value = value[: other.start()].strip(" ：:") if other else value

@@ -613,3 +613,21 @@ def test_a_header_label_merged_over_two_columns_takes_the_next_cell_with_text() 
     )
     assert (form.project, form.department, form.implementer) == ("水旱灾害防御经费", None, "天长市水利局")
     assert form.funds.total.executed == 90.0
+
+
+def test_a_funds_row_label_under_the_header_label_merged_over_two_columns() -> None:
+    # "| 项目资金 | | 年初预算数 |…" over "| | 年度资金总额 | | 50 |…": the row label stands where
+    # the header has its empty cell, and the amounts start under the first column word; an
+    # empty 年初预算数 stays empty
+    form = one(
+        ["财政项目支出绩效自评表"],
+        ["项目名称", "某项目"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "", "50", "10", "10", "20%", "2"],
+        ["", "其中：当年财政拨款", "", "50", "10", "-", "20%", "-"],
+        shape="pipe",
+    )
+    total = form.funds.total
+    assert (total.initial, total.budget, total.executed, total.rate, total.score) == (None, 50.0, 10.0, 20.0, 2.0)
+    assert form.funds.appropriation is not None and form.funds.appropriation.budget == 50.0
+    assert form.reading is not None and "funds" not in form.reading.doubtful

@@ -89,7 +89,10 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
             return
         i, kind = found
         label = row[i].text
-        picked = align(row[i + 1 :], cols.order, FUNDS_FIELDS, judge_funds)
+        # a row label i cells in stands where the header has as many unnamed cells: a label merged
+        # over two columns ("| 项目资金 | | 年初预算数 |…" over "| | 年度资金总额 | 100 |…")
+        skip = i if all(role == UNNAMED for role in cols.order[:i]) else 0
+        picked = align(row[i + 1 :], cols.order[skip:], FUNDS_FIELDS, judge_funds)
         if picked is None:
             d.problems.append(("funds", f"项目资金「{clean_text(label)}」（{_where(row[i])}）的数字与表头的列对不上"))
             return

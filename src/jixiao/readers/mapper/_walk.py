@@ -129,7 +129,7 @@ _HEADER_WORDS = tuple(w for f in HEADER_FIELDS.values() for w in f.words)
 
 
 _FUNDS_AMOUNT_WORD = re.compile(
-    "|".join(re.escape(w) for f in FUNDS_FIELDS.values() if f.name in ("initial", "budget", "executed") for w in f.words)
+    "|".join(re.escape(w) for f in FUNDS_FIELDS.values() if f.name in _AMOUNTS for w in f.words)
 )
 _AMOUNT = re.compile(r"(?<![\d.])\d+\.\d{2}(?![\d%])")
 

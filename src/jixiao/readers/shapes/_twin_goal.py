@@ -10,13 +10,13 @@ the goal is left unread.
 
 from __future__ import annotations
 
+from ._pdf_goal import SENTENCE_END
 from ._text_join import display_width
 
 __all__ = ["twin_columns"]
 
 _MAX_PATHS = 64
 """More dealings than this still open: the text repeats too much to tell them apart."""
-_SENTENCE_END = "。；;！!？?"
 
 
 def twin_columns(pieces: list[str]) -> tuple[str, str] | None:
@@ -59,7 +59,7 @@ def _ragged(pieces: list[str], sides: tuple[int, ...]) -> int:
     misfits = 0
     for column in (0, 1):
         lines = [p for p, side in zip(pieces, sides) if side == column]
-        widths = [display_width(p) for p in lines[:-1] if p[-1] not in _SENTENCE_END]
+        widths = [display_width(p) for p in lines[:-1] if p[-1] not in SENTENCE_END]
         if widths:
             full = max(widths)
             misfits += sum(full - w > 4 for w in widths)

@@ -5,10 +5,13 @@ names and reporting date varied per file, so that no cache keyed on text makes t
 cheaper than distinct forms would be. Each format runs in its own subprocess, writing to
 /dev/null; peak RSS is that child's ``ru_maxrss``. A script, not a test: run it by hand.
 
-    .venv/bin/python benchmarks/bench_memory.py [--files 2000] [--formats jsonl,json,text,github]
+    .venv/bin/python benchmarks/bench_memory.py [--files 2000] [--formats jsonl,json,text,github] [--jobs 1]
 
 What it should show: for jsonl and github (streamed) the peak stays flat as the folder grows;
 json and text keep the findings (one document at the end), html and xlsx keep the forms too.
+``--jobs`` is passed to `jixiao check` (1: one process, the default here so that figures compare;
+0: one worker per CPU, the command's own default): the wall time falls with the cores, the CPU
+time rises a little (each file's forms and findings are sent back from its worker).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def build_folder(folder: Path, files: int) -> int:
     return files * per_file
 
 
-def run_one(folder: Path, fmt: str, out: Path | None) -> tuple[float, float, float, int]:
+def run_one(folder: Path, fmt: str, out: Path | None, jobs: int = 1) -> tuple[float, float, float, int]:
     """(wall s, user+sys CPU s, peak RSS MB, exit status) of one `jixiao check` child.
 
     Children run one at a time, and RUSAGE_CHILDREN's ru_maxrss is the largest of any child
@@ -46,7 +49,7 @@ def run_one(folder: Path, fmt: str, out: Path | None) -> tuple[float, float, flo
     """
     exe = Path(sys.executable).with_name("jixiao")
     cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "jixiao"]),
-           "check", str(folder), "--format", fmt]
+           "check", str(folder), "--format", fmt, "--jobs", str(jobs)]
     if out is not None:
         cmd += ["-o", str(out)]
     probe = (
@@ -67,6 +70,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--files", type=int, default=2000, help="text files of five forms each")
     ap.add_argument("--formats", default="jsonl,json,text,github")
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes for jixiao check (0: one per CPU)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,7 +84,7 @@ def main() -> None:
         print(f"{'format':<8} {'wall s':>8} {'CPU s':>8} {'forms/s (CPU)':>14} {'peak RSS MB':>12} {'exit':>5}")
         for fmt in args.formats.split(","):
             out = Path(tmp) / f"report.{fmt}" if fmt in ("html", "xlsx") else None
-            wall, cpu, rss, rc = run_one(folder, fmt, out)
+            wall, cpu, rss, rc = run_one(folder, fmt, out, args.jobs)
             print(f"{fmt:<8} {wall:>8.1f} {cpu:>8.1f} {n / cpu:>14,.0f} {rss:>12.0f} {rc:>5}")
 
 

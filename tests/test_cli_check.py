@@ -192,3 +192,45 @@ def test_an_output_that_cannot_be_written_says_why_in_chinese(monkeypatch, capsy
 def test_help_names_the_arguments_plainly(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(monkeypatch, capsys, "--help")
     assert code == 0 and "check [OPTIONS] PATHS...\n" in out and "{" not in out
+
+
+def _worker_pid(path: Path) -> int:
+    import os
+
+    return os.getpid()
+
+
+@pytest.fixture
+def reviewer_folder(tmp_path: Path) -> Path:
+    """Twelve files as a finance office has them: example copies, two real forms, a broken file."""
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(9):
+        (folder / f"{i:02d}.txt").write_text(text.replace("项目名称 ", f"项目名称 第{i}号"), encoding="utf-8")
+    for real in sorted((ROOT / "tests" / "data" / "real").glob("r0[12]*.txt"))[:2]:
+        shutil.copy(real, folder / real.name)
+    (folder / "坏的.xlsx").write_bytes(b"PK\x03\x04 cut short")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_files_checked_in_parallel_give_the_same_report_in_the_same_order(monkeypatch, capsys, reviewer_folder: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    serial = run(monkeypatch, capsys, str(reviewer_folder), "-f", fmt, "--jobs", "1")
+    parallel = run(monkeypatch, capsys, str(reviewer_folder), "-f", fmt, "--jobs", "3")
+    assert parallel == serial
+    code, out, err = parallel
+    assert code == 0 and "坏的.xlsx" in out + err and "无法读取的文件\t1" in out + err
+
+
+def test_jobs_spread_the_files_over_worker_processes(reviewer_folder: Path) -> None:
+    import os
+
+    from jixiao.cli.check import _checked_files
+
+    paths = sorted(reviewer_folder.iterdir())
+    with _checked_files(paths, _worker_pid, 3) as results:
+        pids = list(results)
+    assert len(pids) == len(paths) and os.getpid() not in pids
+    with _checked_files(paths[:4], _worker_pid, 3) as results:  # too few files to pay for starting workers
+        assert set(results) == {os.getpid()}

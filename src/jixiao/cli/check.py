@@ -169,11 +169,18 @@ def _checked_files(paths: list[Path], job: Callable[[Path], _Result], jobs: int)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers)
+    pool = ProcessPoolExecutor(workers, initializer=_leave_interrupts_to_the_parent)
     try:
         yield pool.map(job, paths)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """A worker ignores Ctrl-C: the command stops the run, and no worker prints a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _summary_table(run: CheckRun, color: bool) -> str:

@@ -141,13 +141,16 @@ def rank(context: str, rows: list[Candidate], noun: str | None, floor: float = W
 
     ``context`` is a slice of a compacted paragraph and ``noun`` a run of CJK characters, so the
     text is already compact: its bigrams are worked out once and each candidate's score is the
-    share of its core bigrams among them.
+    share of its core bigrams among them. Most candidates share no bigram with a clause: they
+    are passed over without counting.
     """
     grams = pairs_of(context + noun if noun else context)
     out = []
     for row in rows:
+        if row.pairs.isdisjoint(grams):
+            continue
         score = len(row.pairs & grams) / row.size
-        if score > 0 and score >= floor:
+        if score >= floor:
             out.append((score, row))
     out.sort(key=lambda c: -c[0])
     return out

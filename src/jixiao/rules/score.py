@@ -198,9 +198,13 @@ def s006(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
 
 _TEMPLATE = re.compile(
     r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|\*\*|请填写|填写说明|（略）|【(?:请|待)(?:补充|填写|确认)[^】]*】|"
-    r"[（(]\d+字(?:以内|以下|左右)[）)]|结合自评情况|^(?:请)?(?:简要)?说明.{0,20}$")
-"""Template text a unit should have replaced: prompts (（100字以内）, 结合自评情况…, 说明…),
-placeholders (指标1：, XX, ≥**人) and a draft's visible 【请补充…】."""
+    r"（\d+字(?:以内|以下|左右)[）)]|\(\d+字(?:以内|以下|左右)[）)]|结合自评情况")
+"""Template text a unit should have replaced: prompts (（100字以内）, 结合自评情况…),
+placeholders (指标1：, XX, ≥**人) and a draft's visible 【请补充…】. Every alternative opens with a
+literal, so that the regex engine skips to their first characters instead of trying the pattern
+at every position of a long 预期目标."""
+_PROMPT = re.compile(r"(?:请)?(?:简要)?说明.{0,20}")
+"""A whole text that is a prompt: 说明…, 请简要说明… (at most twenty characters after 说明)."""
 _EMPTY_ITEMS = re.compile(r"(?:^|(?<=[。；;：:\s]))(\d{1,2})[.．、]\s*(?=\d{1,2}[.．、]\s*(?:\d{1,2}[.．、]\s*)*$)")
 """Numbered items left empty at the end of a text: "1.完成培训。2. 3."."""
 _PLACES = ("项目名称", "预期目标", "实际完成情况", "评价结论", "存在问题", "改进措施")
@@ -211,7 +215,10 @@ _ROW_PLACES = ("三级指标", "年度指标值", "实际完成值", "偏差原�
 def _leftover(text: str) -> str | None:
     """The template text left in ``text``, if any (memoised: a pure function of one cell, and the
     same cells, ≥90%, 达成年度指标, recur form after form)."""
-    m = _TEMPLATE.search(compact(text))
+    flat = compact(text)
+    m = _TEMPLATE.search(flat)
+    if m is None or m.start() > 0:
+        m = _PROMPT.fullmatch(flat) or m  # a prompt fills the whole text: it starts first
     if m:
         return m.group(0)
     text = text.strip()

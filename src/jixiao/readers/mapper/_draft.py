@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ...model import Area, Form, FundsRow, Indicator, Source
 from ..grid import Cell, Grid, clean_text
@@ -116,9 +117,16 @@ def _tie(d: Draft, template: Template) -> list[str]:
     return [f"表头同样像{names}，无法确定是哪一种模板，按未识别的模板读取"]
 
 
+_SHEET = attrgetter("sheet")
+_LINE = attrgetter("line")
+
+
 def _source(cells: list[Cell], file: str) -> Source:
     """Where the form is: a form may run over pages (sheets), so it starts on its first page's
     line and ends on its last page's."""
+    if set(map(_SHEET, cells)) <= {None}:  # cells on no sheet or page (text): one run of lines
+        lines = set(map(_LINE, cells)) - {None}
+        return Source(file=file, start_line=min(lines, default=None), end_line=max(lines, default=None))
     first = next((c.sheet for c in cells if c.sheet is not None), None)
     final = first and next(c.sheet for c in reversed(cells) if c.sheet is not None)
     starts = [c.line for c in cells if c.line is not None and c.sheet == first]

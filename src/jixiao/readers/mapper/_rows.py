@@ -52,18 +52,28 @@ def number_of(d: Draft, cell: Cell, what: str) -> float | None:
     """The number in ``cell``; a cell that holds no number is warned about and read as blank."""
     value, ok = parse_number(cell.text)
     if not ok:
-        where = f"（{cell.address or f'第{cell.line}行'}）"
-        d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
+        _not_a_number(d, cell, what)
     return value
+
+
+def _not_a_number(d: Draft, cell: Cell, what: str) -> None:
+    where = f"（{cell.address or f'第{cell.line}行'}）"
+    d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
 
 
 def _numbers_of(d: Draft, cells: Mapping[str, Cell | None], fields: tuple[str, ...], owner: str) -> dict[str, float | None]:
     """The numbers of a row's ``fields`` (``None`` for a field without a cell); a cell that holds
     no number is warned about as ``owner``'s column and read as blank."""
-    return {
-        fld: None if (cell := cells.get(fld)) is None else number_of(d, cell, f"{owner}的{_COLUMN_NAMES[fld]}")
-        for fld in fields
-    }
+    numbers: dict[str, float | None] = {}
+    for fld in fields:
+        cell = cells.get(fld)
+        if cell is None:
+            numbers[fld] = None
+            continue
+        numbers[fld], ok = parse_number(cell.text)
+        if not ok:
+            _not_a_number(d, cell, f"{owner}的{_COLUMN_NAMES[fld]}")
+    return numbers
 
 
 def _where(cell: Cell) -> str:

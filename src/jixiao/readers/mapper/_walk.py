@@ -42,6 +42,7 @@ _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
 _ROW = attrgetter("row")
+_TEXT = attrgetter("text")
 
 
 _LABEL_START = re.compile(
@@ -85,11 +86,11 @@ _AMOUNTS = frozenset({"initial", "budget", "executed"})
 
 
 @lru_cache(maxsize=8192)
-def _cell_words(text: str) -> _Words:
-    """What the words of one cell may make of its row."""
+def _cell_words(text: str) -> _Words | None:
+    """What the words of one cell may make of its row; ``None`` when they make nothing of it."""
     k = key(text)
     if _LABEL_START.match(k) is None and "自评表" not in k and "年度" not in k:
-        return _NO_WORDS
+        return None
     goal = field_of(text, GOAL_FIELDS)
     closing = {name for name, f in CLOSING_FIELDS.items() if k.startswith(f.words)}
     if k.startswith(_GOAL_WORDS):
@@ -107,7 +108,7 @@ def _cell_words(text: str) -> _Words:
 
 def _words(row: list[Cell]) -> _Words:
     """What the words of any cell of ``row`` may make of it."""
-    found = [w for cell in row if (w := _cell_words(cell.text)) is not _NO_WORDS]
+    found = list(filter(None, map(_cell_words, map(_TEXT, row))))
     if len(found) <= 1:
         return found[0] if found else _NO_WORDS
     indicator = header = title = False

@@ -13,6 +13,10 @@ from ._columns import Columns
 
 __all__ = ["Draft", "finish", "cut_after_title", "FILE_SHAPES"]
 
+_TEXT = attrgetter("text")
+_SHEET = attrgetter("sheet")
+_LINE = attrgetter("line")
+
 FILE_SHAPES = frozenset({None, "xlsx", "docx", "pdf"})
 """Grids whose cells sit where they were printed; the others come from text shapes."""
 
@@ -68,7 +72,7 @@ class Draft:
 
     def note_header(self, cells: list[Cell]) -> None:
         """Keep the texts of a header or label row: the words the form's template is told by."""
-        self.header_texts.extend([c.text for c in cells])
+        self.header_texts.extend(map(_TEXT, cells))
 
     def detect(self) -> Template:
         """The template of the header texts seen so far."""
@@ -115,10 +119,6 @@ def _tie(d: Draft, template: Template) -> list[str]:
         return []
     names = "、".join(f"「{t.description}」" for t in tied)
     return [f"表头同样像{names}，无法确定是哪一种模板，按未识别的模板读取"]
-
-
-_SHEET = attrgetter("sheet")
-_LINE = attrgetter("line")
 
 
 def _source(cells: list[Cell], file: str) -> Source:

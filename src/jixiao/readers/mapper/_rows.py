@@ -165,11 +165,14 @@ def goal_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.problems.append(("goal", f"年度总体目标（{_where(texts[0])}）的文字分不清哪些是预期目标、哪些是实际完成情况"))
 
 
+_GOAL_WORDS_LONGEST_FIRST = {role: sorted(f.words, key=len, reverse=True) for role, f in GOAL_FIELDS.items()}
+
+
 def _unlabelled(text: str, role: str) -> str:
     """A goal text without the label a form may print in front of it ("实际完成情况：…")."""
     text = clean_text(text)
     k = key(text)
-    word = next((w for w in sorted(GOAL_FIELDS[role].words, key=len, reverse=True) if k.startswith(w)), None)
+    word = next((w for w in _GOAL_WORDS_LONGEST_FIRST[role] if k.startswith(w)), None)
     return text_after(text, word) if word is not None else text
 
 

@@ -111,18 +111,8 @@ def _words(row: list[Cell]) -> _Words:
     found = list(filter(None, map(_cell_words, map(_TEXT, row))))
     if len(found) <= 1:
         return found[0] if found else _NO_WORDS
-    indicator = header = title = False
-    amounts = 0
-    goals: set[str] = set()
-    closing: set[str] = set()
-    for w in found:
-        indicator = indicator or w.indicator
-        amounts += w.amounts
-        goals |= w.goals
-        closing |= w.closing
-        header = header or w.header
-        title = title or w.title
-    return _Words(True, indicator, amounts, frozenset(goals), frozenset(closing), header, title)
+    _, indicator, amounts, goals, closing, header, title = zip(*found)  # each field over the cells
+    return _Words(True, any(indicator), sum(amounts), frozenset().union(*goals), frozenset().union(*closing), any(header), any(title))
 
 
 _GOAL_WORDS = tuple(w for f in GOAL_FIELDS.values() for w in f.words)

@@ -141,7 +141,7 @@ def _name(label: str) -> str:
 def _indicators(form: Form) -> list[tuple[Area, str]]:
     out: list[tuple[Area, str]] = []
     for ind in form.indicators:
-        if _bad_text(ind.name) or is_placeholder(ind.name) or _is_number(ind.name):
+        if _not_a_name(ind.name):
             out.append(("indicators", f"指标名称读成了“{_short(ind.name)}”，指标行可能错位"))
         elif "|" in ind.target.text or "|" in ind.actual.text:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"))
@@ -214,6 +214,12 @@ def _total(form: Form, template: Template) -> list[tuple[Area, str]]:
     if weight is not None and template.total is not None and not (template.total * 0.5 <= weight <= template.total * 1.5):
         return [("total", f"总分的分值读成了 {weight:g}，不像是满分 {template.total:g}")]
     return []
+
+
+@lru_cache(maxsize=8192)
+def _not_a_name(name: str) -> bool:
+    """An indicator's name that is no name: a header word, cells glued, a placeholder or a number."""
+    return _bad_text(name) or is_placeholder(name) or _is_number(name)
 
 
 def _is_number(text: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 from ...model import Area, Form, FundsRow, Indicator, Source
 from ..grid import Cell, Grid, clean_text
@@ -12,10 +11,6 @@ from ..templates import OTHER, Template, best_templates, detect_template
 from ._columns import Columns
 
 __all__ = ["Draft", "finish", "cut_after_title", "FILE_SHAPES"]
-
-_TEXT = attrgetter("text")
-_SHEET = attrgetter("sheet")
-_LINE = attrgetter("line")
 
 FILE_SHAPES = frozenset({None, "xlsx", "docx", "pdf"})
 """Grids whose cells sit where they were printed; the others come from text shapes."""
@@ -72,7 +67,7 @@ class Draft:
 
     def note_header(self, cells: list[Cell]) -> None:
         """Keep the texts of a header or label row: the words the form's template is told by."""
-        self.header_texts.extend(map(_TEXT, cells))
+        self.header_texts.extend([c.text for c in cells])
 
     def detect(self) -> Template:
         """The template of the header texts seen so far."""
@@ -124,8 +119,8 @@ def _tie(d: Draft, template: Template) -> list[str]:
 def _source(cells: list[Cell], file: str) -> Source:
     """Where the form is: a form may run over pages (sheets), so it starts on its first page's
     line and ends on its last page's."""
-    if set(map(_SHEET, cells)) <= {None}:  # cells on no sheet or page (text): one run of lines
-        lines = set(map(_LINE, cells)) - {None}
+    if all(c.sheet is None for c in cells):  # cells on no sheet or page (text): one run of lines
+        lines = {c.line for c in cells if c.line is not None}
         return Source(file=file, start_line=min(lines, default=None), end_line=max(lines, default=None))
     first = next((c.sheet for c in cells if c.sheet is not None), None)
     final = first and next(c.sheet for c in reversed(cells) if c.sheet is not None)

@@ -42,7 +42,6 @@ _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
 _ROW = attrgetter("row")
-_TEXT = attrgetter("text")
 
 
 _LABEL_START = re.compile(
@@ -108,7 +107,7 @@ def _cell_words(text: str) -> _Words | None:
 
 def _words(row: list[Cell]) -> _Words:
     """What the words of any cell of ``row`` may make of it."""
-    found = list(filter(None, map(_cell_words, map(_TEXT, row))))
+    found = [w for cell in row if (w := _cell_words(cell.text)) is not None]
     if len(found) <= 1:
         return found[0] if found else _NO_WORDS
     _, indicator, amounts, goals, closing, header, title = zip(*found)  # each field over the cells

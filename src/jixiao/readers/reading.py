@@ -116,7 +116,7 @@ def _header(form: Form) -> list[tuple[Area, str]]:
 def _funds(form: Form) -> list[tuple[Area, str]]:
     """执行率 ≈ B/A on every row that prints all three, and the score within its points."""
     funds = form.funds
-    rows = {"年度资金总额": funds.total, **{k: v for k, v in funds.sub_rows().items()}}
+    rows = {"年度资金总额": funds.total, **funds.sub_rows()}
     for label, row in rows.items():
         if row is not None and row.rate is not None and row.rate > 1000:
             return [("funds", f"项目资金「{_name(label)}」的执行率读成了 {row.rate:.0f}，几个数字可能连在了一起")]
@@ -126,7 +126,7 @@ def _funds(form: Form) -> list[tuple[Area, str]]:
         if ratio <= 0:
             continue
         # a wrong rate the unit printed is F001's; a rate off by more than half is another column
-        if not any(0.5 <= r / ratio <= 2 for r in (row.rate, row.rate * 100)):
+        if not (0.5 <= row.rate / ratio <= 2 or 0.5 <= row.rate * 100 / ratio <= 2):
             return [("funds", f"项目资金「{_name(label)}」的执行率 {row.rate:g} 与 执行数/预算数（{ratio:.2f}%）相差太远，列可能没有对齐")]
     score, weight = funds.total.score, funds.weight
     if score is not None and weight is not None and score > weight * 1.5 + 0.01:

@@ -333,7 +333,7 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
             _set_level2(d, cells[i].text)
         return None  # a label row: the 一级/二级 cell of rows that follow, nothing else
     after = order[order.index("name") + 1 :] if "name" in order else order
-    picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
+    picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, _JUDGE_INDICATOR[d.template.has("scores")])
     if picked is None and cells[i].row == d.last_row and len(cells) - i - 1 <= len(after):
         # the text stops inside this row: the cells there are its first ones, in order
         d.cut_in_row = True
@@ -344,6 +344,10 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
         )
         return {"name": cells[i]}
     return {"name": cells[i], **picked}
+
+
+_JUDGE_INDICATOR = {scored: judge_indicator(scored) for scored in (False, True)}
+"""How indicator rows are judged in forms that print scores and in forms that do not."""
 
 
 def _labels_before_name(d: Draft, cells: list[Cell]) -> int:

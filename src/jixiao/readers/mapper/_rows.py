@@ -87,6 +87,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
     cols = d.funds
     if cols is None:
         return
+    cells: Mapping[str, Cell | None]
     if aligned:
         spans = list(cols.spans.values())
         label_cells = [c for c in row if not any(min(c.last_col, b) >= max(c.col, a) for a, b in spans)]
@@ -106,7 +107,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         if picked is None:
             d.problems.append(("funds", f"项目资金「{clean_text(label)}」（{_where(row[i])}）的数字与表头的列对不上"))
             return
-        cells = dict(picked)
+        cells = picked
     if kind is None:
         return
     name = _FUNDS_NAMES.get(kind) or _UNIT_TAIL.sub("", clean_text(label).removeprefix("其中").strip("：: "))

@@ -254,12 +254,12 @@ class _Mapper:
         """The funds unit ("项目资金（元）") and, where no 分值 column exists, the points the
         funds header prints ("预算执行情况(万元)(20分)")."""
         d = self.cur
+        unweighted = d.funds is not None and "weight" not in d.funds
         for cell in row:
             unit = unit_of(cell.text)
             if unit:
                 d.form.funds.unit = unit
-            p = _POINTS.search(key(cell.text))
-            if p and d.funds is not None and "weight" not in d.funds:
+            if unweighted and (p := _POINTS.search(key(cell.text))):
                 d.funds_points = float(p.group(1))
 
     # -- labelled rows: title, header, total, grade, sections ----------------------------------------

@@ -116,7 +116,7 @@ def _header(form: Form) -> list[tuple[Area, str]]:
 def _funds(form: Form) -> list[tuple[Area, str]]:
     """执行率 ≈ B/A on every row that prints all three, and the score within its points."""
     funds = form.funds
-    rows = {"年度资金总额": funds.total, **{k: v for k, v in funds.sub_rows().items()}}
+    rows = {"年度资金总额": funds.total, **funds.sub_rows()}
     for label, row in rows.items():
         if row is not None and row.rate is not None and row.rate > 1000:
             return [("funds", f"项目资金「{_name(label)}」的执行率读成了 {row.rate:.0f}，几个数字可能连在了一起")]
@@ -126,7 +126,7 @@ def _funds(form: Form) -> list[tuple[Area, str]]:
         if ratio <= 0:
             continue
         # a wrong rate the unit printed is F001's; a rate off by more than half is another column
-        if not any(0.5 <= r / ratio <= 2 for r in (row.rate, row.rate * 100)):
+        if not (0.5 <= row.rate / ratio <= 2 or 0.5 <= row.rate * 100 / ratio <= 2):
             return [("funds", f"项目资金「{_name(label)}」的执行率 {row.rate:g} 与 执行数/预算数（{ratio:.2f}%）相差太远，列可能没有对齐")]
     score, weight = funds.total.score, funds.weight
     if score is not None and weight is not None and score > weight * 1.5 + 0.01:
@@ -141,7 +141,7 @@ def _name(label: str) -> str:
 def _indicators(form: Form) -> list[tuple[Area, str]]:
     out: list[tuple[Area, str]] = []
     for ind in form.indicators:
-        if _bad_text(ind.name) or is_placeholder(ind.name) or _is_number(ind.name):
+        if _not_a_name(ind.name):
             out.append(("indicators", f"指标名称读成了“{_short(ind.name)}”，指标行可能错位"))
         elif "|" in ind.target.text or "|" in ind.actual.text:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"))
@@ -214,6 +214,12 @@ def _total(form: Form, template: Template) -> list[tuple[Area, str]]:
     if weight is not None and template.total is not None and not (template.total * 0.5 <= weight <= template.total * 1.5):
         return [("total", f"总分的分值读成了 {weight:g}，不像是满分 {template.total:g}")]
     return []
+
+
+@lru_cache(maxsize=8192)
+def _not_a_name(name: str) -> bool:
+    """An indicator's name that is no name: a header word, cells glued, a placeholder or a number."""
+    return _bad_text(name) or is_placeholder(name) or _is_number(name)
 
 
 def _is_number(text: str) -> bool:

@@ -20,7 +20,7 @@ from itertools import combinations
 from ..grid import Cell
 from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, key, nature_op, parse_number
 
-__all__ = ["Columns", "UNNAMED", "header_columns", "another_header", "cell_at", "align", "fits", "looks_numeric"]
+__all__ = ["Columns", "UNNAMED", "header_columns", "another_header", "cell_at", "align", "looks_numeric"]
 
 Span = tuple[int, int]
 _NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:%|万元|元|亿元|分|万)?$")
@@ -175,6 +175,7 @@ def cell_at(row: list[Cell], span: Span | None, *, exclude: Span | None = None) 
     return best
 
 
+@lru_cache(maxsize=8192)
 def looks_numeric(text: str) -> bool:
     """Whether a cell is written as a number (maybe too large to read, maybe with %, 万元, 分)."""
     return _NUMERIC.match(key(text).replace(",", "")) is not None
@@ -187,13 +188,9 @@ def _kind(table: dict[str, Field], role: str) -> str:
     return "number" if role.startswith(AMOUNT) else "percent" if role.startswith(RATIO) else "text"
 
 
-def fits(role: str, text: str, table: dict[str, Field]) -> bool:
-    """Whether ``text`` can be the cell of ``role`` by its kind; a placeholder fits anywhere."""
-    return _fits(role, _kind(table, role), text)
-
-
 @lru_cache(maxsize=8192)
 def _fits(role: str, kind: str, text: str) -> bool:
+    """Whether ``text`` can be the cell of ``role`` by its ``kind``; a placeholder fits anywhere."""
     if not text or is_placeholder(text):
         return True
     if role == UNNAMED:

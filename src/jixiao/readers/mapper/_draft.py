@@ -92,7 +92,7 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
     form.goal.achieved = clean_text("\n".join(d.achieved))
     if form.funds.weight is None and d.funds_points is not None and d.funds is not None:
         form.funds.weight = d.funds_points
-    form.source = _source(d.cells, grid.file)
+    form.source = _source(d.cells, grid)
     template = d.detect()
     truncated = (
         last
@@ -116,9 +116,13 @@ def _tie(d: Draft, template: Template) -> list[str]:
     return [f"表头同样像{names}，无法确定是哪一种模板，按未识别的模板读取"]
 
 
-def _source(cells: list[Cell], file: str) -> Source:
+def _source(cells: list[Cell], grid: Grid) -> Source:
     """Where the form is: a form may run over pages (sheets), so it starts on its first page's
     line and ends on its last page's."""
+    file = grid.file
+    if grid.shape not in FILE_SHAPES:  # text: its cells are on no sheet or page, one run of lines
+        lines = [c.line for c in cells if c.line is not None]
+        return Source(file=file, start_line=min(lines, default=None), end_line=max(lines, default=None))
     first = next((c.sheet for c in cells if c.sheet is not None), None)
     final = first and next(c.sheet for c in reversed(cells) if c.sheet is not None)
     starts = [c.line for c in cells if c.line is not None and c.sheet == first]

@@ -18,7 +18,8 @@ _HEADER_WORDS: list[tuple[str, str]] = sorted(
     ((f.name, w) for f in HEADER_FIELDS.values() for w in f.words), key=lambda fw: -len(fw[1])
 )
 _NEVER = tuple(w for f in HEADER_FIELDS.values() for w in f.never)
-_STOP_WORDS = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",)
+_NOT_A_VALUE = tuple(w for _, w in _HEADER_WORDS) + ("年度",) + CLOSING_FIELDS["grade"].words + ("总分",) + OTHER_HEADER_LABELS
+"""What the next cell begins with when it is another label, not the value of a label left empty."""
 _OTHER_LABEL = re.compile("(?:" + "|".join(map(re.escape, (*OTHER_HEADER_LABELS, *(w for _, w in _HEADER_WORDS)))) + r")\s*[：:]")
 """A label and its colon inside a header value: where that value ends ("…项目项目单位:文昌市林业局")."""
 _FULL_WIDTH = {"(": "[(（]", ")": "[)）]", "/": "[/／]"}
@@ -48,6 +49,7 @@ def header_values(row: list[Cell]) -> list[tuple[str, str, bool]]:
     """(field, value, weak) for 项目名称/主管部门/实施单位 in a row, in one cell or label-then-value;
     ``weak`` when the label stands for the field only until its own label is printed (单位名称)."""
     out: list[tuple[str, str, bool]] = []
+    taken: set[str] = set()
     for i, cell in enumerate(row):
         text = key(cell.text)
         if text.startswith(_NEVER):
@@ -57,7 +59,7 @@ def header_values(row: list[Cell]) -> list[tuple[str, str, bool]]:
             continue
         raw = clean_text(cell.text)
         for j, (_pos, fld, word) in enumerate(hits):
-            if any(fld == f for f, _, _ in out):
+            if fld in taken:
                 continue
             after = _find_in_raw(raw, word)[1]
             end = _find_in_raw(raw, hits[j + 1][2])[0] if j + 1 < len(hits) else len(raw)
@@ -66,14 +68,16 @@ def header_values(row: list[Cell]) -> list[tuple[str, str, bool]]:
                 # the value is the next cell with text: a label merged over two columns leaves an
                 # empty cell after it in a web copy ("| 项目名称 | | 河道保洁 |")
                 nxt = next((c for c in row[i + 1 :] if c.text.strip()), None)
-                if nxt is not None and not key(nxt.text).startswith(_STOP_WORDS + OTHER_HEADER_LABELS):
+                if nxt is not None and not key(nxt.text).startswith(_NOT_A_VALUE):
                     value = clean_text(nxt.text)
             other = _OTHER_LABEL.search(value)
             value = value[: other.start()].strip(" ：:") if other else value
             out.append((fld, value, word in WEAK_HEADER_LABELS))
+            taken.add(fld)
             also = HEADER_ALSO.get(word)
-            if also is not None and all(f != also for f, _, _ in out):
+            if also is not None and also not in taken:
                 out.append((also, value, False))
+                taken.add(also)
     return out
 
 

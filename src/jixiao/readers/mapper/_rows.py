@@ -52,18 +52,28 @@ def number_of(d: Draft, cell: Cell, what: str) -> float | None:
     """The number in ``cell``; a cell that holds no number is warned about and read as blank."""
     value, ok = parse_number(cell.text)
     if not ok:
-        where = f"（{cell.address or f'第{cell.line}行'}）"
-        d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
+        _not_a_number(d, cell, what)
     return value
+
+
+def _not_a_number(d: Draft, cell: Cell, what: str) -> None:
+    where = f"（{cell.address or f'第{cell.line}行'}）"
+    d.form.warnings.append(f"{what}「{cell.text}」{where}不是数字，按空白处理")
 
 
 def _numbers_of(d: Draft, cells: Mapping[str, Cell | None], fields: tuple[str, ...], owner: str) -> dict[str, float | None]:
     """The numbers of a row's ``fields`` (``None`` for a field without a cell); a cell that holds
     no number is warned about as ``owner``'s column and read as blank."""
-    return {
-        fld: None if (cell := cells.get(fld)) is None else number_of(d, cell, f"{owner}的{_COLUMN_NAMES[fld]}")
-        for fld in fields
-    }
+    numbers: dict[str, float | None] = {}
+    for fld in fields:
+        cell = cells.get(fld)
+        if cell is None:
+            numbers[fld] = None
+            continue
+        numbers[fld], ok = parse_number(cell.text)
+        if not ok:
+            _not_a_number(d, cell, f"{owner}的{_COLUMN_NAMES[fld]}")
+    return numbers
 
 
 def _where(cell: Cell) -> str:
@@ -77,6 +87,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
     cols = d.funds
     if cols is None:
         return
+    cells: Mapping[str, Cell | None]
     if aligned:
         spans = list(cols.spans.values())
         label_cells = [c for c in row if not any(min(c.last_col, b) >= max(c.col, a) for a, b in spans)]
@@ -96,7 +107,7 @@ def funds_row(d: Draft, row: list[Cell], aligned: bool) -> None:
         if picked is None:
             d.problems.append(("funds", f"项目资金「{clean_text(label)}」（{_where(row[i])}）的数字与表头的列对不上"))
             return
-        cells = dict(picked)
+        cells = picked
     if kind is None:
         return
     name = _FUNDS_NAMES.get(kind) or _UNIT_TAIL.sub("", clean_text(label).removeprefix("其中").strip("：: "))
@@ -155,11 +166,14 @@ def goal_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.problems.append(("goal", f"年度总体目标（{_where(texts[0])}）的文字分不清哪些是预期目标、哪些是实际完成情况"))
 
 
+_GOAL_WORDS_LONGEST_FIRST = {role: sorted(f.words, key=len, reverse=True) for role, f in GOAL_FIELDS.items()}
+
+
 def _unlabelled(text: str, role: str) -> str:
     """A goal text without the label a form may print in front of it ("实际完成情况：…")."""
     text = clean_text(text)
     k = key(text)
-    word = next((w for w in sorted(GOAL_FIELDS[role].words, key=len, reverse=True) if k.startswith(w)), None)
+    word = next((w for w in _GOAL_WORDS_LONGEST_FIRST[role] if k.startswith(w)), None)
     return text_after(text, word) if word is not None else text
 
 
@@ -320,7 +334,7 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
             _set_level2(d, cells[i].text)
         return None  # a label row: the 一级/二级 cell of rows that follow, nothing else
     after = order[order.index("name") + 1 :] if "name" in order else order
-    picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
+    picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, _JUDGE_INDICATOR[d.template.has("scores")])
     if picked is None and cells[i].row == d.last_row and len(cells) - i - 1 <= len(after):
         # the text stops inside this row: the cells there are its first ones, in order
         d.cut_in_row = True
@@ -331,6 +345,10 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
         )
         return {"name": cells[i]}
     return {"name": cells[i], **picked}
+
+
+_JUDGE_INDICATOR = {scored: judge_indicator(scored) for scored in (False, True)}
+"""How indicator rows are judged in forms that print scores and in forms that do not."""
 
 
 def _labels_before_name(d: Draft, cells: list[Cell]) -> int:

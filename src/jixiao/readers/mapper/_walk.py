@@ -85,11 +85,11 @@ _AMOUNTS = frozenset({"initial", "budget", "executed"})
 
 
 @lru_cache(maxsize=8192)
-def _cell_words(text: str) -> _Words:
-    """What the words of one cell may make of its row."""
+def _cell_words(text: str) -> _Words | None:
+    """What the words of one cell may make of its row; ``None`` when they make nothing of it."""
     k = key(text)
     if _LABEL_START.match(k) is None and "自评表" not in k and "年度" not in k:
-        return _NO_WORDS
+        return None
     goal = field_of(text, GOAL_FIELDS)
     closing = {name for name, f in CLOSING_FIELDS.items() if k.startswith(f.words)}
     if k.startswith(_GOAL_WORDS):
@@ -107,21 +107,11 @@ def _cell_words(text: str) -> _Words:
 
 def _words(row: list[Cell]) -> _Words:
     """What the words of any cell of ``row`` may make of it."""
-    found = [w for cell in row if (w := _cell_words(cell.text)) is not _NO_WORDS]
+    found = [w for cell in row if (w := _cell_words(cell.text)) is not None]
     if len(found) <= 1:
         return found[0] if found else _NO_WORDS
-    indicator = header = title = False
-    amounts = 0
-    goals: set[str] = set()
-    closing: set[str] = set()
-    for w in found:
-        indicator = indicator or w.indicator
-        amounts += w.amounts
-        goals |= w.goals
-        closing |= w.closing
-        header = header or w.header
-        title = title or w.title
-    return _Words(True, indicator, amounts, frozenset(goals), frozenset(closing), header, title)
+    _, indicator, amounts, goals, closing, header, title = zip(*found)  # each field over the cells
+    return _Words(True, any(indicator), sum(amounts), frozenset().union(*goals), frozenset().union(*closing), any(header), any(title))
 
 
 _GOAL_WORDS = tuple(w for f in GOAL_FIELDS.values() for w in f.words)
@@ -264,12 +254,12 @@ class _Mapper:
         """The funds unit ("项目资金（元）") and, where no 分值 column exists, the points the
         funds header prints ("预算执行情况(万元)(20分)")."""
         d = self.cur
+        unweighted = d.funds is not None and "weight" not in d.funds
         for cell in row:
             unit = unit_of(cell.text)
             if unit:
                 d.form.funds.unit = unit
-            p = _POINTS.search(key(cell.text))
-            if p and d.funds is not None and "weight" not in d.funds:
+            if unweighted and (p := _POINTS.search(key(cell.text))):
                 d.funds_points = float(p.group(1))
 
     # -- labelled rows: title, header, total, grade, sections ----------------------------------------

@@ -1,10 +1,12 @@
 """How the text reader fares on layouts it was not developed against: a report, not a test.
 
-    .venv/bin/python benchmarks/eval_layouts.py [--shape pipe] [--diff] [--form r028]
+    .venv/bin/python benchmarks/eval_layouts.py [--style sichuan] [--shape pipe] [--diff] [--form r028]
 
 The hand-checked expected readings (the 36 real forms of ``tests/data/real/expected`` and the
 bundled example ``tests/data/expected/shanghai-kepu-2024.json``) are laid out in the national
-template (``tests/fixtures/layout.layout_form``) and written in the text shapes people paste:
+template (``tests/fixtures/layout.layout_form``; ``--style sichuan``: 四川's 指标性质 / 指标值 /
+度量单位 / 权重 columns; ``--style no-scores``: no 分值 / 得分 columns, no 总分, as 转移支付 and
+湖南 forms) and written in the text shapes people paste:
 
 - ``pipe``: ``| a | b |`` rows with their outer bars;
 - ``web-pipe``: pipe rows as a web page's copy leaves them: no outer bars, empty cells at a row's
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from _real_forms import AREA_FIELDS, EXPECTED, leaves, reading_of  # noqa: E402 - after the path set-up
-from fixtures.layout import Formula, Layout, layout_form  # noqa: E402
+from fixtures.layout import Formula, Layout, Style, layout_form  # noqa: E402
 
 from jixiao.errors import InputError  # noqa: E402
 from jixiao.model import Form  # noqa: E402
@@ -112,6 +114,15 @@ SHAPES: dict[str, Callable[[list[list[str]]], str]] = {
 }
 
 
+STYLES = {
+    "national": Style(),
+    "sichuan": Style(columns="sichuan"),
+    "no-scores": Style(scores=False),
+}
+"""Layouts: the national template; 四川's 指标性质 / 指标值 / 度量单位 / 权重 columns; a template
+with no 分值 / 得分 columns and no 总分 (转移支付, 湖南)."""
+
+
 def expected_forms() -> Iterator[tuple[str, Form]]:
     """(label, form) for every form of the expected readings."""
     for path in sorted(EXPECTED.glob("r*.yaml")) + [EXAMPLE]:
@@ -119,16 +130,31 @@ def expected_forms() -> Iterator[tuple[str, Form]]:
             yield f"{path.stem}#{i}", form
 
 
-def comparable(form: Form, doubtful: list[str]) -> dict[str, Any]:
+UNSCORED = ("total_weight", "total_score", "grade")
+"""Form fields a layout without scores does not print (nor the weights and scores of rows)."""
+
+
+def _blank_row(indicator: dict[str, Any]) -> bool:
+    return not (indicator["target"]["text"] or indicator["actual"]["text"] or indicator["deviation"])
+
+
+def comparable(form: Form, doubtful: list[str], style: Style) -> dict[str, Any]:
     """The fields of ``form`` the layout prints, without the areas in ``doubtful``: a 其中
-    funds row is printed with "-" for its 分值 and 得分, and no row has a 到位数 column."""
+    funds row is printed with "-" for its 分值 and 得分, and no row has a 到位数 column. Where
+    the layout parts a value into 指标性质 / 指标值 / 度量单位, the cell's text is the reader's
+    joining of the parts: the value is compared by what it says, not by its text."""
     data = reading_of(form, doubtful)
     data.pop("reading", None)
-    for key in NOT_PRINTED:
+    for key in NOT_PRINTED + (() if style.scores else UNSCORED):
         data.pop(key, None)
+    if not style.scores:  # a row with nothing but its name left is a template's empty row
+        data["indicators"] = [i for i in data.get("indicators", []) if not _blank_row(i)]
     for indicator in data.get("indicators", []):
-        for key in NOT_PRINTED_INDICATOR:
+        for key in NOT_PRINTED_INDICATOR + (() if style.scores else ("weight", "score")):
             indicator.pop(key, None)
+        if style.columns == "sichuan":
+            for key in ("target", "actual"):
+                indicator[key].pop("text", None)
     funds = data.get("funds")
     if isinstance(funds, dict):
         for key in NOT_PRINTED_FUNDS:
@@ -136,8 +162,10 @@ def comparable(form: Form, doubtful: list[str]) -> dict[str, Any]:
         for name, row in funds.items():
             if isinstance(row, dict):
                 row.pop("received", None)
-                if name != "total":
+                if name != "total" or not style.scores:
                     row.pop("score", None)
+        if not style.scores:
+            funds.pop("weight", None)
     return data
 
 
@@ -177,20 +205,22 @@ def field_key(path: str) -> str:
 
 def is_blank(value: Any) -> bool:
     """An empty reading of a field: no number, no text."""
-    if isinstance(value, dict) and "text" in value:
-        value = value["text"]
+    if isinstance(value, dict) and "value" in value:
+        return not value.get("text") and value["value"] is None and value["tier"] is None
     return value in (None, "", "<missing>")
 
 
 def shown(value: Any) -> Any:
     """A field as a note prints it: a value cell by its text."""
-    return value["text"] if isinstance(value, dict) and "text" in value else value
+    if isinstance(value, dict) and "value" in value:
+        return value.get("text", {k: v for k, v in value.items() if v not in (None, False)})
+    return value
 
 
-def score(label: str, form: Form, text: str, tally: Tally) -> None:
+def score(label: str, form: Form, style: Style, text: str, tally: Tally) -> None:
     """Read ``text`` back and add how it compares with ``form`` to ``tally``."""
     expected_doubts: list[str] = list(form.reading.doubtful) if form.reading else []
-    want = leaves(comparable(form, expected_doubts))
+    want = leaves(comparable(form, expected_doubts, style))
     tally.forms += 1
     tally.fields += len(want)
     try:
@@ -202,8 +232,8 @@ def score(label: str, form: Form, text: str, tally: Tally) -> None:
         return
     got_form = read[0]
     doubts: list[str] = list(got_form.reading.doubtful) if got_form.reading else []
-    got_data = comparable(got_form, expected_doubts)
-    want_data = comparable(form, expected_doubts)
+    got_data = comparable(got_form, expected_doubts, style)
+    want_data = comparable(form, expected_doubts, style)
     unprinted_funds_rows(want_data, got_data)
     got = leaves(got_data)
     want = leaves(want_data)
@@ -232,6 +262,7 @@ def score(label: str, form: Form, text: str, tally: Tally) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shape", choices=list(SHAPES), action="append", help="only these shapes")
+    parser.add_argument("--style", choices=list(STYLES), default="national", help="the template laid out")
     parser.add_argument("--form", help="only the expected reading whose name starts so (r028)")
     parser.add_argument("--diff", action="store_true", help="print each form's confident wrong fields")
     parser.add_argument("--show", action="store_true", help="print the laid-out text of each form")
@@ -240,13 +271,13 @@ def main() -> None:
     forms = [(label, form) for label, form in expected_forms() if not args.form or label.startswith(args.form)]
     tallies = {shape: Tally() for shape in shapes}
     for label, form in forms:
-        rows = table_rows(layout_form(form))
+        rows = table_rows(layout_form(form, STYLES[args.style]))
         for shape in shapes:
             text = SHAPES[shape](rows)
             if args.show:
                 print(f"--- {label} {shape}\n{text}\n")
-            score(label, form, text, tallies[shape])
-    print(f"{len(forms)} expected forms laid out in the national template, read back per text shape\n")
+            score(label, form, STYLES[args.style], text, tallies[shape])
+    print(f"{len(forms)} expected forms laid out in the {args.style} template, read back per text shape\n")
     print(f"  {'shape':<14} {'forms':>5} {'whole':>5} {'refused':>7} {'fields right':>15} {'unread':>6}"
           f" {'confident wrong':>15} {'(blank)':>7}")
     for shape, t in tallies.items():

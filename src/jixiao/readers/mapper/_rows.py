@@ -31,7 +31,7 @@ from ..vocabulary import (
     parse_number,
     section_weight,
 )
-from ._columns import UNNAMED, align, cell_at, judge_funds, judge_indicator, looks_numeric
+from ._columns import UNNAMED, align, cell_at, fits, judge_funds, judge_indicator, looks_numeric
 from ._draft import Draft
 from ._labels import text_after
 
@@ -320,6 +320,11 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
             _set_level2(d, cells[i].text)
         return None  # a label row: the 一级/二级 cell of rows that follow, nothing else
     after = order[order.index("name") + 1 :] if "name" in order else order
+    in_place = _in_place(cells, i, order)
+    if in_place is not None:
+        if cells[i].row == d.last_row and _values_left_out(cells, order):
+            d.cut_in_row = True  # the text stops inside this row, before its value columns
+        return {"name": cells[i], **in_place}
     picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
     if picked is None and cells[i].row == d.last_row and len(cells) - i - 1 <= len(after):
         # the text stops inside this row: the cells there are its first ones, in order
@@ -331,6 +336,29 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
         )
         return {"name": cells[i]}
     return {"name": cells[i], **picked}
+
+
+def _in_place(cells: list[Cell], i: int, order: list[str]) -> dict[str, Cell] | None:
+    """The cells after the name (at ``i``) by their place, when the row shows it keeps its empty
+    cells (a blank before its last cell: pipe rows, CSV) and its name stands under the header's
+    三级指标: every cell is then in its own column, and the row is shorter than the header only
+    because empty cells at its end were dropped. ``| | | 种母猪 | | 20 | 20 |`` under ``一级指标 |
+    二级指标 | 三级指标 | | 年度指标值 | 实际完成值 | 分值 | 得分`` has target and actual 20 and no
+    points, where matching by kind alone would prefer to fill 分值 and 得分."""
+    if "name" not in order or order.index("name") != i or len(cells) > len(order):
+        return None
+    if all(c.text for c in cells):
+        return None  # no blank kept: the shape may have dropped the row's empty cells anywhere
+    placed = {role: c for role, c in zip(order[i + 1 :], cells[i + 1 :]) if role != UNNAMED or c.text}
+    if not all(fits(role, c.text, INDICATOR_FIELDS) for role, c in placed.items()):
+        return None
+    return placed
+
+
+def _values_left_out(cells: list[Cell], order: list[str]) -> bool:
+    """Whether a row read in place stops before a column of values (not only before text
+    columns such as 偏差原因, which a row leaves empty)."""
+    return any(role in INDICATOR_FIELDS and INDICATOR_FIELDS[role].kind != "text" for role in order[len(cells) :])
 
 
 def _labels_before_name(d: Draft, cells: list[Cell]) -> int:

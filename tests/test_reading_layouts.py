@@ -1,0 +1,49 @@
+"""Real forms' tables pasted in the text shapes people use, read back whole or doubted, never
+misread: each case was found by ``benchmarks/eval_layouts.py`` (a real form's hand-checked
+reading laid out in the national template and written as pipe rows, cell per line, columns…)."""
+
+from __future__ import annotations
+
+from jixiao.model import Form
+from jixiao.readers.text import read_text
+
+# r028 (云南 昌宁县 供销社, 20+80): the indicator table as a grid copy prints it, merged 一级/二级
+# cells left blank; the last row has targets and actuals but no score yet.
+R028_HEAD = """\
+| 财政项目支出绩效自评表 |
+| 项目名称 |  | 昌宁县昌龙鸿运牧业专业合作社生猪养殖场建设项目 |
+| 项目资金（万元） |  |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |
+|  |  | 年度资金总额： |  | 50.00 | 10.00 | 20.00 | 20.00 | 4.00 |
+| 一级指标 | 二级指标 | 三级指标 |  | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 公猪舍(≥**平方米) |  | 22.8 | 22.8 |  | 1.00 |  |
+|  |  | 种公猪(≥头) |  | 2 | 2 |  | 2.00 |  |
+"""
+
+
+def read(text: str) -> Form:
+    forms = read_text(text.encode(), name="t.txt")
+    assert len(forms) == 1
+    return forms[0]
+
+
+def test_a_pipe_row_that_keeps_its_blank_cells_is_read_by_place() -> None:
+    form = read(R028_HEAD + "|  |  | 种母猪(≥头) |  | 20 | 20 |  |  |  |\n| 总分 |  |  |  |  |  |  |  |\n")
+    last = form.indicators[-1]
+    assert (last.name, last.target.value, last.actual.value) == ("种母猪(≥头)", 20, 20)
+    assert (last.weight, last.score) == (None, None)  # not 20 and 20 taken for points
+    assert [(i.weight, i.score) for i in form.indicators[:2]] == [(None, 1), (None, 2)]
+    assert form.reading is not None and "indicators" not in form.reading.doubtful
+
+
+def test_a_web_copy_of_the_same_row_without_its_empty_cells_at_the_end_reads_the_same() -> None:
+    web = "\n".join(line.strip().strip("|").rstrip(" |") for line in R028_HEAD.splitlines())
+    form = read(web + "\n|  | 种母猪(≥头) |  | 20 | 20\n总分\n")
+    last = form.indicators[-1]
+    assert (last.target.value, last.actual.value, last.weight, last.score) == (20, 20, None, None)
+
+
+def test_the_text_cut_inside_a_row_read_by_place_is_a_form_cut_short() -> None:
+    form = read(R028_HEAD + "|  |  | 种母猪(≥头) |  | 20 |")
+    last = form.indicators[-1]
+    assert (last.target.value, last.actual.text, last.score) == (20, "", None)
+    assert form.reading is not None and form.reading.truncated

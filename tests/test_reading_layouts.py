@@ -47,3 +47,22 @@ def test_the_text_cut_inside_a_row_read_by_place_is_a_form_cut_short() -> None:
     last = form.indicators[-1]
     assert (last.target.value, last.actual.text, last.score) == (20, "", None)
     assert form.reading is not None and form.reading.truncated
+
+
+# The bundled example (上海 基层科普服务) as a grid copy prints its closing rows: the grade stands
+# under the 分值 column, the cells between it and its label left blank.
+KEPU_CLOSING = """\
+| 一级指标 | 二级指标 | 三级指标 |  | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 覆盖面 |  | ≥16.00(个) | 16.00(个) | 10.00 | 10.00 |  |
+| 总分 |  |  |  |  |  | 100.00 | 93.00 |
+"""
+
+
+def test_the_grade_is_the_next_cell_with_text_after_its_label() -> None:
+    form = read(R028_HEAD.split("| 一级指标")[0] + KEPU_CLOSING + "| 评分等级 |  |  |  |  |  | 优 |\n")
+    assert (form.total_weight, form.total_score, form.grade) == (100, 93, "优")
+
+
+def test_a_grade_left_blank_is_not_read_from_another_label() -> None:
+    form = read(R028_HEAD.split("| 一级指标")[0] + KEPU_CLOSING + "| 评分等级 |  | 评价结论 | 良好 |\n")
+    assert form.grade is None

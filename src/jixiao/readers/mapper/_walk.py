@@ -329,8 +329,9 @@ class _Mapper:
         grade = label_value(starting, _GRADE) if "grade" in labels else None
         if grade is not None:
             cell, rest, right = grade
-            value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
-            d.form.grade = value or None
+            # the grade is the next cell with text ("| 评分等级 | | | 优 |"), never another label
+            value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
+            d.form.grade = value if value and field_of(value, CLOSING_FIELDS) is None else None
             handled = True
         filled = [c for c in starting if c.text.strip()]
         for section in _SECTIONS:

@@ -66,3 +66,48 @@ def test_the_grade_is_the_next_cell_with_text_after_its_label() -> None:
 def test_a_grade_left_blank_is_not_read_from_another_label() -> None:
     form = read(R028_HEAD.split("| 一级指标")[0] + KEPU_CLOSING + "| 评分等级 |  | 评价结论 | 良好 |\n")
     assert form.grade is None
+
+
+# r048 (云南 保山 退役军人事务局, 20+80) in whitespace columns: its rows print a score and no
+# weight, and the blank 分值 cell leaves no trace between the spaces.
+R048_COLUMNS = """\
+财政项目支出绩效自评表
+项目名称  春节走访慰问经费
+项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率(%)  得分
+年度资金总额：  34.64  34.64  34.64  20.00  100.00  20.00
+一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施
+产出指标  质量指标  补助经费足额拨付率  100%  100%  20.00
+时效指标  春节前完成走访慰问  按时限完成  100%  20.00
+效益指标  社会效益指标  年内无群体性事件发生  小于5次  无上访  20.00
+满意度指标  服务对象满意度指标  重点优抚对象满意率  100%  100%  20.00
+总分  100.00  {total}
+"""
+
+
+def test_lone_numbers_that_make_up_the_printed_total_score_are_the_rows_scores() -> None:
+    form = read(R048_COLUMNS.format(total="100.00"))  # 20 for 执行率 + 4 × 20
+    assert [(i.weight, i.score) for i in form.indicators] == [(None, 20)] * 4
+    assert form.reading is not None and "indicators" not in form.reading.doubtful
+    assert any("按总分读作得分" in w for w in form.warnings)
+
+
+def test_lone_numbers_the_printed_total_does_not_explain_are_doubted() -> None:
+    form = read(R048_COLUMNS.format(total="95.00"))
+    assert form.reading is not None and "indicators" in form.reading.doubtful
+    assert any("分不清是分值还是得分" in p for p in form.reading.problems)
+
+
+# r023 (四川 遂宁 安居区 市场监管局) in whitespace columns: its total row prints 全年预算数,
+# 全年执行数 and 得分 (2.38, 2.38, 20) with no 年初预算数, 分值 or 执行率.
+R023_FUNDS = """\
+财政项目支出绩效自评表
+项目名称  食品监管补助资金
+项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率(%)  得分
+年度资金总额：  2.38  2.38  20.00
+"""
+
+
+def test_three_numbers_for_six_funds_columns_are_not_read_as_spending_eight_times_the_budget() -> None:
+    form = read(R023_FUNDS)
+    assert form.funds.total.executed != 20
+    assert form.reading is not None and "funds" in form.reading.doubtful

@@ -285,10 +285,14 @@ def judge_indicator(scored: bool) -> Judge:
     return rate
 
 
+_OVERSPENT = 2.0
+"""全年执行数 over twice 全年预算数: a unit may overspend a little (rule F005), never so much."""
+
+
 def judge_funds(c: dict[str, str]) -> int:
     """Prefer readings that fill the amount columns (every funds row prints them; 分值 and 得分
-    only the total), where 执行率 ≈ 执行数/预算数 (年初预算数 standing in for an empty 全年预算数)
-    and 得分 ≤ 分值 ≤ 100."""
+    only the total), where 执行率 ≈ 执行数/预算数 (年初预算数 standing in for an empty 全年预算数),
+    or, with no 执行率, 执行数 is not several times 预算数, and 得分 ≤ 分值 ≤ 100."""
     a, b = number(c.get("budget")), number(c.get("executed"))
     if a is None:
         a = number(c.get("initial"))
@@ -303,6 +307,8 @@ def judge_funds(c: dict[str, str]) -> int:
     if rate is not None and a and b is not None:
         ratio = b / a * 100
         points += 3 if any(abs(x - ratio) <= max(1.0, ratio * 0.02) for x in (rate, rate * 100)) else -3
+    elif rate is None and a and b is not None and b > a * _OVERSPENT:
+        points -= 3  # no 执行率 to check: spending several times the budget is a shifted cell
     if w is not None:
         points += 0 if w <= 100 else -3
         if s is not None:

@@ -35,7 +35,7 @@ from ._columns import UNNAMED, align, cell_at, fits, judge_funds, judge_indicato
 from ._draft import Draft
 from ._labels import text_after
 
-__all__ = ["funds_row", "goal_row", "indicator_row", "number_of"]
+__all__ = ["funds_row", "goal_row", "indicator_row", "number_of", "settle_lone_points"]
 
 _FUNDS_NAMES = {"total": "年度资金总额", "appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 _COLUMN_NAMES = {
@@ -213,10 +213,39 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         parent=parent,
     )
     if not aligned and "weight" in cells and "score" not in cells and d.ind is not None and "score" in d.ind.order:
+        d.lone_points.append((ind, len(d.form.warnings)))
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
     d.cells.extend(cells.values())
     d.last_row_cut = len(cells) == 1
+
+
+def settle_lone_points(d: Draft) -> None:
+    """Rows that showed one number under 分值 and 得分 were read as weights (a form leaves its
+    scores blank before scoring). In a table whose other rows print no weight either, the
+    printed 总分 tells otherwise when the other rows' scores and 执行率's fall short of it by
+    exactly those numbers: they are the rows' scores (a form whose 分值 cells are blank, the
+    blank lost in whitespace columns). Where it fits both readings, or neither, the rows are
+    doubted."""
+    form, lone = d.form, d.lone_points
+    if not lone or form.total_score is None:
+        return
+    singles = {id(ind) for ind, _ in lone}
+    others = [i for i in form.indicators if i.parent is None and id(i) not in singles]
+    if any(i.weight is not None for i in others):
+        return  # the table prints weights: these rows left their scores blank
+    known = sum(i.score or 0.0 for i in others)
+    known += form.funds.total.score or 0.0
+    as_weights = abs(known - form.total_score) <= 0.02
+    as_scores = abs(known + sum(ind.weight or 0.0 for ind, _ in lone) - form.total_score) <= 0.02
+    if as_weights and not as_scores:
+        return
+    if as_scores and not as_weights:
+        for ind, warning in lone:
+            ind.weight, ind.score = None, ind.weight
+            form.warnings[warning] = form.warnings[warning].replace("按分值读取，未能读取得分", "按总分读作得分，未能读取分值")
+        return
+    d.problems.append(("indicators", f"{len(lone)} 个指标只印出一个分数，按总分 {form.total_score:g} 分不清是分值还是得分"))
 
 
 def _deviation(text: str) -> str:

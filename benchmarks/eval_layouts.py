@@ -11,6 +11,8 @@ template (``tests/fixtures/layout.layout_form``; ``--style sichuan``: 四川's �
 - ``pipe``: ``| a | b |`` rows with their outer bars;
 - ``web-pipe``: pipe rows as a web page's copy leaves them: no outer bars, empty cells at a row's
   end dropped (``| | 种母猪 | | 20 | 20``);
+- ``html-pipe``: the same from an HTML table, whose merged cells are printed once: the cells
+  they cover are absent, not blank (a row under a merged 一级指标 starts with its 二级);
 - ``cell-per-line``: each cell on its own line ended by `` |``, a line of bars after each row;
 - ``columns``: a row per line, its cells joined by two spaces;
 - ``glued``: a row per line, its cells run together with no delimiter (a PDF copy:
@@ -75,6 +77,15 @@ def table_rows(layout: Layout) -> list[list[str]]:
     return [[rows[r].get(c, "") for c in range(max(rows[r]) + 1)] for r in sorted(rows)]
 
 
+def merged_rows(layout: Layout) -> list[list[str]]:
+    """The layout's rows as an HTML table's copy shows them: a merged cell once, the cells it
+    covers (to its right and in the rows below) absent."""
+    rows: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for placed in layout.cells:
+        rows[placed.row].append((placed.col, cell_text(placed.value)))
+    return [[text for _, text in sorted(rows[r])] for r in range(layout.nrows)]
+
+
 def _trimmed(row: list[str]) -> list[str]:
     while row and not row[-1]:
         row = row[:-1]
@@ -108,6 +119,7 @@ def as_glued(rows: list[list[str]]) -> str:
 SHAPES: dict[str, Callable[[list[list[str]]], str]] = {
     "pipe": as_pipe,
     "web-pipe": as_web_pipe,
+    "html-pipe": as_web_pipe,
     "cell-per-line": as_cell_per_line,
     "columns": as_columns,
     "glued": as_glued,
@@ -271,9 +283,10 @@ def main() -> None:
     forms = [(label, form) for label, form in expected_forms() if not args.form or label.startswith(args.form)]
     tallies = {shape: Tally() for shape in shapes}
     for label, form in forms:
-        rows = table_rows(layout_form(form, STYLES[args.style]))
+        layout = layout_form(form, STYLES[args.style])
+        rows, merged = table_rows(layout), merged_rows(layout)
         for shape in shapes:
-            text = SHAPES[shape](rows)
+            text = SHAPES[shape](merged if shape == "html-pipe" else rows)
             if args.show:
                 print(f"--- {label} {shape}\n{text}\n")
             score(label, form, STYLES[args.style], text, tallies[shape])

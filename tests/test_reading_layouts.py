@@ -111,3 +111,36 @@ def test_three_numbers_for_six_funds_columns_are_not_read_as_spending_eight_time
     form = read(R023_FUNDS)
     assert form.funds.total.executed != 20
     assert form.reading is not None and "funds" in form.reading.doubtful
+
+
+# r028 again, as an HTML table's copy prints it: a merged cell once, the cells it covers absent,
+# so rows under the merged 产出指标 / 数量指标 begin with their names.
+R028_HTML = """\
+财政项目支出绩效自评表
+项目名称 | 昌宁县昌龙鸿运牧业专业合作社生猪养殖场建设项目
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+产出指标 | 数量指标 | 公猪舍(≥**平方米) | 22.8 | 22.8 |  | 1.00
+母猪、保育猪舍(≥**平方米) | 180 | 180 |  | 3.00
+种公猪(≥头) | 2 | 2 |  | 2.00
+"""
+
+
+def test_an_html_copy_row_with_two_numbers_and_no_blank_is_doubted_where_no_row_prints_a_weight() -> None:
+    form = read(R028_HTML + "种母猪(≥头) | 20 | 20\n总分\n")
+    assert [(i.weight, i.score) for i in form.indicators[:3]] == [(None, 1), (None, 3), (None, 2)]
+    assert form.reading is not None and "indicators" in form.reading.doubtful
+    assert any("种母猪" in p and "分值" in p for p in form.reading.problems)
+
+
+def test_an_html_copy_row_that_keeps_a_blank_after_its_name_is_read_by_place() -> None:
+    sichuan = """\
+财政项目支出绩效自评表
+项目名称 | 昌宁县昌龙鸿运牧业专业合作社生猪养殖场建设项目
+一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重（%） | 实际完成值 | 得分 | 偏差原因分析及改进措施
+产出指标 | 数量指标 | 公猪舍(≥**平方米) | ≥ | 22.8 | 平方米 |  | 22.8 | 1.00
+种公猪(≥头) | ≥ | 2 | 头 |  | 2 | 2.00
+种母猪(≥头) | ≥ | 20 | 头 |  | 20
+总分
+"""
+    last = read(sichuan).indicators[-1]
+    assert (last.target.text, last.actual.value, last.weight, last.score) == ("≥20头", 20, None, None)

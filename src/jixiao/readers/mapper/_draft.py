@@ -52,7 +52,10 @@ class Draft:
     """The last indicator row read had its name cell only: where a text cut short may end."""
     lone_points: list[tuple[Indicator, int]] = field(default_factory=list)
     """Text rows that showed one number under 分值 and 得分, read as the weight, each with the
-    index of the warning that says so (``settle_lone_points``)."""
+    index of the warning that says so (``_settle``)."""
+    row_columns: list[tuple[Indicator, frozenset[str], bool]] = field(default_factory=list)
+    """Each text indicator row with the value columns it fills and whether its cells stand in
+    the header's order (``_settle``)."""
     closed: bool = False
     """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
     seen: set[str] = field(default_factory=set)

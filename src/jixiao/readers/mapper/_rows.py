@@ -35,7 +35,7 @@ from ._columns import UNNAMED, align, cell_at, fits, judge_funds, judge_indicato
 from ._draft import Draft
 from ._labels import text_after
 
-__all__ = ["funds_row", "goal_row", "indicator_row", "number_of", "settle_lone_points"]
+__all__ = ["funds_row", "goal_row", "indicator_row", "number_of"]
 
 _FUNDS_NAMES = {"total": "年度资金总额", "appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 _COLUMN_NAMES = {
@@ -216,36 +216,27 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.lone_points.append((ind, len(d.form.warnings)))
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
+    if not aligned:
+        d.row_columns.append((ind, _filled(cells), _in_header_order(cols.order, cells)))
     d.cells.extend(cells.values())
     d.last_row_cut = len(cells) == 1
 
 
-def settle_lone_points(d: Draft) -> None:
-    """Rows that showed one number under 分值 and 得分 were read as weights (a form leaves its
-    scores blank before scoring). In a table whose other rows print no weight either, the
-    printed 总分 tells otherwise when the other rows' scores and 执行率's fall short of it by
-    exactly those numbers: they are the rows' scores (a form whose 分值 cells are blank, the
-    blank lost in whitespace columns). Where it fits both readings, or neither, the rows are
-    doubted."""
-    form, lone = d.form, d.lone_points
-    if not lone or form.total_score is None:
-        return
-    singles = {id(ind) for ind, _ in lone}
-    others = [i for i in form.indicators if i.parent is None and id(i) not in singles]
-    if any(i.weight is not None for i in others):
-        return  # the table prints weights: these rows left their scores blank
-    known = sum(i.score or 0.0 for i in others)
-    known += form.funds.total.score or 0.0
-    as_weights = abs(known - form.total_score) <= 0.02
-    as_scores = abs(known + sum(ind.weight or 0.0 for ind, _ in lone) - form.total_score) <= 0.02
-    if as_weights and not as_scores:
-        return
-    if as_scores and not as_weights:
-        for ind, warning in lone:
-            ind.weight, ind.score = None, ind.weight
-            form.warnings[warning] = form.warnings[warning].replace("按分值读取，未能读取得分", "按总分读作得分，未能读取分值")
-        return
-    d.problems.append(("indicators", f"{len(lone)} 个指标只印出一个分数，按总分 {form.total_score:g} 分不清是分值还是得分"))
+_VALUE_ROLES = ("target", "actual", "weight", "score")
+
+
+def _filled(cells: dict[str, Cell]) -> frozenset[str]:
+    """The value columns a row's cells fill (a placeholder fills none)."""
+    return frozenset(r for r in _VALUE_ROLES if (c := cells.get(r)) is not None and c.text.strip() and not is_placeholder(c.text))
+
+
+def _in_header_order(order: list[str], cells: dict[str, Cell]) -> bool:
+    """Whether a text row's cells after its name stand in the header's columns one after the
+    other, none skipped (a whole row, a row read in place, a row whose empty cells at its end
+    were dropped), rather than matched to columns chosen by their kinds."""
+    roles = [r for r in cells if r != "name"]
+    after = [r for r in order[order.index("name") + 1 :] if r != UNNAMED] if "name" in order else []
+    return roles == after[: len(roles)]
 
 
 def _deviation(text: str) -> str:
@@ -351,7 +342,7 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
     after = order[order.index("name") + 1 :] if "name" in order else order
     in_place = _in_place(cells, i, order)
     if in_place is not None:
-        if cells[i].row == d.last_row and _values_left_out(cells, order):
+        if cells[i].row == d.last_row and _values_left_out(len(cells) - i, order):
             d.cut_in_row = True  # the text stops inside this row, before its value columns
         return {"name": cells[i], **in_place}
     picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
@@ -369,25 +360,28 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
 
 def _in_place(cells: list[Cell], i: int, order: list[str]) -> dict[str, Cell] | None:
     """The cells after the name (at ``i``) by their place, when the row shows it keeps its empty
-    cells (a blank before its last cell: pipe rows, CSV) and its name stands under the header's
-    三级指标: every cell is then in its own column, and the row is shorter than the header only
-    because empty cells at its end were dropped. ``| | | 种母猪 | | 20 | 20 |`` under ``一级指标 |
-    二级指标 | 三级指标 | | 年度指标值 | 实际完成值 | 分值 | 得分`` has target and actual 20 and no
-    points, where matching by kind alone would prefer to fill 分值 and 得分."""
-    if "name" not in order or order.index("name") != i or len(cells) > len(order):
+    cells (a blank between its name and its last cell): each cell after the name is then under
+    its own header cell, and the row is shorter than the header only because empty cells at its
+    end were dropped (and, in an HTML copy, merged labels on its left). ``| | | 种母猪 | | 20 |
+    20 |`` under ``一级指标 | 二级指标 | 三级指标 | | 年度指标值 | 实际完成值 | 分值 | 得分`` has
+    target and actual 20 and no points, where matching by kind alone would prefer to fill 分值
+    and 得分. Without such a blank the shape may have dropped the row's empty cells anywhere."""
+    if "name" not in order:
         return None
-    if all(c.text for c in cells):
-        return None  # no blank kept: the shape may have dropped the row's empty cells anywhere
-    placed = {role: c for role, c in zip(order[i + 1 :], cells[i + 1 :]) if role != UNNAMED or c.text}
+    at = order.index("name")
+    if i > at or len(cells) - i > len(order) - at or all(c.text for c in cells[i + 1 : -1]):
+        return None
+    placed = {role: c for role, c in zip(order[at + 1 :], cells[i + 1 :]) if role != UNNAMED or c.text}
     if not all(fits(role, c.text, INDICATOR_FIELDS) for role, c in placed.items()):
         return None
     return placed
 
 
-def _values_left_out(cells: list[Cell], order: list[str]) -> bool:
-    """Whether a row read in place stops before a column of values (not only before text
-    columns such as 偏差原因, which a row leaves empty)."""
-    return any(role in INDICATOR_FIELDS and INDICATOR_FIELDS[role].kind != "text" for role in order[len(cells) :])
+def _values_left_out(named: int, order: list[str]) -> bool:
+    """Whether a row read in place, ``named`` cells from its name on, stops before a column of
+    values (not only before text columns such as 偏差原因, which a row leaves empty)."""
+    rest = order[order.index("name") + named :]
+    return any(role in INDICATOR_FIELDS and INDICATOR_FIELDS[role].kind != "text" for role in rest)
 
 
 def _labels_before_name(d: Draft, cells: list[Cell]) -> int:

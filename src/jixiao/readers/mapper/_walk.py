@@ -32,7 +32,8 @@ from ._columns import Columns, another_header, cell_at, header_columns, looks_nu
 from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
 from ._inline import inline_funds, inline_sub_rows, labelled_total, more_amounts
 from ._labels import header_values, label_value, text_after, title_year, unit_of, year_of
-from ._rows import funds_row, goal_row, indicator_row, number_of, settle_lone_points
+from ._rows import funds_row, goal_row, indicator_row, number_of
+from ._settle import settle_rows
 
 __all__ = ["grid_to_forms"]
 
@@ -153,7 +154,7 @@ class _Mapper:
 
     def _finish(self, *, last: bool = False) -> None:
         if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
-            settle_lone_points(self.cur)
+            settle_rows(self.cur)
             self.forms.append(finish(self.cur, self.grid, last=last))
         if not last:
             self.cur = self._new()

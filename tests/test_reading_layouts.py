@@ -144,3 +144,41 @@ def test_an_html_copy_row_that_keeps_a_blank_after_its_name_is_read_by_place() -
 """
     last = read(sichuan).indicators[-1]
     assert (last.target.text, last.actual.value, last.weight, last.score) == ("≥20头", 20, None, None)
+
+
+# The bundled example (上海 基层科普服务) copied from a PDF a row per line, each row's cells run
+# together: amounts printed with two decimals, values with their units in brackets.
+KEPU_GLUED = """\
+财政项目支出绩效自评表
+项目名称基层科普服务
+项目资金（万元）年初预算数全年预算数全年执行数分值执行率(%)得分
+年度资金总额：170.00170.00170.0010.00100.0010.00
+一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施
+产出指标数量指标覆盖面≥16.00(个)16.00(个)10.0010.00
+质量指标达标率=100.00(%)100.00(%)10.0010.00
+效益指标社会效益指标基层科普服务能力提升情况有效提升达成指标20.0020.00
+满意度指标服务对象满意度指标受众群体满意度≥90.00(%)90.00(%)20.0017.00满意度未留存相关存档文件，后续加强存档管理。
+总分100.0093.00
+"""
+
+
+def test_glued_rows_a_line_each_are_cut_under_the_header_line_above_them() -> None:
+    form = read(KEPU_GLUED)
+    total = form.funds.total
+    assert (total.initial, total.budget, total.executed, total.rate, total.score) == (170, 170, 170, 100, 10)
+    first = form.indicators[0]
+    assert (first.level1, first.level2, first.name) == ("产出指标", "数量指标", "覆盖面")
+    assert (first.target.text, first.actual.text, first.weight, first.score) == ("≥16.00(个)", "16.00(个)", 10, 10)
+    assert (form.total_weight, form.total_score) == (100, 93)
+
+
+def test_the_text_after_a_glued_rows_values_on_its_line_is_its_deviation() -> None:
+    last = read(KEPU_GLUED).indicators[-1]
+    assert (last.name, last.weight, last.score) == ("受众群体满意度", 20, 17)
+    assert last.deviation == "满意度未留存相关存档文件，后续加强存档管理。"
+
+
+def test_a_glued_row_whose_word_values_cannot_be_cut_from_its_name_is_doubted() -> None:
+    form = read(KEPU_GLUED)
+    assert form.reading is not None and "indicators" in form.reading.doubtful
+    assert not any(i.name.startswith("基层科普服务能力提升情况") and i.target.text for i in form.indicators)

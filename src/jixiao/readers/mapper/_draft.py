@@ -53,9 +53,11 @@ class Draft:
     lone_points: list[tuple[Indicator, int]] = field(default_factory=list)
     """Text rows that showed one number under 分值 and 得分, read as the weight, each with the
     index of the warning that says so (``_settle``)."""
-    row_columns: list[tuple[Indicator, frozenset[str], bool]] = field(default_factory=list)
-    """Each text indicator row with the value columns it fills and whether its cells stand in
-    the header's order (``_settle``)."""
+    by_kind: bool = False
+    """The indicator row being read had its cells matched to columns by their kinds, some
+    columns skipped, not in the header's order."""
+    by_kind_rows: list[Indicator] = field(default_factory=list)
+    """The text indicator rows read so (``_settle``)."""
     closed: bool = False
     """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
     seen: set[str] = field(default_factory=set)

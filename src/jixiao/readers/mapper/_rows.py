@@ -173,6 +173,7 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     if aligned:
         cells = _by_column(d, r, row)
     else:
+        d.by_kind = False
         cells = _in_order(d, row)
     if cells is None:
         return
@@ -216,27 +217,11 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         d.lone_points.append((ind, len(d.form.warnings)))
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
-    if not aligned:
-        d.row_columns.append((ind, _filled(cells), _in_header_order(cols.order, cells)))
+    if d.by_kind:
+        d.by_kind_rows.append(ind)
+        d.by_kind = False
     d.cells.extend(cells.values())
     d.last_row_cut = len(cells) == 1
-
-
-_VALUE_ROLES = ("target", "actual", "weight", "score")
-
-
-def _filled(cells: dict[str, Cell]) -> frozenset[str]:
-    """The value columns a row's cells fill (a placeholder fills none)."""
-    return frozenset(r for r in _VALUE_ROLES if (c := cells.get(r)) is not None and c.text.strip() and not is_placeholder(c.text))
-
-
-def _in_header_order(order: list[str], cells: dict[str, Cell]) -> bool:
-    """Whether a text row's cells after its name stand in the header's columns one after the
-    other, none skipped (a whole row, a row read in place, a row whose empty cells at its end
-    were dropped), rather than matched to columns chosen by their kinds."""
-    roles = [r for r in cells if r != "name"]
-    after = [r for r in order[order.index("name") + 1 :] if r != UNNAMED] if "name" in order else []
-    return roles == after[: len(roles)]
 
 
 def _deviation(text: str) -> str:
@@ -346,6 +331,8 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
             d.cut_in_row = True  # the text stops inside this row, before its value columns
         return {"name": cells[i], **in_place}
     picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, judge_indicator(d.template.has("scores")))
+    if picked:  # the roles were chosen by the cells' kinds unless they are the first ones in order
+        d.by_kind = after.index(next(reversed(picked))) != len(picked) - 1
     if picked is None and cells[i].row == d.last_row and len(cells) - i - 1 <= len(after):
         # the text stops inside this row: the cells there are its first ones, in order
         d.cut_in_row = True

@@ -8,6 +8,7 @@ table fills. Where the table does not settle a row, the indicators are doubted.
 
 from __future__ import annotations
 
+from ...model import Indicator
 from ..grid import clean_text
 from ._draft import Draft
 
@@ -56,11 +57,14 @@ def _columns_left_empty(d: Draft) -> None:
     """A row matched to columns by its cells' kinds (``| 种母猪 | 20 | 20 |`` taken for 分值 and
     得分) that fills a column every row read in the header's order leaves empty (no row prints a
     分值) is doubted: its numbers more likely belong to the columns the table does fill."""
-    sure = [filled for _, filled, in_order in d.row_columns if in_order]
+    if not d.by_kind_rows:
+        return
+    guessed = {id(ind) for ind in d.by_kind_rows}
+    sure = [_filled(ind) for ind in d.form.indicators if id(ind) not in guessed]
     if len(sure) < _SURE_ROWS:
         return
     used = frozenset().union(*sure)
-    odd = [(ind, filled - used) for ind, filled, in_order in d.row_columns if not in_order and filled - used]
+    odd = [(ind, _filled(ind) - used) for ind in d.by_kind_rows if _filled(ind) - used]
     if odd:
         ind, columns = odd[0]
         words = "、".join(_COLUMN_WORDS[c] for c in sorted(columns, key=list(_COLUMN_WORDS).index))
@@ -68,3 +72,10 @@ def _columns_left_empty(d: Draft) -> None:
         d.problems.append(
             ("indicators", f"指标「{clean_text(ind.name)[:20]}」{more}的数字按内容对到了{words}列，而表中其余各行这一列都是空白：分不清这些数字属于哪一列")
         )
+
+
+def _filled(ind: Indicator) -> frozenset[str]:
+    """The value columns an indicator row fills."""
+    filled = {"target": not ind.target.is_blank, "actual": not ind.actual.is_blank,
+              "weight": ind.weight is not None, "score": ind.score is not None}
+    return frozenset(role for role, yes in filled.items() if yes)

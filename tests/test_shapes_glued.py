@@ -5,8 +5,7 @@ from __future__ import annotations
 from _shapes import HEADER
 
 from jixiao.readers.shapes import detect_shape, text_to_grids
-from jixiao.readers.shapes._cuts import cut_inside
-from jixiao.readers.shapes.glued import split_values
+from jixiao.readers.shapes._cuts import cut_inside, split_values
 from jixiao.readers.text import read_text
 
 

@@ -147,7 +147,7 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"))
         elif is_header_word(ind.target.text) or is_header_word(ind.actual.text):
             out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
-        elif ind.target.is_blank and ind.actual.is_blank and len(_AMOUNT.findall(ind.name)) >= 2:
+        elif ind.target.is_blank and ind.actual.is_blank and (len(_AMOUNT.findall(ind.name)) >= 2 or _GLUED_END.search(ind.name)):
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
         elif _glued_rows(ind.name) or (len(ind.name) > _NAME_MAX and ind.target.is_blank and ind.actual.is_blank):
             out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
@@ -162,6 +162,11 @@ def _indicators(form: Form) -> list[tuple[Area, str]]:
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:[%‰]|人次|万元|平方米|公里|小时|[件个人次台套项场元米吨户所天篇期])")
 """A number with its unit: a name holding two of them, with no target or actual beside it, is a
 whole row whose cells were glued into the name (``…的音50件50件…100件``)."""
+
+
+_GLUED_END = re.compile(r"\d\.\d+\.\d+%?$")
+"""A name that ends in two decimal numbers run together (``…达成指标10.0010.00``): a glued row
+whose values were not cut from it."""
 
 
 _LABELS = re.compile("|".join(sorted({w for w in (*LEVEL1, *LEVEL2) if len(w) >= 4}, key=len, reverse=True)))

@@ -20,7 +20,7 @@ from itertools import combinations
 from ..grid import Cell
 from ..vocabulary import DIRECTIONS, Field, field_of, is_placeholder, key, nature_op, parse_number
 
-__all__ = ["Columns", "UNNAMED", "header_columns", "another_header", "cell_at", "align", "looks_numeric"]
+__all__ = ["Columns", "UNNAMED", "header_columns", "another_header", "cell_at", "align", "fits", "looks_numeric"]
 
 Span = tuple[int, int]
 _NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:%|万元|元|亿元|分|万)?$")
@@ -188,9 +188,13 @@ def _kind(table: dict[str, Field], role: str) -> str:
     return "number" if role.startswith(AMOUNT) else "percent" if role.startswith(RATIO) else "text"
 
 
+def fits(role: str, text: str, table: dict[str, Field]) -> bool:
+    """Whether ``text`` can be the cell of ``role`` by its kind; a placeholder fits anywhere."""
+    return _fits(role, _kind(table, role), text)
+
+
 @lru_cache(maxsize=8192)
 def _fits(role: str, kind: str, text: str) -> bool:
-    """Whether ``text`` can be the cell of ``role`` by its ``kind``; a placeholder fits anywhere."""
     if not text or is_placeholder(text):
         return True
     if role == UNNAMED:
@@ -282,10 +286,14 @@ def judge_indicator(scored: bool) -> Judge:
     return rate
 
 
+_OVERSPENT = 2.0
+"""全年执行数 over twice 全年预算数: a unit may overspend a little (rule F005), never so much."""
+
+
 def judge_funds(c: dict[str, str]) -> int:
     """Prefer readings that fill the amount columns (every funds row prints them; 分值 and 得分
-    only the total), where 执行率 ≈ 执行数/预算数 (年初预算数 standing in for an empty 全年预算数)
-    and 得分 ≤ 分值 ≤ 100."""
+    only the total), where 执行率 ≈ 执行数/预算数 (年初预算数 standing in for an empty 全年预算数),
+    or, with no 执行率, 执行数 is not several times 预算数, and 得分 ≤ 分值 ≤ 100."""
     a, b = number(c.get("budget")), number(c.get("executed"))
     if a is None:
         a = number(c.get("initial"))
@@ -300,6 +308,8 @@ def judge_funds(c: dict[str, str]) -> int:
     if rate is not None and a and b is not None:
         ratio = b / a * 100
         points += 3 if any(abs(x - ratio) <= max(1.0, ratio * 0.02) for x in (rate, rate * 100)) else -3
+    elif rate is None and a and b is not None and b > a * _OVERSPENT:
+        points -= 3  # no 执行率 to check: spending several times the budget is a shifted cell
     if w is not None:
         points += 0 if w <= 100 else -3
         if s is not None:

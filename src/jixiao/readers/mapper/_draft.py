@@ -50,6 +50,14 @@ class Draft:
     """The last row was an indicator row with fewer cells than it should hold, read in order."""
     last_row_cut: bool = False
     """The last indicator row read had its name cell only: where a text cut short may end."""
+    lone_points: list[tuple[Indicator, int]] = field(default_factory=list)
+    """Text rows that showed one number under 分值 and 得分, read as the weight, each with the
+    index of the warning that says so (``_settle``)."""
+    by_kind: bool = False
+    """The indicator row being read had its cells matched to columns by their kinds, some
+    columns skipped, not in the header's order."""
+    by_kind_rows: list[Indicator] = field(default_factory=list)
+    """The text indicator rows read so (``_settle``)."""
     closed: bool = False
     """A closing row (总分, 评分等级, 评价结论…) was read: the form did not stop short."""
     seen: set[str] = field(default_factory=set)

@@ -31,7 +31,7 @@ from ..vocabulary import (
     parse_number,
     section_weight,
 )
-from ._columns import UNNAMED, align, cell_at, judge_funds, judge_indicator, looks_numeric
+from ._columns import UNNAMED, align, cell_at, fits, judge_funds, judge_indicator, looks_numeric
 from ._draft import Draft
 from ._labels import text_after
 
@@ -187,6 +187,7 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
     if aligned:
         cells = _by_column(d, r, row)
     else:
+        d.by_kind = False
         cells = _in_order(d, row)
     if cells is None:
         return
@@ -227,8 +228,12 @@ def indicator_row(d: Draft, r: int, row: list[Cell], aligned: bool) -> None:
         parent=parent,
     )
     if not aligned and "weight" in cells and "score" not in cells and d.ind is not None and "score" in d.ind.order:
+        d.lone_points.append((ind, len(d.form.warnings)))
         d.form.warnings.append(f"{_where(name_cell)}指标「{name}」只有一个分数，按分值读取，未能读取得分")
     d.form.indicators.append(ind)
+    if d.by_kind:
+        d.by_kind_rows.append(ind)
+        d.by_kind = False
     d.cells.extend(cells.values())
     d.last_row_cut = len(cells) == 1
 
@@ -334,7 +339,14 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
             _set_level2(d, cells[i].text)
         return None  # a label row: the 一级/二级 cell of rows that follow, nothing else
     after = order[order.index("name") + 1 :] if "name" in order else order
+    in_place = _in_place(cells, i, order)
+    if in_place is not None:
+        if cells[i].row == d.last_row and _values_left_out(len(cells) - i, order):
+            d.cut_in_row = True  # the text stops inside this row, before its value columns
+        return {"name": cells[i], **in_place}
     picked = align(cells[i + 1 :], after, INDICATOR_FIELDS, _JUDGE_INDICATOR[d.template.has("scores")])
+    if picked:  # the roles were chosen by the cells' kinds unless they are the first ones in order
+        d.by_kind = after.index(next(reversed(picked))) != len(picked) - 1
     if picked is None and cells[i].row == d.last_row and len(cells) - i - 1 <= len(after):
         # the text stops inside this row: the cells there are its first ones, in order
         d.cut_in_row = True
@@ -349,6 +361,32 @@ def _in_order(d: Draft, row: list[Cell]) -> dict[str, Cell] | None:
 
 _JUDGE_INDICATOR = {scored: judge_indicator(scored) for scored in (False, True)}
 """How indicator rows are judged in forms that print scores and in forms that do not."""
+
+
+def _in_place(cells: list[Cell], i: int, order: list[str]) -> dict[str, Cell] | None:
+    """The cells after the name (at ``i``) by their place, when the row shows it keeps its empty
+    cells (a blank between its name and its last cell): each cell after the name is then under
+    its own header cell, and the row is shorter than the header only because empty cells at its
+    end were dropped (and, in an HTML copy, merged labels on its left). ``| | | 种母猪 | | 20 |
+    20 |`` under ``一级指标 | 二级指标 | 三级指标 | | 年度指标值 | 实际完成值 | 分值 | 得分`` has
+    target and actual 20 and no points, where matching by kind alone would prefer to fill 分值
+    and 得分. Without such a blank the shape may have dropped the row's empty cells anywhere."""
+    if "name" not in order:
+        return None
+    at = order.index("name")
+    if i > at or len(cells) - i > len(order) - at or all(c.text for c in cells[i + 1 : -1]):
+        return None
+    placed = {role: c for role, c in zip(order[at + 1 :], cells[i + 1 :]) if role != UNNAMED or c.text}
+    if not all(fits(role, c.text, INDICATOR_FIELDS) for role, c in placed.items()):
+        return None
+    return placed
+
+
+def _values_left_out(named: int, order: list[str]) -> bool:
+    """Whether a row read in place, ``named`` cells from its name on, stops before a column of
+    values (not only before text columns such as 偏差原因, which a row leaves empty)."""
+    rest = order[order.index("name") + named :]
+    return any(role in INDICATOR_FIELDS and INDICATOR_FIELDS[role].kind != "text" for role in rest)
 
 
 def _labels_before_name(d: Draft, cells: list[Cell]) -> int:

@@ -33,6 +33,7 @@ from ._draft import FILE_SHAPES, Draft, cut_after_title, finish
 from ._inline import inline_funds, inline_sub_rows, labelled_total, more_amounts
 from ._labels import header_values, label_value, text_after, title_year, unit_of, year_of
 from ._rows import funds_row, goal_row, indicator_row, number_of
+from ._settle import settle_rows
 
 __all__ = ["grid_to_forms"]
 
@@ -143,6 +144,7 @@ class _Mapper:
 
     def _finish(self, *, last: bool = False) -> None:
         if self.cur.has_content or (last and not self.forms and cut_after_title(self.cur, self.grid)):
+            settle_rows(self.cur)
             self.forms.append(finish(self.cur, self.grid, last=last))
         if not last:
             self.cur = self._new()
@@ -319,8 +321,9 @@ class _Mapper:
         grade = label_value(starting, _GRADE) if "grade" in labels else None
         if grade is not None:
             cell, rest, right = grade
-            value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col), "")
-            d.form.grade = value or None
+            # the grade is the next cell with text ("| 评分等级 | | | 优 |"), never another label
+            value = rest or next((clean_text(c.text) for c in right if c.col > cell.last_col and c.text.strip()), "")
+            d.form.grade = value if value and field_of(value, CLOSING_FIELDS) is None else None
             handled = True
         filled = [c for c in starting if c.text.strip()]
         for section in _SECTIONS:

@@ -11,20 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["split_values", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX", "cut_inside"]
+__all__ = ["split_values", "fitting_cuts", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX", "cut_inside"]
 
 _UNITS = "平方米|立方米|万元|亿元|人次|小时|个月|工作日|公里|公顷|元|万|亿|倍|个|次|人|名|户|家|所|处|座|台|套|件|篇|份|项|场|期|批|天|日|亩|米|吨|株|‰|%"
-_VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS})?")
+_VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS}|[(（](?:{_UNITS})[)）])?")
+"""A value token: an operator, a number, a unit (bare, or in brackets as some systems print it:
+``≥16.00(个)``)."""
 VALUE_MAX = 18
 """The longest value token the grammar above reads (an operator, 13 digits and a point, a unit)."""
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万元|万|元)?")
 """An amount as a funds cell prints it: 10, 10.5, 10万 (the unit is the form's, read later)."""
+_POINTS = re.compile(r"\d+(?:\.\d{1,2})?")
+"""执行率's 分值 and 得分 as a form prints them: points, to two decimals at most (rules §2)."""
+_ZERO_AFTER_DECIMAL = re.compile(r"0(?![\d.])")
+_BARE_DECIMAL = re.compile(r"\d+\.\d+")
 _MAX_CUTS = 64
 
 
-def split_values(text: str, count: int) -> list[list[str]]:
-    """Every way to cut ``text`` into exactly ``count`` value tokens (``≥10%``, ``115.25%``, ``20``)."""
+def split_values(text: str, count: int, *, places: int | None = None, uniform: bool = False) -> list[list[str]]:
+    """Every way to cut ``text`` into exactly ``count`` value tokens (``≥10%``, ``115.25%``, ``20``).
+    ``uniform``: only the cuts whose numbers all print as many decimals (``places``, once one is
+    cut; a whole number has none), as a system prints its amounts."""
     if count == 0:
         return [[]] if not text else []
     out: list[list[str]] = []
@@ -32,11 +40,37 @@ def split_values(text: str, count: int) -> list[list[str]]:
         head = text[:end]
         if _VALUE.fullmatch(head) is None:
             continue
-        for rest in split_values(text[end:], count - 1):
+        head_places = _places(head)
+        if uniform and places is not None and head_places != places:
+            continue
+        if _ZERO_AFTER_DECIMAL.match(text, end) and _BARE_DECIMAL.fullmatch(head):
+            continue  # "2.8" | "0" of "2.802.80": a number's last zero is no value of its own
+        for rest in split_values(text[end:], count - 1, places=head_places, uniform=uniform):
             out.append([head, *rest])
             if len(out) > _MAX_CUTS:
                 return out
     return out
+
+
+def _places(token: str) -> int:
+    """The decimals of the number in ``token`` ("170.00" → 2, "10" → 0)."""
+    m = _NUMBER.search(token)
+    return len(m.group().partition(".")[2]) if m else 0
+
+
+def fitting_cuts(text: str, count: int, fits: Callable[[list[str]], bool]) -> list[list[str]]:
+    """The cuts of ``text`` into ``count`` values that pass ``fits``. Where some print every
+    number with as many decimals, padded with zeros ("170.00170.00170.0010.00"), only those: a system that pads its numbers pads them all, and a cut that gives one of them a digit
+    of the next ("170.001", "70.00") fits the arithmetic only by chance. Numbers typed by hand
+    drop their zeros ("310.2154.74" is 310.2 and 154.74 as well as 310.21 and 54.74): there
+    every cut that fits is kept."""
+    padded = [cut for cut in split_values(text, count, uniform=True) if _padded(cut) and fits(cut)]
+    return padded or [cut for cut in split_values(text, count) if fits(cut)]
+
+
+def _padded(cut: list[str]) -> bool:
+    """Whether a cut prints a decimal number ending in a zero (10.50, 170.00): fixed decimals."""
+    return any((m := _NUMBER.search(t)) is not None and "." in m.group() and m.group().endswith("0") for t in cut)
 
 
 def cut_inside(token: str, text: str, end: int) -> bool:
@@ -81,7 +115,7 @@ def _amounts_plausible(row: dict[str, str]) -> bool:
 
 def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
     """A test of one cut of a funds row's values: amounts are plain numbers of plausible sizes,
-    a weight is points (more than 0, at most 100), 执行率 = 执行数 / 预算数 (to the printed precision, in % or as a fraction; 年初预算数 stands in
+    a weight is points (more than 0, at most 100, two decimals at most, as the score), 执行率 = 执行数 / 预算数 (to the printed precision, in % or as a fraction; 年初预算数 stands in
     for a missing 全年预算数), a score at most its weight."""
 
     def fits(values: list[str]) -> bool:
@@ -90,7 +124,7 @@ def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
             if name in row and not _AMOUNT.fullmatch(row[name]):
                 return False
         for name in ("weight", "score"):
-            if name in row and not _NUMBER.fullmatch(row[name]):
+            if name in row and not _POINTS.fullmatch(row[name]):
                 return False
         if not _weight_and_score_fit(row):
             return False

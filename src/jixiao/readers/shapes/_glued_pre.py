@@ -16,11 +16,11 @@ import re
 
 from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of, funds_row_kind
 from ._column_funds import column_funds
-from ._cuts import funds_fits, number, split_values, word_at
+from ._cuts import fitting_cuts, funds_fits, number, word_at
 from ._glued_goal import TRAILING_TITLE, goal_columns
 from ._rows import TextCell, TextRow
 
-__all__ = ["pre_rows", "COLUMN_MARK"]
+__all__ = ["pre_rows", "starts_part", "COLUMN_MARK"]
 
 COLUMN_MARK = re.compile(r"[(（][A-Z/×*%0-9]*分?[)）]")
 """A column mark after a header word: 年度指标值(A), 执行率(B/A), 分值(10分)."""
@@ -78,6 +78,12 @@ def _token_at(text: str, i: int) -> tuple[str, str, int] | None:
                 word, end = word + text[end], end + 1
             return kind, word, end
     return None
+
+
+def starts_part(text: str, kinds: tuple[str, ...]) -> bool:
+    """Whether ``text`` starts with a vocabulary word of one of ``kinds`` (``_token_at``)."""
+    found = _token_at(text, 0)
+    return found is not None and found[0] in kinds
 
 
 _BREAK = re.compile(r"[。，,;；:：!！?？]")
@@ -162,19 +168,21 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tuple[str, ...]], str]:
     """({cells: field names}, rest): every cut of a funds row's glued amounts that the header's
     columns and arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and
-    得分), and the text after the amounts."""
+    得分, and any row its 年初预算数), and the text after the amounts."""
     m = _VALUES_THEN_TEXT.match(text)
     values, rest = (m.group(1), m.group(2)) if m else (text, "")
     fields = tuple(field_of(c, FUNDS_FIELDS) or "" for c in columns)
     without_scores = tuple(f for f in fields if f not in ("weight", "score"))
+    # 年初预算数 left blank, where 全年预算数 has a column of its own to stand for it
+    without_initial = tuple(f for f in fields if f != "initial") if "budget" in fields else ()
     # a row may leave its last cells empty (得分, or all but the amounts): every such reading is
     # tried, so that one fitting by chance is not taken for the only one
     found: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for names in dict.fromkeys((*(fields[:k] for k in range(len(fields), 1, -1)), without_scores)):
+    for names in dict.fromkeys((*(fields[:k] for k in range(len(fields), 1, -1)), without_scores, without_initial)):
         if not names:
             continue
         fits = funds_fits(names)
-        found.update((tuple(cut), names) for cut in split_values(values.strip(), len(names)) if fits(cut))
+        found.update((tuple(cut), names) for cut in fitting_cuts(values.strip(), len(names), fits))
     checked = {cut: names for cut, names in found.items() if not _vacuous(dict(zip(names, cut)))}
     return (checked or found), rest
 
@@ -272,9 +280,10 @@ def _sums(row: dict[str, str], whole: dict[str, str] | None, parts: list[dict[st
     return True
 
 
-def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
+def pre_rows(text: str, line: int, *, closed: bool = False, columns: list[str] | None = None) -> list[TextRow]:
     """Rows of the glued text before an indicator table (all of ``text`` when it has none;
-    ``closed`` when the table's header follows it)."""
+    ``closed`` when the table's header follows it). ``columns``: the funds header's column
+    words printed on a line above, for funds rows printed a row per line."""
     block = column_funds(text)
     if block is not None:
         start, end, block_rows = block
@@ -282,6 +291,7 @@ def pre_rows(text: str, line: int, *, closed: bool = False) -> list[TextRow]:
         return [*pre_rows(text[:start], line), *cells, *pre_rows(text[end:], line, closed=closed)]
     rows: list[TextRow] = []
     funds = _Funds()
+    funds.columns = list(columns or [])
     tokens = _tokens(text)
     k = 0
     while k < len(tokens):

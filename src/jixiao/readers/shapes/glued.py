@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of
-from ._cuts import VALUE_MAX, cut_inside, indicator_fits, split_values, word_at
-from ._glued_pre import COLUMN_MARK, pre_rows
+from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of, funds_row_kind
+from ._cuts import VALUE_MAX, cut_inside, fitting_cuts, indicator_fits, word_at
+from ._glued_pre import COLUMN_MARK, pre_rows, starts_part
 from ._rows import TextCell, TextRow
 
 __all__ = ["glued_rows", "has_glued_header"]
@@ -35,7 +35,8 @@ _HEADER_WORDS = sorted(
 )
 _LABELS = sorted(set(LEVEL1) | set(LEVEL2), key=len, reverse=True)
 _CLOSING = re.compile(r"得分合计|合计得分|总分|合计|评分等级|自评等级")
-_CLOSING_NUMBERS = re.compile(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?")
+_CLOSING_NUMBERS = re.compile(r"\s*\d[\d.]*(?:\s+\d[\d.]*)?")
+"""The numbers after a closing word, glued or not ("100.0093.00" is 100.00 and 93.00)."""
 _PAGE_START = re.compile(r"^(\d+)、\s*")
 _NAME_MAX = 80
 """The longest indicator name a glued row is cut for; a longer run stays one cell."""
@@ -114,9 +115,11 @@ def _is_text_field(name: str) -> bool:
     return name not in INDICATOR_FIELDS or INDICATOR_FIELDS[name].kind == "text"
 
 
-def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
+def _body_rows(body: str, fields: list[str], line: int, *, one_row: bool = False) -> list[TextRow] | None:
     """The indicator rows of ``body`` as far as each row's cut is sure, the rest one cell;
-    ``None`` when the header's columns leave no row to cut."""
+    ``None`` when the header's columns leave no row to cut. ``one_row``: ``body`` is one line
+    of a table printed a row per line, so text after a row's values that reads as no row of its
+    own is the row's 偏差原因."""
     after_name = fields[fields.index("name") + 1 :] if "name" in fields else []
     texts = 0
     while after_name and _is_text_field(after_name[-1]):
@@ -146,6 +149,10 @@ def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
                 rows.append([TextCell(t, line) for t in labels])
             break
         found = _next_row(body, i, len(after_name), fits, words_first=words_first)
+        if found is not None and texts and one_row and not _row_follows(body, found[2], len(after_name), fits, words_first):
+            name, values, end = found
+            rows.append([TextCell(t, line) for t in (*labels, _WRAP_SPACE.sub("", name), *values, body[end:].strip())])
+            return rows  # the line ends the row: the text after its values is its 偏差原因
         if (
             found is not None
             and texts
@@ -160,12 +167,24 @@ def _body_rows(body: str, fields: list[str], line: int) -> list[TextRow] | None:
     return rows
 
 
+def _row_follows(body: str, i: int, count: int, fits: Callable[[list[str]], bool], words_first: bool) -> bool:
+    """Whether another indicator row starts at ``i`` (after its 一级/二级 labels, if any)."""
+    i = _skip_spaces(body, i)
+    while (label := _label_at(body, i)) is not None:
+        i = _skip_spaces(body, label[1])
+    return i < len(body) and _next_row(body, i, count, fits, words_first=words_first) is not None
+
+
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、，,]) +(?=[\u4e00-\u9fff])")
 """A space a wrapped cell left between the characters of a name ("服装 质量等")."""
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+_TIER_LABEL = re.compile(r"达成(?:年度|预期)?指标")
+"""The core of the qualitative tier labels (达成指标, 部分达成年度指标…): an actual, never a name."""
 
 
 def _next_row(
@@ -179,6 +198,8 @@ def _next_row(
     for name_end in range(i + 1, min(len(body), i + _NAME_MAX)):
         if not (_is_cjk(body[name_end - 1]) or body[name_end - 1] in ")）"):
             continue
+        if _TIER_LABEL.search(body, i, name_end):
+            return None  # a name never holds a tier label: the row's word values ran into its name
         starts: list[tuple[list[str], int]] = [([], name_end)]
         if words_first:
             starts += [([word, word], name_end + 2 * len(word)) for word in _word_pairs(body, name_end)]
@@ -186,9 +207,8 @@ def _next_row(
             for end in range(at + 1, min(len(body), at + count * VALUE_MAX) + 1):
                 if end < len(body) and not _is_cjk(body[end]):
                     continue
-                for rest in split_values(body[at:end], count - len(first)):
-                    values = [*first, *rest]
-                    if fits(values) and not (rest and cut_inside(rest[-1], body, end)):
+                for values in _cuts_after(first, body[at:end], count, fits):
+                    if not (len(values) > len(first) and cut_inside(values[-1], body, end)):
                         choices.append((body[i:name_end], values, end))
         if choices:
             break  # a name never ends inside a value: the shortest name that reads is the one
@@ -198,22 +218,57 @@ def _next_row(
     return at_label[0] if len(at_label) == 1 else None
 
 
+def _cuts_after(first: list[str], text: str, count: int, fits: Callable[[list[str]], bool]) -> list[list[str]]:
+    """The ``count`` values of a row that starts with the values ``first``, the rest cut from
+    ``text`` (``fitting_cuts``)."""
+    return [[*first, *rest] for rest in fitting_cuts(text, count - len(first), lambda cut: fits([*first, *cut]))]
+
+
 def _word_pairs(body: str, i: int) -> list[str]:
     """The words (no digits) that ``body`` prints twice running from ``i``: "合格" of "合格合格"."""
     words = (body[i : i + n] for n in range(1, _WORD_VALUE_MAX + 1))
     return [w for w in dict.fromkeys(words) if all(_is_cjk(ch) for ch in w) and body.startswith(w, i + len(w))]
 
 
-def _line_rows(text: str, number: int) -> list[TextRow]:
-    """Rows of one line of glued text, which may hold a whole form or several."""
+_NOT_A_ROW = ("title", "item", "section", "goal", "funds-row")
+"""Kinds of words a line of the indicator table never starts with: they start another part."""
+
+
+def _table_line(text: str, number: int, fields: list[str]) -> tuple[list[TextRow], list[str] | None] | None:
+    """(rows, header fields still in effect) of a line under an indicator header that was a line
+    of its own (a table printed a row per line): one indicator row, or the closing 总分 row that
+    ends the table; ``None`` for a line that starts another part of a form (a title, 项目名称)."""
+    text = text.strip()
+    closing = _CLOSING.match(text)
+    if closing:
+        row, rest = _closing_row(text, closing.group())
+        rows = [[TextCell(t, number) for t in row]]
+        return ([*rows, *_line_rows(rest, number)[0]] if rest else rows), None
+    if starts_part(text, _NOT_A_ROW):
+        return None
+    body_rows = _body_rows(text, fields, number, one_row=True)
+    return (body_rows if body_rows is not None else [[TextCell(text, number)]]), fields
+
+
+def _line_rows(
+    text: str, number: int, table: list[str] | None = None, funds: list[str] | None = None
+) -> tuple[list[TextRow], list[str] | None]:
+    """Rows of one line of glued text, which may hold a whole form or several, and the fields of
+    an indicator header that ends the line (its rows follow on the next lines). ``table``: such a
+    header's fields from the lines above; ``funds``: the funds header's words from a line above."""
     header = _header_run(text)
     if header is None:
-        return pre_rows(text, number)
+        if table is not None and (continued := _table_line(text, number, table)) is not None:
+            return continued
+        return pre_rows(text, number, columns=funds), None
     start, end, words = header
     rows = pre_rows(text[:start], number, closed=True) if start else []
     rows.append([TextCell(w, number) for w in words])
     fields = [field_of(COLUMN_MARK.sub("", w), INDICATOR_FIELDS) or "" for w in words]
     body = text[end:]
+    if not body.strip():
+        # the header alone: its rows follow, a row per line, cut where the points end each row
+        return rows, (fields if {"weight", "score"} & set(fields) else None)
     closing = _CLOSING.search(body)
     rest = body[closing.start() :] if closing else ""
     body = body[: closing.start()] if closing else body
@@ -224,14 +279,17 @@ def _line_rows(text: str, number: int) -> list[TextRow]:
         row, rest = _closing_row(rest, closing.group())
         rows.append([TextCell(t, number) for t in row])
         if rest:
-            rows.extend(_line_rows(rest, number))
-    return rows
+            rows.extend(_line_rows(rest, number)[0])
+    return rows, None
+
+
+_ONE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _closing_row(text: str, word: str) -> tuple[list[str], str]:
     """The closing row at the start of ``text`` and the text after it: 总分 with its weight total
     and score, which arithmetic cuts apart when glued ("总分10098" → 100, 98: no score is above
-    100); a number that reads whole ("得分合计100") stays whole."""
+    100; "总分100.0093.00" → 100.00, 93.00); a number that reads whole ("得分合计100") stays whole."""
     m = _CLOSING_NUMBERS.match(text, len(word))
     digits = m.group().strip() if m else ""
     rest = text[len(word) + len(m.group()) if m else len(word) :].lstrip("。. ")
@@ -239,10 +297,10 @@ def _closing_row(text: str, word: str) -> tuple[list[str], str]:
         return [word], rest
     if " " in digits:
         return [word, *digits.split()], rest
-    if float(digits) <= 100:
+    if _ONE_NUMBER.fullmatch(digits) and float(digits) <= 100:
         return [word, digits], rest  # one number reads: a score, or a total of 100
     fits = indicator_fits(["weight", "score"])
-    cuts = [cut for cut in split_values(digits, 2) if fits(cut)]
+    cuts = fitting_cuts(digits, 2, fits)
     if len(cuts) == 1:
         return [word, *cuts[0]], rest
     return [word, digits], rest
@@ -267,6 +325,24 @@ def _joined_pages(lines: list[str]) -> list[tuple[int, str]]:
 def glued_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of glued text, line by line (a line may hold a whole form or several)."""
     rows: list[TextRow] = []
+    table: list[str] | None = None
+    funds: list[str] | None = None
     for k, text in _joined_pages(lines):
-        rows.extend(_line_rows(text, first_line + k))
+        line_rows, table = _line_rows(text, first_line + k, table, funds)
+        rows.extend(line_rows)
+        funds = _funds_header(line_rows, funds)
     return rows
+
+
+def _funds_header(rows: list[TextRow], before: list[str] | None) -> list[str] | None:
+    """The funds column words in effect after ``rows`` (a line's): those of a funds header
+    ending the line (its rows follow a row per line), kept over the funds rows after it."""
+    if not rows:
+        return before
+    last = [c.text for c in rows[-1]]
+    words = [w for w in last if field_of(w, FUNDS_FIELDS) is not None]
+    if len(words) >= 2 and len(words) + 1 >= len(last):
+        return words  # the funds header (and its section label)
+    if before is not None and all(len(r) > 1 and funds_row_kind(r[0].text) is not None for r in rows):
+        return before  # funds rows under that header
+    return None

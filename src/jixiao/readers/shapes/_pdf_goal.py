@@ -20,7 +20,7 @@ from __future__ import annotations
 from ._pdf_text_words import ACHIEVED_OPENER
 from ._text_join import display_width, join_wrapped
 
-__all__ = ["split_goal", "SENTENCE_END"]
+__all__ = ["split_goal", "split_goal_lines", "SENTENCE_END"]
 
 SENTENCE_END = frozenset("。！？!?；;")
 _LABELS = frozenset(
@@ -38,18 +38,19 @@ _LABELS = frozenset(
 )
 
 
-def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """Blocks of text lines, each with the kind of boundary before it ("page" or "para")."""
-    widths = {s: display_width(s) for s in lines if s and s not in _LABELS}
+def _blocks(lines: list[tuple[int, str]]) -> list[tuple[str, list[str]]]:
+    """Blocks of text lines (line number, text; blank lines left out), each with the kind of
+    boundary before it ("page" or "para")."""
+    widths = {s: display_width(s) for _, s in lines if s not in _LABELS}
     limit = 0.8 * max(widths.values(), default=0)
     kinds = ["page"]
     block: list[str] = []
     blocks = [block]
-    blank = 0
-    for s in lines:
-        if not s:
-            blank += 1
-            continue
+    blank = 0  # blank lines since the last text line
+    previous = lines[0][0] - 1 if lines else 0
+    for number, s in lines:
+        blank += number - previous - 1
+        previous = number
         if s in _LABELS:
             continue
         if blank >= 2:
@@ -78,6 +79,12 @@ def _cut(text: list[str]) -> bool:
 
 def split_goal(lines: list[str]) -> tuple[str, str]:
     """(planned, achieved) from the lines below the 预期目标 / 实际完成情况 header."""
+    return split_goal_lines([(n, s) for n, s in enumerate(lines) if s])
+
+
+def split_goal_lines(lines: list[tuple[int, str]]) -> tuple[str, str]:
+    """``split_goal`` of the lines with text only (line number, text): two blank lines or more
+    between two of them are a page break."""
     planned: list[str] = []
     achieved: list[str] = []
     column = planned  # the column the last block went to

@@ -75,7 +75,7 @@ class _Row:
 
 
 def table_rows(lines: list[tuple[int, str]]) -> tuple[list[TextRow], list[tuple[int, str]]]:
-    """The indicator rows of the table body ``lines`` ((line number, text), after the header);
+    """The indicator rows of the table body ``lines`` ((line number, text) of the lines with text);
     rows are [一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因]. Also the lines that
     belong to no row."""
     labels = LabelTracker()
@@ -84,11 +84,9 @@ def table_rows(lines: list[tuple[int, str]]) -> tuple[list[TextRow], list[tuple[
     open_row: _Row | None = None  # the row whose deviation text may still go on
     widest = 0
     start = 0
-    while start < len(lines) and (not lines[start][1] or is_table_header(lines[start][1])):
+    while start < len(lines) and is_table_header(lines[start][1]):
         start += 1  # the header's own lines
     for number, s in lines[start:]:
-        if not s:
-            continue
         anchor = _anchor(s) if " " in s else None
         if anchor is None and labels.feed(s):
             if open_row is not None and labels.starting:

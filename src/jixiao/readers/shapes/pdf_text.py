@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ._pdf_goal import split_goal
+from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
 from ._rows import TextCell, TextRow
@@ -48,6 +48,8 @@ _TOTAL = re.compile(r"^总\s*分\s*[：:]?\s*(.*)$")
 _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 
 Line = tuple[int, str]
+"""A line with text (its 1-based number in the file, its text with spaces squashed): blank lines
+and page numbers are left out once, up front."""
 
 
 def _row(texts: list[str], line: int) -> TextRow:
@@ -98,15 +100,15 @@ def _markers(lines: list[Line]) -> tuple[int | None, int | None, int | None, int
 
 
 def _next_text(lines: list[Line], i: int) -> tuple[int, str] | None:
-    """(index, text) of the first non-blank line after ``lines[i]``: where a label's value goes on."""
-    return next(((j, t) for j, (_, t) in enumerate(lines[i + 1 :], i + 1) if t), None)
+    """(index, text) of the line after ``lines[i]``: where a label's value goes on."""
+    return (i + 1, lines[i + 1][1]) if i + 1 < len(lines) else None
 
 
 def _header_rows(lines: list[Line]) -> list[TextRow]:
     rows: list[TextRow] = []
     skip = -1
     for i, (number, s) in enumerate(lines):
-        if i == skip or not s:
+        if i == skip:
             continue
         if not any(label in s for label in _HEADER_LABELS):
             rows.append(_row([s], number))
@@ -130,8 +132,6 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
     header_at = 0
     label: list[Line] = []
     for number, s in lines:
-        if not s:
-            continue
         tokens = split_cells(s)
         n_values = 0
         while n_values < len(tokens) and _VALUE.match(tokens[len(tokens) - 1 - n_values]):
@@ -166,9 +166,8 @@ def _goal_rows(label: list[Line], goal_line: Line, body: list[Line]) -> list[Tex
         rows.extend(_row([t], n) for n, t in label)
         pieces = []
     rows.append(_row([join_wrapped(pieces) or "年度总体目标", *s.split()], label[0][0] if pieces else number))
-    planned, achieved = split_goal([t for _, t in body])
-    first = next((n for n, t in body if t), number)
-    rows.append(_row([planned, achieved], first))
+    planned, achieved = split_goal_lines(body)
+    rows.append(_row([planned, achieved], body[0][0] if body else number))
     return rows
 
 
@@ -176,7 +175,7 @@ def _closing_rows(lines: list[Line]) -> list[TextRow]:
     rows: list[TextRow] = []
     skip = -1
     for i, (number, s) in enumerate(lines):
-        if i == skip or not s:
+        if i == skip:
             continue
         total = _TOTAL.match(s)
         grade = _GRADE.search(s)
@@ -224,11 +223,11 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
 
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    squashed = [" ".join(s.split()) for s in lines]
-    # a page number ("- 2 -", "第 2 页", "2/5") is a page break, as blank lines are
+    squashed = [(n, " ".join(s.split())) for n, s in enumerate(lines, first_line) if s]
+    # Only lines with text are read on; a page break shows as a gap in their numbers. A page
+    # number ("- 2 -", "第 2 页", "2/5") is a page break, as blank lines are.
     numbered = [
-        (n, "" if s[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s) else s)
-        for n, s in enumerate(squashed, first_line)
+        (n, s) for n, s in squashed if s and not (s[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s))
     ]
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):

@@ -82,8 +82,8 @@ def fmt(x: float | None) -> str:
 
 
 def rounded(x: float, ndigits: int) -> float:
-    """``round(x, ndigits)``, which converts to decimal and back (some three thousand instructions),
-    except for whole floats, which it returns unchanged anyway."""
+    """``round(x, ndigits)``; a whole float is returned as it is (``round`` would return it
+    unchanged, after a costly conversion to decimal and back)."""
     return x if type(x) is float and x.is_integer() else round(x, ndigits)
 
 

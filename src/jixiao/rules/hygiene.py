@@ -21,14 +21,14 @@ _NUM_SPACE = re.compile(r"\d(?:[ \u3000]+\.?\d|\.[ \u3000]+\d|,[ \u3000]+\d{3})"
 """A digit, then a space inside the number."""
 _SPACE_AFTER = tuple((c, re.compile(c + r"(?<=[\d.,]" + c + ")")) for c in (" ", "\u3000"))
 """A space after a digit, '.' or ',': every _NUM_SPACE match has one (each branch puts a space
-right after the digit, the '.' or the ','); opening with the space, the search skips ahead in C."""
+right after the digit, the '.' or the ','), so a text without it needs no further look."""
 _ITEMS = re.compile(r"(\d{1,2})[.．][ \u3000]+(\d{1,2})[.．、](?!\d)")
 """Two item numbers in a row ("2. 3."), which _NUM_SPACE would read as "2. 3", a number with a space."""
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"))
 
-# A regex scan costs some twenty instructions per character of a long 预期目标, while ``in`` and a
-# pattern opening with one literal character skip ahead in C: each check first asks them whether
-# its problem can occur at all, over all texts of a form joined at once (see _problems_by_text).
+# Each check first asks a cheap question (``in``, a pattern opening with one literal character)
+# whether its problem can occur at all, over all texts of a form joined at once (see
+# _problems_by_text), before it looks text by text.
 
 
 def _positions(text: str, mark: str) -> list[int]:
@@ -61,9 +61,8 @@ def _doubled(text: str) -> bool:
 
 def _runs(text: str) -> list[tuple[int, str]]:
     """(offset, run) of each maximal run of two or more of one mark of ``_MARKS`` in ``text``, in
-    text order, found from its doubling by ``str.find`` (a scan in C), where a regex such as
-    ``([marks])\1+`` pays some eighty instructions per character of the whole text. A doubling found past the end of the last run
-    starts a run: the character before it is not the mark (the run would have gone on)."""
+    text order, found from its doubling by ``str.find``. A doubling found past the end of the last
+    run starts a run: the character before it is not the mark (the run would have gone on)."""
     found = []
     for mark, twice in _DOUBLED:
         i = text.find(twice) if mark in text else -1

@@ -200,9 +200,9 @@ _TEMPLATE = re.compile(
     r"指标[1-9一二三四五六七八九]：|……|ＸＸ|XX|xx|\*\*|请填写|填写说明|（略）|【(?:请|待)(?:补充|填写|确认)[^】]*】|"
     r"（\d+字(?:以内|以下|左右)[）)]|\(\d+字(?:以内|以下|左右)[）)]|结合自评情况")
 """Template text a unit should have replaced: prompts (（100字以内）, 结合自评情况…),
-placeholders (指标1：, XX, ≥**人) and a draft's visible 【请补充…】. Every alternative opens with a
-literal, so that the regex engine skips to their first characters instead of trying the pattern
-at every position of a long 预期目标."""
+placeholders (指标1：, XX, ≥**人) and a draft's visible 【请补充…】. A prompt that is the whole
+text (说明…) is ``_PROMPT``'s: here every alternative opens with a literal, so a long 预期目标 is
+searched quickly."""
 _PROMPT = re.compile(r"(?:请)?(?:简要)?说明.{0,20}")
 """A whole text that is a prompt: 说明…, 请简要说明… (at most twenty characters after 说明)."""
 _EMPTY_ITEMS = re.compile(r"(?:^|(?<=[。；;：:\s]))(\d{1,2})[.．、]\s*(?=\d{1,2}[.．、]\s*(?:\d{1,2}[.．、]\s*)*$)")

@@ -156,3 +156,16 @@ def test_section_titles_are_told_from_values() -> None:
     assert is_section_title("年度绩效指标完成情况") and is_section_title("四、年度绩效指标完成情况")
     assert is_section_title("项目支出绩效指标表")
     assert not is_section_title("完成年度绩效指标") and not is_section_title("全部完成")
+
+
+def test_nfkc_is_unicode_nfkc_on_real_form_texts_and_odd_characters() -> None:
+    import unicodedata
+    from pathlib import Path
+
+    from jixiao.readers.vocabulary import nfkc
+
+    real = Path(__file__).parent / "data" / "real"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))]
+    pieces = [t[i : i + n] for t in texts for i in range(0, len(t), 211) for n in (1, 7, 60, 400)]
+    pieces += ["ＡＢＣ１２３（９０％）　，：", "，\u0301", "e\u0301，", "①②㎡㎏", "﹙≥９０﹚", "臺灣省（財政廳）"]
+    assert [nfkc(p) for p in pieces] == [unicodedata.normalize("NFKC", p) for p in pieces]

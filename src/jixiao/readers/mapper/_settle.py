@@ -64,7 +64,7 @@ def _columns_left_empty(d: Draft) -> None:
     if len(sure) < _SURE_ROWS:
         return
     used = frozenset().union(*sure)
-    odd = [(ind, _filled(ind) - used) for ind in d.by_kind_rows if _filled(ind) - used]
+    odd = [(ind, extra) for ind in d.by_kind_rows if (extra := _filled(ind) - used)]
     if odd:
         ind, columns = odd[0]
         words = "、".join(_COLUMN_WORDS[c] for c in sorted(columns, key=list(_COLUMN_WORDS).index))

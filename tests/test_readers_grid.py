@@ -34,6 +34,8 @@ EXPECTED_JSON = Path(__file__).resolve().parent / "data" / "expected" / "shangha
         ("Excel\nWPS", "Excel WPS"),
         ("达标率 100%", "达标率 100%"),
         ("a  \t b", "a b"),
+        ("不间断\u00a0\u00a0空格", "不间断 空格"),
+        ("截至 2024年 12月 31日", "截至 2024年 12月 31日"),
         ("全角\u3000空格", "全角 空格"),
         ("", ""),
     ],

@@ -105,6 +105,7 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’、，。；：！�
 _GLUE = _CJK + "()%"  # a wrap next to these is never a word space: "≥16.00\n(个)", "100\n%"
 _JOIN_CJK = re.compile(rf"(?<=[{_GLUE}])\s*\n\s*|\s*\n\s*(?=[{_GLUE}])")
 _SPACES = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+")
+_SPACE_RUN = re.compile(r"[ \t\u00a0]+")
 
 
 @lru_cache(maxsize=8192)
@@ -115,5 +116,8 @@ def clean_text(text: str) -> str:
     two Latin words becomes one space. Runs of spaces collapse; the ends are stripped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").strip()
-    text = _JOIN_CJK.sub("", text)
-    return _SPACES.sub(lambda m: " ", text).strip()
+    if "\n" in text:
+        return _SPACES.sub(" ", _JOIN_CJK.sub("", text)).strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:  # a run of spaces to collapse
+        return _SPACE_RUN.sub(" ", text)
+    return text

@@ -91,6 +91,12 @@ def test_words_that_must_not_be_taken_for_a_field(header: str, table: dict) -> N
     assert field_of(header, table) is None
 
 
+def test_keys_drop_every_kind_of_space_and_colon() -> None:
+    assert key("项目 名称：") == "项目名称"
+    assert key("年\u3000度\t:\n") == "年度"
+    assert key("三级\u00a0指标\u2003（二）") == "三级指标(二)"
+
+
 def test_traditional_characters_read_as_the_simplified_words() -> None:
     assert key("實際完成值") == "实际完成值"
     assert field_of("預算數(A)", FUNDS_FIELDS) == "budget"

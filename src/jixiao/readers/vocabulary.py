@@ -282,7 +282,6 @@ _TRADITIONAL = str.maketrans(
 """Traditional → simplified for the characters of the form's words (copies converted to 繁体)."""
 _TRADITIONAL_CHAR = re.compile("[" + "".join(chr(t) for t, s in _TRADITIONAL.items() if t != s) + "]")
 
-_STRIP = re.compile(r"[\s:：]+")
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(%|万元|元|亿元|分|万)?$")
 
 
@@ -307,7 +306,7 @@ def key(text: str) -> str:
     text = nfkc(text)
     if _TRADITIONAL_CHAR.search(text):  # translating costs a lookup per character: only when needed
         text = text.translate(_TRADITIONAL)
-    return _STRIP.sub("", text)
+    return "".join(text.replace(":", "").replace("：", "").split())  # split() drops every whitespace
 
 
 def _matches(k: str, f: Field) -> int:

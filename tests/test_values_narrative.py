@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
@@ -80,3 +80,20 @@ def test_a_number_is_left_out_exactly_when_it_starts_inside_a_date(text: str) ->
     read = [_quantity(s, m, text) for m in scan(_NARR, _NUMBER_FIRST, s)
             if not any(start <= m.start() < end for start, end, _years in dates)]
     assert find_quantities(text) == [q for q in read if q is not None]
+
+
+@hyp_settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="2024年1月3日二〇-/.,（〔)】 份度至个", max_size=24))
+@example("截至 2024年 12月 31日，覆盖 16个区")
+@example("1,12月底")
+@example("二〇二四年度，二〇二四二〇二五年（2024）")
+def test_dates_are_looked_for_only_where_one_can_start(text: str) -> None:
+    """Trying the date grammar only where ``_DATE_FIRST`` says a date can start finds the dates that
+    trying it at every character finds."""
+    import re
+
+    from jixiao.values.dates import _DATE_FIRST, _DATES
+    from jixiao.values.lex import scan
+
+    anywhere = re.compile(".", re.DOTALL)
+    assert [m.span() for m in scan(_DATES, _DATE_FIRST, text)] == [m.span() for m in scan(_DATES, anywhere, text)]

@@ -28,8 +28,9 @@ _DATES = re.compile(
     """,
     re.VERBOSE,
 )
-_DATE_FIRST = re.compile(r"[\d〇零一二三四五六七八九(（〔\[【]")
-"""The characters a date can start with."""
+_DATE_FIRST = re.compile(r"(?<![\d.])\d|[〇零一二三四五六七八九]{4}|[(（〔\[【]")
+"""Where a date can start: a digit that does not continue a number (every Arabic date opens with
+that lookbehind), four Chinese digits (二〇二四年) or an opening bracket."""
 _NOT_YEAR_NEXT = frozenset("万亿千百余多")
 
 

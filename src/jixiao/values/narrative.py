@@ -57,9 +57,10 @@ _NARR = re.compile(
 (余, 左右), a unit in or out of brackets, and a suffix operator (以上)."""
 _NUMBER_FIRST = re.compile(rf"[\d{CN_CHARS}]")
 """The characters a number can start with."""
-_PREFIX_WORDS = sorted(PREFIX_OPS, key=len, reverse=True)
-_APPROX_WORDS = ("大约", "将近", "接近", "约", "近")
-_WORD_ENDS = frozenset(w[-1] for w in (*_PREFIX_WORDS, *_APPROX_WORDS))
+_PREFIX_WORDS = frozenset(PREFIX_OPS)
+_APPROX_WORDS = frozenset({"大约", "将近", "接近", "约", "近"})
+_LONGEST_WORD = max(map(len, _PREFIX_WORDS | _APPROX_WORDS))
+_WORD_ENDS = frozenset(w[-1] for w in _PREFIX_WORDS | _APPROX_WORDS)
 """The last characters of those words: before any other character no word needs trying."""
 _BLANKS = " \t\r\n\u3000"
 _CN_BEFORE_NOT_NUMBER = frozenset("第统唯之万专逐")
@@ -163,11 +164,14 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     return Quantity(value, unit, op, approx, upper, op_start, end, text[op_start:end], noun)
 
 
-def _word_ending(s: str, j: int, words: list[str] | tuple[str, ...]) -> str | None:
-    """The first of ``words`` (in priority order) that ``s[:j]`` ends with."""
+def _word_ending(s: str, j: int, words: frozenset[str]) -> str | None:
+    """The longest of ``words`` that ``s[:j]`` ends with (不低于 wins over 低于, 将近 over 近)."""
     if s[j - 1 : j] not in _WORD_ENDS:
         return None
-    return next((w for w in words if s.endswith(w, 0, j)), None)
+    for n in range(min(j, _LONGEST_WORD), 0, -1):
+        if s[j - n : j] in words:
+            return s[j - n : j]
+    return None
 
 
 def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, before: str) -> bool:

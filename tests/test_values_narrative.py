@@ -83,6 +83,23 @@ def test_a_number_is_left_out_exactly_when_it_starts_inside_a_date(text: str) ->
 
 
 @hyp_settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="一二十百万3 步个人次姓余多-至(以上内左右角%", max_size=16))
+@example("进一步提升，服务百姓，长三角，一二三截至，覆盖十六个区，一至2个，三十余人，百人以上")
+def test_a_quantity_is_looked_for_only_where_one_can_start(text: str) -> None:
+    """Reading only where ``_NUMBER_FIRST`` says a quantity can start finds what reading at every
+    digit and Chinese numeral finds: the numerals it passes over count nothing."""
+    import re
+
+    from jixiao.values.lex import CN_CHARS, halfwidth, scan
+    from jixiao.values.narrative import _NARR, _quantity
+
+    s = halfwidth(text)
+    every_number = re.compile(rf"[\d{CN_CHARS}]")
+    read = [_quantity(s, m, text) for m in scan(_NARR, every_number, s)]
+    assert find_quantities(text) == [q for q in read if q is not None]
+
+
+@hyp_settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet="2024年1月3日二〇-/.,（〔)】 份度至个", max_size=24))
 @example("截至 2024年 12月 31日，覆盖 16个区")
 @example("1,12月底")

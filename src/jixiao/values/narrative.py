@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..model import Op
 from .dates import date_spans, find_years
 from .lex import CN_CHARS, MULT, NUM, PREFIX_OPS, SUFFIX_OPS, UNIT_ALT, compose, halfwidth, scan
-from .units import CLASSIFIERS, split_unit
+from .units import CLASSIFIERS, KNOWN_UNITS, split_unit
 
 __all__ = ["Quantity", "find_quantities", "find_years"]
 
@@ -55,14 +55,19 @@ _NARR = re.compile(
 )
 """A number with what may go with it: a multiplier (万), a range (1-2万), approximation marks
 (余, 左右), a unit in or out of brackets, and a suffix operator (以上)."""
-_NUMBER_FIRST = re.compile(rf"[\d{CN_CHARS}]")
-"""The characters a number can start with."""
+_BLANKS = " \t\r\n\u3000"
+_COUNT_NEXT = "".join(sorted(set(CN_CHARS + "余多+" + _BLANKS + "-~—–至到(左上及以之内") | {u[0] for u in KNOWN_UNITS}))
+"""What can follow a Chinese numeral inside a quantity: more numeral or a multiplier, 余/多, a blank,
+a range, a bracket, a unit, 左右/上下 or a suffix operator (以上, 之内)."""
+_NUMBER_FIRST = re.compile(rf"[\d{CN_CHARS}](?:(?<=\d)|(?=[{re.escape(_COUNT_NEXT)}]))")
+"""Where a quantity can start: a digit, or a Chinese numeral followed by what a count needs. Before
+any other character (进一步, 百姓) the grammar would read the lone numeral, which counts nothing.
+The pattern opens with a character class, which the regex engine looks for by a fast scan."""
 _PREFIX_WORDS = frozenset(PREFIX_OPS)
 _APPROX_WORDS = frozenset({"大约", "将近", "接近", "约", "近"})
 _LONGEST_WORD = max(map(len, _PREFIX_WORDS | _APPROX_WORDS))
 _WORD_ENDS = frozenset(w[-1] for w in _PREFIX_WORDS | _APPROX_WORDS)
 """The last characters of those words: before any other character no word needs trying."""
-_BLANKS = " \t\r\n\u3000"
 _CN_BEFORE_NOT_NUMBER = frozenset("第统唯之万专逐")
 _ONE_AFTER_DETERMINER = frozenset("下上每同这那某其任前后进再逐")
 """A lone 一 after these is a determiner, not a count: 下一年度, 每一场, 同一指标, 进一步."""

@@ -355,7 +355,7 @@ def _named_in(flat: str, name: str) -> bool:
 def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     mentioned = set()
     for a in facts.aligned:
-        if a.kind == "unmatched" and not (a.q.unit is None and _NUMBERING.search(a.context)):
+        if a.kind == "unmatched" and not (a.q.unit is None and _ITEM_WORD.search(a.context)):
             yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数：补设指标，或删去无从核实的数字",
                       field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
@@ -371,7 +371,7 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                   evidence={"indicators": [i.name for i in silent]})
 
 
-_NUMBERING = re.compile(r"(?:目标|指标|任务|措施|问题|第)$")
+_ITEM_WORD = re.compile(r"(?:目标|指标|任务|措施|问题|第)$")
 """A bare number after these words numbers the text's items (目标1, 指标2): not a quantity."""
 
 

@@ -40,6 +40,15 @@ def test_findings_carry_form_indicator_and_location() -> None:
     assert q005.name == "met-but-deducted" and q005.source == "rules"
 
 
+def test_findings_name_their_place_on_the_printed_form() -> None:
+    """The engine adds evidence["place"]: the row's headings and the column, or the box of the form."""
+    found = check_form(seed_forms()[0])
+    (q005,) = [f for f in found if f.rule == "Q005"]
+    assert q005.evidence["place"] == "满意度指标/服务对象满意度指标/受众群体满意度 · 得分"
+    goal = [f for f in found if f.field == "goal.achieved"]
+    assert goal and all(f.evidence["place"] == "年度总体目标 · 实际完成情况" for f in goal)
+
+
 def test_form_level_findings_point_at_the_form_start() -> None:
     (p001,) = hits("P001", seed_forms()[1])
     assert p001.indicator is None and p001.location.line == 217

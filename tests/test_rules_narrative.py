@@ -181,6 +181,8 @@ def test_n004_promises(planned: str, expected: int) -> None:
         ("", "开展培训12场。", 1),
         ("开展培训不少于10场。", "", 1),
         ("开展培训不少于10场，提升能力。", "开展培训不少于10场，提升能力。", 1),
+        # a part of 预期目标 renumbered: item numbers and punctuation do not count
+        ("目标1：开展培训不少于10场。目标2：发挥文物的宣传教育价值。", "2.发挥文物的宣传教育价值", 1),
     ],
 )
 def test_n005_empty_or_copied(planned: str, achieved: str, expected: int) -> None:

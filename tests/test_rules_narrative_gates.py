@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from jixiao.rules._align import STRONG, clause_before, pairs_of, shared_pairs, similarity
 from jixiao.rules._common import compact
-from jixiao.rules.narrative import _IMPROVED
+from jixiao.rules.narrative import _IMPROVED, _strip_numbering
 
 _FEW = "科普活动服务有效提升，"  # few characters: copies and half-copies are frequent
 
@@ -46,6 +46,35 @@ def test_n005_copy_test_agrees_with_the_plain_one(texts: tuple[str, str]) -> Non
         return
     found = [f for f in hits("N005", form(planned=planned, achieved=achieved)) if "几乎相同" in f.message]
     assert bool(found) == _n005_copied_reference(compact(planned), compact(achieved))
+
+
+def _n005_part_reference(planned: str, achieved: str) -> bool:
+    """N005's part-of-预期目标 test as first written (after the copy test has not fired)."""
+    if not (planned and achieved) or len(achieved) >= len(planned):
+        return False
+    bare_planned, bare_achieved = _strip_numbering(planned), _strip_numbering(achieved)
+    return 8 <= len(bare_achieved) < len(bare_planned) and bare_achieved in bare_planned
+
+
+@st.composite
+def _renumbered_parts(draw: st.DrawFn) -> tuple[str, str]:
+    """A planned text of numbered items and an achieved one that copies a stretch of it, renumbered
+    or changed at one place."""
+    items = draw(st.lists(st.text(alphabet=_FEW + "绩效目标完成年度", min_size=1, max_size=12), min_size=1, max_size=4))
+    planned = "".join(f"目标{k + 1}：{item}。" for k, item in enumerate(items))
+    i = draw(st.integers(0, len(planned)))
+    j = draw(st.integers(i, len(planned)))
+    return planned, draw(st.sampled_from(["", "1.", "（2）"])) + planned[i:j] + draw(st.text(alphabet="x。2", max_size=2))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_renumbered_parts())
+def test_n005_part_test_agrees_with_the_plain_one(texts: tuple[str, str]) -> None:
+    planned, achieved = texts
+    if not achieved or _n005_copied_reference(compact(planned), compact(achieved)):
+        return
+    found = [f for f in hits("N005", form(planned=planned, achieved=achieved)) if "照抄了预期目标中的一段" in f.message]
+    assert bool(found) == _n005_part_reference(compact(planned), compact(achieved))
 
 
 def _n003_improved_reference(flat: str, rows: list) -> list[str]:

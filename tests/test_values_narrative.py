@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
@@ -80,3 +80,37 @@ def test_a_number_is_left_out_exactly_when_it_starts_inside_a_date(text: str) ->
     read = [_quantity(s, m, text) for m in scan(_NARR, _NUMBER_FIRST, s)
             if not any(start <= m.start() < end for start, end, _years in dates)]
     assert find_quantities(text) == [q for q in read if q is not None]
+
+
+@hyp_settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="一二十百万3 步个人次姓余多-至(以上内左右角%", max_size=16))
+@example("进一步提升，服务百姓，长三角，一二三截至，覆盖十六个区，一至2个，三十余人，百人以上")
+def test_a_quantity_is_looked_for_only_where_one_can_start(text: str) -> None:
+    """Reading only where ``_NUMBER_FIRST`` says a quantity can start finds what reading at every
+    digit and Chinese numeral finds: the numerals it passes over count nothing."""
+    import re
+
+    from jixiao.values.lex import CN_CHARS, halfwidth, scan
+    from jixiao.values.narrative import _NARR, _quantity
+
+    s = halfwidth(text)
+    every_number = re.compile(rf"[\d{CN_CHARS}]")
+    read = [_quantity(s, m, text) for m in scan(_NARR, every_number, s)]
+    assert find_quantities(text) == [q for q in read if q is not None]
+
+
+@hyp_settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="2024年1月3日二〇-/.,（〔)】 份度至个", max_size=24))
+@example("截至 2024年 12月 31日，覆盖 16个区")
+@example("1,12月底")
+@example("二〇二四年度，二〇二四二〇二五年（2024）")
+def test_dates_are_looked_for_only_where_one_can_start(text: str) -> None:
+    """Trying the date grammar only where ``_DATE_FIRST`` says a date can start finds the dates that
+    trying it at every character finds."""
+    import re
+
+    from jixiao.values.dates import _DATE_FIRST, _DATES
+    from jixiao.values.lex import scan
+
+    anywhere = re.compile(".", re.DOTALL)
+    assert [m.span() for m in scan(_DATES, _DATE_FIRST, text)] == [m.span() for m in scan(_DATES, anywhere, text)]

@@ -16,7 +16,7 @@ from .config import Settings
 from .finding import SEVERITY_ORDER, Finding, Location
 from .model import Area, Form
 from .readers.templates import OTHER, by_name
-from .rules import Hit, Rule, all_rules
+from .rules import Hit, Rule, all_rules, hit_place
 from .rules._facts import FormFacts
 from .rules._reason import DEVIATION
 
@@ -70,9 +70,14 @@ def _origin(form: Form) -> _Origin:
 
 
 def _finding(rule: Rule, origin: _Origin, hit: Hit) -> Finding:
-    """The finding for ``hit``, placed at its indicator's line (or the form's first line)."""
+    """The finding for ``hit``, placed at its indicator's line (or the form's first line), its
+    evidence naming the place on the printed form (``hit_place``) unless the rule named one."""
     ind = hit.indicator
     line = origin.start_line if ind is None or ind.line is None else ind.line
+    if "place" not in hit.evidence:
+        place = hit_place(ind, hit.field)
+        if place:
+            hit.evidence["place"] = place
     return Finding(
         rule=rule.code,
         name=rule.name,

@@ -18,6 +18,7 @@ import inspect
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from dataclasses import field as _field
+from functools import lru_cache
 from typing import Any, Literal
 
 from ..errors import UsageError
@@ -25,7 +26,7 @@ from ..finding import Severity
 from ..model import Area, Form, Indicator
 
 __all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "place_of",
-           "form_place"]
+           "form_place", "hit_place"]
 
 FAMILIES: dict[str, str] = {
     "F": "项目资金",
@@ -49,12 +50,12 @@ Scope = Literal["form", "file"]
 
 @dataclass(slots=True)
 class Hit:
-    """What a rule found; the engine adds the rule's code, name, form and location.
+    """What a rule found; the engine adds the rule's code, name, form, location and place.
 
-    Rules name the fields they pass (``field=``, ``evidence=``). A hit on an indicator row gets
-    ``evidence["place"]``: the row and column as the printed form shows them (``place_of``), so
-    machine output can point someone holding a PDF or a workbook at the cell, beside the line; a
-    hit on the funds table, the goal box or the closing rows gets its place too (``form_place``).
+    Rules name the fields they pass (``field=``, ``evidence=``). The engine adds
+    ``evidence["place"]`` (``hit_place``) unless the rule gave one: the row and column as the
+    printed form shows them, so machine output can point someone holding a PDF or a workbook at
+    the cell, beside the line.
     """
 
     message: str
@@ -67,13 +68,6 @@ class Hit:
     form: Form | None = None
     """For file-scope rules: the form the finding belongs to."""
 
-    def __post_init__(self) -> None:
-        if "place" in self.evidence:
-            return
-        place = place_of(self.indicator, self.field) if self.indicator is not None else form_place(self.field)
-        if place:
-            self.evidence["place"] = place
-
 
 COLUMNS: dict[str, str] = {
     "score": "得分", "weight": "分值", "actual": "实际完成值", "actual.unit": "实际完成值", "target": "年度指标值",
@@ -83,10 +77,24 @@ COLUMNS: dict[str, str] = {
 """The column or box a finding's ``field`` names, as the form heads it."""
 
 
+def hit_place(indicator: Any, field: str | None) -> str | None:
+    """Where a hit sits on the printed form: ``place_of`` its indicator row, or ``form_place`` of
+    its field when it is on no row."""
+    if indicator is None:
+        return form_place(field)
+    return _row_place(indicator.level1, indicator.level2, indicator.name, field)
+
+
 def place_of(indicator: Any, field: str | None) -> str:
     """Where a finding on an indicator row sits, as someone holding the printed form finds it:
     一级指标/二级指标/三级指标, then the column ("产出指标/数量指标/培训场次 · 得分")."""
-    row = "/".join(filter(None, (indicator.level1, indicator.level2, indicator.name)))
+    return _row_place(indicator.level1, indicator.level2, indicator.name, field)
+
+
+@lru_cache(maxsize=4096)
+def _row_place(level1: str, level2: str, name: str, field: str | None) -> str:
+    """``place_of`` from the row's three headings (memoised: forms of one template repeat them)."""
+    row = "/".join(filter(None, (level1, level2, name)))
     column = COLUMNS.get(field or "", field or "")
     return f"{row} · {column}" if column else row
 
@@ -103,6 +111,7 @@ FORM_PLACES: dict[str, str] = {
 """Places of the parts of a form that are not an indicator row, as the form heads them."""
 
 
+@lru_cache(maxsize=256)
 def form_place(field: str | None) -> str | None:
     """Where a finding on the funds table, the goal box or the closing rows sits, as the printed
     form shows it ("项目资金/年度资金总额 · 执行率"); ``None`` for a field that is no place on the

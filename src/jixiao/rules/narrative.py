@@ -231,6 +231,8 @@ def _promises(form: Form, facts: FormFacts) -> Iterator[tuple[Hit, Quantity]]:
 
 
 _NUMBERING = re.compile(r"目标[0-9一二三四五六七八九十]+[：:]|[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[，。；;：:、,.！!]")
+_NUMBERING_CHARS = frozenset("目标0123456789一二三四五六七八九十：:（()）.、．，。；;,！!")
+"""Every character a ``_NUMBERING`` match can hold: stripping removes no other."""
 
 
 def _strip_numbering(text: str) -> str:
@@ -266,6 +268,8 @@ def n005(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
             return
     if len(achieved) >= len(planned):
         return  # a part of 预期目标 is shorter than the whole
+    if any(c not in planned for c in achieved if c not in _NUMBERING_CHARS):
+        return  # a character that stripping keeps is missing from 预期目标: no part of it (the usual case)
     bare_planned, bare_achieved = _strip_numbering(planned), _strip_numbering(achieved)
     if len(bare_achieved) >= 8 and len(bare_achieved) < len(bare_planned) and bare_achieved in bare_planned:
         yield Hit(f"实际完成情况「{achieved[:30]}」只是照抄了预期目标中的一段：按实际完成的数量、质量、时效改写"
@@ -355,7 +359,7 @@ def _named_in(flat: str, name: str) -> bool:
 def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
     mentioned = set()
     for a in facts.aligned:
-        if a.kind == "unmatched" and not (a.q.unit is None and _NUMBERING.search(a.context)):
+        if a.kind == "unmatched" and not (a.q.unit is None and _ITEM_WORD.search(a.context)):
             yield Hit(f"实际完成情况中的「{a.context}{_qtext(a.q)}」找不到对应的指标或资金数：补设指标，或删去无从核实的数字",
                       field="goal.achieved",
                       evidence={"value": a.q.value, "unit": a.q.unit})
@@ -371,7 +375,7 @@ def n007(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
                   evidence={"indicators": [i.name for i in silent]})
 
 
-_NUMBERING = re.compile(r"(?:目标|指标|任务|措施|问题|第)$")
+_ITEM_WORD = re.compile(r"(?:目标|指标|任务|措施|问题|第)$")
 """A bare number after these words numbers the text's items (目标1, 指标2): not a quantity."""
 
 

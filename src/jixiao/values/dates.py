@@ -28,8 +28,9 @@ _DATES = re.compile(
     """,
     re.VERBOSE,
 )
-_DATE_FIRST = re.compile(r"[\d〇零一二三四五六七八九(（〔\[【]")
-"""The characters a date can start with."""
+_DATE_FIRST = re.compile(r"[\d〇零一二三四五六七八九(（〔\[【](?<![\d.]\d)")
+"""The characters a date can start with, less a digit after a digit or a point: every Arabic
+date opens with a lookbehind for a digit or a point, so none starts inside a number."""
 _NOT_YEAR_NEXT = frozenset("万亿千百余多")
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..model import Op
 from .dates import date_spans, find_years
 from .lex import CN_CHARS, MULT, NUM, PREFIX_OPS, SUFFIX_OPS, UNIT_ALT, compose, halfwidth, scan
-from .units import CLASSIFIERS, split_unit
+from .units import CLASSIFIERS, KNOWN_UNITS, split_unit
 
 __all__ = ["Quantity", "find_quantities", "find_years"]
 
@@ -55,13 +55,19 @@ _NARR = re.compile(
 )
 """A number with what may go with it: a multiplier (万), a range (1-2万), approximation marks
 (余, 左右), a unit in or out of brackets, and a suffix operator (以上)."""
-_NUMBER_FIRST = re.compile(rf"[\d{CN_CHARS}]")
-"""The characters a number can start with."""
-_PREFIX_WORDS = sorted(PREFIX_OPS, key=len, reverse=True)
-_APPROX_WORDS = ("大约", "将近", "接近", "约", "近")
-_WORD_ENDS = frozenset(w[-1] for w in (*_PREFIX_WORDS, *_APPROX_WORDS))
-"""The last characters of those words: before any other character no word needs trying."""
 _BLANKS = " \t\r\n\u3000"
+_COUNT_NEXT = "".join(sorted(set(CN_CHARS + "余多+" + _BLANKS + "-~—–至到(左上及以之内") | {u[0] for u in KNOWN_UNITS}))
+"""What can follow a Chinese numeral inside a quantity: more numeral or a multiplier, 余/多, a blank,
+a range, a bracket, a unit, 左右/上下 or a suffix operator (以上, 之内)."""
+_NUMBER_FIRST = re.compile(rf"[\d{CN_CHARS}](?:(?<=\d)|(?=[{re.escape(_COUNT_NEXT)}]))")
+"""Where a quantity can start: a digit, or a Chinese numeral followed by what a count needs. Before
+any other character (进一步, 百姓) the grammar would read the lone numeral, which counts nothing.
+The pattern opens with a character class, which the regex engine looks for by a fast scan."""
+_PREFIX_WORDS = frozenset(PREFIX_OPS)
+_APPROX_WORDS = frozenset({"大约", "将近", "接近", "约", "近"})
+_LONGEST_WORD = max(map(len, _PREFIX_WORDS | _APPROX_WORDS))
+_WORD_ENDS = frozenset(w[-1] for w in _PREFIX_WORDS | _APPROX_WORDS)
+"""The last characters of those words: before any other character no word needs trying."""
 _CN_BEFORE_NOT_NUMBER = frozenset("第统唯之万专逐")
 _ONE_AFTER_DETERMINER = frozenset("下上每同这那某其任前后进再逐")
 """A lone 一 after these is a determiner, not a count: 下一年度, 每一场, 同一指标, 进一步."""
@@ -163,11 +169,14 @@ def _quantity(s: str, m: re.Match[str], text: str) -> Quantity | None:
     return Quantity(value, unit, op, approx, upper, op_start, end, text[op_start:end], noun)
 
 
-def _word_ending(s: str, j: int, words: list[str] | tuple[str, ...]) -> str | None:
-    """The first of ``words`` (in priority order) that ``s[:j]`` ends with."""
+def _word_ending(s: str, j: int, words: frozenset[str]) -> str | None:
+    """The longest of ``words`` that ``s[:j]`` ends with (不低于 wins over 低于, 将近 over 近)."""
     if s[j - 1 : j] not in _WORD_ENDS:
         return None
-    return next((w for w in words if s.endswith(w, 0, j)), None)
+    for n in range(min(j, _LONGEST_WORD), 0, -1):
+        if s[j - n : j] in words:
+            return s[j - n : j]
+    return None
 
 
 def _chinese_counts(s: str, start: int, end: int, n1: str, unit: str | None, before: str) -> bool:

@@ -29,6 +29,8 @@ TextRow = list[TextCell]
 
 def squash(text: str) -> str:
     """The text with whitespace runs made one space and the ends stripped."""
+    if "  " not in text and text.strip() == text and text.isprintable():
+        return text  # no whitespace but single inner spaces: every other one is unprintable
     return " ".join(text.split())
 
 

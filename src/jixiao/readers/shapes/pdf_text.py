@@ -26,7 +26,7 @@ import re
 from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
-from ._rows import TextCell, TextRow
+from ._rows import TextCell, TextRow, squash
 from ._text_join import join_wrapped, split_cells
 
 __all__ = ["pdf_text_rows"]
@@ -223,11 +223,12 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
 
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    squashed = [(n, " ".join(s.split())) for n, s in enumerate(lines, first_line) if s]
     # Only lines with text are read on; a page break shows as a gap in their numbers. A page
     # number ("- 2 -", "第 2 页", "2/5") is a page break, as blank lines are.
     numbered = [
-        (n, s) for n, s in squashed if s and not (s[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s))
+        (n, s)
+        for n, line in enumerate(lines, first_line)
+        if line and (s := squash(line)) and not (s[0] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s))
     ]
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):

@@ -26,7 +26,7 @@ import re
 from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
-from ._rows import TextCell, TextRow, squash
+from ._rows import TextRow, squash, text_cell
 from ._text_join import join_wrapped, split_cells
 
 __all__ = ["pdf_text_rows"]
@@ -53,7 +53,7 @@ and page numbers are left out once, up front."""
 
 
 def _row(texts: list[str], line: int) -> TextRow:
-    return [TextCell(t, line) for t in texts]
+    return [text_cell(t, line) for t in texts]
 
 
 def _form_spans(lines: list[Line]) -> list[tuple[int, int]]:
@@ -143,7 +143,7 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
             values = tokens[len(tokens) - n_values :]
             first = label[0][0] if label else number
             name = join_wrapped([t for _, t in label] + [" ".join(tokens[: len(tokens) - n_values])])
-            rows.append([TextCell(name, first), *(TextCell(v, number) for v in values)])
+            rows.append([text_cell(name, first), *(text_cell(v, number) for v in values)])
             label = []
         elif "项目资金" in s or _UNIT.match(s):
             section.append(s)

@@ -116,6 +116,6 @@ def rows_of_text(text: str) -> list[list[str]]:
     ],
 )
 def test_a_line_with_odd_or_repeated_spaces_reads_as_one_space_between_cells(line: str, squashed: str) -> None:
-    from jixiao.readers.shapes._rows import squash
+    from jixiao.readers.shapes._text_join import squash
 
     assert squash(line) == squashed

@@ -10,9 +10,10 @@ position tells which column the next cells sit in); empty cells at the end of a 
 from __future__ import annotations
 
 from ..grid import Cell, Grid
+from ._text_join import squash
 from .noise import repair_cell
 
-__all__ = ["TextRow", "text_cell", "cell", "squash", "tidy_row", "rows_to_grid"]
+__all__ = ["TextRow", "text_cell", "cell", "tidy_row", "rows_to_grid"]
 
 UNPLACED = -1
 """The row and column of a cell that ``rows_to_grid`` has not placed yet."""
@@ -23,13 +24,6 @@ TextRow = list[Cell]
 def text_cell(text: str, line: int | None) -> Cell:
     """A cell holding ``text`` that starts on the 1-based ``line`` of the text file."""
     return Cell(UNPLACED, UNPLACED, text, line)
-
-
-def squash(text: str) -> str:
-    """The text with whitespace runs made one space and the ends stripped."""
-    if "  " not in text and text.strip() == text and text.isprintable():
-        return text  # no whitespace but single inner spaces: every other one is unprintable
-    return " ".join(text.split())
 
 
 def cell(text: str, line: int) -> Cell:

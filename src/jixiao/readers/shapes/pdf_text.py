@@ -26,8 +26,8 @@ import re
 from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
-from ._rows import TextRow, squash, text_cell
-from ._text_join import join_wrapped, split_cells
+from ._rows import TextRow, text_cell
+from ._text_join import join_wrapped, split_cells, squash
 
 __all__ = ["pdf_text_rows"]
 

@@ -126,11 +126,16 @@ def table_rows(lines: list[tuple[int, str]]) -> tuple[list[TextRow], list[tuple[
 def _text_row(row: _Row, threshold: float) -> TextRow:
     name, target, actual = _cells([text for _, text in row.pieces], row.before, threshold)
     line = row.pieces[0][0] if row.pieces else row.line
-    texts = (row.level1, row.level2, name, target, actual)
-    cells = [text_cell(t, line) for t in texts]
-    cells += [text_cell(row.weight, row.line), text_cell(row.score, row.line)]
-    cells.append(text_cell(join_wrapped(row.deviation), row.line))
-    return cells
+    return [
+        text_cell(row.level1, line),
+        text_cell(row.level2, line),
+        text_cell(name, line),
+        text_cell(target, line),
+        text_cell(actual, line),
+        text_cell(row.weight, row.line),
+        text_cell(row.score, row.line),
+        text_cell(join_wrapped(row.deviation), row.line),
+    ]
 
 
 def _cells(piece_lines: list[str], before: list[str], threshold: float) -> tuple[str, str, str]:

@@ -133,8 +133,10 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
     label: list[Line] = []
     for number, s in lines:
         tokens = split_cells(s)
-        n_values = 0
-        while n_values < len(tokens) and _VALUE.match(tokens[len(tokens) - 1 - n_values]):
+        n_values = 0  # the amounts at the line's end
+        for token in reversed(tokens):
+            if not _VALUE.match(token):
+                break
             n_values += 1
         if n_values >= 3:
             if header:

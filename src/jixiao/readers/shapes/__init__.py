@@ -130,6 +130,9 @@ def _from_form_start(rows: list[TextRow]) -> list[TextRow]:
 
 
 def _is_chrome_row(row: TextRow) -> bool:
+    """Whether the row's one text is page chrome (``is_chrome``): a row of two texts never is."""
+    if len(row) > 1 and row[0].text and row[1].text:
+        return False  # the common table row, told by its first two cells
     texts = [c.text for c in row if c.text]
     return len(texts) == 1 and is_chrome(texts[0])
 

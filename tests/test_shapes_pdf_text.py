@@ -103,3 +103,19 @@ def test_header_values_below_their_labels_or_left_blank() -> None:
 
 def rows_of_text(text: str) -> list[list[str]]:
     return [[c.text for c in row] for grid in text_to_grids(text, file="t.txt") for row in grid.rows()]
+
+
+@pytest.mark.parametrize(
+    ("line", "squashed"),
+    [
+        ("项目名称 基层科普服务", "项目名称 基层科普服务"),  # already one space between cells
+        ("  项目名称   基层科普服务 ", "项目名称 基层科普服务"),
+        ("项目名称\u2002基层科普服务", "项目名称 基层科普服务"),  # an en space, as some extractors print
+        ("实施单位\u2028上海市科学技术协会", "实施单位 上海市科学技术协会"),
+        ("\u2003", ""),
+    ],
+)
+def test_a_line_with_odd_or_repeated_spaces_reads_as_one_space_between_cells(line: str, squashed: str) -> None:
+    from jixiao.readers.shapes._text_join import squash
+
+    assert squash(line) == squashed

@@ -54,9 +54,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..grid import Grid
-from . import noise
 from ._normalize import form_start, is_chrome, normalize
-from ._rows import TextCell, TextRow, rows_to_grid
+from ._rows import TextRow, rows_to_grid, text_cell
 from .cell_per_line import cell_per_line_rows
 from .columns import columns_rows
 from .detect import SHAPES, detect_shape
@@ -99,7 +98,7 @@ def text_to_grids(text: str, *, file: str) -> list[Grid]:
     if offset:
         body[0] = body[0].lstrip()[offset:]
     rows = [row for row in read(body, start + 1) if row and not _is_chrome_row(row)]
-    grid = rows_to_grid(_from_form_start(rows), file=file, shape=shape, repair=noise.repair_cell)
+    grid = rows_to_grid(_from_form_start(rows), file=file, shape=shape)
     return [grid] if grid.cells else []
 
 
@@ -108,7 +107,7 @@ def header_grid(text: str, *, file: str) -> Grid:
     for a text whose table its shape could not part into cells (``header_items``)."""
     text = normalize(text)
     rows = header_item_rows(text.split("\n"))
-    return rows_to_grid(rows, file=file, shape=detect_shape(text), repair=noise.repair_cell)
+    return rows_to_grid(rows, file=file, shape=detect_shape(text))
 
 
 def recognised_shape(text: str) -> str | None:
@@ -126,11 +125,14 @@ def _from_form_start(rows: list[TextRow]) -> list[TextRow]:
     rows = rows[start:]
     if offset:
         first = rows[0][0]
-        rows[0] = [TextCell(first.text[offset:], first.line), *rows[0][1:]]
+        rows[0] = [text_cell(first.text[offset:], first.line), *rows[0][1:]]
     return rows
 
 
 def _is_chrome_row(row: TextRow) -> bool:
+    """Whether the row's one text is page chrome (``is_chrome``): a row of two texts never is."""
+    if len(row) > 1 and row[0].text and row[1].text:
+        return False  # the common table row, told by its first two cells
     texts = [c.text for c in row if c.text]
     return len(texts) == 1 and is_chrome(texts[0])
 

@@ -53,11 +53,11 @@ class LabelTracker:
     def feed(self, line: str) -> bool:
         """Take ``line`` if it is made of label fragments (several, parted by spaces, are taken
         all or none); ``False``, and no change, means the line is content."""
+        if line in PIECES:
+            return self._feed_piece(line)  # one piece; a piece not taken changes nothing
         tokens = line.split(" ")
-        if len(tokens) > 6 or not PIECES.issuperset(tokens):
+        if len(tokens) == 1 or len(tokens) > 6 or not PIECES.issuperset(tokens):
             return False
-        if len(tokens) == 1:
-            return self._feed_piece(tokens[0])  # a piece not taken changes nothing
         saved = (self.level1, self.level2, self._buffer, list(self._pending), list(self._owed))
         if all(self._feed_piece(t) for t in tokens):
             return True

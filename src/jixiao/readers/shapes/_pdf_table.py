@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ._labels import LabelTracker
 from ._pdf_goal import SENTENCE_END
 from ._pdf_text_words import INDICATOR_HEADER, TIERS
-from ._rows import TextCell, TextRow
+from ._rows import TextRow, text_cell
 from ._text_join import display_width, join_wrapped, split_cells
 
 __all__ = ["table_rows", "is_table_header"]
@@ -126,11 +126,16 @@ def table_rows(lines: list[tuple[int, str]]) -> tuple[list[TextRow], list[tuple[
 def _text_row(row: _Row, threshold: float) -> TextRow:
     name, target, actual = _cells([text for _, text in row.pieces], row.before, threshold)
     line = row.pieces[0][0] if row.pieces else row.line
-    texts = (row.level1, row.level2, name, target, actual)
-    cells = [TextCell(t, line) for t in texts]
-    cells += [TextCell(row.weight, row.line), TextCell(row.score, row.line)]
-    cells.append(TextCell(join_wrapped(row.deviation), row.line))
-    return cells
+    return [
+        text_cell(row.level1, line),
+        text_cell(row.level2, line),
+        text_cell(name, line),
+        text_cell(target, line),
+        text_cell(actual, line),
+        text_cell(row.weight, row.line),
+        text_cell(row.score, row.line),
+        text_cell(join_wrapped(row.deviation), row.line),
+    ]
 
 
 def _cells(piece_lines: list[str], before: list[str], threshold: float) -> tuple[str, str, str]:

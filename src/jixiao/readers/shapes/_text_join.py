@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["join_wrapped", "display_width", "split_cells"]
+__all__ = ["join_wrapped", "display_width", "split_cells", "squash"]
 
 _OPERATORS = "≥≤≧≦=＝><＞＜"
 _OPERATOR = re.compile(f"[{_OPERATORS}]")
@@ -21,13 +21,20 @@ def join_wrapped(pieces: list[str]) -> str:
     """The pieces of one wrapped cell as its text."""
     out = ""
     for piece in pieces:
-        piece = " ".join(piece.split())
+        piece = squash(piece)
         if not piece:
             continue
         if out and out[-1].isascii() and out[-1].isalpha() and piece[0].isascii() and piece[0].isalpha():
             out += " "
         out += piece
     return out
+
+
+def squash(text: str) -> str:
+    """The text with whitespace runs made one space and the ends stripped."""
+    if "  " not in text and text.strip() == text and text.isprintable():
+        return text  # no whitespace but single inner spaces: every other one is unprintable
+    return " ".join(text.split())
 
 
 def display_width(text: str) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..grid import clean_text
+from ..grid import Cell, clean_text
 from ..vocabulary import (
     CLOSING_FIELDS,
     FUNDS_FIELDS,
@@ -32,7 +32,7 @@ from ..vocabulary import (
     level2_of,
     section_weight,
 )
-from ._rows import TextCell, TextRow
+from ._rows import TextRow, text_cell
 
 __all__ = ["cell_per_line_rows", "is_piped"]
 
@@ -67,7 +67,7 @@ def _piped_rows(lines: list[str], first_line: int) -> list[TextRow]:
         s = raw.strip()
         if _ROW_END.match(s):
             if pending:
-                row.append(TextCell(clean_text("\n".join(pending)), pending_line))
+                row.append(text_cell(clean_text("\n".join(pending)), pending_line))
                 pending = []
             rows.append(row)
             row = []
@@ -77,7 +77,7 @@ def _piped_rows(lines: list[str], first_line: int) -> list[TextRow]:
             if not s:
                 continue
             if not seen_pipe and pending:
-                rows.append([TextCell(clean_text(pending[-1]), pending_line)])  # text before the table
+                rows.append([text_cell(clean_text(pending[-1]), pending_line)])  # text before the table
                 pending = []
             if not pending:
                 pending_line = number
@@ -88,14 +88,14 @@ def _piped_rows(lines: list[str], first_line: int) -> list[TextRow]:
         for n, piece in enumerate(pieces[:-1]):
             if n == 0 and pending:
                 pending.append(piece)
-                row.append(TextCell(clean_text("\n".join(pending)), pending_line))
+                row.append(text_cell(clean_text("\n".join(pending)), pending_line))
                 pending = []
             else:
-                row.append(TextCell(clean_text(piece), number))
+                row.append(text_cell(clean_text(piece), number))
         if pieces[-1].strip():
             pending, pending_line = [pieces[-1]], number
     if pending:
-        row.append(TextCell(clean_text("\n".join(pending)), pending_line))
+        row.append(text_cell(clean_text("\n".join(pending)), pending_line))
     rows.append(row)
     return [chunk for row in rows for chunk in _chunked(row)]
 
@@ -127,9 +127,9 @@ def _chunked(row: TextRow) -> list[TextRow]:
 # ---------------------------------------------------------------- bare
 
 
-def _bare_cells(lines: list[str], first_line: int) -> list[tuple[TextCell, int]]:
+def _bare_cells(lines: list[str], first_line: int) -> list[tuple[Cell, int]]:
     """Each cell with the number of blank lines before it."""
-    cells: list[tuple[TextCell, int]] = []
+    cells: list[tuple[Cell, int]] = []
     block: list[str] = []
     start = first_line
     blanks = gap = 0
@@ -141,10 +141,10 @@ def _bare_cells(lines: list[str], first_line: int) -> list[tuple[TextCell, int]]
             blanks = 0
             continue
         if block:
-            cells.append((TextCell(clean_text("\n".join(block)), start), gap))
+            cells.append((text_cell(clean_text("\n".join(block)), start), gap))
             block = []
         if raw:  # a line of spaces: an empty cell
-            cells.append((TextCell("", first_line + k), blanks))
+            cells.append((text_cell("", first_line + k), blanks))
             blanks = 0
         else:
             blanks += 1
@@ -200,7 +200,7 @@ def _bare_rows(lines: list[str], first_line: int) -> list[TextRow]:
     return _regrouped([tc for tc, _ in cells])
 
 
-def _regrouped(cells: list[TextCell]) -> list[TextRow]:
+def _regrouped(cells: list[Cell]) -> list[TextRow]:
     """Rows started at row labels and at the first word of a header. After an indicator or goal
     header, rows without labels hold as many cells as the header has columns beyond its
     一级/二级 columns (empty cells, which such copies drop or add at random, are skipped there)."""

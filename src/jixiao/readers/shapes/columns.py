@@ -45,7 +45,7 @@ from ..vocabulary import (
     section_weight,
 )
 from ._pdf_goal import split_goal
-from ._rows import TextCell, TextRow
+from ._rows import TextRow, text_cell
 from ._text_join import join_wrapped, split_cells
 
 __all__ = ["columns_rows"]
@@ -142,7 +142,7 @@ def _goal_row(lines: list[str], number: int) -> TextRow:
         planned, achieved = join_wrapped(blocks[0]), join_wrapped(blocks[1])
     else:
         planned, achieved = split_goal([s.strip() for s in lines])
-    return [TextCell(planned, number), TextCell(achieved, number)]
+    return [text_cell(planned, number), text_cell(achieved, number)]
 
 
 def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
@@ -163,26 +163,26 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         last = rows[-1] if rows else None
         if header is not None and header is last and len(cells) == 1 and _header_piece(cells[0]):
             if _BRACKETED.match(cells[0]):  # "(D/C×100%)" under its column word
-                last[-1] = TextCell(last[-1].text + cells[0], last[-1].line)
+                last[-1] = text_cell(last[-1].text + cells[0], last[-1].line)
             else:  # a header cell wrapped onto a line of its own
-                last.append(TextCell(cells[0], number))
+                last.append(text_cell(cells[0], number))
             width = len(last)
             continue
         header = None
         if last is not None and _continues_amounts(last, cells, width):
-            last.extend(TextCell(c, number) for c in cells)
+            last.extend(text_cell(c, number) for c in cells)
             continue
         if last is not None and len(cells) == 1 and _continues(last[-1].text, cells[0]):
-            last[-1] = TextCell(last[-1].text + cells[0], last[-1].line)
+            last[-1] = text_cell(last[-1].text + cells[0], last[-1].line)
             continue
         if last is not None and len(cells) >= 2:
             targets = _completes_header(last, cells)
             if targets is not None:
                 for i, piece in zip(targets, cells):
-                    last[i] = TextCell(last[i].text + piece, last[i].line)
+                    last[i] = text_cell(last[i].text + piece, last[i].line)
                 continue
         if last is not None and _is_header([last[-1].text]) and _is_header(cells):
-            last.extend(TextCell(c, number) for c in cells)  # the header went on on the next line
+            last.extend(text_cell(c, number) for c in cells)  # the header went on on the next line
             continue
         if (
             last is not None
@@ -191,9 +191,9 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
             and len(last) >= 3
             and not _NUMBER.match(last[-1].text)
         ):
-            last.extend(TextCell(c, number) for c in cells)
+            last.extend(text_cell(c, number) for c in cells)
             continue
-        rows.append([TextCell(c, number) for c in cells])
+        rows.append([text_cell(c, number) for c in cells])
         if _is_column_header(cells):
             header, width = rows[-1], len(cells)
     return _labels_carried(rows)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import CLOSING_FIELDS, FUNDS_FIELDS, GOAL_FIELDS, HEADER_FIELDS, INDICATOR_FIELDS, key
-from ._rows import TextCell, TextRow
+from ._rows import TextRow, text_cell
 from ._text_join import split_cells
 
 __all__ = ["header_item_rows"]
@@ -74,15 +74,15 @@ def header_item_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         for i, token in enumerate(tokens):
             title = _TITLE.match(token)
             if title is not None:
-                rows.append([TextCell(title.group(), number)])
+                rows.append([text_cell(title.group(), number)])
                 token = token[title.end() :]  # a label glued after the title starts the header
             m = _LABEL.match(token)
             if m is None or token[len(m.group("before")) :].startswith(_NEVER):
                 continue
             value = _value(m.group("rest"), tokens[i + 1] if i + 1 < len(tokens) else None)
             if value is not None:
-                rows.append([TextCell(m.group("label"), number), TextCell(value, number)])
-        rows += [[TextCell(f"({m.group(1)}年度)", number)] for m in _YEAR.finditer(raw)]
-        rows += [[TextCell(m.group(), number)] for m in _YEAR_ITEM.finditer(raw)]
-        rows += [[TextCell(m.group("label"), number), TextCell(m.group("value"), number)] for m in _TOTAL.finditer(raw)]
+                rows.append([text_cell(m.group("label"), number), text_cell(value, number)])
+        rows += [[text_cell(f"({m.group(1)}年度)", number)] for m in _YEAR.finditer(raw)]
+        rows += [[text_cell(m.group(), number)] for m in _YEAR_ITEM.finditer(raw)]
+        rows += [[text_cell(m.group("label"), number), text_cell(m.group("value"), number)] for m in _TOTAL.finditer(raw)]
     return rows

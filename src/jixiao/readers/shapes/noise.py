@@ -10,6 +10,7 @@ over-achievement; M is not always 14) and are left for the reading check to doub
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["repair_cell"]
 
@@ -18,6 +19,7 @@ _SUSPECT = re.compile("[IlO工]")
 _GLYPHS = str.maketrans({"I": "1", "l": "1", "O": "0", "工": "1"})
 
 
+@lru_cache(maxsize=4096)
 def repair_cell(text: str) -> str:
     """``text`` with misread digits restored when it is a number cell that holds a real digit or
     an operator beside them (``IO`` → ``10``, ``≥9O%`` → ``≥90%``, ``工5%`` → ``15%``)."""

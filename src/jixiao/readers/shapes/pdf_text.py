@@ -26,8 +26,8 @@ import re
 from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
-from ._rows import TextCell, TextRow
-from ._text_join import join_wrapped, split_cells
+from ._rows import TextRow, text_cell
+from ._text_join import join_wrapped, split_cells, squash
 
 __all__ = ["pdf_text_rows"]
 
@@ -53,7 +53,7 @@ and page numbers are left out once, up front."""
 
 
 def _row(texts: list[str], line: int) -> TextRow:
-    return [TextCell(t, line) for t in texts]
+    return [text_cell(t, line) for t in texts]
 
 
 def _form_spans(lines: list[Line]) -> list[tuple[int, int]]:
@@ -133,8 +133,10 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
     label: list[Line] = []
     for number, s in lines:
         tokens = split_cells(s)
-        n_values = 0
-        while n_values < len(tokens) and _VALUE.match(tokens[len(tokens) - 1 - n_values]):
+        n_values = 0  # the amounts at the line's end
+        for token in reversed(tokens):
+            if not _VALUE.match(token):
+                break
             n_values += 1
         if n_values >= 3:
             if header:
@@ -143,7 +145,7 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
             values = tokens[len(tokens) - n_values :]
             first = label[0][0] if label else number
             name = join_wrapped([t for _, t in label] + [" ".join(tokens[: len(tokens) - n_values])])
-            rows.append([TextCell(name, first), *(TextCell(v, number) for v in values)])
+            rows.append([text_cell(name, first), *(text_cell(v, number) for v in values)])
             label = []
         elif "项目资金" in s or _UNIT.match(s):
             section.append(s)
@@ -223,11 +225,12 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
 
 def pdf_text_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
     """Rows of PDF-extracted text, form by form."""
-    squashed = [(n, " ".join(s.split())) for n, s in enumerate(lines, first_line) if s]
     # Only lines with text are read on; a page break shows as a gap in their numbers. A page
     # number ("- 2 -", "第 2 页", "2/5") is a page break, as blank lines are.
     numbered = [
-        (n, s) for n, s in squashed if s and not (s[:1] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s))
+        (n, s)
+        for n, line in enumerate(lines, first_line)
+        if line and (s := squash(line)) and not (s[0] in _PAGE_NUMBER_OPENERS and _PAGE_NUMBER.match(s))
     ]
     rows: list[TextRow] = []
     for start, stop in _form_spans(numbered):

@@ -29,7 +29,7 @@ import re
 from itertools import combinations
 
 from ..vocabulary import FUNDS_FIELDS, HEADER_FIELDS, field_of, funds_row_kind, is_header_word, key
-from ._rows import TextCell, TextRow
+from ._rows import TextRow, text_cell
 from ._text_join import split_cells
 from ._twin_goal import twin_columns
 
@@ -272,16 +272,16 @@ def _header_rows(tokens: list[str], line: int) -> list[TextRow]:
     rows: list[TextRow] = []
     for t in tokens:
         if _TITLE_OR_YEAR.search(t):
-            rows.append([TextCell(t, line)])
+            rows.append([text_cell(t, line)])
             rows.append([])  # the next token starts a row of its own
         elif _starts_item(t):
-            rows.append([TextCell(t, line)])
+            rows.append([text_cell(t, line)])
         elif rows and len(rows[-1]) == 1 and not _TITLE_OR_YEAR.search(rows[-1][0].text):
-            rows[-1].append(TextCell(t, line))
+            rows[-1].append(text_cell(t, line))
         elif rows and len(rows[-1]) == 2:
-            rows[-1][-1] = TextCell(rows[-1][-1].text + t, line)
+            rows[-1][-1] = text_cell(rows[-1][-1].text + t, line)
         else:
-            rows.append([TextCell(t, line)])
+            rows.append([text_cell(t, line)])
     return [row for row in rows if row]
 
 
@@ -325,5 +325,5 @@ def scrambled_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         if "三级指标" in raw:
             sections.append(["一级指标", "二级指标", "三级指标"])
         rows.extend(_header_rows(items, number))
-        rows.extend([TextCell(t, number) for t in row] for row in sections)
+        rows.extend([text_cell(t, number) for t in row] for row in sections)
     return rows

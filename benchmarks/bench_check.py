@@ -92,22 +92,30 @@ def _measure(forms: int, repeat: int) -> dict[str, float]:
 
 def _against(commit: str, forms: int, repeat: int) -> None:
     """Time ``commit``'s code and this tree's alternately, one process per round and side (each
-    the best of three runs), and keep each side's best round."""
+    the best of three runs); print each side's best round, their ratio, and the median of the
+    rounds' ratios. On a shared machine a neighbour's load slows both sides of a round, but not
+    equally (this tree touches more memory per form), so the median of the rounds says how
+    steady the best-round ratio is."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
         sides = {"this tree": str(ROOT / "src"), commit: str(Path(tmp) / "src")}
-        best: dict[str, float] = {}
+        rounds: list[dict[str, float]] = []
         for _ in range(repeat):
+            times: dict[str, float] = {}
             for side, src in sides.items():
                 out = subprocess.run([sys.executable, __file__, "--measure", "--forms", str(forms), "--repeat", "3"],
                                      check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": src})
                 m = json.loads(out.stdout)
-                per_form = (m["parse_cpu"] + m["check_cpu"]) / m["forms"]
-                best[side] = min(best.get(side, per_form), per_form)
+                times[side] = (m["parse_cpu"] + m["check_cpu"]) / m["forms"]
+            rounds.append(times)
+    best = {side: min(r[side] for r in rounds) for side in sides}
     for side, per_form in best.items():
         print(f"{side:>11}: parse+check CPU {per_form * 1e3:.3f} ms/form = {1 / per_form:6,.0f} forms/s")
-    print(f"this tree runs at {best[commit] / best['this tree']:.2f}× the speed of {commit} here")
+    ratios = sorted(r[commit] / r["this tree"] for r in rounds)
+    print(f"this tree runs at {best[commit] / best['this tree']:.2f}× the speed of {commit} here "
+          f"(best rounds; the {len(ratios)} rounds' ratios: median {statistics.median(ratios):.2f}, "
+          f"{ratios[0]:.2f}–{ratios[-1]:.2f})")
 
 
 def main() -> None:

@@ -25,8 +25,8 @@ from ..errors import UsageError
 from ..finding import Severity
 from ..model import Area, Form, Indicator
 
-__all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "place_of",
-           "form_place", "hit_place"]
+__all__ = ["Rule", "Hit", "FAMILIES", "COLUMNS", "rule", "all_rules", "get_rule", "matching_rules", "form_place",
+           "hit_place"]
 
 FAMILIES: dict[str, str] = {
     "F": "项目资金",
@@ -77,23 +77,19 @@ COLUMNS: dict[str, str] = {
 """The column or box a finding's ``field`` names, as the form heads it."""
 
 
-def hit_place(indicator: Any, field: str | None) -> str | None:
-    """Where a hit sits on the printed form: ``place_of`` its indicator row, or ``form_place`` of
+def hit_place(indicator: Indicator | None, field: str | None) -> str | None:
+    """Where a hit sits on the printed form: its indicator row and column, or ``form_place`` of
     its field when it is on no row."""
     if indicator is None:
         return form_place(field)
     return _row_place(indicator.level1, indicator.level2, indicator.name, field)
 
 
-def place_of(indicator: Any, field: str | None) -> str:
-    """Where a finding on an indicator row sits, as someone holding the printed form finds it:
-    一级指标/二级指标/三级指标, then the column ("产出指标/数量指标/培训场次 · 得分")."""
-    return _row_place(indicator.level1, indicator.level2, indicator.name, field)
-
-
 @lru_cache(maxsize=4096)
 def _row_place(level1: str, level2: str, name: str, field: str | None) -> str:
-    """``place_of`` from the row's three headings (memoised: forms of one template repeat them)."""
+    """Where a finding on an indicator row sits, as someone holding the printed form finds it:
+    一级指标/二级指标/三级指标, then the column ("产出指标/数量指标/培训场次 · 得分"). Memoised:
+    forms of one template repeat their row headings."""
     row = "/".join(filter(None, (level1, level2, name)))
     column = COLUMNS.get(field or "", field or "")
     return f"{row} · {column}" if column else row

@@ -18,7 +18,7 @@ from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, f
 from ._column_funds import column_funds
 from ._cuts import fitting_cuts, funds_fits, number, word_at
 from ._glued_goal import TRAILING_TITLE, goal_columns
-from ._rows import TextRow, text_cell
+from ._rows import TextRow, text_cell, text_row
 
 __all__ = ["pre_rows", "starts_part", "COLUMN_MARK"]
 
@@ -232,7 +232,7 @@ class _Funds:
         found, after = _funds_cuts(text, self.columns) if self.columns else ({}, "")
         cut = _one_cut(found, after, self.columns)
         cells, rest = cut if cut is not None else ([text], "")
-        rows.append([text_cell(t, line) for t in (word, *cells)])
+        rows.append(text_row((word, *cells), line))
         if rest:
             rows.append([text_cell(rest, line)])  # the next part, glued to the amounts
         if after and cut is None:
@@ -287,7 +287,7 @@ def pre_rows(text: str, line: int, *, closed: bool = False, columns: list[str] |
     block = column_funds(text)
     if block is not None:
         start, end, block_rows = block
-        cells = [[text_cell(t, line) for t in row] for row in block_rows]
+        cells = [text_row(row, line) for row in block_rows]
         return [*pre_rows(text[:start], line), *cells, *pre_rows(text[end:], line, closed=closed)]
     rows: list[TextRow] = []
     funds = _Funds()
@@ -304,7 +304,7 @@ def pre_rows(text: str, line: int, *, closed: bool = False, columns: list[str] |
                 row.append(tokens[k][1])
             row = _split_rate_score(row)
             funds.columns = [w for w in row if field_of(w, FUNDS_FIELDS)]
-            rows.append([text_cell(w, line) for w in row])
+            rows.append(text_row(row, line))
         elif kind == "funds-row" and nxt[0] == "text":
             funds.row(rows, word, nxt[1], line)
             k += 1
@@ -312,7 +312,7 @@ def pre_rows(text: str, line: int, *, closed: bool = False, columns: list[str] |
             amounts_text = TRAILING_TITLE.sub("", word)
             for label, amounts in _LABELLED_AMOUNT.findall(amounts_text):
                 cut = _funds_cut(amounts, funds.columns)
-                rows.append([text_cell(t, line) for t in (label, *(cut[0] if cut else [amounts]))])
+                rows.append(text_row((label, *(cut[0] if cut else [amounts])), line))
             if amounts_text != word:
                 rows.append([text_cell(word[len(amounts_text) :], line)])  # the indicator table's title
         elif kind == "goal":
@@ -320,10 +320,10 @@ def pre_rows(text: str, line: int, *, closed: bool = False, columns: list[str] |
             while k + 1 < len(tokens) and tokens[k + 1][0] == "goal":
                 k += 1
                 row.append(tokens[k][1])
-            rows.append([text_cell(w, line) for w in row])
+            rows.append(text_row(row, line))
         elif kind == "goal-text" and (parts := goal_columns(word, closed=closed)) is not None:
             header = [GOAL_FIELDS["planned"].words[0], GOAL_FIELDS["achieved"].words[0]]
-            rows += [[text_cell(w, line) for w in header], [text_cell(t, line) for t in parts]]
+            rows += [text_row(header, line), text_row(parts, line)]
         elif kind == "item" and nxt[0] == "text":
             rows.append([text_cell(word, line), text_cell(nxt[1], line)])
             k += 1

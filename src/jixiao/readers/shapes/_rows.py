@@ -9,11 +9,13 @@ position tells which column the next cells sit in); empty cells at the end of a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..grid import Cell, Grid
 from ._text_join import squash
 from .noise import repair_cell
 
-__all__ = ["TextRow", "text_cell", "cell", "tidy_row", "rows_to_grid"]
+__all__ = ["TextRow", "text_cell", "text_row", "cell", "tidy_row", "rows_to_grid"]
 
 UNPLACED = -1
 """The row and column of a cell that ``rows_to_grid`` has not placed yet."""
@@ -24,6 +26,11 @@ TextRow = list[Cell]
 def text_cell(text: str, line: int | None) -> Cell:
     """A cell holding ``text`` that starts on the 1-based ``line`` of the text file."""
     return Cell(UNPLACED, UNPLACED, text, line)
+
+
+def text_row(texts: Iterable[str], line: int | None) -> TextRow:
+    """A row of ``text_cell``s holding ``texts``, all starting on ``line``."""
+    return [text_cell(t, line) for t in texts]
 
 
 def cell(text: str, line: int) -> Cell:

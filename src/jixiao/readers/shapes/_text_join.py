@@ -33,7 +33,7 @@ def join_wrapped(pieces: list[str]) -> str:
 def squash(text: str) -> str:
     """The text with whitespace runs made one space and the ends stripped."""
     if "  " not in text and text.strip() == text and text.isprintable():
-        return text  # no whitespace but single inner spaces: every other one is unprintable
+        return text  # only single spaces inside: isprintable() is False for any other whitespace
     return " ".join(text.split())
 
 

@@ -45,7 +45,7 @@ from ..vocabulary import (
     section_weight,
 )
 from ._pdf_goal import split_goal
-from ._rows import TextRow, text_cell
+from ._rows import TextRow, text_cell, text_row
 from ._text_join import join_wrapped, split_cells
 
 __all__ = ["columns_rows"]
@@ -193,7 +193,7 @@ def columns_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         ):
             last.extend(text_cell(c, number) for c in cells)
             continue
-        rows.append([text_cell(c, number) for c in cells])
+        rows.append(text_row(cells, number))
         if _is_column_header(cells):
             header, width = rows[-1], len(cells)
     return _labels_carried(rows)

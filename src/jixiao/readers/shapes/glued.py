@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..vocabulary import FUNDS_FIELDS, INDICATOR_FIELDS, LEVEL1, LEVEL2, field_of, funds_row_kind
 from ._cuts import VALUE_MAX, cut_inside, fitting_cuts, indicator_fits, word_at
 from ._glued_pre import COLUMN_MARK, pre_rows, starts_part
-from ._rows import TextRow, text_cell
+from ._rows import TextRow, text_cell, text_row
 
 __all__ = ["glued_rows", "has_glued_header"]
 
@@ -140,18 +140,18 @@ def _body_rows(body: str, fields: list[str], line: int, *, one_row: bool = False
                 labels.append(found_label[0])
                 i = found_label[1]
             elif (empty := _TEMPLATE_ROW.match(body, i)) is not None:
-                rows.append([text_cell(t, line) for t in (*labels, empty.group())])
+                rows.append(text_row((*labels, empty.group()), line))
                 labels, i = [], empty.end()
             else:
                 break
         if i >= len(body):
             if labels:
-                rows.append([text_cell(t, line) for t in labels])
+                rows.append(text_row(labels, line))
             break
         found = _next_row(body, i, len(after_name), fits, words_first=words_first)
         if found is not None and texts and one_row and not _row_follows(body, found[2], len(after_name), fits, words_first):
             name, values, end = found
-            rows.append([text_cell(t, line) for t in (*labels, _WRAP_SPACE.sub("", name), *values, body[end:].strip())])
+            rows.append(text_row((*labels, _WRAP_SPACE.sub("", name), *values, body[end:].strip()), line))
             return rows  # the line ends the row: the text after its values is its 偏差原因
         if (
             found is not None
@@ -163,7 +163,7 @@ def _body_rows(body: str, fields: list[str], line: int, *, one_row: bool = False
         if found is None:
             return [*rows, [text_cell(body[start:].strip(), line)]] if rows else None
         name, values, i = found
-        rows.append([text_cell(t, line) for t in (*labels, _WRAP_SPACE.sub("", name), *values)])
+        rows.append(text_row((*labels, _WRAP_SPACE.sub("", name), *values), line))
     return rows
 
 
@@ -242,7 +242,7 @@ def _table_line(text: str, number: int, fields: list[str]) -> tuple[list[TextRow
     closing = _CLOSING.match(text)
     if closing:
         row, rest = _closing_row(text, closing.group())
-        rows = [[text_cell(t, number) for t in row]]
+        rows = [text_row(row, number)]
         return ([*rows, *_line_rows(rest, number)[0]] if rest else rows), None
     if starts_part(text, _NOT_A_ROW):
         return None
@@ -263,7 +263,7 @@ def _line_rows(
         return pre_rows(text, number, columns=funds), None
     start, end, words = header
     rows = pre_rows(text[:start], number, closed=True) if start else []
-    rows.append([text_cell(w, number) for w in words])
+    rows.append(text_row(words, number))
     fields = [field_of(COLUMN_MARK.sub("", w), INDICATOR_FIELDS) or "" for w in words]
     body = text[end:]
     if not body.strip():
@@ -277,7 +277,7 @@ def _line_rows(
         rows.extend(body_rows if body_rows is not None else [[text_cell(body, number)]])
     if closing:
         row, rest = _closing_row(rest, closing.group())
-        rows.append([text_cell(t, number) for t in row])
+        rows.append(text_row(row, number))
         if rest:
             rows.extend(_line_rows(rest, number)[0])
     return rows, None

@@ -26,7 +26,7 @@ from ._labels import LabelTracker, is_label
 from ._page_numbers import PAGE_LINE, join_page_numbered
 from ._pdf_goal import SENTENCE_END
 from ._pdf_text_words import ACHIEVED_OPENER, INDICATOR_HEADER, TIERS, TITLE_LINE
-from ._rows import TextRow, text_cell
+from ._rows import TextRow, text_row
 from ._text_join import split_cells
 from ._weighted_rows import weighted_header_at, weighted_rows
 from .header_items import header_item_rows
@@ -235,5 +235,5 @@ def oneline_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         number = first_line + k
         tokens = split_cells(raw)
         for form in _forms(tokens):
-            rows.extend([text_cell(t, number) for t in row] for row in _form_rows(form))
+            rows.extend(text_row(row, number) for row in _form_rows(form))
     return rows

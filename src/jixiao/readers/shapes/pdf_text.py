@@ -26,7 +26,7 @@ import re
 from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
 from ._pdf_text_words import INDICATOR_HEADER, TITLE_LINE
-from ._rows import TextRow, text_cell
+from ._rows import TextRow, text_cell, text_row
 from ._text_join import join_wrapped, split_cells, squash
 
 __all__ = ["pdf_text_rows"]
@@ -50,10 +50,6 @@ _GRADE = re.compile(r"评分等级\s*[：:]?\s*(.*)$")
 Line = tuple[int, str]
 """A line with text (its 1-based number in the file, its text with spaces squashed): blank lines
 and page numbers are left out once, up front."""
-
-
-def _row(texts: list[str], line: int) -> TextRow:
-    return [text_cell(t, line) for t in texts]
 
 
 def _form_spans(lines: list[Line]) -> list[tuple[int, int]]:
@@ -111,7 +107,7 @@ def _header_rows(lines: list[Line]) -> list[TextRow]:
         if i == skip:
             continue
         if not any(label in s for label in _HEADER_LABELS):
-            rows.append(_row([s], number))
+            rows.append(text_row([s], number))
             continue
         parts = [p.strip() for p in _HEADER_SPLIT.split(s)]  # [before, label, value, label, value …]
         cells = parts if parts[0] else parts[1:]
@@ -120,7 +116,7 @@ def _header_rows(lines: list[Line]) -> list[TextRow]:
             if following and not any(label in following[1] for label in _HEADER_LABELS):
                 cells[-1] = following[1]  # the value cell is on the next line
                 skip = following[0]
-        rows.append(_row(cells, number))
+        rows.append(text_row(cells, number))
     return rows
 
 
@@ -140,7 +136,7 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
             n_values += 1
         if n_values >= 3:
             if header:
-                rows.append(_row([join_wrapped(section), *header], header_at))
+                rows.append(text_row([join_wrapped(section), *header], header_at))
                 header = []
             values = tokens[len(tokens) - n_values :]
             first = label[0][0] if label else number
@@ -156,7 +152,7 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
         else:
             label.append((number, s))
     if header:
-        rows.append(_row([join_wrapped(section), *header], header_at))
+        rows.append(text_row([join_wrapped(section), *header], header_at))
     return rows, label
 
 
@@ -165,11 +161,11 @@ def _goal_rows(label: list[Line], goal_line: Line, body: list[Line]) -> list[Tex
     pieces = [t for _, t in label]
     rows: list[TextRow] = []
     if pieces and not all(p in _GOAL_LABEL_PIECES for p in pieces):
-        rows.extend(_row([t], n) for n, t in label)
+        rows.extend(text_row([t], n) for n, t in label)
         pieces = []
-    rows.append(_row([join_wrapped(pieces) or "年度总体目标", *s.split()], label[0][0] if pieces else number))
+    rows.append(text_row([join_wrapped(pieces) or "年度总体目标", *s.split()], label[0][0] if pieces else number))
     planned, achieved = split_goal_lines(body)
-    rows.append(_row([planned, achieved], body[0][0] if body else number))
+    rows.append(text_row([planned, achieved], body[0][0] if body else number))
     return rows
 
 
@@ -185,16 +181,16 @@ def _closing_rows(lines: list[Line]) -> list[TextRow]:
             rest = total.group(1)
             if grade:
                 rest = rest[: rest.find("评分等级")]
-            rows.append(_row(["总分", *rest.split()], number))
+            rows.append(text_row(["总分", *rest.split()], number))
         if grade:
             value = grade.group(1).strip()
             if not value:
                 following = _next_text(lines, i)
                 if following:
                     value, skip = following[1], following[0]
-            rows.append(_row(["评分等级", *value.split()[:1]], number))
+            rows.append(text_row(["评分等级", *value.split()[:1]], number))
         elif not total:
-            rows.append(_row([s], number))
+            rows.append(text_row([s], number))
     return rows
 
 
@@ -212,12 +208,12 @@ def _form_rows(lines: list[Line]) -> list[TextRow]:
     if goal is not None:
         rows.extend(_goal_rows(leftover, lines[goal], lines[goal + 1 : goal_end]))
     else:
-        rows.extend(_row([t], k) for k, t in leftover)
+        rows.extend(text_row([t], k) for k, t in leftover)
     if table is not None:
-        rows.append(_row(list(INDICATOR_HEADER), lines[table][0]))
+        rows.append(text_row(list(INDICATOR_HEADER), lines[table][0]))
         indicator_rows, stray = table_rows(lines[table:table_end])
         rows.extend(indicator_rows)
-        rows.extend(_row([t], k) for k, t in stray)
+        rows.extend(text_row([t], k) for k, t in stray)
     if total is not None:
         rows.extend(_closing_rows(lines[total:]))
     return rows

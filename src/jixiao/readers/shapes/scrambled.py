@@ -29,7 +29,7 @@ import re
 from itertools import combinations
 
 from ..vocabulary import FUNDS_FIELDS, HEADER_FIELDS, field_of, funds_row_kind, is_header_word, key
-from ._rows import TextRow, text_cell
+from ._rows import TextRow, text_cell, text_row
 from ._text_join import split_cells
 from ._twin_goal import twin_columns
 
@@ -325,5 +325,5 @@ def scrambled_rows(lines: list[str], *, first_line: int = 1) -> list[TextRow]:
         if "三级指标" in raw:
             sections.append(["一级指标", "二级指标", "三级指标"])
         rows.extend(_header_rows(items, number))
-        rows.extend([text_cell(t, number) for t in row] for row in sections)
+        rows.extend(text_row(row, number) for row in sections)
     return rows

@@ -60,8 +60,9 @@ def _places(token: str) -> int:
 
 def fitting_cuts(text: str, count: int, fits: Callable[[list[str]], bool]) -> list[list[str]]:
     """The cuts of ``text`` into ``count`` values that pass ``fits``. Where some print every
-    number with as many decimals, padded with zeros ("170.00170.00170.0010.00"), only those: a system that pads its numbers pads them all, and a cut that gives one of them a digit
-    of the next ("170.001", "70.00") fits the arithmetic only by chance. Numbers typed by hand
+    number with as many decimals, padded with zeros ("170.00170.00170.0010.00"), only those: a
+    system that pads its numbers pads them all, and a cut that gives one of them a digit of the
+    next ("170.001", "70.00") fits the arithmetic only by chance. Numbers typed by hand
     drop their zeros ("310.2154.74" is 310.2 and 154.74 as well as 310.21 and 54.74): there
     every cut that fits is kept."""
     padded = [cut for cut in split_values(text, count, uniform=True) if _padded(cut) and fits(cut)]

@@ -36,8 +36,11 @@ _LAST_NUMBER = re.compile(rf"^(.+?) ({_NUMBER})$")
 
 
 def is_table_header(line: str) -> bool:
-    """Whether ``line`` is (part of) the indicator header: every cell a fragment of its words."""
-    return all(not t or _HEADER_NOTE.sub("", t) in _HEADER_FRAGMENTS for t in line.split(" "))
+    """Whether ``line`` is (part of) the indicator header: every cell a fragment of its words,
+    maybe with a note in brackets after it ("分值(A)")."""
+    return all(
+        not t or t in _HEADER_FRAGMENTS or _HEADER_NOTE.sub("", t) in _HEADER_FRAGMENTS for t in line.split(" ")
+    )
 
 
 def _anchor(line: str) -> tuple[list[str], str, str, str] | None:

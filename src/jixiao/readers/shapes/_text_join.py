@@ -14,7 +14,6 @@ __all__ = ["join_wrapped", "display_width", "split_cells", "squash"]
 
 _OPERATORS = "≥≤≧≦=＝><＞＜"
 _OPERATOR = re.compile(f"[{_OPERATORS}]")
-_OPERATOR_ONLY = re.compile(f"^[{_OPERATORS}]+$")
 
 
 def join_wrapped(pieces: list[str]) -> str:
@@ -51,7 +50,7 @@ def split_cells(line: str) -> list[str]:
         return line.split()
     out: list[str] = []
     for token in line.split():
-        if out and _OPERATOR_ONLY.match(out[-1]):
+        if out and not out[-1].strip(_OPERATORS):  # the cell before is operators only
             out[-1] += " " + token
         else:
             out.append(token)

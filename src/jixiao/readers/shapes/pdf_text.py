@@ -89,7 +89,8 @@ def _markers(lines: list[Line]) -> tuple[int | None, int | None, int | None, int
             table, pos = i, i + 1
             break
     for i in range(pos, len(lines)):
-        if _TOTAL.match(lines[i][1]):
+        s = lines[i][1]
+        if s[0] == "总" and _TOTAL.match(s):  # the first character rules out the table's lines
             total = i
             break
     return funds, goal, table, total

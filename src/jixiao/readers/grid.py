@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 
 __all__ = ["Cell", "Grid", "clean_text", "UNREACHED_LABEL"]
@@ -69,7 +70,7 @@ class Grid:
     @classmethod
     def of_rows(cls, rows: list[list[Cell]], *, file: str, shape: str | None = None) -> Grid:
         """A grid of ``rows`` as given: row ``r``'s cells, left to right, each starting in it."""
-        return cls(file=file, cells=[c for row in rows for c in row], shape=shape, _rows=rows)
+        return cls(file=file, cells=list(chain.from_iterable(rows)), shape=shape, _rows=rows)
 
     def row_count(self) -> int:
         return max((c.row + c.rowspan for c in self.cells), default=0)

@@ -46,10 +46,11 @@ def display_width(text: str) -> int:
 
 def split_cells(line: str) -> list[str]:
     """The space-separated cells of a line, "≥ 90%" (an operator printed apart) kept one cell."""
-    if _OPERATOR.search(line) is None:
-        return line.split()
+    tokens = line.split()
+    if len(tokens) < 2 or _OPERATOR.search(line) is None:
+        return tokens  # no operator printed apart from the cell after it
     out: list[str] = []
-    for token in line.split():
+    for token in tokens:
         if out and not out[-1].strip(_OPERATORS):  # the cell before is operators only
             out[-1] += " " + token
         else:

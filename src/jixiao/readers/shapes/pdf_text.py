@@ -22,6 +22,7 @@ Lines the sections do not take stay rows of one cell.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ._pdf_goal import split_goal_lines
 from ._pdf_table import table_rows
@@ -121,6 +122,13 @@ def _header_rows(lines: list[Line]) -> list[TextRow]:
     return rows
 
 
+@lru_cache(maxsize=1024)
+def _is_amount(token: str) -> bool:
+    """Whether a cell of a funds line is an amount (a number, a dash, 无): forms repeat most of
+    them ("0.00", "-", "100.00"), as they do the row labels before them."""
+    return _VALUE.match(token) is not None
+
+
 def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
     """The funds rows, and the label lines left over at the end (the goal's label pieces)."""
     rows: list[TextRow] = []
@@ -132,7 +140,7 @@ def _funds_rows(lines: list[Line]) -> tuple[list[TextRow], list[Line]]:
         tokens = split_cells(s)
         n_values = 0  # the amounts at the line's end
         for token in reversed(tokens):
-            if not _VALUE.match(token):
+            if not _is_amount(token):
                 break
             n_values += 1
         if n_values >= 3:

@@ -129,7 +129,7 @@ def table_rows(lines: list[tuple[int, str]]) -> tuple[list[TextRow], list[tuple[
 def _text_row(row: _Row, threshold: float) -> TextRow:
     name, target, actual = _cells([text for _, text in row.pieces], row.before, threshold)
     line = row.pieces[0][0] if row.pieces else row.line
-    return [
+    cells = [
         text_cell(row.level1, line),
         text_cell(row.level2, line),
         text_cell(name, line),
@@ -137,8 +137,10 @@ def _text_row(row: _Row, threshold: float) -> TextRow:
         text_cell(actual, line),
         text_cell(row.weight, row.line),
         text_cell(row.score, row.line),
-        text_cell(join_wrapped(row.deviation), row.line),
     ]
+    if row.deviation:  # most rows have none, and a row's empty last cell is dropped anyway
+        cells.append(text_cell(join_wrapped(row.deviation), row.line))
+    return cells
 
 
 def _cells(piece_lines: list[str], before: list[str], threshold: float) -> tuple[str, str, str]:

@@ -175,9 +175,11 @@ def scan(pattern: re.Pattern[str], first: re.Pattern[str], s: str) -> Iterator[r
     possible first character first is what keeps reading narratives cheap. Like ``finditer``,
     each search resumes after the previous match (the patterns never match empty).
     """
-    end = 0
-    for c in first.finditer(s):
-        start = c.start()
-        if start >= end and (m := pattern.match(s, start)) is not None:
-            end = m.end()
+    pos = 0
+    while (c := first.search(s, pos)) is not None:
+        m = pattern.match(s, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            pos = m.end()
             yield m

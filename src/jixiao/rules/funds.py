@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import Form, Funds, FundsRow, Value
@@ -318,6 +319,14 @@ _LEFTOVER_RATE = re.compile(r"结转结余率|结余率|资金节约率|预算�
 _COST_NAME = re.compile(r"成本|费|支出|资金")
 
 
+@lru_cache(maxsize=4096)
+def _money_words(name: str) -> tuple[bool, bool]:
+    """Whether a compacted indicator name names a leftover or saving rate (结余率, 资金节约率), and
+    whether it names a cost or spending (成本, 费, 支出, 资金): what F011 compares with the funds
+    table. Memoised: the rows' names recur form after form."""
+    return _LEFTOVER_RATE.search(name) is not None, _COST_NAME.search(name) is not None
+
+
 def _in_funds_unit(value: float, unit: str | None, text: str, funds_unit: str) -> float | None:
     """A money amount in the funds table's unit; "150万" without 元 (read as 1,500,000) counts as 元."""
     money = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
@@ -352,16 +361,17 @@ def f011(form: Form, settings: Settings, facts: FormFacts) -> Iterator[Hit]:
         if a.value is None:
             continue
         name = compact(ind.name)
+        leftover, cost = _money_words(name)
         if rate is not None and a.unit == "%" and ind is execution and abs(a.value - rate) > 0.5:
             yield Hit(f"{_printed_actual(a)}，资金表的执行率却是 {rate:.2f}%：按资金表改为 {rate:.2f}%", indicator=ind,
                       field="actual", evidence={"actual": a.value, "funds_rate": round(rate, 4)})
-        elif rate is not None and a.unit == "%" and _LEFTOVER_RATE.search(name):
+        elif rate is not None and a.unit == "%" and leftover:
             left = max(0.0, 100 - rate)
             if abs(a.value - left) > 1:
                 what = "节约" if "节约" in name else "结余"
                 yield Hit(f"{_printed_actual(a)}，资金表执行率 {rate:.2f}%，{what}应为 {left:.2f}%：按资金表改为 {left:.2f}%",
                           indicator=ind, field="actual", evidence={"actual": a.value, "expected": round(left, 4)})
-        elif total.executed and _COST_NAME.search(name) and not _LEFTOVER_RATE.search(name):
+        elif total.executed and cost and not leftover:
             spent = _in_funds_unit(a.value, a.unit, a.text, form.funds.unit)
             if spent is not None and spent > total.executed + EPS:
                 yield Hit(f"{_printed_actual(a)}，超过资金表的全年执行数 {fmt(total.executed)}{form.funds.unit}：按实际支出改正"

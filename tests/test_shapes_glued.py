@@ -357,3 +357,37 @@ def test_cells_printed_empty_in_every_column_make_empty_rows() -> None:
         ["地方债券资金"],
         ["二、绩效评价指标评分"],
     ]
+
+
+# a PDF copy of the national form: every number padded to two decimals, the 其中 rows' 分值 and
+# 得分 marked "-", nothing between the cells
+MARKED_BLANKS = (
+    "项目资金（万元）年初预算数全年预算数全年执行数分值执行率(%)得分\n"
+    "年度资金总额：170.00170.00170.0010.00100.0010.00\n"
+    "其中：当年财政拨款170.00170.00170.00-100.00-\n"
+    "上年结转资金0.000.000.00-0.00-\n"
+)
+
+
+def test_a_mark_in_a_blank_cell_is_a_cell_of_its_own() -> None:
+    assert split_values("170.00-100.00-", 4, blanks=True) == [["170.00", "-", "100.00", "-"]]
+    assert split_values("170.00-100.00-", 4) == []  # without ``blanks`` a mark is no value
+
+
+def test_funds_rows_that_mark_their_blank_cells_are_cut_into_every_column() -> None:
+    rows = rows_of(MARKED_BLANKS)
+    assert ["其中：当年财政拨款", "170.00", "170.00", "170.00", "-", "100.00", "-"] in rows
+    # nothing budgeted and nothing spent: a row of zeros is read as printed
+    assert ["上年结转资金", "0.00", "0.00", "0.00", "-", "0.00", "-"] in rows
+    (form,) = read_text(MARKED_BLANKS.encode(), name="glued.txt")
+    appropriation = form.funds.appropriation
+    assert (appropriation.initial, appropriation.budget, appropriation.executed, appropriation.rate) == (170, 170, 170, 100)
+    assert (form.funds.carryover.budget, form.funds.carryover.executed) == (0, 0)
+
+
+def test_a_marked_row_with_fewer_cells_than_columns_is_not_guessed() -> None:
+    # "-100.00-": three cells for six columns; which ones the row left out cannot be told
+    text = MARKED_BLANKS.replace("170.00170.00170.00-100.00-", "-100.00-")
+    assert ["其中：当年财政拨款", "-100.00-"] in rows_of(text)
+    (form,) = read_text(text.encode(), name="glued.txt")
+    assert form.reading is not None and "funds" in form.reading.doubtful

@@ -391,3 +391,10 @@ def test_a_marked_row_with_fewer_cells_than_columns_is_not_guessed() -> None:
     assert ["其中：当年财政拨款", "-100.00-"] in rows_of(text)
     (form,) = read_text(text.encode(), name="glued.txt")
     assert form.reading is not None and "funds" in form.reading.doubtful
+
+
+def test_padded_amounts_are_cut_where_every_number_keeps_its_decimals() -> None:
+    # three amounts, the rest of the row blank: "2960.002 | 960.0027 | 9 | 8.30" fits four columns
+    # by chance, but a system that pads its numbers pads them all
+    text = MARKED_BLANKS.replace("170.00170.00170.0010.00100.0010.00", "2960.002960.002798.30")
+    assert ["年度资金总额：", "2960.00", "2960.00", "2798.30"] in rows_of(text)

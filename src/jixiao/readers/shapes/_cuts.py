@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 __all__ = ["split_values", "fitting_cuts", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX", "cut_inside",
-           "BLANK_MARKS"]
+           "BLANK_MARKS", "padded_cut"]
 
 _UNITS = "平方米|立方米|万元|亿元|人次|小时|个月|工作日|公里|公顷|元|万|亿|倍|个|次|人|名|户|家|所|处|座|台|套|件|篇|份|项|场|期|批|天|日|亩|米|吨|株|‰|%"
 _VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS}|[(（](?:{_UNITS})[)）])?")
@@ -80,6 +80,13 @@ def fitting_cuts(text: str, count: int, fits: Callable[[list[str]], bool], *, bl
 def _padded(cut: list[str]) -> bool:
     """Whether a cut prints a decimal number ending in a zero (10.50, 170.00): fixed decimals."""
     return any((m := _NUMBER.search(t)) is not None and "." in m.group() and m.group().endswith("0") for t in cut)
+
+
+def padded_cut(cut: Sequence[str]) -> bool:
+    """Whether every number of a cut prints as many decimals, one of them padded with a zero: the
+    cut a system that pads its numbers printed (see ``fitting_cuts``)."""
+    places = {_places(t) for t in cut if _NUMBER.search(t)}
+    return len(places) == 1 and _padded(list(cut))
 
 
 def cut_inside(token: str, text: str, end: int) -> bool:

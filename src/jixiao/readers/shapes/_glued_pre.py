@@ -16,7 +16,7 @@ import re
 
 from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of, funds_row_kind
 from ._column_funds import column_funds
-from ._cuts import BLANK_MARKS, fitting_cuts, funds_fits, number, word_at
+from ._cuts import BLANK_MARKS, fitting_cuts, funds_fits, number, padded_cut, word_at
 from ._glued_goal import TRAILING_TITLE, goal_columns
 from ._rows import TextRow, text_cell, text_row
 
@@ -188,6 +188,8 @@ def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tu
             continue
         fits = funds_fits(names)
         found.update((tuple(cut), names) for cut in fitting_cuts(values, len(names), fits))
+    # padded numbers are padded in every reading: a cut of another count is dropped as well
+    found = {cut: names for cut, names in found.items() if padded_cut(cut)} or found
     checked = {cut: names for cut, names in found.items() if not _vacuous(dict(zip(names, cut)))}
     return (checked or found), rest
 

@@ -398,3 +398,9 @@ def test_padded_amounts_are_cut_where_every_number_keeps_its_decimals() -> None:
     # by chance, but a system that pads its numbers pads them all
     text = MARKED_BLANKS.replace("170.00170.00170.0010.00100.0010.00", "2960.002960.002798.30")
     assert ["年度资金总额：", "2960.00", "2960.00", "2798.30"] in rows_of(text)
+
+
+def test_points_printed_to_two_decimals_are_not_cut_into_finer_ones() -> None:
+    # "20.0020.00" is 20.00 | 20.00, never 20.002 | 0.00: no form prints points to three decimals
+    text = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20.0020.00\n"
+    assert ["产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", "20.00", "20.00"] in rows_of(text)

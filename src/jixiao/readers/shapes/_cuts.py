@@ -102,7 +102,11 @@ def number(token: str) -> float | None:
 
 
 def _weight_and_score_fit(row: dict[str, str]) -> bool:
+    """A score at most its weight, a weight at most the form's 100 points, both printed to two
+    decimals at most (no form prints points finer: "20.002" | "0.00" is a cut in the wrong place)."""
     weight, score = row.get("weight"), row.get("score")
+    if any(points is not None and _places(points) > 2 for points in (weight, score)):
+        return False
     if weight is None or score is None:
         return True
     w, s = number(weight), number(score)

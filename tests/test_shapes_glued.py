@@ -404,3 +404,19 @@ def test_points_printed_to_two_decimals_are_not_cut_into_finer_ones() -> None:
     # "20.0020.00" is 20.00 | 20.00, never 20.002 | 0.00: no form prints points to three decimals
     text = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20.0020.00\n"
     assert ["产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", "20.00", "20.00"] in rows_of(text)
+
+
+
+def test_a_marked_row_typed_by_hand_is_not_cut_into_numbers_it_does_not_print() -> None:
+    # "6.846.84--": 全年预算数 and 执行数 typed by hand, 执行率 left blank without a mark; the six
+    # cells "6.8 | 4 | 6.8 | 4 | - | -" fit the columns but no system prints 6.8 beside 4
+    text = MARKED_BLANKS.replace("170.00170.00170.00-100.00-", "6.846.84--")
+    assert ["其中：当年财政拨款", "6.846.84--"] in rows_of(text)
+
+
+def test_no_number_is_cut_into_a_column_of_words() -> None:
+    # 四川's 指标性质 and 度量单位 hold words (定量, 平方米): the value grammar cuts numbers only, so a
+    # row printing them stays one cell rather than "1 | 0 | 4 | 10 | 4 | 2.00"
+    header = "一级指标二级指标三级指标指标性质指标值度量单位权重（%）实际完成值得分偏差原因分析及改进措施\n"
+    row = "产出指标数量指标仓库(≥**平方米)定性1041042.00\n"
+    assert rows_of(header + row)[1] == ["产出指标数量指标仓库(≥**平方米)定性1041042.00"]

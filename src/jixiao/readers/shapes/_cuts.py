@@ -114,10 +114,14 @@ def _weight_and_score_fit(row: dict[str, str]) -> bool:
 
 
 def indicator_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
-    """A test of one cut of an indicator row's values (named by ``fields``)."""
+    """A test of one cut of an indicator row's values (named by ``fields``): the points fit, and
+    no number stands in a column of words (指标性质 正向/定量, 度量单位 个/%)."""
 
     def fits(values: list[str]) -> bool:
-        return _weight_and_score_fit(dict(zip(fields, values)))
+        row = dict(zip(fields, values))
+        if any(_NUMBER.search(row.get(name, "")) for name in ("nature", "unit")):
+            return False
+        return _weight_and_score_fit(row)
 
     return fits
 

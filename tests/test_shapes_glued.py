@@ -357,3 +357,66 @@ def test_cells_printed_empty_in_every_column_make_empty_rows() -> None:
         ["地方债券资金"],
         ["二、绩效评价指标评分"],
     ]
+
+
+# a PDF copy of the national form: every number padded to two decimals, the 其中 rows' 分值 and
+# 得分 marked "-", nothing between the cells
+MARKED_BLANKS = (
+    "项目资金（万元）年初预算数全年预算数全年执行数分值执行率(%)得分\n"
+    "年度资金总额：170.00170.00170.0010.00100.0010.00\n"
+    "其中：当年财政拨款170.00170.00170.00-100.00-\n"
+    "上年结转资金0.000.000.00-0.00-\n"
+)
+
+
+def test_a_mark_in_a_blank_cell_is_a_cell_of_its_own() -> None:
+    assert split_values("170.00-100.00-", 4, blanks=True) == [["170.00", "-", "100.00", "-"]]
+    assert split_values("170.00-100.00-", 4) == []  # without ``blanks`` a mark is no value
+
+
+def test_funds_rows_that_mark_their_blank_cells_are_cut_into_every_column() -> None:
+    rows = rows_of(MARKED_BLANKS)
+    assert ["其中：当年财政拨款", "170.00", "170.00", "170.00", "-", "100.00", "-"] in rows
+    # nothing budgeted and nothing spent: a row of zeros is read as printed
+    assert ["上年结转资金", "0.00", "0.00", "0.00", "-", "0.00", "-"] in rows
+    (form,) = read_text(MARKED_BLANKS.encode(), name="glued.txt")
+    appropriation = form.funds.appropriation
+    assert (appropriation.initial, appropriation.budget, appropriation.executed, appropriation.rate) == (170, 170, 170, 100)
+    assert (form.funds.carryover.budget, form.funds.carryover.executed) == (0, 0)
+
+
+def test_a_marked_row_with_fewer_cells_than_columns_is_not_guessed() -> None:
+    # "-100.00-": three cells for six columns; which ones the row left out cannot be told
+    text = MARKED_BLANKS.replace("170.00170.00170.00-100.00-", "-100.00-")
+    assert ["其中：当年财政拨款", "-100.00-"] in rows_of(text)
+    (form,) = read_text(text.encode(), name="glued.txt")
+    assert form.reading is not None and "funds" in form.reading.doubtful
+
+
+def test_padded_amounts_are_cut_where_every_number_keeps_its_decimals() -> None:
+    # three amounts, the rest of the row blank: "2960.002 | 960.0027 | 9 | 8.30" fits four columns
+    # by chance, but a system that pads its numbers pads them all
+    text = MARKED_BLANKS.replace("170.00170.00170.0010.00100.0010.00", "2960.002960.002798.30")
+    assert ["年度资金总额：", "2960.00", "2960.00", "2798.30"] in rows_of(text)
+
+
+def test_points_printed_to_two_decimals_are_not_cut_into_finer_ones() -> None:
+    # "20.0020.00" is 20.00 | 20.00, never 20.002 | 0.00: no form prints points to three decimals
+    text = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20.0020.00\n"
+    assert ["产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", "20.00", "20.00"] in rows_of(text)
+
+
+
+def test_a_marked_row_typed_by_hand_is_not_cut_into_numbers_it_does_not_print() -> None:
+    # "6.846.84--": 全年预算数 and 执行数 typed by hand, 执行率 left blank without a mark; the six
+    # cells "6.8 | 4 | 6.8 | 4 | - | -" fit the columns but no system prints 6.8 beside 4
+    text = MARKED_BLANKS.replace("170.00170.00170.00-100.00-", "6.846.84--")
+    assert ["其中：当年财政拨款", "6.846.84--"] in rows_of(text)
+
+
+def test_no_number_is_cut_into_a_column_of_words() -> None:
+    # 四川's 指标性质 and 度量单位 hold words (定量, 平方米): the value grammar cuts numbers only, so a
+    # row printing them stays one cell rather than "1 | 0 | 4 | 10 | 4 | 2.00"
+    header = "一级指标二级指标三级指标指标性质指标值度量单位权重（%）实际完成值得分偏差原因分析及改进措施\n"
+    row = "产出指标数量指标仓库(≥**平方米)定性1041042.00\n"
+    assert rows_of(header + row)[1] == ["产出指标数量指标仓库(≥**平方米)定性1041042.00"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["split_values", "fitting_cuts", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX", "cut_inside"]
+__all__ = ["split_values", "fitting_cuts", "number", "indicator_fits", "funds_fits", "word_at", "VALUE_MAX", "cut_inside",
+           "BLANK_MARKS", "padded_cut"]
 
 _UNITS = "平方米|立方米|万元|亿元|人次|小时|个月|工作日|公里|公顷|元|万|亿|倍|个|次|人|名|户|家|所|处|座|台|套|件|篇|份|项|场|期|批|天|日|亩|米|吨|株|‰|%"
 _VALUE = re.compile(rf"(?:[≥≤><=]|>=|<=)?(?:0|[1-9]\d{{0,8}})(?:\.\d{{1,4}})?(?:{_UNITS}|[(（](?:{_UNITS})[)）])?")
@@ -27,14 +28,21 @@ _POINTS = re.compile(r"\d+(?:\.\d{1,2})?")
 _ZERO_AFTER_DECIMAL = re.compile(r"0(?![\d.])")
 _BARE_DECIMAL = re.compile(r"\d+\.\d+")
 _MAX_CUTS = 64
+BLANK_MARKS = "-—–－/／"
+"""Marks a form prints in a cell left blank, one per cell."""
 
 
-def split_values(text: str, count: int, *, places: int | None = None, uniform: bool = False) -> list[list[str]]:
+def split_values(
+    text: str, count: int, *, places: int | None = None, uniform: bool = False, blanks: bool = False
+) -> list[list[str]]:
     """Every way to cut ``text`` into exactly ``count`` value tokens (``≥10%``, ``115.25%``, ``20``).
     ``uniform``: only the cuts whose numbers all print as many decimals (``places``, once one is
-    cut; a whole number has none), as a system prints its amounts."""
+    cut; a whole number has none), as a system prints its amounts. ``blanks``: a dash or slash
+    is a cell of its own, one left blank ("170.00-100.00-": a 其中 row's 分值 and 得分)."""
     if count == 0:
         return [[]] if not text else []
+    if blanks and text and text[0] in BLANK_MARKS:
+        return [[text[0], *rest] for rest in split_values(text[1:], count - 1, places=places, uniform=uniform, blanks=True)]
     out: list[list[str]] = []
     for end in range(min(len(text), VALUE_MAX), 0, -1):
         head = text[:end]
@@ -45,7 +53,7 @@ def split_values(text: str, count: int, *, places: int | None = None, uniform: b
             continue
         if _ZERO_AFTER_DECIMAL.match(text, end) and _BARE_DECIMAL.fullmatch(head):
             continue  # "2.8" | "0" of "2.802.80": a number's last zero is no value of its own
-        for rest in split_values(text[end:], count - 1, places=head_places, uniform=uniform):
+        for rest in split_values(text[end:], count - 1, places=head_places, uniform=uniform, blanks=blanks):
             out.append([head, *rest])
             if len(out) > _MAX_CUTS:
                 return out
@@ -58,20 +66,27 @@ def _places(token: str) -> int:
     return len(m.group().partition(".")[2]) if m else 0
 
 
-def fitting_cuts(text: str, count: int, fits: Callable[[list[str]], bool]) -> list[list[str]]:
+def fitting_cuts(text: str, count: int, fits: Callable[[list[str]], bool], *, blanks: bool = False) -> list[list[str]]:
     """The cuts of ``text`` into ``count`` values that pass ``fits``. Where some print every
     number with as many decimals, padded with zeros ("170.00170.00170.0010.00"), only those: a
     system that pads its numbers pads them all, and a cut that gives one of them a digit of the
     next ("170.001", "70.00") fits the arithmetic only by chance. Numbers typed by hand
     drop their zeros ("310.2154.74" is 310.2 and 154.74 as well as 310.21 and 54.74): there
-    every cut that fits is kept."""
-    padded = [cut for cut in split_values(text, count, uniform=True) if _padded(cut) and fits(cut)]
-    return padded or [cut for cut in split_values(text, count) if fits(cut)]
+    every cut that fits is kept. ``blanks``: as ``split_values``'."""
+    padded = [cut for cut in split_values(text, count, uniform=True, blanks=blanks) if _padded(cut) and fits(cut)]
+    return padded or [cut for cut in split_values(text, count, blanks=blanks) if fits(cut)]
 
 
 def _padded(cut: list[str]) -> bool:
     """Whether a cut prints a decimal number ending in a zero (10.50, 170.00): fixed decimals."""
     return any((m := _NUMBER.search(t)) is not None and "." in m.group() and m.group().endswith("0") for t in cut)
+
+
+def padded_cut(cut: Sequence[str]) -> bool:
+    """Whether every number of a cut prints as many decimals, one of them padded with a zero: the
+    cut a system that pads its numbers printed (see ``fitting_cuts``)."""
+    places = {_places(t) for t in cut if _NUMBER.search(t)}
+    return len(places) == 1 and _padded(list(cut))
 
 
 def cut_inside(token: str, text: str, end: int) -> bool:
@@ -87,7 +102,11 @@ def number(token: str) -> float | None:
 
 
 def _weight_and_score_fit(row: dict[str, str]) -> bool:
+    """A score at most its weight, a weight at most the form's 100 points, both printed to two
+    decimals at most (no form prints points finer: "20.002" | "0.00" is a cut in the wrong place)."""
     weight, score = row.get("weight"), row.get("score")
+    if any(points is not None and _places(points) > 2 for points in (weight, score)):
+        return False
     if weight is None or score is None:
         return True
     w, s = number(weight), number(score)
@@ -95,10 +114,14 @@ def _weight_and_score_fit(row: dict[str, str]) -> bool:
 
 
 def indicator_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
-    """A test of one cut of an indicator row's values (named by ``fields``)."""
+    """A test of one cut of an indicator row's values (named by ``fields``): the points fit, and
+    no number stands in a column of words (指标性质 正向/定量, 度量单位 个/%)."""
 
     def fits(values: list[str]) -> bool:
-        return _weight_and_score_fit(dict(zip(fields, values)))
+        row = dict(zip(fields, values))
+        if any(_NUMBER.search(row.get(name, "")) for name in ("nature", "unit")):
+            return False
+        return _weight_and_score_fit(row)
 
     return fits
 
@@ -120,7 +143,7 @@ def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
     for a missing 全年预算数), a score at most its weight."""
 
     def fits(values: list[str]) -> bool:
-        row = dict(zip(fields, values))
+        row = {name: value for name, value in zip(fields, values) if value.strip(BLANK_MARKS)}
         for name in ("initial", "budget", "executed"):
             if name in row and not _AMOUNT.fullmatch(row[name]):
                 return False
@@ -137,8 +160,10 @@ def funds_fits(fields: Sequence[str]) -> Callable[[list[str]], bool]:
         if rate is None or budget is None or executed is None:
             return True
         r, b, e = number(rate), number(budget), number(executed)
-        if r is None or b is None or e is None or b == 0:
+        if r is None or b is None or e is None:
             return False
+        if b == 0:
+            return e == 0 and r == 0  # nothing budgeted, nothing spent: a row of zeros
         expected = e / b * 100 if ("%" in rate or r > 1.5) else e / b
         if r == 0 and e > 0:
             return False  # a form that spent money prints its small rate with decimals, not "0%"

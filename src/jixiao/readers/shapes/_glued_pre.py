@@ -16,7 +16,7 @@ import re
 
 from ..vocabulary import FUNDS_FIELDS, FUNDS_ROWS, GOAL_FIELDS, HEADER_FIELDS, field_of, funds_row_kind
 from ._column_funds import column_funds
-from ._cuts import fitting_cuts, funds_fits, number, word_at
+from ._cuts import BLANK_MARKS, fitting_cuts, funds_fits, number, padded_cut, word_at
 from ._glued_goal import TRAILING_TITLE, goal_columns
 from ._rows import TextRow, text_cell, text_row
 
@@ -168,10 +168,17 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tuple[str, ...]], str]:
     """({cells: field names}, rest): every cut of a funds row's glued amounts that the header's
     columns and arithmetic allow (a row may leave its last cells empty, sub-rows their 分值 and
-    得分, and any row its 年初预算数), and the text after the amounts."""
+    得分, and any row its 年初预算数), and the text after the amounts. A row that marks its blank
+    cells ("170.00170.00170.00-100.00-") prints every cell, as a system prints them: only cuts of
+    all columns, every number with as many decimals, are tried ("6.846.84--" is not 6.8 | 4 | 6.8 | 4
+    | - | -: a row typed by hand may leave a cell blank without a mark)."""
     m = _VALUES_THEN_TEXT.match(text)
     values, rest = (m.group(1), m.group(2)) if m else (text, "")
     fields = tuple(field_of(c, FUNDS_FIELDS) or "" for c in columns)
+    values = values.strip()
+    if any(ch in BLANK_MARKS for ch in values):
+        cuts = fitting_cuts(values, len(fields), funds_fits(fields), blanks=True)
+        return {tuple(cut): fields for cut in cuts if padded_cut(cut)}, rest
     without_scores = tuple(f for f in fields if f not in ("weight", "score"))
     # 年初预算数 left blank, where 全年预算数 has a column of its own to stand for it
     without_initial = tuple(f for f in fields if f != "initial") if "budget" in fields else ()
@@ -182,7 +189,9 @@ def _funds_cuts(text: str, columns: list[str]) -> tuple[dict[tuple[str, ...], tu
         if not names:
             continue
         fits = funds_fits(names)
-        found.update((tuple(cut), names) for cut in fitting_cuts(values.strip(), len(names), fits))
+        found.update((tuple(cut), names) for cut in fitting_cuts(values, len(names), fits))
+    # padded numbers are padded in every reading: a cut of another count is dropped as well
+    found = {cut: names for cut, names in found.items() if padded_cut(cut)} or found
     checked = {cut: names for cut, names in found.items() if not _vacuous(dict(zip(names, cut)))}
     return (checked or found), rest
 

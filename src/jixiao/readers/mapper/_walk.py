@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import takewhile
-from operator import attrgetter
 from typing import NamedTuple
 
 from ...model import Form
@@ -42,7 +41,6 @@ _INDICATOR_ROLES = frozenset({"target", "actual", "weight", "score", "deviation"
 _TOTAL = CLOSING_FIELDS["total"].words
 _GRADE = CLOSING_FIELDS["grade"].words
 _SECTIONS = ("conclusion", "shortcomings", "measures")
-_ROW = attrgetter("row")
 
 
 _LABEL_START = re.compile(
@@ -136,7 +134,7 @@ class _Mapper:
         self.grid = grid
         self.aligned = grid.shape in FILE_SHAPES
         self.forms: list[Form] = []
-        self.last_row = max(map(_ROW, grid.cells), default=-1)
+        self.last_row = _last_row(grid.rows())
         self.cur = self._new()
 
     def _new(self) -> Draft:
@@ -433,6 +431,15 @@ def _states_year(cell: Cell) -> bool:
     """A short cell that states the form's year ("（2024年度）", "年度 | 2022", "项目年份 2017")."""
     k = key(cell.text)
     return ("年度" in k or "年份" in k) and len(k) <= 40 and year_of([cell]) is not None
+
+
+def _last_row(rows: list[list[Cell]]) -> int:
+    """The last row a cell starts in (-1 when none does): the rows under it hold only cells
+    merged down from above it."""
+    for r in range(len(rows) - 1, -1, -1):
+        if any(c.row == r for c in rows[r]):
+            return r
+    return -1
 
 
 def grid_to_forms(grid: Grid) -> list[Form]:

@@ -8,6 +8,7 @@ from _forms import form, ind, seed_forms
 from jixiao.check import check_form
 from jixiao.model import Form
 from jixiao.readers.reading import attach_reading
+from jixiao.readers.text import read_text
 
 
 def read_as(f: Form, **kw: object) -> Form:
@@ -163,3 +164,13 @@ def test_doubts_name_what_was_read_as_printed() -> None:
     problems = read_as(f).reading.problems  # type: ignore[union-attr]
     assert any("读成了 303010100，" in p for p in problems)
     assert any(p.startswith(f"项目名称读成了 {len(f.project)} 个字的一长段文字") for p in problems)
+
+
+def test_a_text_cut_short_after_an_uncut_row_doubts_the_indicators() -> None:
+    # a glued form whose page ends after its first row, which could not be parted into cells: the
+    # row is not a name's first characters (it holds labels and values), so it is not dropped as
+    # the row the cut went through, and the reading check doubts the indicator table
+    text = "一级指标二级指标三级指标年度指标值实际完成值偏差原因分析及改进措施\n产出指标数量指标新建全民健身中心数量1建设中\n"
+    (f,) = read_text(text.encode(), name="cut.txt")
+    assert f.reading is not None and f.reading.truncated
+    assert "indicators" in f.reading.doubtful

@@ -21,7 +21,7 @@ from ..model import Area, Form, Indicator, Reading
 from .templates import OTHER, Template, by_name
 from .vocabulary import LEVEL1, LEVEL2, is_header_word, is_placeholder
 
-__all__ = ["check_reading", "attach_reading"]
+__all__ = ["check_reading", "attach_reading", "indicator_problem"]
 
 _AREA_ORDER: tuple[Area, ...] = ("header", "funds", "goal", "indicators", "total")
 
@@ -138,19 +138,26 @@ def _name(label: str) -> str:
     return {"appropriation": "财政拨款", "carryover": "上年结转资金", "other": "其他资金"}.get(label, label)
 
 
+def indicator_problem(ind: Indicator) -> str | None:
+    """What shows that an indicator row was misread (a name that is no name, cells not parted),
+    in Chinese; ``None`` when nothing does."""
+    if _not_a_name(ind.name):
+        return f"指标名称读成了“{_short(ind.name)}”，指标行可能错位"
+    if "|" in ind.target.text or "|" in ind.actual.text:
+        return f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"
+    if is_header_word(ind.target.text) or is_header_word(ind.actual.text):
+        return f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"
+    if ind.target.is_blank and ind.actual.is_blank and (len(_AMOUNT.findall(ind.name)) >= 2 or _GLUED_END.search(ind.name)):
+        return f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"
+    if _glued_rows(ind.name) or (len(ind.name) > _NAME_MAX and ind.target.is_blank and ind.actual.is_blank):
+        return f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"
+    return None
+
+
 def _indicators(form: Form) -> list[tuple[Area, str]]:
-    out: list[tuple[Area, str]] = []
-    for ind in form.indicators:
-        if _not_a_name(ind.name):
-            out.append(("indicators", f"指标名称读成了“{_short(ind.name)}”，指标行可能错位"))
-        elif "|" in ind.target.text or "|" in ind.actual.text:
-            out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值含有“|”，单元格没有分开"))
-        elif is_header_word(ind.target.text) or is_header_word(ind.actual.text):
-            out.append(("indicators", f"指标「{_short(ind.name)}」的指标值或完成值读成了表头文字"))
-        elif ind.target.is_blank and ind.actual.is_blank and (len(_AMOUNT.findall(ind.name)) >= 2 or _GLUED_END.search(ind.name)):
-            out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着几个数值，这一行的单元格没有分开"))
-        elif _glued_rows(ind.name) or (len(ind.name) > _NAME_MAX and ind.target.is_blank and ind.actual.is_blank):
-            out.append(("indicators", f"指标「{_short(ind.name)}」的名称里夹着别的行（一级、二级指标名或一长段文字）：几行指标可能连在了一起没有分开"))
+    out: list[tuple[Area, str]] = [
+        ("indicators", problem) for ind in form.indicators if (problem := indicator_problem(ind)) is not None
+    ]
     over = [i for i in form.indicators if _over(i)]
     scored = [i for i in form.indicators if i.score is not None and i.weight is not None]
     if len(over) >= 2 and len(over) * 3 >= len(scored):

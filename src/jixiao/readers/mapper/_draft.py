@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...model import Area, Form, FundsRow, Indicator, Source
 from ..grid import Cell, Grid, clean_text
-from ..reading import attach_reading
+from ..reading import attach_reading, indicator_problem
 from ..templates import OTHER, Template, best_templates, detect_template
 from ._columns import Columns
 
@@ -109,7 +109,8 @@ def finish(d: Draft, grid: Grid, *, last: bool) -> Form:
         and (template.has("total") or not form.indicators or d.cut_in_row
              or (d.last_row_cut and _empty(form.indicators[-1])))
     )
-    if truncated and d.last_row_cut and form.indicators and _empty(form.indicators[-1]):
+    cut = form.indicators[-1] if form.indicators else None
+    if truncated and d.last_row_cut and cut is not None and _empty(cut) and indicator_problem(cut) is None:
         form.indicators.pop()  # the row the cut went through: a name's first characters only
     form.warnings = grid.notes + _tie(d, template) + _missing(d, template, truncated) + form.warnings
     return attach_reading(form, template=template, shape=grid.shape, truncated=truncated, seen=d.seen, problems=d.problems)

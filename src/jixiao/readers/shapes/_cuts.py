@@ -73,20 +73,15 @@ def fitting_cuts(text: str, count: int, fits: Callable[[list[str]], bool], *, bl
     next ("170.001", "70.00") fits the arithmetic only by chance. Numbers typed by hand
     drop their zeros ("310.2154.74" is 310.2 and 154.74 as well as 310.21 and 54.74): there
     every cut that fits is kept. ``blanks``: as ``split_values``'."""
-    padded = [cut for cut in split_values(text, count, uniform=True, blanks=blanks) if _padded(cut) and fits(cut)]
+    padded = [cut for cut in split_values(text, count, uniform=True, blanks=blanks) if padded_cut(cut) and fits(cut)]
     return padded or [cut for cut in split_values(text, count, blanks=blanks) if fits(cut)]
 
 
-def _padded(cut: list[str]) -> bool:
-    """Whether a cut prints a decimal number ending in a zero (10.50, 170.00): fixed decimals."""
-    return any((m := _NUMBER.search(t)) is not None and "." in m.group() and m.group().endswith("0") for t in cut)
-
-
 def padded_cut(cut: Sequence[str]) -> bool:
-    """Whether every number of a cut prints as many decimals, one of them padded with a zero: the
-    cut a system that pads its numbers printed (see ``fitting_cuts``)."""
-    places = {_places(t) for t in cut if _NUMBER.search(t)}
-    return len(places) == 1 and _padded(list(cut))
+    """Whether every number of a cut prints as many decimals, one of them a decimal ending in a
+    zero (10.50, 170.00): the cut a system that pads its numbers printed (see ``fitting_cuts``)."""
+    numbers = [m.group() for t in cut if (m := _NUMBER.search(t))]
+    return len({_places(n) for n in numbers}) == 1 and any("." in n and n.endswith("0") for n in numbers)
 
 
 def cut_inside(token: str, text: str, end: int) -> bool:
